@@ -1,0 +1,20 @@
+import { CliBar } from './components/CliBar';
+import { ContainersView } from './features/containers/ContainersView';
+import { EngineBanner } from './features/engine/EngineBanner';
+import { ImagesView } from './features/images/ImagesView';
+import { Sidebar } from './features/shell/Sidebar';
+import { useStore } from './store/store';
+
+export function App(): React.JSX.Element {
+  const view = useStore((s) => s.view);
+  return (
+    <div className="app">
+      <Sidebar />
+      <main className="content">
+        <EngineBanner />
+        {view === 'containers' ? <ContainersView /> : <ImagesView />}
+      </main>
+      <CliBar />
+    </div>
+  );
+}

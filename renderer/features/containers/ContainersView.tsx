@@ -1,0 +1,117 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dockerCli } from '../../../vm-backend/api/cli';
+import type { ContainerActionName } from '../../../vm-backend/api/contract.containers';
+import type { BulkItemResult, ContainerRow, WharfErrorShape } from '../../../vm-backend/api/types';
+import { getBridge } from '../../bridge';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { runAction } from '../../components/run-action';
+import { cliHintProps } from '../../components/useCli';
+import { useStore } from '../../store/store';
+import { ContainerList } from './ContainerList';
+import { InspectPanel } from './InspectPanel';
+import { RemoveContainersDialog } from './RemoveContainersDialog';
+import { toListItems } from './container-items';
+
+function useNow(intervalMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(t);
+  }, [intervalMs]);
+  return now;
+}
+
+export function ContainersView(): React.JSX.Element {
+  const { t } = useTranslation();
+  const byId = useStore((s) => s.containers.byId);
+  const loaded = useStore((s) => s.containers.loaded);
+  const inspected = useStore((s) => s.selectedContainer);
+  const selectContainer = useStore((s) => s.selectContainer);
+  const [query, setQuery] = useState('');
+  const [onlyRunning, setOnlyRunning] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
+  const [errors, setErrors] = useState<WharfErrorShape[]>([]);
+  const [removing, setRemoving] = useState<ContainerRow[] | null>(null);
+  const now = useNow(30_000);
+  const deferredQuery = useDeferredValue(query);
+
+  const items = useMemo(() => toListItems(Object.values(byId), { query: deferredQuery, onlyRunning }), [byId, deferredQuery, onlyRunning]);
+  const shownRows = useMemo(() => items.flatMap((i) => (i.type === 'row' ? [i.row] : [])), [items]);
+  const total = Object.keys(byId).length;
+  const selectedRows = shownRows.filter((r) => selected.has(r.id));
+
+  // Rows that disappear (removed elsewhere) leave the selection.
+  useEffect(() => {
+    setSelected((s) => (([...s].every((id) => byId[id]) ? s : new Set([...s].filter((id) => byId[id])))));
+  }, [byId]);
+
+  const track = useCallback(async (ids: string[], cli: string, run: () => Promise<BulkItemResult[]>) => {
+    setBusy((b) => new Set([...b, ...ids]));
+    const { value, error } = await runAction(cli, run);
+    setBusy((b) => new Set([...b].filter((id) => !ids.includes(id))));
+    const failed = [...(error ? [error] : []), ...(value ?? []).flatMap((r) => (r.error ? [r.error] : []))];
+    setErrors(failed);
+  }, []);
+
+  const onAction = useCallback((row: ContainerRow, action: ContainerActionName) => {
+    void track([row.id], dockerCli.containerAction(action, [row.name]), () => getBridge().call('containers:action', { ids: [row.id], action }));
+  }, [track]);
+  const onToggle = useCallback((id: string) => setSelected((s) => {
+    const n = new Set(s);
+    if (n.has(id)) n.delete(id); else n.add(id);
+    return n;
+  }), []);
+  const onRemove = useCallback((row: ContainerRow) => setRemoving([row]), []);
+
+  const confirmRemove = (o: { force: boolean; volumes: boolean }): void => {
+    const rows = removing ?? [];
+    setRemoving(null);
+    const ids = rows.map((r) => r.id);
+    setSelected((s) => new Set([...s].filter((id) => !ids.includes(id))));
+    void track(ids, dockerCli.containerRemove(rows.map((r) => r.name), o), () => getBridge().call('containers:remove', { ids, force: o.force, removeVolumes: o.volumes }));
+  };
+  const stopSelected = (): void => {
+    const rows = selectedRows.filter((r) => r.state === 'running' || r.state === 'paused' || r.state === 'restarting');
+    if (!rows.length) return;
+    void track(rows.map((r) => r.id), dockerCli.containerAction('stop', rows.map((r) => r.name)), () => getBridge().call('containers:action', { ids: rows.map((r) => r.id), action: 'stop' }));
+  };
+  const allShownSelected = shownRows.length > 0 && shownRows.every((r) => selected.has(r.id));
+
+  return (
+    <section className="view" aria-labelledby="containers-title">
+      <div className="view__main">
+        <header className="toolbar">
+          <h1 id="containers-title">{t('containers.title')}</h1>
+          <label className="search">
+            <span className="sr-only">{t('common.search')}</span>
+            <input type="search" placeholder={t('containers.searchPlaceholder')} aria-label={t('containers.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value.slice(0, 200))} />
+          </label>
+          <label className="check" {...cliHintProps(dockerCli.containerList(!onlyRunning))}>
+            <input type="checkbox" checked={onlyRunning} onChange={(e) => setOnlyRunning(e.target.checked)} /> {t('containers.onlyRunning')}
+          </label>
+          <span className="toolbar__count" data-testid="containers-count">{t('containers.count', { shown: shownRows.length, total })}</span>
+        </header>
+        <div className="bulkbar">
+          <label className="check">
+            <input type="checkbox" checked={allShownSelected} onChange={() => setSelected(allShownSelected ? new Set() : new Set(shownRows.map((r) => r.id)))} /> {t('containers.selectAll')}
+          </label>
+          {selectedRows.length > 0 && (
+            <>
+              <span>{t('containers.selected', { count: selectedRows.length })}</span>
+              <button type="button" className="btn btn--small" onClick={stopSelected} {...cliHintProps(dockerCli.containerAction('stop', selectedRows.map((r) => r.name)))}>{t('containers.stopSelected')}</button>
+              <button type="button" className="btn btn--small btn--danger" onClick={() => setRemoving(selectedRows)} {...cliHintProps(dockerCli.containerRemove(selectedRows.map((r) => r.name), { force: true, volumes: false }))}>{t('containers.removeSelected')}</button>
+            </>
+          )}
+        </div>
+        {errors.map((e, i) => <ErrorNotice key={i} error={e} />)}
+        {loaded && total === 0 && <p className="empty">{t('containers.empty')}</p>}
+        {loaded && total > 0 && shownRows.length === 0 && <p className="empty">{t('containers.noMatch')}</p>}
+        <ContainerList items={items} selected={selected} busy={busy} now={now} onToggle={onToggle} onAction={onAction} onRemove={onRemove} onInspect={selectContainer} />
+      </div>
+      {inspected && byId[inspected] && <InspectPanel id={inspected} />}
+      {removing && <RemoveContainersDialog rows={removing} onCancel={() => setRemoving(null)} onConfirm={confirmRemove} />}
+    </section>
+  );
+}

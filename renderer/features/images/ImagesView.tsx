@@ -1,0 +1,48 @@
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dockerCli } from '../../../vm-backend/api/cli';
+import { cliHintProps } from '../../components/useCli';
+import { formatBytes } from '../../lib/format';
+import { useStore } from '../../store/store';
+import { ImageList } from './ImageList';
+import { PruneDialog } from './PruneDialog';
+import { RemoveImageDialog } from './RemoveImageDialog';
+import { type ImageItem, toImageItems, totalSize } from './image-items';
+
+export function ImagesView(): React.JSX.Element {
+  const { t } = useTranslation();
+  const images = useStore((s) => s.images.byId);
+  const containers = useStore((s) => s.containers.byId);
+  const loaded = useStore((s) => s.images.loaded);
+  const [query, setQuery] = useState('');
+  const [removing, setRemoving] = useState<ImageItem | null>(null);
+  const [pruning, setPruning] = useState(false);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  const q = useDeferredValue(query);
+  const items = useMemo(() => toImageItems(Object.values(images), Object.values(containers), q), [images, containers, q]);
+  const count = Object.keys(images).length;
+  return (
+    <section className="view" aria-labelledby="images-title">
+      <div className="view__main">
+        <header className="toolbar">
+          <h1 id="images-title">{t('images.title')}</h1>
+          <label className="search">
+            <span className="sr-only">{t('common.search')}</span>
+            <input type="search" placeholder={t('images.searchPlaceholder')} aria-label={t('images.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value.slice(0, 200))} />
+          </label>
+          <span className="toolbar__count">{t('images.count', { count, size: formatBytes(totalSize(Object.values(images))) })}</span>
+          <button type="button" className="btn" onClick={() => setPruning(true)} {...cliHintProps(dockerCli.imagePrune())}>{t('images.prune')}</button>
+        </header>
+        {loaded && count === 0 && <p className="empty">{t('images.empty')}</p>}
+        {loaded && count > 0 && items.length === 0 && <p className="empty">{t('images.noMatch')}</p>}
+        <ImageList items={items} now={now} onRemove={setRemoving} />
+      </div>
+      {removing && <RemoveImageDialog item={removing} onClose={() => setRemoving(null)} />}
+      {pruning && <PruneDialog onClose={() => setPruning(false)} />}
+    </section>
+  );
+}

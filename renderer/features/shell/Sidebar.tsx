@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { LANGUAGES, type LanguageCode, setLanguage } from '../../i18n';
+import { type View, useStore } from '../../store/store';
+
+const VIEWS: View[] = ['containers', 'images'];
+
+export function Sidebar(): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const view = useStore((s) => s.view);
+  const setView = useStore((s) => s.setView);
+  const engine = useStore((s) => s.engine);
+  const state = engine?.state ?? 'connecting';
+  return (
+    <nav className="sidebar" aria-label={t('app.nav')}>
+      <div className="brand">⚓ {t('app.name')}</div>
+      <ul className="sidebar__nav">
+        {VIEWS.map((v) => (
+          <li key={v}>
+            <button type="button" className="navbtn" aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>{t(`nav.${v}`)}</button>
+          </li>
+        ))}
+      </ul>
+      <div className="sidebar__foot">
+        <div className={`engine-dot engine-dot--${state}`} role="status" data-testid="engine-state" data-state={state}>
+          <span className="dot" aria-hidden="true" /> {t(`engine.${state}`)}
+          {engine?.engineVersion && <div className="muted small">{t('engine.version', { version: engine.engineVersion, api: engine.apiVersion })}</div>}
+        </div>
+        <label className="lang">
+          {t('app.language')}
+          <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as LanguageCode)}>
+            {LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.label}</option>)}
+          </select>
+        </label>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,1 @@
+export { isAllowedExternalUrl } from '../../vm-backend/api/external-links';

@@ -1,0 +1,51 @@
+// The contract: every call and every event, typed once. Both transports (Electron IPC and the
+// web-mode WebSocket) serve exactly this map; the backend validates every input against it.
+// Add a domain by writing contract.<domain>.ts and spreading it into `calls` below.
+import type { z } from 'zod';
+import { containerCalls } from './contract.containers';
+import { engineCalls } from './contract.engine';
+import { imageCalls } from './contract.images';
+import type { CallDef } from './define';
+import type { ContainerRow, EngineStatus, ImageRow, ListChange } from './types';
+
+export const calls = {
+  ...engineCalls,
+  ...containerCalls,
+  ...imageCalls,
+};
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<K extends CallName> = Calls[K] extends CallDef<infer I, unknown> ? z.input<I> : never;
+export type CallParsed<K extends CallName> = Calls[K] extends CallDef<infer I, unknown> ? z.output<I> : never;
+export type CallOutput<K extends CallName> = Calls[K] extends CallDef<z.ZodType, infer O> ? O : never;
+
+export const CALL_NAMES = Object.freeze(Object.keys(calls)) as readonly CallName[];
+
+/** Events the backend pushes. */
+export interface Events {
+  'engine:state': EngineStatus;
+  'containers:changed': ListChange<ContainerRow>;
+  'images:changed': ListChange<ImageRow>;
+}
+export type EventName = keyof Events;
+
+export const EVENT_NAMES = Object.freeze([
+  'engine:state',
+  'containers:changed',
+  'images:changed',
+] as const satisfies readonly EventName[]);
+
+export function isCallName(v: unknown): v is CallName {
+  return typeof v === 'string' && Object.prototype.hasOwnProperty.call(calls, v);
+}
+
+export function isEventName(v: unknown): v is EventName {
+  return typeof v === 'string' && (EVENT_NAMES as readonly string[]).includes(v);
+}
+
+/** The shape both transports implement; the renderer's bridge exposes the same. */
+export interface BackendApi {
+  invoke<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>>;
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+}

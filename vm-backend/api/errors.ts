@@ -1,0 +1,42 @@
+import type { WharfErrorShape } from './types';
+
+/** The one error type that crosses the contract. Pure: the renderer may construct it too. */
+export class WharfError extends Error implements WharfErrorShape {
+  readonly code: string;
+  readonly hint: string;
+  readonly detail: string;
+  readonly params?: Record<string, string | number>;
+  readonly forceable?: boolean;
+
+  constructor(shape: WharfErrorShape) {
+    super(shape.message);
+    this.name = 'WharfError';
+    this.code = shape.code;
+    this.hint = shape.hint;
+    this.detail = shape.detail;
+    if (shape.params) this.params = shape.params;
+    if (shape.forceable) this.forceable = true;
+  }
+
+  toJSON(): WharfErrorShape {
+    const out: WharfErrorShape = { code: this.code, message: this.message, hint: this.hint, detail: this.detail };
+    if (this.params) out.params = this.params;
+    if (this.forceable) out.forceable = true;
+    return out;
+  }
+}
+
+export function isWharfErrorShape(v: unknown): v is WharfErrorShape {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return typeof o.code === 'string' && typeof o.message === 'string' && typeof o.hint === 'string' && typeof o.detail === 'string';
+}
+
+export function invalidInput(detail: string): WharfError {
+  return new WharfError({
+    code: 'INVALID_INPUT',
+    message: 'Wharf received a request it cannot accept.',
+    hint: 'This is a bug or a hostile caller; nothing was changed.',
+    detail,
+  });
+}

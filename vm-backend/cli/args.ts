@@ -1,0 +1,42 @@
+import { TOKEN_PATTERN } from '../server/security';
+
+export interface WebArgs {
+  port: number;
+  token: string | null;
+  open: boolean;
+  engine: 'local';
+}
+
+export class UsageError extends Error {}
+
+function parsePort(v: string | undefined, from: string): number {
+  if (v === undefined || !/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new UsageError(`${from} must be a port number 0-65535, got "${v ?? ''}"`);
+  return Number(v);
+}
+
+/** `wharf web [--port P] [--token T] [--no-open] [--engine local]`, with WHARF_WEB_PORT / WHARF_TOKEN. */
+export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): WebArgs {
+  const out: WebArgs = { port: 0, token: null, open: true, engine: 'local' };
+  if (env.WHARF_WEB_PORT) out.port = parsePort(env.WHARF_WEB_PORT, 'WHARF_WEB_PORT');
+  if (env.WHARF_TOKEN) out.token = env.WHARF_TOKEN;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    switch (flag) {
+      case '--port': out.port = parsePort(value(), '--port'); break;
+      case '--token': out.token = value() ?? ''; break;
+      case '--no-open': out.open = false; break;
+      case '--engine': {
+        const e = value();
+        if (e !== 'local') throw new UsageError(`--engine: only "local" is supported in this version, got "${e ?? ''}"`);
+        break;
+      }
+      default: throw new UsageError(`unknown option: ${a}`);
+    }
+  }
+  if (out.token !== null && !TOKEN_PATTERN.test(out.token)) {
+    throw new UsageError('the token must be 16-128 characters of A-Z a-z 0-9 _ -');
+  }
+  return out;
+}

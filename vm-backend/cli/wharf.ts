@@ -1,0 +1,50 @@
+// The `wharf` command. This issue: `wharf web`; later issues add vm, context and diagnose.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createBackend } from '../backend';
+import { localConnectionFromEnv } from '../connection/local';
+import { newToken } from '../server/security';
+import { startWebServer } from '../server/web-server';
+import { parseWebArgs, UsageError } from './args';
+import { openBrowser } from './open-browser';
+
+const USAGE = `usage: wharf web [--port P] [--token T] [--no-open] [--engine local]
+  env: WHARF_WEB_PORT, WHARF_TOKEN, DOCKER_HOST`;
+
+async function web(argv: string[]): Promise<void> {
+  const args = parseWebArgs(argv);
+  const staticDir = join(__dirname, '../renderer');
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new UsageError(`the UI is not built (${staticDir}/index.html missing): run "npm run build" first`);
+  }
+  const backend = createBackend({ connection: localConnectionFromEnv() });
+  const server = await startWebServer({ backend, token: args.token ?? newToken(), port: args.port, staticDir });
+  console.log(`Wharf web UI: ${server.url}`);
+  if (args.open) openBrowser(server.url);
+  const stop = async (): Promise<void> => {
+    await server.close();
+    await backend.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'web': return web(rest);
+    case undefined: case '--help': case '-h': case 'help':
+      console.log(USAGE);
+      return;
+    default:
+      throw new UsageError(`unknown command: ${command}\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof UsageError) console.error(`wharf: ${err.message}`);
+  else if ((err as { code?: string }).code === 'EADDRINUSE') console.error('wharf: that port is already in use; choose another with --port');
+  else console.error('wharf:', err);
+  process.exit(2);
+});

@@ -1,0 +1,178 @@
+import Docker from 'dockerode';
+import { WharfError } from '../api/errors';
+import type { ContainerRow, EngineStatus, ImageRow, ListChange } from '../api/types';
+import type { Connection } from '../connection/connection';
+import { toContainerRow } from './container-rows';
+import { toWharfError } from './errors';
+import { type EngineEvent, type EventsHandle, isRelevant, openEvents } from './events-stream';
+import { imageRowFromInspect, toImageRow } from './image-rows';
+import { negotiateApiVersion, ping, MIN_API } from './ping';
+import { RefreshQueue } from './refresh-queue';
+import { RowCache } from './row-cache';
+
+export interface SessionEvents {
+  state(s: EngineStatus): void;
+  containers(c: ListChange<ContainerRow>): void;
+  images(c: ListChange<ImageRow>): void;
+}
+
+const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 10000];
+
+/** One engine: its negotiated client, its event stream, and the lists kept current from it. */
+export class EngineSession {
+  status: EngineStatus;
+  readonly containers: RowCache<ContainerRow>;
+  readonly images: RowCache<ImageRow>;
+  private docker: Docker | null = null;
+  private events: EventsHandle | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private attempt = 0;
+  private connecting: Promise<void> | null = null;
+  private closed = false;
+  private readonly containerQueue = new RefreshQueue((id) => this.refreshContainer(id));
+  private readonly imageQueue = new RefreshQueue((id) => this.refreshImage(id));
+
+  constructor(readonly conn: Connection, private readonly out: SessionEvents) {
+    this.status = { state: 'connecting', endpoint: conn.endpoint };
+    this.containers = new RowCache((c) => out.containers(c));
+    this.images = new RowCache((c) => out.images(c));
+  }
+
+  start(): Promise<void> {
+    return this.connect();
+  }
+
+  /** Connects now (cancelling a scheduled retry) and resolves with the resulting state. */
+  async retryNow(): Promise<EngineStatus> {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.attempt = 0;
+    await this.connect();
+    return this.status;
+  }
+
+  /** The engine client, or a clear "not reachable" error. */
+  client(): Docker {
+    if (!this.docker || this.status.state !== 'ready') {
+      throw this.status.error ? new WharfError(this.status.error) : toWharfError(Object.assign(new Error('not connected'), { code: 'ECONNREFUSED' }), { endpoint: this.conn.endpoint });
+    }
+    return this.docker;
+  }
+
+  containerName = (id: string): string | undefined => this.containers.findByIdPrefix(id)?.name;
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.events?.close();
+    this.containerQueue.close();
+    this.imageQueue.close();
+    await this.conn.close();
+  }
+
+  private setStatus(s: EngineStatus): void {
+    this.status = s;
+    this.out.state(s);
+  }
+
+  private connect(): Promise<void> {
+    this.connecting ??= this.doConnect().finally(() => (this.connecting = null));
+    return this.connecting;
+  }
+
+  private async doConnect(): Promise<void> {
+    if (this.closed) return;
+    this.events?.close();
+    this.events = null;
+    if (this.status.state !== 'connecting') this.setStatus({ state: 'connecting', endpoint: this.conn.endpoint });
+    try {
+      const pong = await ping(this.conn);
+      const api = negotiateApiVersion(pong.apiVersion);
+      if (!api) {
+        throw new WharfError({
+          code: 'ENGINE_TOO_OLD',
+          message: `This Docker Engine speaks API ${pong.apiVersion}; Wharf needs ${MIN_API} or newer.`,
+          hint: 'Update Docker Engine to version 19.03 or newer.',
+          detail: `Api-Version: ${pong.apiVersion}`,
+        });
+      }
+      const docker = new Docker({ ...this.conn.dockerOptions(), version: `v${api}` });
+      const version = await docker.version();
+      // Events first, then the lists: nothing that happens in between is missed.
+      this.events = await openEvents(docker, (e) => this.onEvent(e), (err) => this.onEventsEnd(err));
+      const [cs, is] = await Promise.all([docker.listContainers({ all: true }), docker.listImages()]);
+      this.docker = docker;
+      this.containers.reset(cs.map(toContainerRow));
+      this.images.reset(is.map(toImageRow));
+      this.attempt = 0;
+      this.setStatus({
+        state: 'ready',
+        endpoint: this.conn.endpoint,
+        apiVersion: api,
+        engineVersion: version.Version,
+        ...(pong.os ? { os: pong.os } : {}),
+      });
+    } catch (err) {
+      this.events?.close();
+      this.events = null;
+      this.docker = null;
+      const delay = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)] ?? 10000;
+      this.attempt += 1;
+      this.setStatus({
+        state: 'unreachable',
+        endpoint: this.conn.endpoint,
+        error: toWharfError(err, { endpoint: this.conn.endpoint }).toJSON(),
+        retryInMs: delay,
+      });
+      if (!this.closed) this.retryTimer = setTimeout(() => void this.connect(), delay);
+    }
+  }
+
+  private onEventsEnd(_err?: unknown): void {
+    if (this.closed || this.status.state !== 'ready') return;
+    // The stream dropped (engine restarted, socket closed): reconnect, then resync once.
+    this.docker = null;
+    this.setStatus({ state: 'connecting', endpoint: this.conn.endpoint });
+    void this.connect();
+  }
+
+  private onEvent(e: EngineEvent): void {
+    if (!isRelevant(e)) return;
+    if (e.Type === 'container') {
+      if (e.Action === 'destroy') this.containers.patch([], [e.Actor.ID]);
+      else this.containerQueue.schedule(e.Actor.ID);
+    } else {
+      this.imageQueue.schedule(e.Actor.ID);
+    }
+  }
+
+  /** Re-reads one container through the list endpoint (it has the status text inspect lacks). */
+  private async refreshContainer(id: string): Promise<void> {
+    const docker = this.docker;
+    if (!docker) return;
+    const found = await docker.listContainers({ all: true, filters: { id: [id] } });
+    const info = found.find((c) => c.Id === id);
+    if (info) this.containers.patch([toContainerRow(info)], []);
+    else this.containers.patch([], [id]);
+  }
+
+  private async refreshImage(ref: string): Promise<void> {
+    const docker = this.docker;
+    if (!docker) return;
+    try {
+      const row = imageRowFromInspect(await docker.getImage(ref).inspect());
+      // A tag that moved to this image leaves its old image: strip it there.
+      const moved: ImageRow[] = [];
+      for (const other of this.images.values()) {
+        if (other.id === row.id) continue;
+        const kept = other.repoTags.filter((t) => !row.repoTags.includes(t));
+        if (kept.length !== other.repoTags.length) moved.push({ ...other, repoTags: kept });
+      }
+      this.images.patch([row, ...moved], []);
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode !== 404) throw err;
+      const row = this.images.get(ref) ?? [...this.images.values()].find((r) => r.repoTags.includes(ref));
+      if (row) this.images.patch([], [row.id]);
+    }
+  }
+}

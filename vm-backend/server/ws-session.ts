@@ -1,0 +1,35 @@
+import type { WebSocket } from 'ws';
+import { EVENT_NAMES } from '../api/contract';
+import { invalidInput } from '../api/errors';
+import { MAX_CLIENT_MESSAGE_BYTES, type WireMessage } from '../api/wire';
+import type { Backend } from '../backend-types';
+
+function send(ws: WebSocket, msg: WireMessage): void {
+  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
+}
+
+/** Serves the contract on one authenticated WebSocket: calls in, results and events out. */
+export function serveSocket(ws: WebSocket, backend: Backend): void {
+  const unsubscribe = EVENT_NAMES.map((name) => backend.on(name, (payload) => send(ws, { type: 'event', name, payload })));
+  ws.on('close', () => unsubscribe.forEach((u) => u()));
+  ws.on('message', (data, isBinary) => {
+    if (isBinary) return ws.close(1003, 'text only');
+    const text = data.toString();
+    if (text.length > MAX_CLIENT_MESSAGE_BYTES) return ws.close(1009, 'too big');
+    let msg: unknown;
+    try {
+      msg = JSON.parse(text);
+    } catch {
+      return ws.close(1007, 'not JSON');
+    }
+    const m = msg as { type?: unknown; id?: unknown; name?: unknown; input?: unknown };
+    if (m?.type !== 'call' || typeof m.id !== 'number' || !Number.isSafeInteger(m.id)) {
+      return ws.close(1008, 'malformed message');
+    }
+    const id = m.id;
+    if (typeof m.name !== 'string') {
+      return send(ws, { type: 'result', id, result: { ok: false, error: invalidInput('call name must be a string').toJSON() } });
+    }
+    void backend.invoke(m.name, m.input).then((result) => send(ws, { type: 'result', id, result }));
+  });
+}
