@@ -20,6 +20,8 @@ export interface ContainerRow {
   state: ContainerState;
   /** The engine's own status text, e.g. "Up 4 minutes" or "Exited (0) 2 hours ago". */
   status: string;
+  /** When the backend read `status` (ms), so the UI can age "Up 4 minutes" correctly. */
+  statusAt: number;
   /** Unix time in milliseconds. */
   created: number;
   ports: PortMapping[];

@@ -23,7 +23,7 @@ export function dedupePorts(ports: PortMapping[]): PortMapping[] {
   return [...seen.values()].sort((a, b) => (a.hostPort ?? 1e6) - (b.hostPort ?? 1e6) || a.containerPort - b.containerPort);
 }
 
-export function toContainerRow(c: ContainerInfo): ContainerRow {
+export function toContainerRow(c: ContainerInfo, readAt = Date.now()): ContainerRow {
   const labels = c.Labels ?? {};
   const ports: PortMapping[] = (c.Ports ?? []).map((p) => ({
     hostIp: p.IP ?? '',
@@ -39,6 +39,7 @@ export function toContainerRow(c: ContainerInfo): ContainerRow {
     command: c.Command ?? '',
     state: toState(c.State),
     status: c.Status ?? '',
+    statusAt: readAt,
     created: (c.Created ?? 0) * 1000,
     ports: dedupePorts(ports),
   };

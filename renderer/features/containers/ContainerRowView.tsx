@@ -5,6 +5,7 @@ import type { ContainerRow } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';
 import { cliHintProps } from '../../components/useCli';
 import { formatAgo } from '../../lib/format';
+import { liveStatus } from '../../lib/live-status';
 import { actionsFor } from './container-items';
 
 export interface RowProps {
@@ -38,7 +39,7 @@ export const ContainerRowView = memo(function ContainerRowView(p: RowProps): Rea
       <span role="cell" className="crow__state">
         <span className={`badge badge--${row.state}`} data-testid="container-state">{t(`containers.state.${row.state}`)}</span>
       </span>
-      <span role="cell" className="crow__status" title={row.status}>{row.status}</span>
+      <span role="cell" className="crow__status" data-testid="container-status">{liveStatus(row.status, row.statusAt, p.now)}</span>
       <span role="cell" className="crow__ports">
         {published.map((x) => (
           <a key={`${x.hostPort}-${x.containerPort}-${x.protocol}`} href={`http://localhost:${x.hostPort}`} className="port-link"

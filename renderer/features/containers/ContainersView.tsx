@@ -34,7 +34,7 @@ export function ContainersView(): React.JSX.Element {
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [errors, setErrors] = useState<WharfErrorShape[]>([]);
   const [removing, setRemoving] = useState<ContainerRow[] | null>(null);
-  const now = useNow(30_000);
+  const now = useNow(1_000);
   const deferredQuery = useDeferredValue(query);
 
   const items = useMemo(() => toListItems(Object.values(byId), { query: deferredQuery, onlyRunning }), [byId, deferredQuery, onlyRunning]);
