@@ -1,0 +1,81 @@
+// Electron entry: one locked instance, one hardened window, the backend on the local engine.
+// Thin on purpose: every behaviour lives in vm-backend/.
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { join } from 'node:path';
+import { createBackend } from '../../vm-backend/backend';
+import type { Backend } from '../../vm-backend/backend-types';
+import { localConnectionFromEnv } from '../../vm-backend/connection/local';
+import { appPage } from './app-url';
+import { parseDesktopArgs, UsageError } from './args';
+import { registerIpc } from './ipc';
+import { hardenSession, hardenWebContents, type SecurityDeps } from './security';
+import { createMainWindow } from './window';
+
+function fail(message: string): never {
+  process.stderr.write(`wharf: ${message}\n`);
+  app.exit(2);
+  process.exit(2);
+}
+
+try {
+  parseDesktopArgs(process.argv.slice(1));
+} catch (e) {
+  fail(e instanceof UsageError ? e.message : String(e));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  const page = appPage(__dirname, process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+  const deps: SecurityDeps = { isAppUrl: page.isAppUrl, openExternal: (url) => shell.openExternal(url) };
+  const preloadPath = join(__dirname, '../preload/index.js');
+  let win: BrowserWindow | null = null;
+  let backend: Backend | null = null;
+  let disposeIpc: (() => void) | null = null;
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, deps));
+
+  app.on('second-instance', () => {
+    if (!win || win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+
+  const openWindow = (): void => {
+    win = createMainWindow(page, preloadPath, deps);
+    win.on('closed', () => (win = null));
+  };
+
+  void app.whenReady().then(() => {
+    // Vite's dev server needs its inline preamble; the built app gets web mode's CSP as a header.
+    hardenSession(session.defaultSession, { csp: app.isPackaged || !process.env.ELECTRON_RENDERER_URL });
+    try {
+      backend = createBackend({ connection: localConnectionFromEnv(process.env, process.platform) });
+    } catch (e) {
+      // An unusable DOCKER_HOST: say so plainly rather than open a window that can do nothing.
+      dialog.showErrorBox('Wharf cannot reach Docker', e instanceof Error ? e.message : String(e));
+      app.exit(1);
+      return;
+    }
+    disposeIpc = registerIpc({ backend, window: () => win, isAppUrl: page.isAppUrl, openExternal: deps.openExternal });
+    openWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  let closing = false;
+  app.on('will-quit', (event) => {
+    if (closing || !backend) return;
+    closing = true;
+    event.preventDefault();
+    disposeIpc?.();
+    const done = backend.close().catch(() => {});
+    // Never hang on a stuck engine stream: quit after at most two seconds.
+    void Promise.race([done, new Promise((r) => setTimeout(r, 2000))]).then(() => app.quit());
+  });
+}

@@ -1,0 +1,67 @@
+// The IPC host: two invoke channels and one event channel. Only our window's main frame, showing
+// our page, is answered; the input goes to the backend untouched (it validates every call).
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
+import { EVENT_NAMES } from '../../vm-backend/api/contract';
+import type { Backend } from '../../vm-backend/backend-types';
+import { openIfAllowed } from './security';
+
+export const INVOKE_CHANNEL = 'wharf:invoke';
+export const OPEN_EXTERNAL_CHANNEL = 'wharf:open-external';
+export const EVENT_CHANNEL = 'wharf:event';
+
+export interface IpcDeps {
+  backend: Backend;
+  /** The one app window, or null before it exists / after it closed. */
+  window(): BrowserWindow | null;
+  isAppUrl(url: unknown): boolean;
+  openExternal(url: string): Promise<void>;
+}
+
+export class UntrustedSenderError extends Error {
+  constructor() {
+    super('IPC refused: the sender is not the Wharf window');
+  }
+}
+
+function sameFrame(a: WebFrameMain, b: WebFrameMain): boolean {
+  return a === b || (a.frameToken === b.frameToken && a.processId === b.processId);
+}
+
+export function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | null, isAppUrl: (url: unknown) => boolean): boolean {
+  if (!win || win.isDestroyed()) return false;
+  const contents = win.webContents;
+  const frame = event.senderFrame;
+  if (!frame || event.sender !== contents || frame.parent !== null) return false;
+  return sameFrame(frame, contents.mainFrame) && isAppUrl(frame.url);
+}
+
+/** Registers the handlers and the event forwarding; the returned function undoes both. */
+export function registerIpc(deps: IpcDeps): () => void {
+  const guard = (event: IpcMainInvokeEvent): void => {
+    if (!isTrustedSender(event, deps.window(), deps.isAppUrl)) throw new UntrustedSenderError();
+  };
+  ipcMain.handle(INVOKE_CHANNEL, (event, name: unknown, input: unknown) => {
+    guard(event);
+    // backend.invoke checks the name and validates the input; a non-string name fails there.
+    return deps.backend.invoke(typeof name === 'string' ? name : '', input);
+  });
+  ipcMain.handle(OPEN_EXTERNAL_CHANNEL, (event, url: unknown) => {
+    guard(event);
+    return openIfAllowed(url, deps.openExternal);
+  });
+
+  const unsubscribes = EVENT_NAMES.map((name) =>
+    deps.backend.on(name, (payload) => {
+      const win = deps.window();
+      if (!win || win.isDestroyed() || win.webContents.isDestroyed()) return;
+      if (!deps.isAppUrl(win.webContents.getURL())) return;
+      win.webContents.send(EVENT_CHANNEL, name, payload);
+    }),
+  );
+
+  return () => {
+    ipcMain.removeHandler(INVOKE_CHANNEL);
+    ipcMain.removeHandler(OPEN_EXTERNAL_CHANNEL);
+    for (const off of unsubscribes) off();
+  };
+}

@@ -1,0 +1,76 @@
+// The rules every webContents lives by: no navigation away from our page, no new windows, no
+// webviews, no permissions, and links out only through shell.openExternal after the allow-list.
+import type { Session, WebContents, WebPreferences } from 'electron';
+import { isAllowedExternalUrl } from '../../vm-backend/api/external-links';
+import { CSP } from '../../vm-backend/server/security';
+
+export interface SecurityDeps {
+  isAppUrl(url: unknown): boolean;
+  openExternal(url: string): Promise<void>;
+}
+
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInSubFrames: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
+}
+
+/** Opens `url` in the user's browser when the allow-list says so; answers whether it did. */
+export async function openIfAllowed(url: unknown, open: (url: string) => Promise<void>): Promise<boolean> {
+  if (typeof url !== 'string' || !isAllowedExternalUrl(url)) return false;
+  try {
+    await open(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const hardened = new WeakSet<WebContents>();
+
+/** Idempotent: a second call on the same webContents adds nothing (no double openExternal). */
+export function hardenWebContents(contents: WebContents, deps: SecurityDeps): void {
+  if (hardened.has(contents)) return;
+  hardened.add(contents);
+  const stayOrLeave = (event: { preventDefault(): void }, url: string): void => {
+    if (deps.isAppUrl(url)) return;
+    event.preventDefault();
+    // A plain link click to, say, a published port opens in the browser instead of replacing us.
+    void openIfAllowed(url, deps.openExternal);
+  };
+  contents.on('will-navigate', (event, url) => stayOrLeave(event, url));
+  contents.on('will-frame-navigate', (event) => {
+    if (!deps.isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!deps.isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    void openIfAllowed(url, deps.openExternal);
+    return { action: 'deny' };
+  });
+}
+
+/** Session-wide: the web mode CSP as a response header, and every permission refused. */
+export function hardenSession(ses: Session, options: { csp: boolean }): void {
+  if (options.csp) {
+    ses.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+    });
+  }
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+}

@@ -1,0 +1,51 @@
+// Exposes exactly PreloadApi as a frozen window.wharf. Never ipcRenderer itself: the page gets
+// four members and nothing that can reach other channels.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { isEventName } from '../../vm-backend/api/contract';
+import type { Envelope } from '../../vm-backend/api/wire';
+
+const INVOKE_CHANNEL = 'wharf:invoke';
+const OPEN_EXTERNAL_CHANNEL = 'wharf:open-external';
+const EVENT_CHANNEL = 'wharf:event';
+
+// Mirrors PreloadApi in renderer/bridge/types.ts, which this (node) project cannot import.
+export interface PreloadApi {
+  invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+  openExternal(url: string): Promise<boolean>;
+  platform: string;
+}
+
+type Listener = (payload: unknown) => void;
+const listeners = new Map<string, Set<Listener>>();
+
+// One ipcRenderer listener for all events, so subscribing never leaks an IpcRendererEvent.
+ipcRenderer.on(EVENT_CHANNEL, (_event: IpcRendererEvent, name: unknown, payload: unknown) => {
+  if (typeof name !== 'string') return;
+  for (const listener of listeners.get(name) ?? []) {
+    try {
+      listener(payload);
+    } catch {
+      // One broken renderer listener must not stop the others.
+    }
+  }
+});
+
+export const api: PreloadApi = Object.freeze({
+  invoke: (name: string, input: unknown) => ipcRenderer.invoke(INVOKE_CHANNEL, name, input) as Promise<Envelope<unknown>>,
+  on: (event: string, listener: (payload: unknown) => void) => {
+    if (!isEventName(event)) throw new TypeError(`unknown event: ${String(event)}`);
+    if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+    let set = listeners.get(event);
+    if (!set) listeners.set(event, (set = new Set()));
+    const own: Listener = (p) => listener(p);
+    set.add(own);
+    return () => {
+      set.delete(own);
+    };
+  },
+  openExternal: (url: string) => ipcRenderer.invoke(OPEN_EXTERNAL_CHANNEL, url) as Promise<boolean>,
+  platform: process.platform,
+});
+
+contextBridge.exposeInMainWorld('wharf', api);
