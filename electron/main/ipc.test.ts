@@ -1,0 +1,119 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { EVENT_NAMES } from '../../vm-backend/api/contract';
+import type { Backend } from '../../vm-backend/backend-types';
+import { appPage } from './app-url';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, OPEN_EXTERNAL_CHANNEL, isTrustedSender, registerIpc } from './ipc';
+import { opener } from './test-fakes';
+
+const electron = vi.hoisted(() => ({
+  handlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
+}));
+vi.mock('electron', () => ({
+  ipcMain: {
+    handle: (ch: string, h: (event: unknown, ...args: unknown[]) => unknown) => electron.handlers.set(ch, h),
+    removeHandler: (ch: string) => electron.handlers.delete(ch),
+  },
+}));
+
+const page = appPage('/app/out/main', undefined, true);
+
+function frame(url: string, token = 'main', parent: unknown = null) {
+  return { url, frameToken: token, processId: 7, parent };
+}
+
+function fakeWindow() {
+  const mainFrame = frame(page.url);
+  const webContents = { mainFrame, isDestroyed: () => false, getURL: () => mainFrame.url, send: vi.fn() };
+  return { destroyed: false, isDestroyed() { return this.destroyed; }, webContents };
+}
+type Win = ReturnType<typeof fakeWindow>;
+
+function fakeBackend() {
+  const listeners = new Map<string, (p: unknown) => void>();
+  const envelope = { ok: true as const, value: ['row'] };
+  const backend = {
+    invoke: vi.fn(async (_n: string, _i: unknown) => envelope),
+    on: vi.fn((event: string, l: (p: unknown) => void) => {
+      listeners.set(event, l);
+      return () => listeners.delete(event);
+    }),
+    close: vi.fn(async () => {}),
+  };
+  return { backend, listeners, envelope };
+}
+
+const ev = (win: Win, senderFrame: unknown, sender: unknown = win.webContents) => ({ sender, senderFrame }) as never;
+
+describe('isTrustedSender', () => {
+  it('accepts the main frame of our window showing our page (any hash)', () => {
+    const win = fakeWindow();
+    expect(isTrustedSender(ev(win, win.webContents.mainFrame), win as never, page.isAppUrl)).toBe(true);
+    expect(isTrustedSender(ev(win, frame(`${page.url}#/images`)), win as never, page.isAppUrl)).toBe(true);
+  });
+
+  it('refuses a foreign URL, a subframe, another webContents, a missing frame or a closed window', () => {
+    const win = fakeWindow();
+    const t = (e: never, w: unknown = win) => isTrustedSender(e, w as never, page.isAppUrl);
+    expect(t(ev(win, frame('https://evil.example/')))).toBe(false);
+    expect(t(ev(win, frame('file:///tmp/evil.html')))).toBe(false);
+    expect(t(ev(win, frame(page.url, 'child', win.webContents.mainFrame)))).toBe(false);
+    expect(t(ev(win, frame(page.url, 'other-token')))).toBe(false);
+    expect(t(ev(win, win.webContents.mainFrame, { other: true }))).toBe(false);
+    expect(t(ev(win, null))).toBe(false);
+    expect(t(ev(win, win.webContents.mainFrame), null)).toBe(false);
+    win.destroyed = true;
+    expect(t(ev(win, win.webContents.mainFrame))).toBe(false);
+  });
+});
+
+describe('registerIpc', () => {
+  let win: Win;
+  let b: ReturnType<typeof fakeBackend>;
+  let openExternal: ReturnType<typeof opener>;
+  let dispose: () => void;
+
+  beforeEach(() => {
+    electron.handlers.clear();
+    win = fakeWindow();
+    b = fakeBackend();
+    openExternal = opener();
+    dispose = registerIpc({ backend: b.backend as Backend, window: () => win as never, isAppUrl: page.isAppUrl, openExternal });
+  });
+  const call = (ch: string, e: unknown, ...args: unknown[]) => Promise.resolve().then(() => electron.handlers.get(ch)!(e, ...args));
+
+  it('forwards name and input untouched and answers with the backend envelope', async () => {
+    const input = { ids: ['a'], action: 'stop', extra: { nested: true } };
+    const out = await call(INVOKE_CHANNEL, ev(win, win.webContents.mainFrame), 'containers:action', input);
+    expect(out).toBe(b.envelope);
+    expect(b.backend.invoke).toHaveBeenCalledWith('containers:action', input);
+  });
+
+  it('refuses a foreign sender without reaching the backend', async () => {
+    await expect(call(INVOKE_CHANNEL, ev(win, frame('https://evil.example/')), 'images:list', {})).rejects.toThrow(/not the Wharf window/);
+    await expect(call(OPEN_EXTERNAL_CHANNEL, ev(win, frame('https://evil.example/')), 'https://docs.docker.com/')).rejects.toThrow();
+    expect(b.backend.invoke).not.toHaveBeenCalled();
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+
+  it('opens allowed URLs and refuses javascript:, file: and foreign hosts', async () => {
+    const e = ev(win, win.webContents.mainFrame);
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'http://evil.example']) {
+      expect(await call(OPEN_EXTERNAL_CHANNEL, e, url)).toBe(false);
+    }
+    expect(openExternal).not.toHaveBeenCalled();
+    expect(await call(OPEN_EXTERNAL_CHANNEL, e, 'http://localhost:8080/')).toBe(true);
+    expect(openExternal).toHaveBeenCalledWith('http://localhost:8080/');
+  });
+
+  it('forwards every contract event to the live window and stops after dispose', () => {
+    expect([...b.listeners.keys()].sort()).toEqual([...EVENT_NAMES].sort());
+    b.listeners.get('engine:state')!({ state: 'ready' });
+    expect(win.webContents.send).toHaveBeenCalledWith(EVENT_CHANNEL, 'engine:state', { state: 'ready' });
+    win.destroyed = true;
+    b.listeners.get('images:changed')!({});
+    expect(win.webContents.send).toHaveBeenCalledTimes(1);
+    dispose();
+    expect(b.listeners.size).toBe(0);
+    expect(electron.handlers.size).toBe(0);
+  });
+});
