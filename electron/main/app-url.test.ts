@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { appPage } from './app-url';
+import { parseDesktopArgs } from './args';
+
+describe('appPage', () => {
+  it('built app: only our index.html as a file URL, any hash, no query', () => {
+    const p = appPage('/app/out/main', 'http://localhost:5173', true);
+    expect(p.url).toBe('file:///app/out/renderer/index.html');
+    expect(p.isAppUrl('file:///app/out/renderer/index.html#/images')).toBe(true);
+    for (const bad of ['file:///app/out/renderer/other.html', 'file:///app/out/renderer/index.html?x', 'http://localhost:5173/', 'file://host/app/out/renderer/index.html', 'nonsense', 5]) {
+      expect(p.isAppUrl(bad), String(bad)).toBe(false);
+    }
+  });
+
+  it('dev: the dev server origin, unpackaged only', () => {
+    const p = appPage('/app/out/main', 'http://localhost:5173', false);
+    expect(p.url).toBe('http://localhost:5173/');
+    expect(p.isAppUrl('http://localhost:5173/index.html#/x')).toBe(true);
+    expect(p.isAppUrl('http://localhost:5174/')).toBe(false);
+    expect(p.isAppUrl('file:///app/out/renderer/index.html')).toBe(false);
+  });
+});
+
+describe('parseDesktopArgs', () => {
+  it('accepts --engine local among Electron and Chromium arguments', () => {
+    expect(parseDesktopArgs(['.', '--no-sandbox', '--engine', 'local'])).toEqual({ engine: 'local' });
+    expect(parseDesktopArgs(['--engine=local', '--inspect=9229'])).toEqual({ engine: 'local' });
+    expect(parseDesktopArgs([])).toEqual({ engine: 'local' });
+  });
+
+  it('refuses engines this version does not have', () => {
+    expect(() => parseDesktopArgs(['--engine', 'vm'])).toThrow(/only "local"/);
+    expect(() => parseDesktopArgs(['--engine=ssh'])).toThrow(/only "local"/);
+    expect(() => parseDesktopArgs(['--engine'])).toThrow(/only "local"/);
+  });
+});

@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { EVENT_NAMES } from '../../vm-backend/api/contract';
+
+const m = vi.hoisted(() => ({
+  exposed: new Map<string, unknown>(),
+  rendererListeners: new Map<string, (...args: unknown[]) => void>(),
+  invoke: null as unknown as ReturnType<typeof import('vitest').vi.fn>,
+}));
+vi.mock('electron', async () => {
+  const { vi } = await import('vitest');
+  m.invoke = vi.fn(async () => ({ ok: true, value: 1 }));
+  return {
+    contextBridge: { exposeInMainWorld: (key: string, value: unknown) => m.exposed.set(key, value) },
+    ipcRenderer: {
+      invoke: m.invoke,
+      on: (ch: string, l: (...args: unknown[]) => void) => m.rendererListeners.set(ch, l),
+    },
+  };
+});
+
+type Api = {
+  invoke(name: string, input: unknown): Promise<unknown>;
+  on(event: string, listener: (p: unknown) => void): () => void;
+  openExternal(url: string): Promise<boolean>;
+  platform: string;
+};
+let api: Api;
+const push = (name: unknown, payload: unknown) => m.rendererListeners.get('wharf:event')!({ sender: {} }, name, payload);
+
+beforeAll(async () => {
+  await import('./index');
+  api = m.exposed.get('wharf') as Api;
+});
+
+describe('preload', () => {
+  it('exposes only window.wharf: a frozen object with exactly the four members', () => {
+    expect([...m.exposed.keys()]).toEqual(['wharf']);
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'openExternal', 'platform']);
+    expect(api.platform).toBe(process.platform);
+    expect(JSON.stringify(Object.values(api))).not.toMatch(/ipcRenderer/);
+  });
+
+  it('invoke and openExternal go over the two wharf channels and nothing else', async () => {
+    expect(await api.invoke('images:list', { a: 1 })).toEqual({ ok: true, value: 1 });
+    await api.openExternal('https://docs.docker.com/');
+    expect(m.invoke.mock.calls).toEqual([
+      ['wharf:invoke', 'images:list', { a: 1 }],
+      ['wharf:open-external', 'https://docs.docker.com/'],
+    ]);
+  });
+
+  it('rejects event names outside the contract', () => {
+    for (const bad of ['wharf:invoke', 'constructor', '__proto__', '', 'ENGINE:STATE']) {
+      expect(() => api.on(bad, () => {}), bad).toThrow(TypeError);
+    }
+  });
+
+  it('delivers contract events to their listeners (payload only) until unsubscribed', () => {
+    for (const name of EVENT_NAMES) expect(() => api.on(name, () => {})()).not.toThrow();
+    const seen: unknown[] = [];
+    const off = api.on('containers:changed', (p) => seen.push(p));
+    const other = vi.fn();
+    api.on('images:changed', other);
+    push('containers:changed', { upsert: [] });
+    push('not-an-event', 1);
+    off();
+    push('containers:changed', { upsert: ['late'] });
+    expect(seen).toEqual([{ upsert: [] }]);
+    expect(other).not.toHaveBeenCalled();
+  });
+
+  it('keeps delivering when one listener throws', () => {
+    const good = vi.fn();
+    api.on('engine:state', () => {
+      throw new Error('broken');
+    });
+    api.on('engine:state', good);
+    push('engine:state', { state: 'ready' });
+    expect(good).toHaveBeenCalledWith({ state: 'ready' });
+  });
+});
