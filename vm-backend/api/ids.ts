@@ -16,9 +16,9 @@ export const containerRef = z
 
 export const containerRefs = z.array(containerRef).min(1).max(500);
 
-/** An image reference (repo[:tag][@digest]) or id ("sha256:<hex>" or hex). */
+/** An image reference (repo[:tag][@digest]; a tag may hold capitals) or id ("sha256:<hex>" or hex). */
 export const imageRef = z
   .string()
   .min(1)
   .max(512)
-  .regex(/^(sha256:[a-f0-9]{4,64}|[a-z0-9][a-z0-9._\-/:]*(@sha256:[a-f0-9]{64})?)$/, 'not a valid image reference or id');
+  .regex(/^(sha256:[a-f0-9]{4,64}|[a-z0-9][a-z0-9._\-/:]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?(@sha256:[a-f0-9]{64})?)$/, 'not a valid image reference or id');
