@@ -3,14 +3,14 @@
 import { calls, type CallName, type CallOutput, type CallParsed, type EventName, type Events, isCallName } from './api/contract';
 import { WharfError, invalidInput } from './api/errors';
 import type { Envelope } from './api/wire';
-import type { Backend } from './backend-types';
+import type { Backend, ClientLink } from './backend-types';
 import type { Connection } from './connection/connection';
 import { containerAction, inspectContainer, listContainers, removeContainers } from './engine/container-calls';
 import { toWharfError } from './engine/errors';
 import { listImages, pruneImages, prunePreview, removeImage } from './engine/image-calls';
 import { EngineSession } from './engine/session';
 
-type Handlers = { [K in CallName]: (input: CallParsed<K>) => Promise<CallOutput<K>> | CallOutput<K> };
+type Handlers = { [K in CallName]: (input: CallParsed<K>, client?: ClientLink) => Promise<CallOutput<K>> | CallOutput<K> };
 
 export interface BackendOptions {
   connection: Connection;
@@ -58,7 +58,7 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   return {
-    async invoke(name: string, input: unknown): Promise<Envelope<unknown>> {
+    async invoke(name: string, input: unknown, client?: ClientLink): Promise<Envelope<unknown>> {
       if (!isCallName(name)) return { ok: false, error: invalidInput(`unknown call: ${String(name).slice(0, 80)}`).toJSON() };
       const parsed = calls[name].input.safeParse(input ?? {});
       if (!parsed.success) {
@@ -66,8 +66,8 @@ export function createBackend(options: BackendOptions): Backend {
         return { ok: false, error: invalidInput(`${name}: ${issues}`.slice(0, 1000)).toJSON() };
       }
       try {
-        const handler = handlers[name] as (i: unknown) => unknown;
-        return { ok: true, value: await handler(parsed.data) };
+        const handler = handlers[name] as (i: unknown, c?: ClientLink) => unknown;
+        return { ok: true, value: await handler(parsed.data, client) };
       } catch (err) {
         const e = err instanceof WharfError ? err : toWharfError(err, { endpoint: options.connection.endpoint });
         return { ok: false, error: e.toJSON() };

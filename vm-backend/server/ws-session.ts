@@ -3,15 +3,23 @@ import { EVENT_NAMES } from '../api/contract';
 import { invalidInput } from '../api/errors';
 import { MAX_CLIENT_MESSAGE_BYTES, type WireMessage } from '../api/wire';
 import type { Backend } from '../backend-types';
+import { createClientLink } from './client-link';
 
 function send(ws: WebSocket, msg: WireMessage): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
 }
 
-/** Serves the contract on one authenticated WebSocket: calls in, results and events out. */
+/**
+ * Serves the contract on one authenticated WebSocket: calls in, results and events out. Broadcast
+ * events go to every socket; stream events only to the socket (ClientLink) that opened the stream.
+ */
 export function serveSocket(ws: WebSocket, backend: Backend): void {
   const unsubscribe = EVENT_NAMES.map((name) => backend.on(name, (payload) => send(ws, { type: 'event', name, payload })));
-  ws.on('close', () => unsubscribe.forEach((u) => u()));
+  const client = createClientLink('ws', (name, payload) => send(ws, { type: 'event', name, payload }));
+  ws.on('close', () => {
+    unsubscribe.forEach((u) => u());
+    client.close();
+  });
   ws.on('message', (data, isBinary) => {
     if (isBinary) return ws.close(1003, 'text only');
     const text = data.toString();
@@ -30,6 +38,6 @@ export function serveSocket(ws: WebSocket, backend: Backend): void {
     if (typeof m.name !== 'string') {
       return send(ws, { type: 'result', id, result: { ok: false, error: invalidInput('call name must be a string').toJSON() } });
     }
-    void backend.invoke(m.name, m.input).then((result) => send(ws, { type: 'result', id, result }));
+    void backend.invoke(m.name, m.input, client).then((result) => send(ws, { type: 'result', id, result }));
   });
 }
