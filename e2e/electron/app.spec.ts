@@ -1,0 +1,76 @@
+// Runs only where an Electron binary exists (the "electron" Playwright project). Launches the
+// built app (out/main/index.js via package.json "main") and checks the window and its bridge.
+import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { resolve } from 'node:path';
+import { WharfApp } from '../pages/wharf-app';
+
+let app: ElectronApplication;
+
+test.beforeAll(async () => {
+  app = await electron.launch({ args: [resolve(__dirname, '../..'), '--engine', 'local'] });
+});
+
+test.afterAll(async () => {
+  await app?.close();
+});
+
+test('opens one window titled Wharf with the sidebar', async () => {
+  const page = await app.firstWindow();
+  await expect(page).toHaveTitle('Wharf');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await expect(new WharfApp(page).nav('Containers')).toBeVisible();
+  expect(app.windows()).toHaveLength(1);
+});
+
+test('window.wharf is frozen, has exactly the preload API and no Node', async () => {
+  const page = await app.firstWindow();
+  const shape = await page.evaluate(() => {
+    // This project has no DOM lib: the page's window is globalThis here.
+    const w = globalThis as unknown as Record<string, unknown> & { wharf: Record<string, unknown> };
+    return {
+      frozen: Object.isFrozen(w.wharf),
+      keys: Object.keys(w.wharf).sort(),
+      require: typeof w.require,
+      process: typeof w.process,
+      wharfRequire: 'require' in w.wharf,
+      wharfProcess: 'process' in w.wharf,
+    };
+  });
+  expect(shape).toEqual({
+    frozen: true,
+    keys: ['invoke', 'on', 'openExternal', 'platform'],
+    require: 'undefined',
+    process: 'undefined',
+    wharfRequire: false,
+    wharfProcess: false,
+  });
+});
+
+test('unknown event names and calls are refused', async () => {
+  const page = await app.firstWindow();
+  const result = await page.evaluate(async () => {
+    const api = (globalThis as unknown as { wharf: { on(e: string, l: () => void): () => void; invoke(n: string, i: unknown): Promise<{ ok: boolean }> } }).wharf;
+    let threw = false;
+    try {
+      api.on('wharf:invoke', () => {});
+    } catch {
+      threw = true;
+    }
+    const env = await api.invoke('no:such-call', {});
+    return { threw, ok: env.ok };
+  });
+  expect(result).toEqual({ threw: true, ok: false });
+});
+
+test('the window cannot navigate away or open new windows', async () => {
+  const page = await app.firstWindow();
+  const before = page.url();
+  await page.evaluate(() => {
+    const w = globalThis as unknown as { open(url: string): unknown; location: { href: string } };
+    w.open('https://evil.example/');
+    w.location.href = 'https://evil.example/';
+  });
+  await page.waitForTimeout(300);
+  expect(page.url()).toBe(before);
+  expect(app.windows()).toHaveLength(1);
+});
