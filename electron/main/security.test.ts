@@ -45,16 +45,20 @@ describe('navigation', () => {
 
   it('blocks frame navigations, redirects and webviews away from our page', () => {
     const { fake } = hardened();
-    const frame = navEvent('https://evil.example/');
+    const frame = navEvent('https://evil.example/', false);
     fake.emit('will-frame-navigate', frame);
     const redirect = navEvent();
     fake.emit('will-redirect', redirect, 'https://evil.example/');
     const webview = navEvent();
     fake.emit('will-attach-webview', webview, {}, {});
     expect([frame.prevented, redirect.prevented, webview.prevented]).toEqual([true, true, true]);
-    const ours = navEvent(APP);
+    const ours = navEvent(APP, false);
     fake.emit('will-frame-navigate', ours);
     expect(ours.prevented).toBe(false);
+    // The main frame is decided by will-navigate alone (so allowed links still reach the browser).
+    const main = navEvent('http://localhost:8080/', true);
+    fake.emit('will-frame-navigate', main);
+    expect(main.prevented).toBe(false);
   });
 
   it('registers once even when hardened twice', () => {

@@ -50,8 +50,9 @@ export function hardenWebContents(contents: WebContents, deps: SecurityDeps): vo
     void openIfAllowed(url, deps.openExternal);
   };
   contents.on('will-navigate', (event, url) => stayOrLeave(event, url));
+  // Subframes only: the main frame is will-navigate's, which also hands allowed links out.
   contents.on('will-frame-navigate', (event) => {
-    if (!deps.isAppUrl(event.url)) event.preventDefault();
+    if (!event.isMainFrame && !deps.isAppUrl(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
     if (!deps.isAppUrl(url)) event.preventDefault();

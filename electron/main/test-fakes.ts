@@ -33,8 +33,8 @@ export function fakeContents(): FakeContents {
 }
 
 /** An event as Electron passes to will-navigate & co.; `prevented` tells whether it was blocked. */
-export function navEvent(url?: string): { url?: string; prevented: boolean; preventDefault(): void } {
-  const e = { url, prevented: false, preventDefault: () => (e.prevented = true) };
+export function navEvent(url?: string, isMainFrame = true): { url?: string; isMainFrame: boolean; prevented: boolean; preventDefault(): void } {
+  const e = { url, isMainFrame, prevented: false, preventDefault: () => (e.prevented = true) };
   return e;
 }
 
