@@ -16,6 +16,9 @@ function send(ws: WebSocket, msg: WireMessage): void {
 export function serveSocket(ws: WebSocket, backend: Backend): void {
   const unsubscribe = EVENT_NAMES.map((name) => backend.on(name, (payload) => send(ws, { type: 'event', name, payload })));
   const client = createClientLink('ws', (name, payload) => send(ws, { type: 'event', name, payload }));
+  // ws closes the socket itself on a protocol error (1009 for an over-size frame); without a
+  // listener the 'error' event would be an uncaught exception that ends the whole server.
+  ws.on('error', () => {});
   ws.on('close', () => {
     unsubscribe.forEach((u) => u());
     client.close();
