@@ -8,6 +8,8 @@ import type { Connection } from './connection/connection';
 import { containerAction, inspectContainer, listContainers, removeContainers } from './engine/container-calls';
 import { toWharfError } from './engine/errors';
 import { listImages, pruneImages, prunePreview, removeImage } from './engine/image-calls';
+import { formFromContainer, hostPorts, imageRunInfo, listNetworks } from './engine/run-calls';
+import { runContainer } from './engine/run-create';
 import { EngineSession } from './engine/session';
 
 type Handlers = { [K in CallName]: (input: CallParsed<K>, client?: ClientLink) => Promise<CallOutput<K>> | CallOutput<K> };
@@ -55,6 +57,11 @@ export function createBackend(options: BackendOptions): Backend {
     'images:remove': ({ ref, force }) => removeImage(session, ref, force),
     'images:prune-preview': () => prunePreview(session),
     'images:prune': () => pruneImages(session),
+    'run:image-info': ({ image }) => imageRunInfo(session, image),
+    'run:host-ports': ({ image, maxAgeMs }) => hostPorts(session, image, maxAgeMs),
+    'run:create': ({ form, keepOnFailure }) => runContainer(session, form, keepOnFailure),
+    'run:from-container': ({ id }) => formFromContainer(session, id),
+    'run:networks': () => listNetworks(session),
   };
 
   return {

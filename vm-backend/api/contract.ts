@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { containerCalls } from './contract.containers';
 import { engineCalls } from './contract.engine';
 import { imageCalls } from './contract.images';
+import { runCalls } from './contract.run';
 import type { CallDef } from './define';
 import type { ContainerRow, EngineStatus, ImageRow, ListChange } from './types';
 
@@ -12,6 +13,7 @@ export const calls = {
   ...engineCalls,
   ...containerCalls,
   ...imageCalls,
+  ...runCalls,
 };
 
 export type Calls = typeof calls;
