@@ -11,6 +11,8 @@ import { listImages, pruneImages, prunePreview, removeImage } from './engine/ima
 import { formFromContainer, hostPorts, imageRunInfo, listNetworks } from './engine/run-calls';
 import { runContainer } from './engine/run-create';
 import { EngineSession } from './engine/session';
+import { streamHandlers } from './engine/stream-calls';
+import { StreamRegistry } from './engine/streams';
 
 type Handlers = { [K in CallName]: (input: CallParsed<K>, client?: ClientLink) => Promise<CallOutput<K>> | CallOutput<K> };
 
@@ -45,8 +47,10 @@ export function createBackend(options: BackendOptions): Backend {
     images: (c) => emitter.emit('images:changed', c),
   });
   void session.start();
+  const streams = new StreamRegistry();
 
   const handlers: Handlers = {
+    ...streamHandlers(session, streams),
     'engine:status': () => session.status,
     'engine:retry': () => session.retryNow(),
     'containers:list': () => listContainers(session),
@@ -81,6 +85,9 @@ export function createBackend(options: BackendOptions): Backend {
       }
     },
     on: (event, listener) => emitter.on(event, listener),
-    close: () => session.close(),
+    close: () => {
+      streams.closeAll();
+      return session.close();
+    },
   };
 }

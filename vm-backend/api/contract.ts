@@ -3,16 +3,21 @@
 // Add a domain by writing contract.<domain>.ts and spreading it into `calls` below.
 import type { z } from 'zod';
 import { containerCalls } from './contract.containers';
+import { execCalls } from './contract.exec';
+import { logCalls } from './contract.logs';
 import { engineCalls } from './contract.engine';
 import { imageCalls } from './contract.images';
 import { runCalls } from './contract.run';
 import type { CallDef } from './define';
+import type { ExecExit, LogsEnd, LogsState, StreamChunk } from './stream-types';
 import type { ContainerRow, EngineStatus, ImageRow, ListChange } from './types';
 
 export const calls = {
   ...engineCalls,
   ...containerCalls,
   ...imageCalls,
+  ...logCalls,
+  ...execCalls,
   ...runCalls,
 };
 
@@ -24,11 +29,17 @@ export type CallOutput<K extends CallName> = Calls[K] extends CallDef<z.ZodType,
 
 export const CALL_NAMES = Object.freeze(Object.keys(calls)) as readonly CallName[];
 
-/** Events the backend pushes. */
+/** Events the backend pushes. EVENT_NAMES are broadcast to every client. */
 export interface Events {
   'engine:state': EngineStatus;
   'containers:changed': ListChange<ContainerRow>;
   'images:changed': ListChange<ImageRow>;
+  // Per-client stream events: sent only to the client that opened the stream (ClientLink).
+  'logs:chunk': StreamChunk;
+  'logs:state': LogsState;
+  'logs:end': LogsEnd;
+  'exec:output': StreamChunk;
+  'exec:exit': ExecExit;
 }
 export type EventName = keyof Events;
 
@@ -42,8 +53,17 @@ export function isCallName(v: unknown): v is CallName {
   return typeof v === 'string' && Object.prototype.hasOwnProperty.call(calls, v);
 }
 
+/** Events that go only to the client owning the stream, never broadcast (not in EVENT_NAMES). */
+export const STREAM_EVENT_NAMES = Object.freeze([
+  'logs:chunk',
+  'logs:state',
+  'logs:end',
+  'exec:output',
+  'exec:exit',
+] as const satisfies readonly EventName[]);
+
 export function isEventName(v: unknown): v is EventName {
-  return typeof v === 'string' && (EVENT_NAMES as readonly string[]).includes(v);
+  return typeof v === 'string' && ((EVENT_NAMES as readonly string[]).includes(v) || (STREAM_EVENT_NAMES as readonly string[]).includes(v));
 }
 
 /** The shape both transports implement; the renderer's bridge exposes the same. */

@@ -31,6 +31,7 @@ export class EngineSession {
   private closed = false;
   private readonly containerQueue = new RefreshQueue((id) => this.refreshContainer(id));
   private readonly imageQueue = new RefreshQueue((id) => this.refreshImage(id));
+  private readonly watchers = new Set<(e: EngineEvent) => void>();
 
   constructor(readonly conn: Connection, private readonly out: SessionEvents) {
     this.status = { state: 'connecting', endpoint: conn.endpoint };
@@ -57,6 +58,12 @@ export class EngineSession {
       throw this.status.error ? new WharfError(this.status.error) : toWharfError(Object.assign(new Error('not connected'), { code: 'ECONNREFUSED' }), { endpoint: this.conn.endpoint });
     }
     return this.docker;
+  }
+
+  /** Every container/image event from the one events stream (logs use it to follow restarts). */
+  watch(listener: (e: EngineEvent) => void): () => void {
+    this.watchers.add(listener);
+    return () => void this.watchers.delete(listener);
   }
 
   containerName = (id: string): string | undefined => this.containers.findByIdPrefix(id)?.name;
@@ -137,6 +144,13 @@ export class EngineSession {
   }
 
   private onEvent(e: EngineEvent): void {
+    for (const w of this.watchers) {
+      try {
+        w(e);
+      } catch {
+        // A watcher's failure is its own.
+      }
+    }
     if (!isRelevant(e)) return;
     if (e.Type === 'container') {
       if (e.Action === 'destroy') this.containers.patch([], [e.Actor.ID]);

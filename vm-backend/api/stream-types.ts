@@ -1,0 +1,27 @@
+// Payloads of the per-client stream events (logs and terminals). Pure: shared with the renderer.
+import type { WharfErrorShape } from './types';
+
+export interface StreamChunk {
+  stream: string;
+  /** Terminal text: ANSI kept, stderr lines marked, '\n' line ends (the log view converts). */
+  data: string;
+}
+
+/** A followed container stopped: the view waits for it to start again, then keeps following. */
+export interface LogsState {
+  stream: string;
+  state: 'following' | 'waiting';
+}
+
+export interface LogsEnd {
+  stream: string;
+  reason: 'done' | 'removed' | 'error';
+  error?: WharfErrorShape;
+}
+
+export interface ExecExit {
+  stream: string;
+  /** The process's exit status; null when it is not known (attach, or the link broke). */
+  exitCode: number | null;
+  error?: WharfErrorShape;
+}

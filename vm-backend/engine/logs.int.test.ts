@@ -1,0 +1,126 @@
+// Against the real dockerd: logs in order with stderr marked, follow across a restart without
+// duplicates, flow control pausing an un-acknowledged stream, a client going away, driver none.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackend } from '../backend';
+import type { Backend } from '../backend-types';
+import { localConnectionFromEnv } from '../connection/local';
+import { STDERR_MARK } from './log-format';
+import { docker, recordingClient, uniqueName } from './test-client';
+
+const IMAGE = 'wharf-fixture/busybox:1';
+let backend: Backend;
+const names: string[] = [];
+
+async function start(...args: string[]): Promise<string> {
+  const name = uniqueName('wharf-logs');
+  names.push(name);
+  await docker('run', '-d', '--name', name, '--label', 'wharf.test=1', ...args);
+  return name;
+}
+
+async function ready(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const r = await backend.invoke('engine:status', {});
+    if (r.ok && (r.value as { state: string }).state === 'ready') return;
+    await new Promise((res) => setTimeout(res, 50));
+  }
+  throw new Error('engine not ready');
+}
+
+beforeAll(async () => {
+  backend = createBackend({ connection: localConnectionFromEnv() });
+  await ready();
+});
+afterAll(async () => {
+  await backend.close();
+  if (names.length) await docker('rm', '-f', ...names).catch(() => '');
+});
+
+describe('logs against the real engine', () => {
+  it('shows stdout and stderr lines in order, stderr marked, ANSI kept, then ends', async () => {
+    const name = await start(IMAGE, 'sh', '-c', 'echo one; sleep 0.1; echo two >&2; sleep 0.1; printf "\\033[32mgreen\\033[0m\\n"; echo four');
+    await docker('wait', name);
+    const c = recordingClient();
+    const r = await backend.invoke('logs:open', { id: name, tail: 'all', timestamps: false, follow: false }, c);
+    expect(r.ok).toBe(true);
+    const { stream } = (r as { value: { stream: string } }).value;
+    await c.waitFor(() => c.events.some((e) => e.event === 'logs:end'));
+    expect(c.text('logs:chunk', stream)).toBe(`one\n${STDERR_MARK}two\n\x1b[32mgreen\x1b[0m\nfour\n`);
+  });
+
+  it('honours tail and shows timestamps when asked', async () => {
+    const name = await start(IMAGE, 'sh', '-c', 'for i in 1 2 3 4 5; do echo l$i; done');
+    await docker('wait', name);
+    const c = recordingClient();
+    const r = await backend.invoke('logs:open', { id: name, tail: 2, timestamps: true, follow: false }, c);
+    const { stream } = (r as { value: { stream: string } }).value;
+    await c.waitFor(() => c.events.some((e) => e.event === 'logs:end'));
+    const lines = c.text('logs:chunk', stream).trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^\x1b\[2m\d{4}-\d\d-\d\dT[\d:.]+Z\x1b\[22m l4$/);
+  });
+
+  it('keeps following across a stop and start, with no line twice or lost', async () => {
+    const script = 'n=$(cat /tmp/n 2>/dev/null || echo 0); n=$((n+1)); echo $n > /tmp/n; echo boot$n; sleep 1000';
+    const name = await start(IMAGE, 'sh', '-c', script);
+    const c = recordingClient();
+    const r = await backend.invoke('logs:open', { id: name, tail: 'all', timestamps: false, follow: true }, c);
+    const { stream } = (r as { value: { stream: string } }).value;
+    await c.waitFor(() => c.text('logs:chunk', stream).includes('boot1'));
+    await docker('stop', '-t', '0', name);
+    await c.waitFor(() => c.events.some((e) => e.event === 'logs:state' && (e.payload as { state: string }).state === 'waiting'));
+    await docker('start', name);
+    await c.waitFor(() => c.text('logs:chunk', stream).includes('boot2'));
+    await new Promise((res) => setTimeout(res, 300));
+    expect(c.text('logs:chunk', stream)).toBe('boot1\nboot2\n');
+    c.close();
+  });
+
+  it('pauses an engine stream the client does not acknowledge, and resumes on ack', async () => {
+    const name = await start(IMAGE, 'sh', '-c', 'yes 0123456789012345678901234567890123456789 | head -n 200000; sleep 1000');
+    const c = recordingClient();
+    const r = await backend.invoke('logs:open', { id: name, tail: 'all', timestamps: false, follow: true }, c);
+    const { stream } = (r as { value: { stream: string } }).value;
+    const sent = (): number => c.text('logs:chunk', stream).length;
+    await c.waitFor(() => sent() >= 1024 * 1024);
+    await new Promise((res) => setTimeout(res, 500));
+    const stalled = sent();
+    expect(stalled).toBeLessThan(1024 * 1024 + 256 * 1024);
+    await backend.invoke('streams:ack', { stream, bytes: stalled }, c);
+    await c.waitFor(() => sent() > stalled + 512 * 1024);
+    c.close();
+  });
+
+  it('ends the engine stream when its client goes away; other clients cannot touch it', async () => {
+    const name = await start(IMAGE, 'sh', '-c', 'while true; do echo x; sleep 0.05; done');
+    const c = recordingClient();
+    const other = recordingClient();
+    const r = await backend.invoke('logs:open', { id: name, tail: 'all', timestamps: false, follow: true }, c);
+    const { stream } = (r as { value: { stream: string } }).value;
+    const foreign = await backend.invoke('logs:close', { stream }, other);
+    expect(foreign.ok).toBe(false);
+    c.close();
+    const after = c.events.length;
+    await new Promise((res) => setTimeout(res, 300));
+    expect(c.events.length).toBe(after);
+    const again = await backend.invoke('logs:close', { stream }, c);
+    expect(again).toMatchObject({ ok: false, error: { code: 'STREAM_NOT_FOUND' } });
+  });
+
+  it('says clearly when the log driver keeps nothing (none)', async () => {
+    const name = await start('--log-driver', 'none', IMAGE, 'sh', '-c', 'echo hidden; sleep 1000');
+    const r = await backend.invoke('logs:open', { id: name, tail: 'all', timestamps: false, follow: true }, recordingClient());
+    expect(r).toMatchObject({ ok: false, error: { code: 'LOGS_UNAVAILABLE' } });
+  });
+
+  it('ends with "removed" when a followed container is removed', async () => {
+    const name = await start(IMAGE, 'sh', '-c', 'echo hi; sleep 1000');
+    const c = recordingClient();
+    const r = await backend.invoke('logs:open', { id: name, tail: 'all', timestamps: false, follow: true }, c);
+    const { stream } = (r as { value: { stream: string } }).value;
+    await c.waitFor(() => c.text('logs:chunk', stream).includes('hi'));
+    await docker('rm', '-f', name);
+    await c.waitFor(() => c.events.some((e) => e.event === 'logs:end'));
+    expect(c.events.find((e) => e.event === 'logs:end')?.payload).toMatchObject({ reason: 'removed' });
+  });
+});
