@@ -46,6 +46,15 @@ describe('toWharfError', () => {
     expect(e.forceable).toBe(true);
     expect(e.params?.container).toBe('0123456789ab');
   });
+  it('says a tag used by a running container can only be untagged by force', () => {
+    const e = toWharfError(modem(409, 'conflict: unable to remove repository reference "x:1" (must force) - container 0123456789ab is using its referenced image 55793546ca23'), {
+      containerName: () => 'web-1',
+      containerRunning: (x) => '0123456789ab'.startsWith(x),
+    });
+    expect(e.code).toBe('IMAGE_TAG_IN_USE_RUNNING');
+    expect(e.message).toContain('running container web-1');
+    expect(e.forceable).toBe(true);
+  });
   it('maps removing a running container (old and new daemon wording)', () => {
     for (const msg of ['You cannot remove a running container 0123. Stop the container before attempting removal or force remove', 'cannot remove container "/x": container is running: stop the container before removing or force remove']) {
       const e = toWharfError(modem(409, msg), { subject: 'x' });

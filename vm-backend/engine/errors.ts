@@ -5,6 +5,8 @@ import { WharfError } from '../api/errors';
 export interface ErrorContext {
   /** Resolves a container id (full or short) to its name, to name it in messages. */
   containerName?: (id: string) => string | undefined;
+  /** Whether that container is running (or paused), when known. */
+  containerRunning?: (id: string) => boolean | undefined;
   /** What the action was about, e.g. the container name or image reference. */
   subject?: string;
   /** Where the engine is, for "not reachable" messages. */
@@ -84,6 +86,13 @@ export function toWharfError(err: unknown, ctx: ErrorContext = {}): WharfError {
   }
   if (f.status === 409 && /must be forced|must force|is using its referenced image/i.test(m)) {
     const container = containerFrom(m, ctx);
+    const id = /container ([0-9a-f]{12,64})/.exec(m)?.[1];
+    if (container && id && ctx.containerRunning?.(id)) {
+      // The engine says only "must force"; forcing a running container's image removes the tag alone.
+      return make('IMAGE_TAG_IN_USE_RUNNING', `This image is used by the running container ${container}.`,
+        `Force removes only the tag: the image itself stays until container ${container} is removed.`,
+        detail, { params: { container }, forceable: true });
+    }
     if (container) {
       return make('IMAGE_IN_USE_STOPPED', `This image is used by the stopped container ${container}.`,
         `Remove container ${container} first, or force: the tag goes away and the container keeps its copy of the image.`,

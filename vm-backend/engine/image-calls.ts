@@ -15,7 +15,7 @@ export async function removeImage(session: EngineSession, ref: string, force: bo
       deleted: items.flatMap((i) => (i.Deleted ? [i.Deleted] : [])),
     };
   } catch (err) {
-    throw toWharfError(err, { subject: ref, containerName: session.containerName, endpoint: session.conn.endpoint });
+    throw toWharfError(err, { subject: ref, containerName: session.containerName, containerRunning: session.containerRunning, endpoint: session.conn.endpoint });
   }
 }
 

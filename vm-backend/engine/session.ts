@@ -1,6 +1,6 @@
 import Docker from 'dockerode';
 import { WharfError } from '../api/errors';
-import type { ContainerRow, EngineStatus, ImageRow, ListChange } from '../api/types';
+import type { ContainerRow, ContainerState, EngineStatus, ImageRow, ListChange } from '../api/types';
 import type { Connection } from '../connection/connection';
 import { toContainerRow } from './container-rows';
 import { toWharfError } from './errors';
@@ -18,6 +18,10 @@ export interface SessionEvents {
 
 const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 10000];
 
+/** The state an event leaves a container in, when the action alone decides it. */
+const EXPECTED_STATE: Partial<Record<string, ContainerState>> = { pause: 'paused', unpause: 'running' };
+const MAX_STATE_RETRIES = 8;
+
 /** One engine: its negotiated client, its event stream, and the lists kept current from it. */
 export class EngineSession {
   status: EngineStatus;
@@ -30,6 +34,8 @@ export class EngineSession {
   private connecting: Promise<void> | null = null;
   private closed = false;
   private readonly containerQueue = new RefreshQueue((id) => this.refreshContainer(id));
+  /** State an event promised for a container, until the list endpoint agrees (see refreshContainer). */
+  private readonly expected = new Map<string, { state: ContainerState; tries: number }>();
   private readonly imageQueue = new RefreshQueue((id) => this.refreshImage(id));
   private readonly watchers = new Set<(e: EngineEvent) => void>();
 
@@ -67,6 +73,10 @@ export class EngineSession {
   }
 
   containerName = (id: string): string | undefined => this.containers.findByIdPrefix(id)?.name;
+  containerRunning = (id: string): boolean | undefined => {
+    const state = this.containers.findByIdPrefix(id)?.state;
+    return state === undefined ? undefined : state === 'running' || state === 'paused' || state === 'restarting';
+  };
 
   async close(): Promise<void> {
     this.closed = true;
@@ -154,7 +164,12 @@ export class EngineSession {
     if (!isRelevant(e)) return;
     if (e.Type === 'container') {
       if (e.Action === 'destroy') this.containers.patch([], [e.Actor.ID]);
-      else this.containerQueue.schedule(e.Actor.ID);
+      else {
+        const state = EXPECTED_STATE[e.Action];
+        if (state) this.expected.set(e.Actor.ID, { state, tries: 0 });
+        else this.expected.delete(e.Actor.ID);
+        this.containerQueue.schedule(e.Actor.ID);
+      }
     } else {
       this.imageQueue.schedule(e.Actor.ID);
     }
@@ -166,8 +181,22 @@ export class EngineSession {
     if (!docker) return;
     const found = await docker.listContainers({ all: true, filters: { id: [id] } });
     const info = found.find((c) => c.Id === id);
-    if (info) this.containers.patch([toContainerRow(info)], []);
-    else this.containers.patch([], [id]);
+    if (!info) {
+      this.expected.delete(id);
+      this.containers.patch([], [id]);
+      return;
+    }
+    const row = toContainerRow(info);
+    const want = this.expected.get(id);
+    // dockerd logs pause/unpause before it writes the state the list endpoint reads: a list read
+    // right after the event can still say "running". Read again shortly instead of showing that.
+    if (want && row.state !== want.state && want.tries < MAX_STATE_RETRIES) {
+      want.tries++;
+      setTimeout(() => this.containerQueue.schedule(id), 20 * 2 ** Math.min(want.tries, 4));
+      return;
+    }
+    this.expected.delete(id);
+    this.containers.patch([row], []);
   }
 
   private async refreshImage(ref: string): Promise<void> {
