@@ -7,7 +7,8 @@ import { WharfApp } from '../pages/wharf-app';
 let app: ElectronApplication;
 
 test.beforeAll(async () => {
-  app = await electron.launch({ args: [resolve(__dirname, '../..'), '--engine', 'local'] });
+  // playwright.config.ts found the binary without require('electron'), which may try a download.
+  app = await electron.launch({ executablePath: process.env.WHARF_ELECTRON, args: [resolve(__dirname, '../..'), '--engine', 'local'] });
 });
 
 test.afterAll(async () => {

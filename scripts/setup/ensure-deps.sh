@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Makes sure the system packages the tests need are present. As root on a Debian-like system it
+# installs what is missing; otherwise it prints exactly what to install and fails.
+set -euo pipefail
+
+# command -> Debian package that provides it
+declare -A NEED=(
+  [dockerd]=docker.io
+  [docker]=docker.io
+  [docker-registry]=docker-registry
+  [sshd]=openssh-server
+  [ssh-keygen]=openssh-client
+  [chromium]=chromium
+  [busybox]=busybox-static
+  [curl]=curl
+  [fuser]=psmisc
+  [htpasswd]=apache2-utils
+)
+
+missing_pkgs=()
+for cmd in "${!NEED[@]}"; do
+  if ! command -v "$cmd" >/dev/null 2>&1 && ! [ -x "/usr/sbin/$cmd" ]; then
+    missing_pkgs+=("${NEED[$cmd]}")
+  fi
+done
+# busybox from another package may be dynamic; the fixtures need the static one.
+if command -v busybox >/dev/null 2>&1 && ! [ -x /bin/busybox ] && ! file -L "$(command -v busybox)" 2>/dev/null | grep -q static; then
+  missing_pkgs+=(busybox-static)
+fi
+
+if [ ${#missing_pkgs[@]} -eq 0 ]; then
+  exit 0
+fi
+mapfile -t missing_pkgs < <(printf '%s\n' "${missing_pkgs[@]}" | sort -u)
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "setup: installing ${missing_pkgs[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing_pkgs[@]}" >/dev/null
+  exit 0
+fi
+
+cat >&2 <<MSG
+setup: these system packages are missing: ${missing_pkgs[*]}
+Install them, then run the tests again:
+  sudo apt-get install --no-install-recommends ${missing_pkgs[*]}
+(On a system without apt, install the equivalents: Docker Engine, a Docker registry v2,
+OpenSSH server, Chromium, a static busybox, curl, psmisc and apache2-utils.)
+MSG
+exit 1
