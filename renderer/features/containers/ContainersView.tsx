@@ -10,6 +10,7 @@ import { cliHintProps } from '../../components/useCli';
 import { useStore } from '../../store/store';
 import { ContainerList } from './ContainerList';
 import { InspectPanel } from './InspectPanel';
+import { RunDialogHost } from '../run/RunDialog';
 import { RemoveContainersDialog } from './RemoveContainersDialog';
 import { toListItems } from './container-items';
 
@@ -111,6 +112,7 @@ export function ContainersView(): React.JSX.Element {
         <ContainerList items={items} selected={selected} busy={busy} now={now} onToggle={onToggle} onAction={onAction} onRemove={onRemove} onInspect={selectContainer} />
       </div>
       {inspected && byId[inspected] && <InspectPanel id={inspected} />}
+      <RunDialogHost />
       {removing && <RemoveContainersDialog rows={removing} onCancel={() => setRemoving(null)} onConfirm={confirmRemove} />}
     </section>
   );

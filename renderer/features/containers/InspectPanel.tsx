@@ -6,6 +6,7 @@ import type { ContainerInspect, WharfErrorShape } from '../../../vm-backend/api/
 import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../store/store';
+import { useRunDialog } from '../run/run-store';
 
 /** Friendly summary plus the raw inspect JSON; re-reads when the container's row changes. */
 export function InspectPanel({ id }: { id: string }): React.JSX.Element {
@@ -31,6 +32,7 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
     <aside className="inspect" role="region" aria-label={t('containers.details', { name })}>
       <header className="inspect__head">
         <h2>{name}</h2>
+        <button type="button" className="btn btn--small" onClick={() => useRunDialog.getState().open({ kind: 'container', id, name })}>{t('run.another')}</button>
         <button type="button" className="btn btn--small" onClick={() => close(null)}>{t('common.close')}</button>
       </header>
       <code className="cli-inline">$ {dockerCli.containerInspect(name)}</code>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { dockerCli } from '../../../vm-backend/api/cli';
 import { cliHintProps } from '../../components/useCli';
 import { formatAgo, formatBytes, shortId } from '../../lib/format';
+import { useRunDialog } from '../run/run-store';
 import type { ImageItem } from './image-items';
 
 const ROW_HEIGHT = 44;
@@ -20,7 +21,11 @@ const ImageRowView = memo(function ImageRowView({ item, now, onRemove }: { item:
       <span role="cell" data-testid="image-in-use">
         {item.usedBy.length ? <span className="badge badge--inuse" title={item.usedBy.join(', ')}>{t('images.usedBy', { names: item.usedBy.join(', ') })}</span> : <span className="muted">{t('images.unused')}</span>}
       </span>
-      <span role="cell">
+      <span role="cell" className="irow__actions">
+        <button type="button" className="btn btn--small" aria-label={t('run.runImage', { ref: item.dangling ? shortId(item.ref) : item.ref })}
+          onClick={() => useRunDialog.getState().open({ kind: 'image', image: item.ref })} {...cliHintProps(`docker container run -d ${item.dangling ? shortId(item.ref) : item.ref}`)}>
+          {t('run.run')}
+        </button>
         <button type="button" className="btn btn--small btn--danger" aria-label={t('images.remove', { ref: item.dangling ? shortId(item.ref) : item.ref })}
           onClick={() => onRemove(item)} {...cliHintProps(dockerCli.imageRemove(item.dangling ? shortId(item.ref) : item.ref, false))}>
           {t('containers.action.remove')}

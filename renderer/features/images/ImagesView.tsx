@@ -5,6 +5,7 @@ import { cliHintProps } from '../../components/useCli';
 import { formatBytes } from '../../lib/format';
 import { useStore } from '../../store/store';
 import { ImageList } from './ImageList';
+import { RunDialogHost } from '../run/RunDialog';
 import { PruneDialog } from './PruneDialog';
 import { RemoveImageDialog } from './RemoveImageDialog';
 import { type ImageItem, toImageItems, totalSize } from './image-items';
@@ -43,6 +44,7 @@ export function ImagesView(): React.JSX.Element {
       </div>
       {removing && <RemoveImageDialog item={removing} onClose={() => setRemoving(null)} />}
       {pruning && <PruneDialog onClose={() => setPruning(false)} />}
+      <RunDialogHost />
     </section>
   );
 }

@@ -1,0 +1,101 @@
+// The run dialog's state: the form, what it is pre-filled from, the engine host's taken ports,
+// and every problem by field (the form's own, conflicts, and the engine's answer after Run).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { HostPortsInfo, ImageRunInfo, RunResult } from '../../../vm-backend/api/contract.run';
+import { WharfError } from '../../../vm-backend/api/errors';
+import { buildRunCommand } from '../../../vm-backend/api/run-cli';
+import { emptyForm, portRow, type RunForm } from '../../../vm-backend/api/run-form';
+import { assignFreePorts } from '../../../vm-backend/api/run-ports';
+import type { WharfErrorShape } from '../../../vm-backend/api/types';
+import { getBridge } from '../../bridge';
+import { useStore } from '../../store/store';
+import { type FieldProblems, formProblems } from './field-errors';
+import type { RunSource } from './run-store';
+
+const toShape = (e: unknown): WharfErrorShape =>
+  e instanceof WharfError ? e.toJSON() : { code: 'UNEXPECTED', message: 'Something went wrong.', hint: 'Try again.', detail: String(e) };
+
+/** Problems shown before the first Run press: not the "still empty" ones. */
+const QUIET = new Set(['imageEmpty', 'port_empty']);
+
+export function useRunForm(source: RunSource) {
+  const [form, setForm] = useState<RunForm>(() => (source.kind === 'image' ? emptyForm(source.image) : source.kind === 'form' ? source.form : emptyForm()));
+  const [loading, setLoading] = useState(source.kind === 'container');
+  const [imageInfo, setImageInfo] = useState<ImageRunInfo | null>(null);
+  const [hostPorts, setHostPorts] = useState<HostPortsInfo | null>(null);
+  const [engineError, setEngineError] = useState<WharfErrorShape | null>(null);
+  const [tried, setTried] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const byId = useStore((s) => s.containers.byId);
+  const containers = useMemo(() => Object.values(byId), [byId]);
+  const live = useRef(true);
+  useEffect(() => () => { live.current = false; }, []);
+
+  const probe = useCallback(async (maxAgeMs: number): Promise<HostPortsInfo | null> => {
+    try {
+      const hp = await getBridge().call('run:host-ports', { maxAgeMs });
+      if (live.current) setHostPorts(hp);
+      return hp;
+    } catch {
+      return null;
+    }
+  }, []);
+
+  useEffect(() => {
+    const hpP = probe(3000);
+    if (source.kind === 'image') {
+      void getBridge().call('run:image-info', { image: source.image }).then((info) => {
+        if (!live.current) return;
+        setImageInfo(info);
+        setForm((f) => (f.ports.length ? f : { ...f, ports: info.exposedPorts.map((p) => portRow(String(p.port), '', p.protocol)) }));
+      }, () => undefined);
+    } else if (source.kind === 'container') {
+      void getBridge().call('run:from-container', { id: source.id }).then(async (f) => {
+        const hp = await hpP;
+        if (!live.current) return;
+        const rows = Object.values(useStore.getState().containers.byId);
+        setForm({ ...f, ports: assignFreePorts(f.ports, rows, hp?.listeners ?? []) });
+        setLoading(false);
+      }, (e: unknown) => { if (live.current) { setEngineError(toShape(e)); setLoading(false); } });
+    }
+  }, [source, probe]);
+
+  const problems = useMemo(() => formProblems(form, containers, hostPorts?.listeners ?? []), [form, containers, hostPorts]);
+  const engineField = engineError?.params?.field ? String(engineError.params.field) : '';
+  const shown: FieldProblems = useMemo(() => {
+    const out: FieldProblems = {};
+    for (const [k, v] of Object.entries(problems)) if (tried || !QUIET.has(v.code)) out[k] = v;
+    if (engineError && engineField && !out[engineField]) out[engineField] = { code: `engine.${engineError.code}`, params: engineError.params ?? {}, message: engineError.message };
+    return out;
+  }, [problems, tried, engineError, engineField]);
+
+  const update = useCallback((change: (f: RunForm) => RunForm) => {
+    setForm((f) => change(f));
+    setEngineError(null);
+  }, []);
+
+  /** Checks, re-reads the engine host's ports when the last read is old, then create + start. */
+  const submit = useCallback(async (keepOnFailure: boolean): Promise<RunResult | null> => {
+    setTried(true);
+    setEngineError(null);
+    if (Object.keys(problems).length) return null;
+    setSubmitting(true);
+    const rows = Object.values(useStore.getState().containers.byId);
+    const hp = form.ports.length ? await probe(10_000) : hostPorts;
+    if (hp && Object.keys(formProblems(form, rows, hp.listeners)).length) {
+      setSubmitting(false);
+      return null;
+    }
+    useStore.getState().ranCli(buildRunCommand(form));
+    try {
+      return await getBridge().call('run:create', { form, keepOnFailure });
+    } catch (e) {
+      if (live.current) setEngineError(toShape(e));
+      return null;
+    } finally {
+      if (live.current) setSubmitting(false);
+    }
+  }, [form, problems, probe, hostPorts]);
+
+  return { form, update, setForm: update, loading, imageInfo, hostPorts, problems: shown, hasProblems: Object.keys(problems).length > 0, engineError, engineField, submitting, submit, containers };
+}
