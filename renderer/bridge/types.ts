@@ -6,6 +6,8 @@ export interface PreloadApi {
   invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
   on(event: string, listener: (payload: unknown) => void): () => void;
   openExternal(url: string): Promise<boolean>;
+  /** Electron: asks where to save, then streams the container's full log to that file. */
+  saveLogs?(id: string, options: { timestamps: boolean }): Promise<boolean>;
   platform: string;
 }
 
@@ -17,6 +19,8 @@ export interface Bridge {
   call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>>;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
   openExternal(url: string): void;
+  /** Saves the container's full log as a file, streamed from the engine (never held in memory). */
+  downloadLogs(id: string, options: { timestamps: boolean }): void;
   /** Transport link state (web mode reconnects; Electron is always open). */
   onTransport(listener: (state: TransportState) => void): () => void;
 }

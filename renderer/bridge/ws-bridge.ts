@@ -94,6 +94,17 @@ export function webSocketBridge(url: string): Bridge {
       set.add(listener as (p: unknown) => void);
       return () => set.delete(listener as (p: unknown) => void);
     },
+    downloadLogs: (id, o) => {
+      // An authenticated GET on the web server, which streams the log from the engine to disk.
+      const token = new URL(url).searchParams.get('token') ?? '';
+      const a = document.createElement('a');
+      a.href = `/download/logs/${encodeURIComponent(id)}?token=${encodeURIComponent(token)}&timestamps=${o.timestamps ? 1 : 0}`;
+      a.download = '';
+      a.rel = 'noopener';
+      document.body.append(a);
+      a.click();
+      a.remove();
+    },
     openExternal: (u) => {
       if (isAllowedExternalUrl(u)) window.open(u, '_blank', 'noopener,noreferrer');
     },

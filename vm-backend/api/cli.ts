@@ -21,4 +21,9 @@ export const dockerCli = {
   imageRemove: (ref: string, force: boolean): string => join(['docker image rm', force && '-f', shellQuote(ref)]),
   imagePrune: (): string => 'docker image prune -f',
   imageInspect: (ref: string): string => `docker image inspect ${shellQuote(ref)}`,
+  logs: (container: string, o: { follow: boolean; tail: number | 'all'; since?: string; timestamps: boolean }): string =>
+    join(['docker logs', o.follow && '-f', o.tail !== 'all' && `--tail ${o.tail}`, o.since && `--since ${o.since}`, o.timestamps && '--timestamps', shellQuote(container)]),
+  exec: (container: string, cmd: string[], user?: string): string =>
+    join(['docker exec -it', user && `-u ${shellQuote(user)}`, shellQuote(container), names(cmd)]),
+  attach: (container: string): string => `docker attach ${shellQuote(container)}`,
 };

@@ -6,6 +6,8 @@ import type { ContainerInspect, WharfErrorShape } from '../../../vm-backend/api/
 import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../store/store';
+import { LogsTab } from '../terminal/LogsTab';
+import { ShellTab } from '../terminal/ShellTab';
 import { useRunDialog } from '../run/run-store';
 
 /** Friendly summary plus the raw inspect JSON; re-reads when the container's row changes. */
@@ -13,7 +15,7 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
   const { t } = useTranslation();
   const row = useStore((s) => s.containers.byId[id]);
   const close = useStore((s) => s.selectContainer);
-  const [tab, setTab] = useState<'summary' | 'raw'>('summary');
+  const [tab, setTab] = useState<'summary' | 'raw' | 'logs' | 'shell'>('summary');
   const [data, setData] = useState<ContainerInspect | null>(null);
   const [error, setError] = useState<WharfErrorShape | null>(null);
 
@@ -29,7 +31,7 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
   const s = data?.summary;
   const name = row?.name ?? s?.name ?? id.slice(0, 12);
   return (
-    <aside className="inspect" role="region" aria-label={t('containers.details', { name })}>
+    <aside className={tab === 'logs' || tab === 'shell' ? 'inspect inspect--wide' : 'inspect'} role="region" aria-label={t('containers.details', { name })}>
       <header className="inspect__head">
         <h2>{name}</h2>
         <button type="button" className="btn btn--small" onClick={() => useRunDialog.getState().open({ kind: 'container', id, name })}>{t('run.another')}</button>
@@ -39,9 +41,11 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
       <div role="tablist" className="tabs">
         <button role="tab" type="button" aria-selected={tab === 'summary'} onClick={() => setTab('summary')}>{t('inspect.summary')}</button>
         <button role="tab" type="button" aria-selected={tab === 'raw'} onClick={() => setTab('raw')}>{t('inspect.raw')}</button>
+        <button role="tab" type="button" aria-selected={tab === 'logs'} onClick={() => setTab('logs')}>{t('inspect.logs')}</button>
+        <button role="tab" type="button" aria-selected={tab === 'shell'} onClick={() => setTab('shell')}>{t('inspect.shell')}</button>
       </div>
-      {error && <ErrorNotice error={error} />}
-      {!data && !error && <p>{t('common.loading')}</p>}
+      {error && tab !== 'logs' && <ErrorNotice error={error} />}
+      {!data && !error && tab !== 'logs' && <p>{t('common.loading')}</p>}
       {s && tab === 'summary' && (
         <dl className="inspect__summary" role="tabpanel">
           <dt>{t('inspect.id')}</dt><dd><code>{s.id.slice(0, 12)}</code></dd>
@@ -59,6 +63,11 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
         </dl>
       )}
       {data && tab === 'raw' && <pre className="inspect__raw" role="tabpanel" data-testid="inspect-raw">{JSON.stringify(data.raw, null, 2)}</pre>}
+      {tab === 'logs' && <LogsTab key={id} id={id} name={name} />}
+      {tab === 'shell' && (
+        <ShellTab key={id} id={id} name={name} state={row?.state ?? s?.state ?? 'exited'}
+          interactive={Boolean((data?.raw as { Config?: { OpenStdin?: boolean } } | undefined)?.Config?.OpenStdin)} />
+      )}
     </aside>
   );
 }

@@ -1,0 +1,92 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { dockerCli } from '../../../vm-backend/api/cli';
+import type { ContainerState } from '../../../vm-backend/api/types';
+import { getBridge } from '../../bridge';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { type TerminalHost, type WharfTerminal, createTerminal } from './create-terminal';
+import { type ShellRequest, type ShellState, ShellSession } from './shell-session';
+import './terminal.css';
+
+interface Props {
+  id: string;
+  name: string;
+  state: ContainerState;
+  /** Started with -it (OpenStdin): attach is offered. */
+  interactive: boolean;
+}
+
+const splitCmd = (s: string): string[] | undefined => {
+  const parts = s.trim().split(/\s+/).filter(Boolean);
+  return parts.length ? parts : undefined;
+};
+
+/** A terminal inside the container: docker exec -it (bash, else sh) or docker attach. */
+export function ShellTab({ id, name, state, interactive }: Props): React.JSX.Element {
+  const { t } = useTranslation();
+  const host = useRef<TerminalHost>(null);
+  const [term, setTerm] = useState<WharfTerminal | null>(null);
+  const session = useRef<ShellSession | null>(null);
+  const [mode, setMode] = useState<'exec' | 'attach'>('exec');
+  const [command, setCommand] = useState('');
+  const [user, setUser] = useState('');
+  const [shell, setShell] = useState<ShellState>({ kind: 'idle' });
+  const running = state === 'running';
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const wt = createTerminal(el, getBridge(), { cursorBlink: true, scrollback: 5_000 });
+    session.current = new ShellSession(getBridge(), wt.term, setShell);
+    setTerm(wt);
+    return () => {
+      session.current?.stop();
+      session.current = null;
+      wt.dispose();
+    };
+  }, []);
+
+  const connect = (req: ShellRequest): void => void session.current?.start(id, req);
+  const request = (): ShellRequest => {
+    const cmd = splitCmd(command);
+    return { mode, ...(mode === 'exec' && cmd ? { cmd } : {}), ...(mode === 'exec' && user.trim() ? { user: user.trim() } : {}) };
+  };
+
+  // Open a shell as soon as the tab shows a running container, as `docker exec -it` would.
+  useEffect(() => {
+    if (term && running && shell.kind === 'idle') connect({ mode: 'exec' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [term, running]);
+
+  const started = shell.kind === 'open' ? shell.started : null;
+  const cli = mode === 'attach' ? dockerCli.attach(name) : dockerCli.exec(name, started?.cmd.length ? started.cmd : (splitCmd(command) ?? ['sh']), user.trim() || undefined);
+  const status =
+    !running ? t(state === 'paused' ? 'shell.paused' : 'shell.notRunning', { name })
+    : shell.kind === 'starting' ? t('shell.starting')
+    : shell.kind === 'open' ? t('shell.connected', { cmd: started?.cmd.join(' ') || t('shell.attached') })
+    : shell.kind === 'exited' ? (shell.code === null ? t('shell.ended') : t('shell.exited', { code: shell.code }))
+    : '';
+
+  return (
+    <div className="shell-tab" role="tabpanel" aria-label={t('shell.title', { name })}>
+      <code className="cli-inline" data-testid="shell-cli">$ {cli}</code>
+      <div className="term-toolbar">
+        <label>{t('shell.mode')} <select value={mode} onChange={(e) => setMode(e.target.value as 'exec' | 'attach')}>
+          <option value="exec">{t('shell.modeExec')}</option>
+          <option value="attach" disabled={!interactive}>{t('shell.modeAttach')}</option>
+        </select></label>
+        {mode === 'exec' && (
+          <>
+            <label>{t('shell.command')} <input type="text" value={command} placeholder={t('shell.commandAuto')} onChange={(e) => setCommand(e.target.value.slice(0, 500))} size={14} /></label>
+            <label>{t('shell.user')} <input type="text" value={user} placeholder="root" onChange={(e) => setUser(e.target.value.slice(0, 64))} size={8} /></label>
+          </>
+        )}
+        <button type="button" className="btn btn--small" disabled={!running} onClick={() => connect(request())}>{shell.kind === 'open' ? t('shell.reconnect') : t('shell.connect')}</button>
+        {shell.kind === 'open' && <button type="button" className="btn btn--small" onClick={() => { session.current?.stop(); setShell({ kind: 'exited', code: null }); }}>{t('shell.disconnect')}</button>}
+      </div>
+      <p className="term-status" role="status" data-testid="shell-status" data-state={shell.kind}>{status}</p>
+      {shell.kind === 'error' && <ErrorNotice error={shell.error} />}
+      <div className="term-host" ref={host} data-testid="shell-terminal" />
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+// One xterm.js terminal with the addons every Wharf terminal uses: fit to the panel, search,
+// clickable links (opened through the bridge's allow-listed opener), WebGL with DOM fallback.
+import { FitAddon } from '@xterm/addon-fit';
+import { SearchAddon } from '@xterm/addon-search';
+import { WebLinksAddon } from '@xterm/addon-web-links';
+import { WebglAddon } from '@xterm/addon-webgl';
+import { type ITerminalOptions, Terminal } from '@xterm/xterm';
+import '@xterm/xterm/css/xterm.css';
+import type { Bridge } from '../../bridge';
+
+export interface WharfTerminal {
+  term: Terminal;
+  fit: FitAddon;
+  search: SearchAddon;
+  renderer: 'webgl' | 'dom';
+  dispose(): void;
+}
+
+/** The element keeps a reference to its terminal so end-to-end tests can read the buffer. */
+export type TerminalHost = HTMLDivElement & { wharfTerminal?: Terminal };
+
+export function createTerminal(host: TerminalHost, bridge: Bridge, options: ITerminalOptions): WharfTerminal {
+  const term = new Terminal({
+    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+    fontSize: 12,
+    allowProposedApi: true,
+    theme: { background: '#1e1e1e' },
+    ...options,
+  });
+  const fit = new FitAddon();
+  const search = new SearchAddon();
+  term.loadAddon(fit);
+  term.loadAddon(search);
+  term.loadAddon(new WebLinksAddon((_e, uri) => bridge.openExternal(uri)));
+  term.open(host);
+  let renderer: 'webgl' | 'dom' = 'dom';
+  try {
+    const webgl = new WebglAddon();
+    webgl.onContextLoss(() => webgl.dispose());
+    term.loadAddon(webgl);
+    renderer = 'webgl';
+  } catch {
+    // No WebGL2 (software rendering, --disable-gpu): xterm's DOM renderer stays.
+  }
+  host.wharfTerminal = term;
+  host.dataset.renderer = renderer;
+  try {
+    fit.fit();
+  } catch {
+    // Not laid out yet; the resize observer fits it later.
+  }
+  const observer = new ResizeObserver(() => {
+    try {
+      fit.fit();
+    } catch {
+      // Hidden panel.
+    }
+  });
+  observer.observe(host);
+  return {
+    term,
+    fit,
+    search,
+    renderer,
+    dispose: () => {
+      observer.disconnect();
+      delete host.wharfTerminal;
+      term.dispose();
+    },
+  };
+}

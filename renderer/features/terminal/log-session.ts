@@ -1,0 +1,92 @@
+// Feeds one container's log into an xterm terminal, outside React: chunks go straight to
+// terminal.write, and each write's callback acknowledges the characters written (the backend
+// pauses the engine stream when too much is unacknowledged).
+import type { Terminal } from '@xterm/xterm';
+import type { LogsOpenInput } from '../../../vm-backend/api/contract.logs';
+import { WharfError } from '../../../vm-backend/api/errors';
+import type { WharfErrorShape } from '../../../vm-backend/api/types';
+import type { Bridge } from '../../bridge';
+import { streamRouter } from './stream-router';
+import type { TerminalHost } from './create-terminal';
+
+export type LogViewState = 'opening' | 'following' | 'waiting' | 'done' | 'removed' | 'error';
+export type LogOptions = Omit<LogsOpenInput, 'id'>;
+
+export function toErrorShape(e: unknown): WharfErrorShape {
+  return e instanceof WharfError ? e.toJSON() : { code: 'UNEXPECTED', message: String(e), hint: '', detail: '' };
+}
+
+export class LogSession {
+  private stream: string | null = null;
+  private release: (() => void) | null = null;
+  private generation = 0;
+  private written = 0;
+  private pendingWrites = 0;
+  private ended = false;
+
+  constructor(
+    private readonly bridge: Bridge,
+    private readonly term: Terminal,
+    private readonly host: TerminalHost,
+    private readonly onState: (s: LogViewState, error?: WharfErrorShape) => void,
+  ) {}
+
+  /** Closes the current stream (if any), clears the terminal and opens the log anew. */
+  async open(id: string, o: LogOptions): Promise<void> {
+    this.close();
+    const gen = ++this.generation;
+    this.term.reset();
+    this.written = 0;
+    this.ended = false;
+    this.host.dataset.logDone = '0';
+    this.host.dataset.written = '0';
+    this.onState('opening');
+    try {
+      const opened = await this.bridge.call('logs:open', { id, ...o });
+      if (gen !== this.generation) return void this.bridge.call('logs:close', { stream: opened.stream }).catch(() => {});
+      this.stream = opened.stream;
+      this.onState(o.follow ? 'following' : 'opening');
+      this.release = streamRouter(this.bridge).claim(opened.stream, (event, payload) => {
+        if (gen !== this.generation) return;
+        if (event === 'logs:chunk') this.write((payload as { data: string }).data, opened.stream);
+        else if (event === 'logs:state') this.onState((payload as { state: 'following' | 'waiting' }).state);
+        else if (event === 'logs:end') this.end(payload as { reason: 'done' | 'removed' | 'error'; error?: WharfErrorShape });
+      });
+    } catch (e) {
+      if (gen === this.generation) this.onState('error', toErrorShape(e));
+    }
+  }
+
+  close(): void {
+    this.generation += 1;
+    this.release?.();
+    this.release = null;
+    if (this.stream) void this.bridge.call('logs:close', { stream: this.stream }).catch(() => {});
+    this.stream = null;
+  }
+
+  private write(data: string, stream: string): void {
+    const gen = this.generation;
+    this.pendingWrites += 1;
+    this.term.write(data, () => {
+      this.pendingWrites -= 1;
+      if (gen !== this.generation) return;
+      this.written += data.length;
+      this.host.dataset.written = String(this.written);
+      void this.bridge.call('streams:ack', { stream, bytes: this.written }).catch(() => {});
+      this.markDone();
+    });
+  }
+
+  private end(p: { reason: 'done' | 'removed' | 'error'; error?: WharfErrorShape }): void {
+    this.ended = true;
+    this.stream = null;
+    this.onState(p.reason, p.error);
+    this.markDone();
+  }
+
+  /** For tests and the benchmark: every chunk of an ended log is on screen. */
+  private markDone(): void {
+    if (this.ended && this.pendingWrites === 0) this.host.dataset.logDone = '1';
+  }
+}
