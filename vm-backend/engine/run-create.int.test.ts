@@ -72,7 +72,9 @@ describe('run:create against the engine', () => {
   });
 
   it('refuses a taken name and a port held by a container before creating anything, naming the field', async () => {
-    await until(async () => ((await ok<{ rows: { name: string }[] }>('containers:list', {})).rows.some((c) => c.name === `${tag}-web`) ? true : undefined));
+    // The list follows engine events: wait until the row shows the published port.
+    await until(async () => ((await ok<{ rows: { name: string; ports: { hostPort?: number }[] }[] }>('containers:list', {})).rows
+      .some((c) => c.name === `${tag}-web` && c.ports.some((x) => x.hostPort === port)) ? true : undefined));
     const name = await fails('run:create', { form: form({ name: `${tag}-web` }), keepOnFailure: false });
     expect([name.code, name.params?.field]).toEqual(['NAME_CONFLICT', 'name']);
     const p = await fails('run:create', { form: form({ name: `${tag}-b`, ports: [portRow('80', String(port))] }), keepOnFailure: false });
