@@ -32,6 +32,7 @@ step "build" npx electron-vite build
 built=$?
 step "typecheck (node)" npx tsc --noEmit -p tsconfig.node.json
 step "typecheck (web)" npx tsc --noEmit -p tsconfig.web.json
+step "typecheck (e2e)" npx tsc --noEmit -p tsconfig.e2e.json
 
 echo "== vitest (unit + integration)"
 npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json"

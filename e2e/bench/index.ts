@@ -1,0 +1,11 @@
+// Every benchmark `npm run bench` runs, in order. `npm run bench -- <name>` runs one.
+import { coldStart } from './cold-start.bench';
+import { eventsToUi } from './events-to-ui.bench';
+import { list1000 } from './list-1000.bench';
+import type { Bench } from './types';
+
+export const benches: Record<string, Bench> = {
+  'cold-start': coldStart,
+  'events-to-ui': eventsToUi,
+  'list-1000': list1000,
+};
