@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { EventName, Events } from './api/contract';
 import type { Envelope } from './api/wire';
 
@@ -21,6 +22,8 @@ export interface Backend {
   invoke(name: string, input: unknown, client?: ClientLink): Promise<Envelope<unknown>>;
   /** Broadcast events (lists, engine state): every client gets them. */
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /** A container's full log as a file stream, for a ticket from 'logs:download-ticket' (one use). */
+  openLogDownload?(ticket: string): Promise<{ name: string; stream: Readable }>;
   /** Stops engine streams and timers. */
   close(): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { listImages, pruneImages, prunePreview, removeImage } from './engine/ima
 import { formFromContainer, hostPorts, imageRunInfo, listNetworks } from './engine/run-calls';
 import { runContainer } from './engine/run-create';
 import { EngineSession } from './engine/session';
+import { LogTickets, openLogFile } from './engine/log-file';
 import { streamHandlers } from './engine/stream-calls';
 import { StreamRegistry } from './engine/streams';
 
@@ -48,9 +49,10 @@ export function createBackend(options: BackendOptions): Backend {
   });
   void session.start();
   const streams = new StreamRegistry();
+  const tickets = new LogTickets();
 
   const handlers: Handlers = {
-    ...streamHandlers(session, streams),
+    ...streamHandlers(session, streams, tickets),
     'engine:status': () => session.status,
     'engine:retry': () => session.retryNow(),
     'containers:list': () => listContainers(session),
@@ -85,6 +87,10 @@ export function createBackend(options: BackendOptions): Backend {
       }
     },
     on: (event, listener) => emitter.on(event, listener),
+    openLogDownload: async (ticket) => {
+      const t = tickets.take(ticket);
+      return openLogFile(session, t.id, t.timestamps);
+    },
     close: () => {
       streams.closeAll();
       return session.close();

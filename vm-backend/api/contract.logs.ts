@@ -27,6 +27,10 @@ export interface LogsOpened {
 export const logCalls = {
   'logs:open': call<typeof logsOpenInput, LogsOpened>(logsOpenInput),
   'logs:close': call<z.ZodObject<{ stream: typeof streamId }>, null>(z.object({ stream: streamId }).strict()),
+  /** A one-time ticket for GET /download/logs?ticket= (web mode's "Download full log"). */
+  'logs:download-ticket': call<z.ZodObject<{ id: typeof containerRef; timestamps: z.ZodBoolean }>, { ticket: string }>(
+    z.object({ id: containerRef, timestamps: z.boolean() }).strict(),
+  ),
   /** The client has written `bytes` characters of this stream in total (flow control). */
   'streams:ack': call<z.ZodObject<{ stream: typeof streamId; bytes: z.ZodNumber }>, null>(
     z.object({ stream: streamId, bytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),

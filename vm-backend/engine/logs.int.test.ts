@@ -123,4 +123,17 @@ describe('logs against the real engine', () => {
     await c.waitFor(() => c.events.some((e) => e.event === 'logs:end'));
     expect(c.events.find((e) => e.event === 'logs:end')?.payload).toMatchObject({ reason: 'removed' });
   });
+
+  it('streams the full log to a file through a one-time ticket, stdout and stderr unmarked', async () => {
+    const name = await start(IMAGE, 'sh', '-c', 'echo a; sleep 0.05; echo b >&2; sleep 0.05; echo c');
+    await docker('wait', name);
+    const t = await backend.invoke('logs:download-ticket', { id: name, timestamps: false }, recordingClient());
+    const { ticket } = (t as { value: { ticket: string } }).value;
+    const file = await backend.openLogDownload!(ticket);
+    const parts: Buffer[] = [];
+    for await (const c of file.stream) parts.push(c as Buffer);
+    expect(file.name).toBe(name);
+    expect(Buffer.concat(parts).toString()).toBe('a\nb\nc\n');
+    await expect(backend.openLogDownload!(ticket)).rejects.toMatchObject({ code: 'DOWNLOAD_EXPIRED' });
+  });
 });

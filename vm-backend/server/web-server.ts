@@ -4,6 +4,7 @@ import { WebSocketServer } from 'ws';
 import { MAX_CLIENT_MESSAGE_BYTES } from '../api/wire';
 import type { Backend } from '../backend-types';
 import { allowedHosts, allowedOrigins, tokenMatches } from './security';
+import { LOG_DOWNLOAD_PATH, serveLogDownload } from './log-download';
 import { serveStatic } from './static-files';
 import { serveSocket } from './ws-session';
 
@@ -31,6 +32,9 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
     if (!allowedHosts(port()).has(req.headers.host ?? '')) {
       res.writeHead(421, { 'Content-Type': 'text/plain' });
       return void res.end('Misdirected request');
+    }
+    if (req.url?.startsWith(LOG_DOWNLOAD_PATH)) {
+      return void serveLogDownload(opts.backend, new URL(req.url, 'http://127.0.0.1'), req, res);
     }
     void serveStatic(opts.staticDir, req, res);
   });
