@@ -9,7 +9,8 @@ async function pool(n: number, width: number, f: (i: number) => Promise<unknown>
   }));
 }
 
-/** Runs in the page before the app: notes when the first containers reset arrives on the socket. */
+/** Runs in the page before the app: notes when the first container listing arrives on the socket
+ *  (the `containers:list` result, or a `containers:changed` reset: both carry rows with statusAt). */
 function recordResetArrival(): void {
   const Native = window.WebSocket;
   class Recording extends Native {
@@ -17,7 +18,7 @@ function recordResetArrival(): void {
       super(url, protocols);
       this.addEventListener('message', (ev) => {
         const w = window as unknown as { __resetAt?: number };
-        if (w.__resetAt === undefined && typeof ev.data === 'string' && ev.data.includes('"containers:changed"') && ev.data.includes('"kind":"reset"')) {
+        if (w.__resetAt === undefined && typeof ev.data === 'string' && ev.data.includes('"statusAt"') && (ev.data.includes('"type":"result"') || ev.data.includes('"kind":"reset"'))) {
           w.__resetAt = performance.now();
         }
       });

@@ -1,7 +1,7 @@
 // `npm run bench`: starts the system Chromium, runs every benchmark against web mode and the real
 // engine, and writes the figures to e2e/bench/results/latest.json (with the machine and time).
 import { chromium } from '@playwright/test';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { docker } from '../support/docker';
@@ -34,8 +34,14 @@ async function main(): Promise<void> {
   const out = join(__dirname, '../../e2e/bench/results');
   mkdirSync(out, { recursive: true });
   const engine = await docker('version', '--format', '{{.Server.Version}} (API {{.Server.APIVersion}})').catch(() => 'unknown');
+  // A run of some benchmarks only keeps the other figures of the last full run.
+  const file = join(out, 'latest.json');
+  if (only.length && existsSync(file)) {
+    const previous = JSON.parse(readFileSync(file, 'utf8')) as { figures?: Record<string, number> };
+    for (const [k, v] of Object.entries(previous.figures ?? {})) if (!(k in figures)) figures[k] = v;
+  }
   const result = { date: new Date().toISOString(), machine: { cpus: cpus().length, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, engine }, figures, failures };
-  writeFileSync(join(out, 'latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`wrote e2e/bench/results/latest.json (${Object.keys(figures).length} figures, ${Object.keys(failures).length} failed)`);
   process.exit(Object.keys(failures).length ? 1 : 0);
 }

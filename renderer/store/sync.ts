@@ -9,9 +9,11 @@ export function startSync(bridge: Bridge): () => void {
       const status = await bridge.call('engine:status', {});
       s().setEngine(status);
       if (status.state !== 'ready') return; // the backend sends a reset when it connects
-      const [cs, is] = await Promise.all([bridge.call('containers:list', {}), bridge.call('images:list', {})]);
-      s().containersListed(cs);
-      s().imagesListed(is);
+      // Each list is shown as soon as it arrives: containers need not wait for images.
+      await Promise.all([
+        bridge.call('containers:list', {}).then((cs) => s().containersListed(cs)),
+        bridge.call('images:list', {}).then((is) => s().imagesListed(is)),
+      ]);
     } catch {
       // Engine or link down: engine:state and the next reset event bring the lists.
     }
