@@ -2,6 +2,7 @@ import net from 'node:net';
 import { docker, removeContainers, runFixture, uniqueName } from '../support/docker';
 import { expect, test } from '../support/fixtures';
 import { RunDialogPage } from '../pages/run-dialog';
+import { ShellPanel } from '../pages/shell-panel';
 
 // The run dialog against the real engine: containers it runs answer on the host, conflicts are
 // caught before Run, and a pasted `docker run` fills the form. Host ports 5000-5010 only.
@@ -131,5 +132,23 @@ test.describe('run dialog', () => {
     await d.paste(`docker run -it --rm --privileged -e "GREETING=hello world" -v data:/data:ro busybox sh`);
     await expect(d.parseProblems()).toHaveText(['--privileged: this dialog cannot set this option, so it was left out.']);
     await expect(d.cli).toHaveText(`$ docker container run -it -e 'GREETING=hello world' -v data:/data:ro --rm busybox sh`);
+  });
+
+  test('-it starts the container with a TTY and opens its terminal, where a typed command runs', async ({ app, page }) => {
+    const name = named('e2e-it');
+    await app.gotoImages();
+    const d = new RunDialogPage(page);
+    await d.openFromImage('wharf-fixture/busybox:1');
+    await d.paste(`docker run -it --name ${name} wharf-fixture/busybox:1 sh`);
+    await expect(d.cli).toHaveText(`$ docker container run -it --name ${name} wharf-fixture/busybox:1 sh`);
+    await d.run();
+    const panel = page.getByRole('region', { name: `Details of ${name}`, exact: true });
+    const shell = new ShellPanel(panel);
+    await expect(shell.tab).toBeVisible();
+    await shell.expectConnected();
+    await shell.run('echo wharf-$((6*7))');
+    await shell.expectOutput(/wharf-42/);
+    const tty = await docker('inspect', '-f', '{{.Config.Tty}} {{.Config.OpenStdin}} {{.State.Running}}', name);
+    expect(tty).toBe('true true true');
   });
 });

@@ -18,6 +18,10 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
   const [tab, setTab] = useState<'summary' | 'raw' | 'logs' | 'shell'>('summary');
   const [data, setData] = useState<ContainerInspect | null>(null);
   const [error, setError] = useState<WharfErrorShape | null>(null);
+  // A container just run with -it opens on its terminal.
+  useEffect(() => {
+    if (useRunDialog.getState().takeTerminal(id)) setTab('shell');
+  }, [id]);
 
   useEffect(() => {
     let live = true;

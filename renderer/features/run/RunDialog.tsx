@@ -36,6 +36,8 @@ export function RunDialog({ source }: { source: RunSource }): React.JSX.Element 
       return;
     }
     close();
+    // -it: the container's terminal opens in its details (the Shell tab).
+    if (form.interactive) useRunDialog.getState().openTerminal(res.id);
     const s = useStore.getState();
     s.setView('containers');
     s.selectContainer(res.id);
