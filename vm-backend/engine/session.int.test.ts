@@ -82,6 +82,8 @@ describe('EngineSession on the real engine', () => {
     expect(first?.kind).toBe('reset');
     const count = Number(await docker('ps', '-aq', '--no-trunc').then((o) => o.split('\n').filter(Boolean).length));
     expect(first?.kind === 'reset' && first.rows.length).toBeGreaterThanOrEqual(count - 5);
+    // Each row says when its status text was read, so the UI can age "Up 5 seconds" correctly.
+    for (const row of first?.kind === 'reset' ? first.rows : []) expect(Math.abs(row.statusAt - Date.now())).toBeLessThan(60_000);
   });
 
   it('a container run with the CLI arrives as patches naming only that container', async () => {

@@ -119,7 +119,8 @@ export class EngineSession {
       this.events = await openEvents(docker, (e) => this.onEvent(e), (err) => this.onEventsEnd(err));
       const [cs, is] = await Promise.all([docker.listContainers({ all: true }), docker.listImages()]);
       this.docker = docker;
-      this.containers.reset(cs.map(toContainerRow));
+      const readAt = Date.now();
+      this.containers.reset(cs.map((c) => toContainerRow(c, readAt)));
       this.images.reset(is.map(toImageRow));
       this.attempt = 0;
       this.setStatus({
