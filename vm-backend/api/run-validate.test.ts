@@ -9,6 +9,10 @@ describe('validateRunForm', () => {
   it('accepts a plain form', () => {
     expect(validateRunForm({ ...emptyForm('wharf-fixture/httpd:1'), name: 'web-1', ports: [portRow('80', '5000')] })).toEqual([]);
   });
+  it('takes the image references the backend accepts, and no others', () => {
+    for (const ok of ['nginx', 'app:RC1', 'localhost:5000/team/app:1.0', 'sha256:0123abcd', `x@sha256:${'a'.repeat(64)}`]) expect(codes(emptyForm(ok)).image, ok).toBeUndefined();
+    for (const bad of ['Nginx', 'a/../b', 'a b', ':x', 'x@sha256:short']) expect(codes(emptyForm(bad)).image, bad).toBe('imageInvalid');
+  });
   it('checks the name against the engine rule', () => {
     for (const bad of ['-x', 'a', 'has space', 'é1', '_x', 'a/b']) expect(codes({ ...emptyForm('x'), name: bad }).name).toBe('nameInvalid');
     for (const good of ['ab', 'web-1', 'a.b_c', '9lives']) expect(codes({ ...emptyForm('x'), name: good }).name).toBeUndefined();

@@ -61,10 +61,18 @@ export function stdoutOf(raw: Buffer): string {
   return Buffer.concat(parts).toString('utf8');
 }
 
+/** A probe left behind by a Wharf that stopped mid-probe is removed by the next one. */
+async function removeStaleProbes(docker: Docker): Promise<void> {
+  const stale = await docker.listContainers({ all: true, filters: { label: [PROBE_LABEL], status: ['created', 'exited', 'dead'] } });
+  const old = stale.filter((c) => Date.now() / 1000 - (c.Created ?? 0) > 60);
+  await Promise.all(old.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+}
+
 /** Reads the engine host's listening sockets; never throws (falls back to 'unavailable'). */
 export async function readHostPorts(docker: Docker, hint?: string, remembered?: { image?: string }): Promise<HostPorts> {
   const tried: string[] = [];
   try {
+    await removeStaleProbes(docker);
     const candidates = remembered?.image ? [remembered.image] : await probeCandidates(docker, hint);
     for (const image of candidates) {
       tried.push(image);
