@@ -117,6 +117,18 @@ test.describe('run dialog', () => {
     await expect(d.dialog).toBeVisible();
   });
 
+  test("the engine's refusal is shown next to the field it concerns, and nothing is left behind", async ({ app, page }) => {
+    const name = named('e2e-bind');
+    await app.gotoImages();
+    const d = new RunDialogPage(page);
+    await d.openFromImage(HTTPD);
+    await d.paste(`docker run -d --name ${name} -v /nonexistent/wharf-e2e:/www:ro ${HTTPD}`);
+    await d.runButton.click();
+    await expect(d.error('volumes.0.source')).toContainText("The folder /nonexistent/wharf-e2e does not exist on the engine's host.");
+    await expect(d.dialog).toBeVisible();
+    expect(await docker('ps', '-aq', '--filter', `name=${name}`)).toBe('');
+  });
+
   test('pasting a docker run command fills the form', async ({ app, page }) => {
     await app.gotoImages();
     const d = new RunDialogPage(page);

@@ -122,6 +122,12 @@ describe('run:create against the engine', () => {
     expect(namesLike().filter((n) => n.endsWith('-x'))).toEqual([]);
   });
 
+  it('names a missing host folder on its field, and leaves nothing behind', async () => {
+    const e = await fails('run:create', { form: form({ name: `${tag}-bind`, volumes: [{ kind: 'bind', source: `/nonexistent/${tag}`, target: '/www', readOnly: true }] }), keepOnFailure: false });
+    expect([e.code, e.params?.field, e.params?.path]).toEqual(['BIND_SOURCE_MISSING', 'volumes.0.source', `/nonexistent/${tag}`]);
+    expect(namesLike()).not.toContain(`${tag}-bind`);
+  });
+
   it('passes -it, env, command, restart and a read-only volume to the engine', async () => {
     const r = await ok<RunResult>('run:create', {
       form: { ...form({ image: 'wharf-fixture/busybox:1', name: `${tag}-it` }), interactive: true, restart: 'unless-stopped', command: 'sh -c "sleep 30"', env: [{ key: 'A', value: 'b c' }], volumes: [{ kind: 'volume', source: `${tag}-vol`, target: '/data', readOnly: true }] },

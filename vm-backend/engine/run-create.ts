@@ -44,6 +44,12 @@ function withField(err: unknown, form: RunForm, session: EngineSession): WharfEr
   if (e.code === 'IMAGE_NOT_FOUND') params.subject = form.image;
   const field = fieldOf(new WharfError({ ...e.toJSON(), params }), form, raw);
   if (field) params.field = field;
+  const missing = /bind source path does not exist: (\S+)/.exec(raw);
+  if (missing?.[1]) {
+    // With a VM or a remote engine the folder must exist there, not on the UI's machine.
+    return new WharfError({ code: 'BIND_SOURCE_MISSING', message: `The folder ${missing[1]} does not exist on the engine's host.`,
+      hint: "Create it first or choose another folder. With a VM or a remote engine, the path is on the engine's machine.", detail: e.detail, params: { ...params, path: missing[1] } });
+  }
   const hint = e.code === 'IMAGE_NOT_FOUND' ? `Pull it first (docker pull ${form.image}), or check the name and tag.` : e.hint;
   const message = e.code === 'PORT_IN_USE' ? `Port ${params.port || '(unknown)'} on the host is already used.` : e.message;
   return new WharfError({ code: e.code, message, hint, detail: e.detail, params, ...(e.forceable ? { forceable: true } : {}) });

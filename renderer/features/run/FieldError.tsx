@@ -21,7 +21,12 @@ export function FieldError({ problems, field }: { problems: FieldProblems; field
   const text = useProblemText();
   const p = problems[field];
   if (!p) return null;
-  return <p className="run-field-error" id={errId(field)} data-field={field} data-code={p.code}>{text(p)}</p>;
+  return (
+    <p className="run-field-error" id={errId(field)} data-field={field} data-code={p.code}>
+      {text(p)}
+      {p.detail && <span className="run-field-error__detail"> ({p.detail})</span>}
+    </p>
+  );
 }
 
 /** Props that mark an input invalid and tie it to its error. */

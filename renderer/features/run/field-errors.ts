@@ -10,6 +10,8 @@ export interface FieldProblem {
   params: Record<string, string | number>;
   /** English fallback. */
   message: string;
+  /** The engine's own words, when the problem came from the engine. */
+  detail?: string;
 }
 
 export type FieldProblems = Record<string, FieldProblem>;

@@ -65,7 +65,7 @@ export function useRunForm(source: RunSource) {
   const shown: FieldProblems = useMemo(() => {
     const out: FieldProblems = {};
     for (const [k, v] of Object.entries(problems)) if (tried || !QUIET.has(v.code)) out[k] = v;
-    if (engineError && engineField && !out[engineField]) out[engineField] = { code: `engine.${engineError.code}`, params: engineError.params ?? {}, message: engineError.message };
+    if (engineError && engineField && !out[engineField]) out[engineField] = { code: `engine.${engineError.code}`, params: engineError.params ?? {}, message: engineError.message, detail: engineError.detail };
     return out;
   }, [problems, tried, engineError, engineField]);
 
