@@ -111,6 +111,7 @@ export class EngineSession {
           message: `This Docker Engine speaks API ${pong.apiVersion}; Wharf needs ${MIN_API} or newer.`,
           hint: 'Update Docker Engine to version 19.03 or newer.',
           detail: `Api-Version: ${pong.apiVersion}`,
+          params: { api: pong.apiVersion, min: MIN_API },
         });
       }
       const docker = new Docker({ ...this.conn.dockerOptions(), version: `v${api}` });

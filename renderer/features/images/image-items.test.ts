@@ -47,12 +47,14 @@ describe('toImageItems', () => {
     expect(rest).toEqual([]);
     expect(item).toMatchObject({ repository: '<none>', tag: '<none>', dangling: true, ref: i.id });
   });
-  it('a digest-only image (no tags) is one dangling item; digests do not become items', () => {
+  it('a digest-only image (no tags) is one dangling item named by its repository, as docker image ls does', () => {
     const i = img('cc', [], { repoDigests: ['busybox@sha256:' + 'd'.repeat(64)] });
     const items = toImageItems([i], [], '');
     expect(items).toHaveLength(1);
     expect(items[0].ref).toBe(i.id);
+    expect(items[0].repository).toBe('busybox');
     expect(items[0].tag).toBe('<none>');
+    expect(toImageItems([i], [], 'busy')).toHaveLength(1);
   });
   it('lists the containers using each image, sorted, on every tag', () => {
     const a = img('aa', ['a:1', 'a:2']);
@@ -71,6 +73,7 @@ describe('toImageItems', () => {
     expect(refs('nginx').sort()).toEqual(['Nginx:1.27', 'mirror/nginx:1.27']);
     expect(refs(' POSTGRES ')).toEqual(['postgres:16']);
     expect(refs('def4')).toEqual(['postgres:16']);
+    expect(refs('sha256:def4')).toEqual(['postgres:16']);
     expect(refs('a0a0')).toEqual([d.id]);
     expect(refs('<none>')).toEqual([]);
   });

@@ -27,14 +27,17 @@ export function toImageItems(images: Iterable<ImageRow>, containers: Iterable<Co
     else users.set(c.imageId, [c.name]);
   }
   const q = query.trim().toLowerCase();
+  const qId = q.replace(/^sha256:/, '');
   const out: ImageItem[] = [];
   for (const image of images) {
     const usedBy = (users.get(image.id) ?? []).sort();
     const refs = image.repoTags.length ? image.repoTags : [null];
     for (const ref of refs) {
-      const [repository, tag] = ref ? splitRef(ref) : ['<none>', '<none>'];
+      // Untagged: `docker image ls` still names the repository a digest points into.
+      const digestRepo = image.repoDigests[0]?.split('@')[0];
+      const [repository, tag] = ref ? splitRef(ref) : [digestRepo || '<none>', '<none>'];
       const item: ImageItem = { key: `${image.id}|${ref ?? ''}`, image, repository, tag, ref: ref ?? image.id, dangling: !ref, usedBy };
-      if (!q || ref?.toLowerCase().includes(q) || image.id.replace('sha256:', '').startsWith(q)) out.push(item);
+      if (!q || (ref ?? digestRepo)?.toLowerCase().includes(q) || image.id.replace('sha256:', '').startsWith(qId)) out.push(item);
     }
   }
   return out.sort((a, b) => a.repository.localeCompare(b.repository) || b.image.created - a.image.created || a.tag.localeCompare(b.tag));
