@@ -36,6 +36,7 @@ describe('validateRunForm', () => {
       env: [{ key: 'A B', value: '' }, { key: 'X', value: '1' }, { key: 'X', value: '2' }, { key: '', value: '' }],
       volumes: [{ kind: 'bind', source: 'relative', target: 'data', readOnly: false }, { kind: 'volume', source: 'v', target: '/d', readOnly: false }, { kind: 'volume', source: 'w', target: '/d', readOnly: false }],
     };
+    expect(codes({ ...emptyForm('x'), network: 'host', ports: [portRow('80', '8080')] }).network).toBe('hostNetworkPorts');
     expect(codes(f)).toEqual({
       image: 'imageInvalid', restart: 'restartWithRm', command: 'commandQuote', 'ports.0.hostIp': 'hostIpInvalid',
       'env.0.key': 'envKeyInvalid', 'env.2.key': 'envKeyDuplicate', 'volumes.0.target': 'volumeTarget', 'volumes.0.source': 'bindSource',

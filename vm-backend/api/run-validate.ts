@@ -59,6 +59,7 @@ export function validateRunForm(f: RunForm): FieldError[] {
   if (f.autoRemove && f.restart !== 'no') add('restart', 'restartWithRm', 'A container removed when it stops cannot also be restarted: choose one.');
 
   if (f.network !== '' && !NETWORK.test(f.network)) add('network', 'networkInvalid', 'A network name uses letters, digits and _ . -');
+  else if (f.network === 'host' && f.ports.length) add('network', 'hostNetworkPorts', "On the host network the container uses the host's ports directly: remove the port rows.");
 
   f.ports.forEach((p, i) => {
     const at = `ports.${i}`;
