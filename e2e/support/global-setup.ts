@@ -10,4 +10,5 @@ export default function globalSetup(): void {
   }
   execFileSync('bash', [resolve(root, 'scripts/setup/start-dockerd.sh')], { stdio: 'inherit' });
   execFileSync('bash', [resolve(root, 'scripts/setup/build-fixtures.sh')], { stdio: 'inherit' });
+  execFileSync('bash', [resolve(root, 'scripts/setup/start-registry.sh')], { stdio: 'inherit' });
 }
