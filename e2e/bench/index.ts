@@ -2,10 +2,12 @@
 import { coldStart } from './cold-start.bench';
 import { eventsToUi } from './events-to-ui.bench';
 import { list1000 } from './list-1000.bench';
+import { runOverhead } from './run-overhead.bench';
 import type { Bench } from './types';
 
 export const benches: Record<string, Bench> = {
   'cold-start': coldStart,
   'events-to-ui': eventsToUi,
   'list-1000': list1000,
+  'run-overhead': runOverhead,
 };
