@@ -14,6 +14,7 @@ import { EngineSession } from './engine/session';
 import { LogTickets, openLogFile } from './engine/log-file';
 import { streamHandlers } from './engine/stream-calls';
 import { StreamRegistry } from './engine/streams';
+import { registryHandlers } from './registry/registry-handlers';
 
 type Handlers = { [K in CallName]: (input: CallParsed<K>, client?: ClientLink) => Promise<CallOutput<K>> | CallOutput<K> };
 
@@ -50,9 +51,11 @@ export function createBackend(options: BackendOptions): Backend {
   void session.start();
   const streams = new StreamRegistry();
   const tickets = new LogTickets();
+  const registry = registryHandlers(session);
 
   const handlers: Handlers = {
     ...streamHandlers(session, streams, tickets),
+    ...registry.handlers,
     'engine:status': () => session.status,
     'engine:retry': () => session.retryNow(),
     'containers:list': () => listContainers(session),
@@ -93,6 +96,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     close: () => {
       streams.closeAll();
+      registry.close();
       return session.close();
     },
   };

@@ -8,6 +8,9 @@ import { logCalls } from './contract.logs';
 import { engineCalls } from './contract.engine';
 import { imageCalls } from './contract.images';
 import { runCalls } from './contract.run';
+import { pullCalls, type PullProgress } from './contract.pull';
+import { registryCalls } from './contract.registries';
+import { searchCalls } from './contract.search';
 import type { CallDef } from './define';
 import type { ExecExit, LogsEnd, LogsState, StreamChunk } from './stream-types';
 import type { ContainerRow, EngineStatus, ImageRow, ListChange } from './types';
@@ -19,6 +22,9 @@ export const calls = {
   ...logCalls,
   ...execCalls,
   ...runCalls,
+  ...searchCalls,
+  ...pullCalls,
+  ...registryCalls,
 };
 
 export type Calls = typeof calls;
@@ -40,6 +46,7 @@ export interface Events {
   'logs:end': LogsEnd;
   'exec:output': StreamChunk;
   'exec:exit': ExecExit;
+  'pull:progress': PullProgress;
 }
 export type EventName = keyof Events;
 
@@ -60,6 +67,7 @@ export const STREAM_EVENT_NAMES = Object.freeze([
   'logs:end',
   'exec:output',
   'exec:exit',
+  'pull:progress',
 ] as const satisfies readonly EventName[]);
 
 export function isEventName(v: unknown): v is EventName {

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { call } from './define';
+import type { WharfErrorShape } from './types';
+
+/** A reference to pull: always with a tag or digest (an empty tag would pull every tag). */
+export const pullRef = z.string().min(1).max(600);
+export const pullId = z.string().regex(/^pull-\d{1,12}$/);
+
+export interface LayerProgress {
+  id: string;
+  phase: 'waiting' | 'downloading' | 'downloaded' | 'extracting' | 'done';
+  /** The engine's own words for this layer ("Downloading", "Already exists"). */
+  status: string;
+  current: number;
+  total: number;
+  /** The layer's download size, kept once extraction's own byte counts take over. */
+  downloaded?: number;
+}
+
+export interface PullProgress {
+  pull: string;
+  ref: string;
+  layers: LayerProgress[];
+  /** 0..1 over every layer, weighted by size. */
+  fraction: number;
+  bytesDone: number;
+  bytesTotal: number;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  result?: 'downloaded' | 'up-to-date';
+  /** "Downloaded newer image for redis:7" / "Image is up to date for redis:7". */
+  status?: string;
+  digest?: string;
+  /** The errorDetail text while the stream runs; `error` once explained. */
+  errorText?: string;
+  error?: WharfErrorShape;
+}
+
+export const pullCalls = {
+  /** Starts `docker image pull ref` on the engine; progress arrives as 'pull:progress' for this client. */
+  'pull:start': call<z.ZodObject<{ ref: typeof pullRef }>, PullProgress>(z.object({ ref: pullRef }).strict()),
+  /** Aborts the engine request: the engine stops the pull. */
+  'pull:cancel': call<z.ZodObject<{ pull: typeof pullId }>, null>(z.object({ pull: pullId }).strict()),
+};

@@ -1,0 +1,85 @@
+// The registries the user added, with their credentials, in one file only the user can read
+// (0600, folder 0700). Web mode and tests use this file; the desktop app should keep the secret
+// in the OS keychain through Electron's safeStorage instead (not done yet: see README).
+import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { RegistryInfo, RegistryInput } from '../api/contract.registries';
+import { registryHost } from '../api/contract.registries';
+import type { RegistryTarget } from './v2-client';
+
+export const MAX_REGISTRIES = 50;
+
+export function configDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.WHARF_CONFIG_DIR) return env.WHARF_CONFIG_DIR;
+  return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'wharf');
+}
+
+export class RegistryStore {
+  private cache: RegistryTarget[] | null = null;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(readonly file: string = join(configDir(), 'registries.json')) {}
+
+  async all(): Promise<RegistryTarget[]> {
+    if (this.cache) return this.cache;
+    let list: RegistryTarget[] = [];
+    try {
+      const raw: unknown = JSON.parse(await readFile(this.file, 'utf8'));
+      const items = Array.isArray((raw as { registries?: unknown })?.registries) ? (raw as { registries: unknown[] }).registries : [];
+      list = items.flatMap((r) => {
+        const o = r as Record<string, unknown>;
+        if (typeof o?.host !== 'string' || !registryHost.safeParse(o.host).success) return [];
+        return [{ host: o.host, ...(typeof o.username === 'string' && o.username ? { username: o.username } : {}), ...(typeof o.secret === 'string' && o.secret ? { secret: o.secret } : {}) }];
+      });
+    } catch {
+      // No file yet, or unreadable: no registries.
+    }
+    this.cache = list.slice(0, MAX_REGISTRIES);
+    return this.cache;
+  }
+
+  async get(host: string): Promise<RegistryTarget | undefined> {
+    return (await this.all()).find((r) => r.host === host);
+  }
+
+  async list(): Promise<RegistryInfo[]> {
+    return (await this.all()).map(info);
+  }
+
+  /** Adds or replaces (same host). Keeps the stored secret when the new input has none for the same user. */
+  async put(input: RegistryInput): Promise<RegistryInfo> {
+    const list = [...(await this.all())];
+    const i = list.findIndex((r) => r.host === input.host);
+    const before = i >= 0 ? list[i] : undefined;
+    const secret = input.secret || (before && before.username === input.username ? before.secret : undefined);
+    const entry: RegistryTarget = { host: input.host, ...(input.username ? { username: input.username } : {}), ...(secret ? { secret } : {}) };
+    if (i >= 0) list[i] = entry;
+    else if (list.length >= MAX_REGISTRIES) throw new Error(`at most ${MAX_REGISTRIES} registries`);
+    else list.push(entry);
+    await this.save(list);
+    return info(entry);
+  }
+
+  async remove(host: string): Promise<void> {
+    await this.save((await this.all()).filter((r) => r.host !== host));
+  }
+
+  private async save(list: RegistryTarget[]): Promise<void> {
+    this.cache = list;
+    const write = async (): Promise<void> => {
+      const dir = join(this.file, '..');
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      const tmp = `${this.file}.${process.pid}.tmp`;
+      await writeFile(tmp, `${JSON.stringify({ registries: list }, null, 2)}\n`, { mode: 0o600 });
+      await chmod(tmp, 0o600);
+      await rename(tmp, this.file);
+    };
+    this.writing = this.writing.then(write, write);
+    await this.writing;
+  }
+}
+
+function info(r: RegistryTarget): RegistryInfo {
+  return { host: r.host, ...(r.username ? { username: r.username } : {}), hasSecret: Boolean(r.secret) };
+}
