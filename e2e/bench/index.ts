@@ -3,6 +3,7 @@ import { coldStart } from './cold-start.bench';
 import { eventsToUi } from './events-to-ui.bench';
 import { list1000 } from './list-1000.bench';
 import { runOverhead } from './run-overhead.bench';
+import { logs200k } from './logs-200k.bench';
 import type { Bench } from './types';
 
 export const benches: Record<string, Bench> = {
@@ -10,4 +11,5 @@ export const benches: Record<string, Bench> = {
   'events-to-ui': eventsToUi,
   'list-1000': list1000,
   'run-overhead': runOverhead,
+  'logs-200k': logs200k,
 };

@@ -16,7 +16,7 @@ export const LOG_SCROLLBACK = 25_000;
 
 /** A container's log in a read-only terminal. The log text never passes through React state. */
 export function LogsTab({ id, name }: { id: string; name: string }): React.JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const host = useRef<TerminalHost>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const [term, setTerm] = useState<WharfTerminal | null>(null);
@@ -40,7 +40,7 @@ export function LogsTab({ id, name }: { id: string; name: string }): React.JSX.E
       }
       return true;
     });
-    session.current = new LogSession(bridge, wt.term, el, (s, error) => setState(error ? { s, error } : { s }));
+    session.current = new LogSession(bridge, wt.term, el, (s, error) => setState(error ? { s, error } : { s }), (count) => i18n.t('logs.skipped', { count }));
     setTerm(wt);
     return () => {
       session.current?.close();

@@ -9,6 +9,9 @@ import type { Bridge } from '../../bridge';
 import { streamRouter } from './stream-router';
 import type { TerminalHost } from './create-terminal';
 
+/** How much xterm is given ahead of its write callbacks; the rest waits in the queue. */
+const IN_FLIGHT_MAX = 1024 * 1024;
+
 export type LogViewState = 'opening' | 'following' | 'waiting' | 'done' | 'removed' | 'error';
 export type LogOptions = Omit<LogsOpenInput, 'id'>;
 
@@ -21,14 +24,21 @@ export class LogSession {
   private release: (() => void) | null = null;
   private generation = 0;
   private written = 0;
-  private pendingWrites = 0;
   private ended = false;
+  // Chunks not yet handed to xterm. When they hold more lines than the terminal keeps
+  // (scrollback + screen), the oldest would scroll out unseen: they are skipped, not parsed.
+  private queue: { data: string; lines: number }[] = [];
+  private queuedLines = 0;
+  /** Characters handed to xterm whose write callback has not come yet. */
+  private inFlight = 0;
+  private skipped = 0;
 
   constructor(
     private readonly bridge: Bridge,
     private readonly term: Terminal,
     private readonly host: TerminalHost,
     private readonly onState: (s: LogViewState, error?: WharfErrorShape) => void,
+    private readonly skippedNotice: (lines: number) => string,
   ) {}
 
   /** Closes the current stream (if any), clears the terminal and opens the log anew. */
@@ -38,6 +48,10 @@ export class LogSession {
     this.term.reset();
     this.written = 0;
     this.ended = false;
+    this.queue = [];
+    this.queuedLines = 0;
+    this.inFlight = 0;
+    this.skipped = 0;
     this.host.dataset.logDone = '0';
     this.host.dataset.written = '0';
     this.onState('opening');
@@ -66,16 +80,44 @@ export class LogSession {
   }
 
   private write(data: string, stream: string): void {
-    const gen = this.generation;
-    this.pendingWrites += 1;
-    this.term.write(data, () => {
-      this.pendingWrites -= 1;
-      if (gen !== this.generation) return;
-      this.written += data.length;
-      this.host.dataset.written = String(this.written);
-      void this.bridge.call('streams:ack', { stream, bytes: this.written }).catch(() => {});
-      this.markDone();
-    });
+    let lines = 0;
+    for (let i = data.indexOf('\n'); i >= 0; i = data.indexOf('\n', i + 1)) lines++;
+    this.queue.push({ data, lines });
+    this.queuedLines += lines;
+    const keep = (this.term.options.scrollback ?? 1000) + this.term.rows;
+    while (this.queue.length > 1 && this.queuedLines - (this.queue[0]?.lines ?? 0) >= keep) {
+      const old = this.queue.shift();
+      if (!old) break;
+      this.queuedLines -= old.lines;
+      this.skipped += old.lines;
+      this.written += old.data.length;
+    }
+    this.pump(stream);
+  }
+
+  /** Hands queued chunks to xterm while it has little in hand; write callbacks acknowledge. */
+  private pump(stream: string): void {
+    while (this.inFlight < IN_FLIGHT_MAX) {
+      const next = this.queue.shift();
+      if (!next) return this.markDone();
+      this.queuedLines -= next.lines;
+      const gen = this.generation;
+      let text = next.data;
+      if (this.skipped > 0) {
+        text = `\x1b[2m… ${this.skippedNotice(this.skipped)}\x1b[22m\n${text}`;
+        this.host.dataset.skipped = String(this.skipped);
+        this.skipped = 0;
+      }
+      this.inFlight += next.data.length;
+      this.term.write(text, () => {
+        if (gen !== this.generation) return;
+        this.inFlight -= next.data.length;
+        this.written += next.data.length;
+        this.host.dataset.written = String(this.written);
+        void this.bridge.call('streams:ack', { stream, bytes: this.written }).catch(() => {});
+        this.pump(stream);
+      });
+    }
   }
 
   private end(p: { reason: 'done' | 'removed' | 'error'; error?: WharfErrorShape }): void {
@@ -87,6 +129,6 @@ export class LogSession {
 
   /** For tests and the benchmark: every chunk of an ended log is on screen. */
   private markDone(): void {
-    if (this.ended && this.pendingWrites === 0) this.host.dataset.logDone = '1';
+    if (this.ended && this.inFlight === 0 && this.queue.length === 0) this.host.dataset.logDone = '1';
   }
 }
