@@ -62,6 +62,7 @@ export default defineConfig({
     ? [['list'], ['json', { outputFile: process.env.WHARF_PW_JSON }]]
     : [['list']],
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
-  outputDir: 'out/e2e-results',
+  // Several runs on one machine (CI, a developer, a benchmark) must not share an output folder.
+  outputDir: process.env.WHARF_PW_OUTPUT ?? 'out/e2e-results',
   projects,
 });

@@ -41,7 +41,7 @@ npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest.
 
 if [ "$built" = 0 ]; then
   echo "== playwright (e2e)"
-  WHARF_PW_JSON="$results/playwright.json" npx playwright test
+  WHARF_PW_JSON="$results/playwright.json" WHARF_PW_OUTPUT="$results/e2e" npx playwright test
   [ -f "$results/playwright.json" ] || echo "e2e: not run (Playwright wrote no results)" >>"$checks"
 else
   echo "e2e: not run (the build failed)" | tee -a "$checks"
