@@ -1,6 +1,7 @@
+import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EVENT_NAMES } from '../../vm-backend/api/contract';
-import type { Backend } from '../../vm-backend/backend-types';
+import type { Backend, ClientLink } from '../../vm-backend/backend-types';
 import { appPage } from './app-url';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, OPEN_EXTERNAL_CHANNEL, isTrustedSender, registerIpc } from './ipc';
 import { opener } from './test-fakes';
@@ -23,7 +24,7 @@ function frame(url: string, token = 'main', parent: unknown = null) {
 
 function fakeWindow() {
   const mainFrame = frame(page.url);
-  const webContents = { mainFrame, isDestroyed: () => false, getURL: () => mainFrame.url, send: vi.fn() };
+  const webContents = Object.assign(new EventEmitter(), { mainFrame, isDestroyed: () => false, getURL: () => mainFrame.url, send: vi.fn() });
   return { destroyed: false, isDestroyed() { return this.destroyed; }, webContents };
 }
 type Win = ReturnType<typeof fakeWindow>;
@@ -32,7 +33,7 @@ function fakeBackend() {
   const listeners = new Map<string, (p: unknown) => void>();
   const envelope = { ok: true as const, value: ['row'] };
   const backend = {
-    invoke: vi.fn(async (_n: string, _i: unknown) => envelope),
+    invoke: vi.fn(async (_n: string, _i: unknown, _c?: ClientLink) => envelope),
     on: vi.fn((event: string, l: (p: unknown) => void) => {
       listeners.set(event, l);
       return () => listeners.delete(event);
@@ -85,7 +86,7 @@ describe('registerIpc', () => {
     const input = { ids: ['a'], action: 'stop', extra: { nested: true } };
     const out = await call(INVOKE_CHANNEL, ev(win, win.webContents.mainFrame), 'containers:action', input);
     expect(out).toBe(b.envelope);
-    expect(b.backend.invoke).toHaveBeenCalledWith('containers:action', input);
+    expect(b.backend.invoke).toHaveBeenCalledWith('containers:action', input, expect.objectContaining({ id: expect.any(String) }));
   });
 
   it('refuses a foreign sender without reaching the backend', async () => {
@@ -115,5 +116,28 @@ describe('registerIpc', () => {
     dispose();
     expect(b.listeners.size).toBe(0);
     expect(electron.handlers.size).toBe(0);
+  });
+
+  it('gives each window one ClientLink: its stream events reach that window only, and it closes with the page', async () => {
+    const e = ev(win, win.webContents.mainFrame);
+    await call(INVOKE_CHANNEL, e, 'logs:open', {});
+    await call(INVOKE_CHANNEL, e, 'logs:close', {});
+    const [l1, l2] = b.backend.invoke.mock.calls.map((c) => (c as unknown[])[2] as ClientLink);
+    expect(l1).toBe(l2);
+    const closed = vi.fn();
+    l1!.onClose(closed);
+    l1!.send('logs:chunk', { stream: 's', data: 'x' });
+    expect(win.webContents.send).toHaveBeenCalledWith(EVENT_CHANNEL, 'logs:chunk', { stream: 's', data: 'x' });
+    win.webContents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: true });
+    expect(closed).not.toHaveBeenCalled();
+    win.webContents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false });
+    expect(closed).toHaveBeenCalledTimes(1);
+    await call(INVOKE_CHANNEL, e, 'logs:open', {});
+    const l3 = (b.backend.invoke.mock.calls[2] as unknown[])[2] as ClientLink;
+    expect(l3.id).not.toBe(l1!.id);
+    const closed3 = vi.fn();
+    l3.onClose(closed3);
+    win.webContents.emit('destroyed');
+    expect(closed3).toHaveBeenCalledTimes(1);
   });
 });

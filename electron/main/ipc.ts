@@ -3,6 +3,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
 import { EVENT_NAMES } from '../../vm-backend/api/contract';
 import type { Backend } from '../../vm-backend/backend-types';
+import { clientLinks } from './client-links';
 import { openIfAllowed } from './security';
 
 export const INVOKE_CHANNEL = 'wharf:invoke';
@@ -40,10 +41,12 @@ export function registerIpc(deps: IpcDeps): () => void {
   const guard = (event: IpcMainInvokeEvent): void => {
     if (!isTrustedSender(event, deps.window(), deps.isAppUrl)) throw new UntrustedSenderError();
   };
+  const links = clientLinks(EVENT_CHANNEL);
   ipcMain.handle(INVOKE_CHANNEL, (event, name: unknown, input: unknown) => {
     guard(event);
     // backend.invoke checks the name and validates the input; a non-string name fails there.
-    return deps.backend.invoke(typeof name === 'string' ? name : '', input);
+    // The sender's ClientLink: streams it opens send their events to it alone and end with it.
+    return deps.backend.invoke(typeof name === 'string' ? name : '', input, links.linkFor(event.sender));
   });
   ipcMain.handle(OPEN_EXTERNAL_CHANNEL, (event, url: unknown) => {
     guard(event);
@@ -63,5 +66,6 @@ export function registerIpc(deps: IpcDeps): () => void {
     ipcMain.removeHandler(INVOKE_CHANNEL);
     ipcMain.removeHandler(OPEN_EXTERNAL_CHANNEL);
     for (const off of unsubscribes) off();
+    links.closeAll();
   };
 }
