@@ -68,6 +68,13 @@ describe('LogFormatter', () => {
     expect(text()).toBe('one\ntwo\nthree\n');
   });
 
+  it('within one stream keeps every part of a long line, though the parts share a timestamp', () => {
+    const { f, text } = fmt();
+    f.push('stdout', Buffer.from(`${T1} aaaa`), true, false);
+    f.push('stdout', Buffer.from(`${T1} bbbb\n`), true, false);
+    expect(text()).toBe('aaaabbbb\n');
+  });
+
   it('passes text without timestamps through (a driver that gives none)', () => {
     const { f, text } = fmt();
     f.push('stdout', Buffer.from('no timestamp here\n'), true, false);

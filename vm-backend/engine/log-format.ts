@@ -24,8 +24,11 @@ interface KindState {
 }
 
 export class LogFormatter {
-  /** Timestamp (ns) of the last message shown; messages at or before it are skipped. */
+  /** Timestamp (ns) of the last message shown. */
   lastTime: bigint | null = null;
+  /** After a re-open: messages at or before this were shown already and are skipped. Not used
+   *  within one stream, where the parts of a long line share one timestamp. */
+  private skipUpTo: bigint | null = null;
   private readonly kinds: Record<StreamKind, KindState>;
 
   constructor(private readonly opts: LogFormatOptions, private readonly out: (text: string) => void) {
@@ -35,6 +38,7 @@ export class LogFormatter {
 
   /** Starts a new engine stream (re-open after a restart): message boundaries start afresh. */
   restart(): void {
+    this.skipUpTo = this.lastTime;
     for (const k of Object.values(this.kinds)) {
       k.decoder = new TextDecoder('utf-8');
       k.expectTs = true;
@@ -68,8 +72,9 @@ export class LogFormatter {
           k.dropping = false;
         } else {
           text = text.slice(space + 1);
-          k.dropping = this.lastTime !== null && t <= this.lastTime;
+          k.dropping = this.skipUpTo !== null && t <= this.skipUpTo;
           if (!k.dropping) {
+            this.skipUpTo = null;
             this.lastTime = t;
             k.ts = cand;
           }

@@ -136,4 +136,26 @@ describe('logs against the real engine', () => {
     expect(Buffer.concat(parts).toString()).toBe('a\nb\nc\n');
     await expect(backend.openLogDownload!(ticket)).rejects.toMatchObject({ code: 'DOWNLOAD_EXPIRED' });
   });
+
+  it('copes with a single 10 MB line and with binary garbage (invalid UTF-8 replaced)', async () => {
+    const name = await start(IMAGE, 'sh', '-c', "head -c 10485760 /dev/zero | tr '\\0' a; echo; head -c 65536 /dev/urandom; echo; echo after-garbage");
+    await docker('wait', name);
+    const c = recordingClient();
+    const r = await backend.invoke('logs:open', { id: name, tail: 'all', timestamps: false, follow: false }, c);
+    const { stream } = (r as { value: { stream: string } }).value;
+    let acked = 0;
+    const timer = setInterval(() => {
+      acked = c.text('logs:chunk', stream).length;
+      void backend.invoke('streams:ack', { stream, bytes: acked }, c);
+    }, 20);
+    await c.waitFor(() => c.events.some((e) => e.event === 'logs:end'), 60_000);
+    clearInterval(timer);
+    const text = c.text('logs:chunk', stream);
+    expect(text.startsWith('a'.repeat(1000))).toBe(true);
+    expect(text.indexOf('\n')).toBe(10485760);
+    expect(text.endsWith('after-garbage\n')).toBe(true);
+    expect(c.events.find((e) => e.event === 'logs:end')?.payload).toMatchObject({ reason: 'done' });
+    const chunks = c.events.filter((e) => e.event === 'logs:chunk').map((e) => (e.payload as { data: string }).data.length);
+    expect(Math.max(...chunks)).toBeLessThanOrEqual(64 * 1024 + 16 * 1024);
+  });
 });
