@@ -81,3 +81,16 @@ push wharf-fixture/busybox:1 wharf/busybox:1
 push wharf-fixture/busybox:1 wharf/busybox:latest
 push wharf-fixture/httpd:1 wharf/httpd:1
 push wharf-fixture/httpd:1 wharf/private-httpd:1
+
+# wharf/layers:1: the busybox fixture plus two layers of random data (~3 MB each), so a pull has
+# layers to download. Built offline (FROM a local image), pushed, then removed from the engine.
+if ! curl -sf -o /dev/null "http://$WHARF_REGISTRY/v2/wharf/layers/manifests/1" -H 'Accept: application/vnd.docker.distribution.manifest.v2+json'; then
+  ctx=$(mktemp -d)
+  head -c 3000000 /dev/urandom >"$ctx/a.bin"
+  head -c 3000000 /dev/urandom >"$ctx/b.bin"
+  printf 'FROM wharf-fixture/busybox:1\nCOPY a.bin /data/a.bin\nCOPY b.bin /data/b.bin\n' >"$ctx/Dockerfile"
+  DOCKER_BUILDKIT=0 docker build -q -t "$WHARF_REGISTRY/wharf/layers:1" "$ctx" >/dev/null 2>&1
+  docker push "$WHARF_REGISTRY/wharf/layers:1" >/dev/null
+  docker rmi "$WHARF_REGISTRY/wharf/layers:1" >/dev/null
+  rm -rf "$ctx"
+fi
