@@ -51,8 +51,20 @@ export function LogsTab({ id, name }: { id: string; name: string }): React.JSX.E
 
   useEffect(() => {
     if (!term) return;
-    const since_ = sinceSeconds(since);
-    void session.current?.open(id, { tail: tailValue(tail), timestamps, follow, ...(since_ ? { since: since_ } : {}) });
+    const open = (): void => {
+      const since_ = sinceSeconds(since);
+      void session.current?.open(id, { tail: tailValue(tail), timestamps, follow, ...(since_ ? { since: since_ } : {}) });
+    };
+    open();
+    // The backend ends a client's streams when its link drops: open the log again on reconnect.
+    let lost = false;
+    return getBridge().onTransport((t) => {
+      if (t === 'closed') lost = true;
+      else if (t === 'open' && lost) {
+        lost = false;
+        open();
+      }
+    });
   }, [term, id, tail, since, timestamps, follow]);
 
   const cli = useMemo(() => dockerCli.logs(name, { follow, tail: tailValue(tail), timestamps, ...(since ? { since } : {}) }), [name, follow, tail, since, timestamps]);

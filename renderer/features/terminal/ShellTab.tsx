@@ -47,6 +47,11 @@ export function ShellTab({ id, name, state, interactive }: Props): React.JSX.Ele
   }, []);
 
   const connect = (req: ShellRequest): void => void session.current?.start(id, req);
+
+  // A dropped link ends the backend's side of the shell: say so rather than hang.
+  useEffect(() => getBridge().onTransport((t) => {
+    if (t === 'closed') setShell((s) => (s.kind === 'open' || s.kind === 'starting' ? { kind: 'exited', code: null } : s));
+  }), []);
   const request = (): ShellRequest => {
     const cmd = splitCmd(command);
     return { mode, ...(mode === 'exec' && cmd ? { cmd } : {}), ...(mode === 'exec' && user.trim() ? { user: user.trim() } : {}) };

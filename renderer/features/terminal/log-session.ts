@@ -39,7 +39,10 @@ export class LogSession {
     private readonly host: TerminalHost,
     private readonly onState: (s: LogViewState, error?: WharfErrorShape) => void,
     private readonly skippedNotice: (lines: number) => string,
-  ) {}
+  ) {
+    // Listen before the first logs:open: its first chunks may come before its answer.
+    streamRouter(bridge);
+  }
 
   /** Closes the current stream (if any), clears the terminal and opens the log anew. */
   async open(id: string, o: LogOptions): Promise<void> {

@@ -20,7 +20,9 @@ export class ShellSession {
   private disposers: (() => void)[] = [];
   private written = 0;
 
-  constructor(private readonly bridge: Bridge, private readonly term: Terminal, private readonly onState: (s: ShellState) => void) {}
+  constructor(private readonly bridge: Bridge, private readonly term: Terminal, private readonly onState: (s: ShellState) => void) {
+    streamRouter(bridge);
+  }
 
   async start(id: string, req: ShellRequest): Promise<void> {
     this.stop();
