@@ -82,7 +82,7 @@ describe('keys the renderer uses', () => {
     const want = [
       ...states.map((s) => `containers.state.${s}`),
       ...['start', 'stop', 'restart', 'pause', 'unpause'].map((a) => `containers.action.${a}`),
-      ...['connecting', 'ready', 'unreachable'].map((s) => `engine.${s}`),
+      ...['connecting', 'ready', 'degraded', 'unreachable'].map((s) => `engine.${s}`),
       ...['containers', 'images'].map((v) => `nav.${v}`),
     ];
     expect(want.filter((k) => !hasKey(k))).toEqual([]);
@@ -94,7 +94,7 @@ describe('error catalog', () => {
     const text = readFileSync(join(root, file), 'utf8');
     return [...text.matchAll(/(?:make\(\s*|code:\s*)'([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1]);
   };
-  const codes = [...new Set([...produced('vm-backend/engine/errors.ts'), ...produced('vm-backend/api/errors.ts')])];
+  const codes = [...new Set([...produced('vm-backend/engine/errors.ts'), ...produced('vm-backend/api/errors.ts'), ...produced('vm-backend/connection/ssh/ssh-errors.ts')])];
   it('the scan found the codes', () => {
     expect(codes).toContain('ENGINE_UNREACHABLE');
     expect(codes).toContain('INVALID_INPUT');

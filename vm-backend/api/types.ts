@@ -41,7 +41,8 @@ export interface ImageRow {
   created: number;
 }
 
-export type EngineConnectionState = 'connecting' | 'ready' | 'unreachable';
+/** `degraded`: the link to a remote engine (SSH) dropped and is being re-established; lists are kept. */
+export type EngineConnectionState = 'connecting' | 'ready' | 'degraded' | 'unreachable';
 
 export interface EngineStatus {
   state: EngineConnectionState;
@@ -53,6 +54,9 @@ export interface EngineStatus {
   error?: WharfErrorShape;
   /** When unreachable: milliseconds until the next automatic retry. */
   retryInMs?: number;
+  /** SSH engines: the host key's fingerprint (SHA256:...), and whether this run pinned it first. */
+  hostKey?: string;
+  hostKeyFirstUse?: boolean;
 }
 
 export interface WharfErrorShape {

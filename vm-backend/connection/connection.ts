@@ -1,13 +1,25 @@
+import type { Agent } from 'node:http';
 import type { DockerOptions } from 'dockerode';
 
-/** How an engine is reached. This issue: the local socket or DOCKER_HOST; SSH and the VM come later. */
+/** A link the engine hangs on (SSH, the VM): its drops and returns, so the session can show them. */
+export interface LinkEvents {
+  /** True while a dropped link is being re-established. */
+  reconnecting(): boolean;
+  onChange(listener: (state: 'ready' | 'reconnecting' | 'failed') => void): () => void;
+  /** Facts worth showing (e.g. the host key fingerprint). */
+  details(): Record<string, string>;
+}
+
+/** How an engine is reached: the local socket or DOCKER_HOST, an SSH host, or (later) the VM. */
 export interface Connection {
   kind: 'local' | 'ssh' | 'vm';
   /** Shown to the user, e.g. "unix:///var/run/docker.sock". */
   endpoint: string;
   /** Options for dockerode (without `version`: the engine session negotiates it). */
   dockerOptions(): DockerOptions;
-  /** Base options for a raw node:http request (socketPath or host/port). */
-  httpOptions(): { socketPath?: string; host?: string; port?: number };
+  /** Base options for a raw node:http request (socketPath, host/port, or an agent that dials). */
+  httpOptions(): { socketPath?: string; host?: string; port?: number; agent?: Agent };
+  /** Present when the engine hangs on a link that can drop and come back (SSH). */
+  linkEvents?: LinkEvents;
   close(): Promise<void>;
 }

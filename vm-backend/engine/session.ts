@@ -43,6 +43,12 @@ export class EngineSession {
     this.status = { state: 'connecting', endpoint: conn.endpoint };
     this.containers = new RowCache((c) => out.containers(c));
     this.images = new RowCache((c) => out.images(c));
+    // A link (SSH) that drops shows as degraded at once; when it is back, reconnect and resync.
+    conn.linkEvents?.onChange((s) => {
+      if (this.closed) return;
+      if (s === 'reconnecting' && this.status.state === 'ready') this.degrade();
+      else if (s === 'ready' && this.status.state !== 'ready') void this.retryNow();
+    });
   }
 
   start(): Promise<void> {
@@ -87,6 +93,17 @@ export class EngineSession {
     await this.conn.close();
   }
 
+  private degrade(): void {
+    this.docker = null;
+    const { error: _e, retryInMs: _r, ...rest } = this.status;
+    this.setStatus({ ...rest, state: 'degraded' });
+  }
+
+  private linkFacts(): Partial<EngineStatus> {
+    const d = this.conn.linkEvents?.details() ?? {};
+    return { ...(d.hostKey ? { hostKey: d.hostKey } : {}), ...(d.hostKeyNew ? { hostKeyFirstUse: true } : {}) };
+  }
+
   private setStatus(s: EngineStatus): void {
     this.status = s;
     this.out.state(s);
@@ -101,7 +118,7 @@ export class EngineSession {
     if (this.closed) return;
     this.events?.close();
     this.events = null;
-    if (this.status.state !== 'connecting') this.setStatus({ state: 'connecting', endpoint: this.conn.endpoint });
+    if (this.status.state !== 'connecting' && this.status.state !== 'degraded') this.setStatus({ state: 'connecting', endpoint: this.conn.endpoint });
     try {
       const pong = await ping(this.conn);
       const api = negotiateApiVersion(pong.apiVersion);
@@ -130,6 +147,7 @@ export class EngineSession {
         apiVersion: api,
         engineVersion: version.Version,
         ...(pong.os ? { os: pong.os } : {}),
+        ...this.linkFacts(),
       });
     } catch (err) {
       this.events?.close();
@@ -137,11 +155,17 @@ export class EngineSession {
       this.docker = null;
       const delay = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)] ?? 10000;
       this.attempt += 1;
+      if (this.status.state === 'degraded' && this.conn.linkEvents?.reconnecting()) {
+        // The link is still coming back: stay degraded; its return triggers the next attempt.
+        this.retryTimer = setTimeout(() => void this.connect(), delay);
+        return;
+      }
       this.setStatus({
         state: 'unreachable',
         endpoint: this.conn.endpoint,
         error: toWharfError(err, { endpoint: this.conn.endpoint }).toJSON(),
         retryInMs: delay,
+        ...this.linkFacts(),
       });
       if (!this.closed) this.retryTimer = setTimeout(() => void this.connect(), delay);
     }
@@ -150,8 +174,11 @@ export class EngineSession {
   private onEventsEnd(_err?: unknown): void {
     if (this.closed || this.status.state !== 'ready') return;
     // The stream dropped (engine restarted, socket closed): reconnect, then resync once.
-    this.docker = null;
-    this.setStatus({ state: 'connecting', endpoint: this.conn.endpoint });
+    if (this.conn.linkEvents) this.degrade();
+    else {
+      this.docker = null;
+      this.setStatus({ state: 'connecting', endpoint: this.conn.endpoint });
+    }
     void this.connect();
   }
 

@@ -11,6 +11,7 @@ export function EngineBanner(): React.JSX.Element | null {
   const link = useStore((s) => s.backendLink);
   const [retrying, setRetrying] = useState(false);
   const [left, setLeft] = useState(0);
+  const [keySeen, setKeySeen] = useState(false);
   useEffect(() => {
     if (engine?.state !== 'unreachable' || !engine.retryInMs) return;
     const until = Date.now() + engine.retryInMs;
@@ -20,8 +21,25 @@ export function EngineBanner(): React.JSX.Element | null {
   }, [engine]);
 
   if (link === 'closed') return <div className="banner banner--warn" role="status">{t('app.backendLost')}</div>;
-  if (!engine || engine.state === 'ready') return null;
+  if (!engine) return null;
+  if (engine.state === 'ready') {
+    // First connection to an SSH host: say which key was pinned, so the user can compare it.
+    if (!engine.hostKeyFirstUse || !engine.hostKey || keySeen) return null;
+    return (
+      <div className="banner" role="status" data-testid="host-key-pinned">
+        {t('engine.hostKeyFirstUse', { fingerprint: engine.hostKey })}
+        <button type="button" className="btn" onClick={() => setKeySeen(true)}>{t('common.close')}</button>
+      </div>
+    );
+  }
   if (engine.state === 'connecting') return <div className="banner" role="status">{t('engine.connecting')}</div>;
+  if (engine.state === 'degraded') {
+    return (
+      <div className="banner banner--warn" role="status" data-testid="engine-degraded">
+        <strong>{t('engine.degraded')}</strong> {t('engine.degradedDetail', { endpoint: engine.endpoint })}
+      </div>
+    );
+  }
   const retry = async (): Promise<void> => {
     setRetrying(true);
     try {

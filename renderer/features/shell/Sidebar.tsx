@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type LanguageCode, setLanguage } from '../../i18n';
 import { type View, useStore } from '../../store/store';
+import { useRegistriesDialog } from '../registries/registries-store';
+import { useSearch } from '../search/search-store';
 
 const VIEWS: View[] = ['containers', 'images'];
 
@@ -13,6 +15,7 @@ export function Sidebar(): React.JSX.Element {
   return (
     <nav className="sidebar" aria-label={t('app.nav')}>
       <div className="brand">⚓ {t('app.name')}</div>
+      <button type="button" className="navbtn" aria-keyshortcuts="Control+K Meta+K" onClick={() => useSearch.getState().show(true)}>{t('search.open')}</button>
       <ul className="sidebar__nav">
         {VIEWS.map((v) => (
           <li key={v}>
@@ -21,9 +24,11 @@ export function Sidebar(): React.JSX.Element {
         ))}
       </ul>
       <div className="sidebar__foot">
+        <button type="button" className="navbtn" onClick={() => useRegistriesDialog.getState().show(true)}>{t('registries.open')}</button>
         <div className={`engine-dot engine-dot--${state}`} role="status" data-testid="engine-state" data-state={state}>
           <span className="dot" aria-hidden="true" /> {t(`engine.${state}`)}
           {engine?.engineVersion && <div className="muted small">{t('engine.version', { version: engine.engineVersion, api: engine.apiVersion })}</div>}
+          {engine?.hostKey && <div className="muted small host-key" data-testid="engine-host-key">{t('engine.hostKey', { fingerprint: engine.hostKey })}</div>}
         </div>
         <label className="lang">
           {t('app.language')}

@@ -1,0 +1,64 @@
+// A Connection whose engine is reached through one SSH link: dockerode and the /_ping probe get an
+// http.Agent that opens a channel to the remote Docker socket per request.
+import { join } from 'node:path';
+import type { Connection, LinkEvents } from '../connection';
+import { ChannelAgent } from './channel-agent';
+import { HostKeyStore } from './host-keys';
+import { type ClientKey, ensureKey, readIdentity } from './keys';
+import { SshLink, type SshLinkOptions } from './ssh-link';
+import { formatSshTarget, type SshTarget, targetId } from './target';
+
+export interface SshConnectionOptions extends Partial<Omit<SshLinkOptions, 'target' | 'privateKey' | 'hostKeys'>> {
+  target: SshTarget;
+  /** The user's private key; without it Wharf uses (and first generates) its own per-target key. */
+  identity?: string;
+  dataDir: string;
+}
+
+export interface SshConnection extends Connection {
+  kind: 'ssh';
+  link: SshLink;
+  key: ClientKey;
+  target: SshTarget;
+}
+
+/** Where Wharf keeps SSH things: `<data>/ssh/known_hosts` and `<data>/ssh/keys/<user@host_port>`. */
+export const sshPaths = (dataDir: string, t: SshTarget): { knownHosts: string; key: string } => ({
+  knownHosts: join(dataDir, 'ssh', 'known_hosts'),
+  key: join(dataDir, 'ssh', 'keys', targetId(t)),
+});
+
+export function sshConnection(o: SshConnectionOptions): SshConnection {
+  const paths = sshPaths(o.dataDir, o.target);
+  const key = o.identity ? readIdentity(o.identity) : ensureKey(paths.key, `wharf@${targetId(o.target)}`);
+  const { identity: _i, dataDir: _d, ...linkOpts } = o;
+  const link = new SshLink({ ...linkOpts, privateKey: key.privateKey, hostKeys: new HostKeyStore(paths.knownHosts) });
+  const agent = new ChannelAgent(() => link.openDockerSocket());
+  // The host name is never resolved: the agent supplies the connection. It is what docker sends.
+  const host = 'api.moby.localhost';
+  const events: LinkEvents = {
+    reconnecting: () => link.state === 'reconnecting',
+    onChange(listener) {
+      const f = (s: string): void => {
+        if (s === 'ready' || s === 'reconnecting' || s === 'failed') listener(s);
+      };
+      link.on('state', f);
+      return () => void link.off('state', f);
+    },
+    details: () => ({ ...(link.fingerprint ? { hostKey: link.fingerprint } : {}), ...(link.pinnedNow ? { hostKeyNew: 'true' } : {}) }),
+  };
+  return {
+    kind: 'ssh',
+    endpoint: formatSshTarget(o.target),
+    link,
+    key,
+    target: o.target,
+    linkEvents: events,
+    dockerOptions: () => ({ host, port: 80, protocol: 'http', agent }),
+    httpOptions: () => ({ host, port: 80, agent }),
+    close: async () => {
+      agent.destroy();
+      await link.close();
+    },
+  };
+}
