@@ -158,4 +158,18 @@ describe('logs against the real engine', () => {
     const chunks = c.events.filter((e) => e.event === 'logs:chunk').map((e) => (e.payload as { data: string }).data.length);
     expect(Math.max(...chunks)).toBeLessThanOrEqual(64 * 1024 + 16 * 1024);
   });
+
+  it('reads a TTY container (raw stream, no frame headers), following it across a restart', async () => {
+    const name = await start('-t', IMAGE, 'sh', '-c', 'echo tty-one; printf "\\033[31mred\\033[0m\\n"; sleep 1000');
+    const c = recordingClient();
+    const r = await backend.invoke('logs:open', { id: name, tail: 'all', timestamps: false, follow: true }, c);
+    const v = (r as { value: { stream: string; tty: boolean } }).value;
+    expect(v.tty).toBe(true);
+    await c.waitFor(() => c.text('logs:chunk', v.stream).includes('red'));
+    await docker('restart', '-t', '0', name);
+    await c.waitFor(() => (c.text('logs:chunk', v.stream).match(/tty-one/g) ?? []).length === 2);
+    await new Promise((res) => setTimeout(res, 200));
+    expect(c.text('logs:chunk', v.stream)).toBe('tty-one\r\n\x1b[31mred\x1b[0m\r\ntty-one\r\n\x1b[31mred\x1b[0m\r\n');
+    c.close();
+  });
 });
