@@ -29,8 +29,12 @@ describe('parseDesktopArgs', () => {
   });
 
   it('refuses engines this version does not have', () => {
-    expect(() => parseDesktopArgs(['--engine', 'vm'])).toThrow(/only "local"/);
-    expect(() => parseDesktopArgs(['--engine=ssh'])).toThrow(/only "local"/);
-    expect(() => parseDesktopArgs(['--engine'])).toThrow(/only "local"/);
+    expect(() => parseDesktopArgs(['--engine', 'vm'])).toThrow(/"local" or ssh/);
+    expect(() => parseDesktopArgs(['--engine=ssh'])).toThrow(/"local" or ssh/);
+    expect(() => parseDesktopArgs(['--engine'])).toThrow(/"local" or ssh/);
+  });
+
+  it('takes an SSH engine and its key', () => {
+    expect(parseDesktopArgs(['.', '--engine', 'ssh://me@host:2222', '--identity', '/k'])).toEqual({ engine: 'ssh://me@host:2222', identity: '/k' });
   });
 });

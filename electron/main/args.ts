@@ -1,9 +1,10 @@
 // The desktop app's own flags. Electron's argv also carries Chromium switches and the app path,
-// so unknown arguments are left alone; the engine value is checked by the web CLI's parser.
-import { parseWebArgs, UsageError } from '../../vm-backend/cli/args';
+// so unknown arguments are left alone; values are checked by the web CLI's parser.
+import { parseEngine, UsageError, type WebArgs } from '../../vm-backend/cli/args';
 
 export interface DesktopArgs {
-  engine: 'local';
+  engine: WebArgs['engine'];
+  identity?: string;
 }
 
 export { UsageError };
@@ -12,13 +13,13 @@ export function parseDesktopArgs(argv: readonly string[]): DesktopArgs {
   const out: DesktopArgs = { engine: 'local' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
-    if (a === '--engine') {
-      const value = argv[i + 1];
-      parseWebArgs(value === undefined ? ['--engine'] : ['--engine', value], {});
-      i++;
-    } else if (a.startsWith('--engine=')) {
-      parseWebArgs([a], {});
-    }
+    if (a === '--engine') out.engine = parseEngine(argv[++i]);
+    else if (a.startsWith('--engine=')) out.engine = parseEngine(a.slice('--engine='.length));
+    else if (a === '--identity') {
+      const v = argv[++i];
+      if (!v) throw new UsageError('--identity needs a private key file');
+      out.identity = v;
+    } else if (a.startsWith('--identity=')) out.identity = a.slice('--identity='.length);
   }
   return out;
 }

@@ -4,9 +4,9 @@ import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createBackend } from '../../vm-backend/backend';
 import type { Backend } from '../../vm-backend/backend-types';
-import { localConnectionFromEnv } from '../../vm-backend/connection/local';
+import { connectionForEngine } from '../../vm-backend/connection/from-engine';
 import { appPage } from './app-url';
-import { parseDesktopArgs, UsageError } from './args';
+import { type DesktopArgs, parseDesktopArgs, UsageError } from './args';
 import { registerIpc } from './ipc';
 import { hardenSession, hardenWebContents, type SecurityDeps } from './security';
 import { createMainWindow } from './window';
@@ -17,8 +17,9 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+let desktopArgs: DesktopArgs = { engine: 'local' };
 try {
-  parseDesktopArgs(process.argv.slice(1));
+  desktopArgs = parseDesktopArgs(process.argv.slice(1));
 } catch (e) {
   fail(e instanceof UsageError ? e.message : String(e));
 }
@@ -50,7 +51,7 @@ if (!app.requestSingleInstanceLock()) {
     // Vite's dev server needs its inline preamble; the built app gets web mode's CSP as a header.
     hardenSession(session.defaultSession, { csp: app.isPackaged || !process.env.ELECTRON_RENDERER_URL });
     try {
-      backend = createBackend({ connection: localConnectionFromEnv(process.env, process.platform) });
+      backend = createBackend({ connection: connectionForEngine(desktopArgs.engine, desktopArgs.identity) });
     } catch (e) {
       // An unusable DOCKER_HOST: say so plainly rather than open a window that can do nothing.
       dialog.showErrorBox('Wharf cannot reach Docker', e instanceof Error ? e.message : String(e));

@@ -11,6 +11,10 @@ describe('parseWebArgs', () => {
     expect(parseWebArgs(['--port', '8080', '--token', TOKEN, '--no-open', '--engine', 'local'], {})).toEqual({ port: 8080, token: TOKEN, open: false, engine: 'local' });
     expect(parseWebArgs([`--port=65535`, `--token=${TOKEN}`], {})).toMatchObject({ port: 65535, token: TOKEN });
   });
+  it('takes an SSH engine and a key file', () => {
+    expect(parseWebArgs(['--engine', 'ssh://me@127.0.0.1:2222', '--identity', '/k/id'], {})).toMatchObject({ engine: 'ssh://me@127.0.0.1:2222', identity: '/k/id' });
+    expect(parseWebArgs(['--engine=ssh://me@host'], {}).engine).toBe('ssh://me@host');
+  });
   it('port 0 means "pick a free port" and is allowed', () => {
     expect(parseWebArgs(['--port', '0'], {}).port).toBe(0);
   });
@@ -41,7 +45,7 @@ describe('parseWebArgs', () => {
     expect(parseWebArgs(['--token', 'a'.repeat(128)], {}).token).toBe('a'.repeat(128));
   });
   it('refuses unknown options and engines', () => {
-    for (const argv of [['--bogus'], ['extra'], ['-p', '80'], ['--engine', 'ssh'], ['--engine'], ['--PORT', '80']]) {
+    for (const argv of [['--bogus'], ['extra'], ['-p', '80'], ['--engine', 'ssh'], ['--engine', 'ssh://host'], ['--engine', 'ssh://me@h:0'], ['--engine'], ['--PORT', '80'], ['--identity', 'k'], ['--engine', 'ssh://me@h', '--identity']]) {
       expect(() => parseWebArgs(argv, {}), argv.join(' ')).toThrow(UsageError);
     }
   });

@@ -1,10 +1,14 @@
+import { parseSshTarget, SshTargetError } from '../connection/ssh/target';
 import { TOKEN_PATTERN } from '../server/security';
 
 export interface WebArgs {
   port: number;
   token: string | null;
   open: boolean;
-  engine: 'local';
+  /** `local`, or an SSH engine `ssh://user@host:port`. */
+  engine: 'local' | `ssh://${string}`;
+  /** The private key for an SSH engine (else Wharf's own per-target key). */
+  identity?: string;
 }
 
 export class UsageError extends Error {}
@@ -14,7 +18,22 @@ function parsePort(v: string | undefined, from: string): number {
   return Number(v);
 }
 
-/** `wharf web [--port P] [--token T] [--no-open] [--engine local]`, with WHARF_WEB_PORT / WHARF_TOKEN. */
+/** `local` or `ssh://user@host[:port]` (checked here, so a typo fails before anything starts). */
+export function parseEngine(e: string | undefined): WebArgs['engine'] {
+  if (e === 'local') return 'local';
+  if (e?.startsWith('ssh://')) {
+    try {
+      parseSshTarget(e);
+    } catch (err) {
+      if (err instanceof SshTargetError) throw new UsageError(`--engine: ${err.message}`);
+      throw err;
+    }
+    return e as `ssh://${string}`;
+  }
+  throw new UsageError(`--engine: "local" or ssh://user@host:port, got "${e ?? ''}"`);
+}
+
+/** `wharf web [--port P] [--token T] [--no-open] [--engine local|ssh://user@host:port] [--identity KEYFILE]`, with WHARF_WEB_PORT / WHARF_TOKEN. */
 export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): WebArgs {
   const out: WebArgs = { port: 0, token: null, open: true, engine: 'local' };
   if (env.WHARF_WEB_PORT) out.port = parsePort(env.WHARF_WEB_PORT, 'WHARF_WEB_PORT');
@@ -27,14 +46,17 @@ export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       case '--port': out.port = parsePort(value(), '--port'); break;
       case '--token': out.token = value() ?? ''; break;
       case '--no-open': out.open = false; break;
-      case '--engine': {
-        const e = value();
-        if (e !== 'local') throw new UsageError(`--engine: only "local" is supported in this version, got "${e ?? ''}"`);
+      case '--engine': out.engine = parseEngine(value()); break;
+      case '--identity': {
+        const v = value();
+        if (!v) throw new UsageError('--identity needs a private key file');
+        out.identity = v;
         break;
       }
       default: throw new UsageError(`unknown option: ${a}`);
     }
   }
+  if (out.identity && out.engine === 'local') throw new UsageError('--identity is for an SSH engine (--engine ssh://user@host:port)');
   if (out.token !== null && !TOKEN_PATTERN.test(out.token)) {
     throw new UsageError('the token must be 16-128 characters of A-Z a-z 0-9 _ -');
   }

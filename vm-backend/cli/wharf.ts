@@ -2,14 +2,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBackend } from '../backend';
-import { localConnectionFromEnv } from '../connection/local';
+import { connectionForEngine } from '../connection/from-engine';
 import { newToken } from '../server/security';
 import { startWebServer } from '../server/web-server';
 import { parseWebArgs, UsageError } from './args';
 import { openBrowser } from './open-browser';
 
-const USAGE = `usage: wharf web [--port P] [--token T] [--no-open] [--engine local]
-  env: WHARF_WEB_PORT, WHARF_TOKEN, DOCKER_HOST`;
+const USAGE = `usage: wharf web [--port P] [--token T] [--no-open] [--engine local|ssh://user@host:port] [--identity KEYFILE]
+  env: WHARF_WEB_PORT, WHARF_TOKEN, DOCKER_HOST, WHARF_DATA_DIR (keys, known_hosts)`;
 
 async function web(argv: string[]): Promise<void> {
   const args = parseWebArgs(argv);
@@ -17,7 +17,13 @@ async function web(argv: string[]): Promise<void> {
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new UsageError(`the UI is not built (${staticDir}/index.html missing): run "npm run build" first`);
   }
-  const backend = createBackend({ connection: localConnectionFromEnv() });
+  let connection;
+  try {
+    connection = connectionForEngine(args.engine, args.identity);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const backend = createBackend({ connection });
   const server = await startWebServer({ backend, token: args.token ?? newToken(), port: args.port, staticDir });
   console.log(`Wharf web UI: ${server.url}`);
   if (args.open) openBrowser(server.url);
