@@ -35,6 +35,18 @@ export interface PullProgress {
   error?: WharfErrorShape;
 }
 
+/** Download counts for 70% of a layer, extraction for the rest (Docker Desktop's bar also moves twice). */
+export function layerFraction(l: LayerProgress): number {
+  const part = l.total > 0 ? Math.min(1, l.current / l.total) : 0;
+  switch (l.phase) {
+    case 'waiting': return 0;
+    case 'downloading': return 0.7 * part;
+    case 'downloaded': return 0.7;
+    case 'extracting': return 0.7 + 0.3 * part;
+    case 'done': return 1;
+  }
+}
+
 export const pullCalls = {
   /** Starts `docker image pull ref` on the engine; progress arrives as 'pull:progress' for this client. */
   'pull:start': call<z.ZodObject<{ ref: typeof pullRef }>, PullProgress>(z.object({ ref: pullRef }).strict()),

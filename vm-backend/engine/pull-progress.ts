@@ -1,6 +1,8 @@
 // Folds the engine's pull progress stream (NDJSON lines) into per-layer and overall progress.
 // Pure: unit-tested, and the renderer only draws what this computes.
-import type { LayerProgress, PullProgress } from '../api/contract.pull';
+import { type LayerProgress, type PullProgress, layerFraction } from '../api/contract.pull';
+
+export { layerFraction };
 
 export interface PullLine {
   status?: string;
@@ -20,18 +22,6 @@ const PHASES: Array<[RegExp, LayerProgress['phase']]> = [
   [/^Pull complete/, 'done'],
   [/^Already exists/, 'done'],
 ];
-
-/** Download counts for 70% of a layer, extraction for the rest (Docker Desktop's bar also moves twice). */
-export function layerFraction(l: LayerProgress): number {
-  const part = l.total > 0 ? Math.min(1, l.current / l.total) : 0;
-  switch (l.phase) {
-    case 'waiting': return 0;
-    case 'downloading': return 0.7 * part;
-    case 'downloaded': return 0.7;
-    case 'extracting': return 0.7 + 0.3 * part;
-    case 'done': return 1;
-  }
-}
 
 export function emptyProgress(pull: string, ref: string): PullProgress {
   return { pull, ref, layers: [], fraction: 0, bytesDone: 0, bytesTotal: 0, state: 'running' };

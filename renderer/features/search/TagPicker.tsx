@@ -1,0 +1,65 @@
+// Tags of the picked repository, a page at a time; "latest" chosen when present. Pull starts the
+// pull (progress shows in the pulls panel) with an explicit tag.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TagInfo } from '../../../vm-backend/api/contract.search';
+import type { WharfErrorShape } from '../../../vm-backend/api/types';
+import { WharfError } from '../../../vm-backend/api/errors';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { cliHintProps } from '../../components/useCli';
+import { getBridge } from '../../bridge';
+import { formatBytes } from '../../lib/format';
+import { startPull } from '../pull/pull-store';
+import { type Picked, useSearch } from './search-store';
+
+export function TagPicker({ picked }: { picked: Picked }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [tags, setTags] = useState<TagInfo[]>([]);
+  const [next, setNext] = useState<string | undefined>();
+  const [chosen, setChosen] = useState('');
+  const [error, setError] = useState<WharfErrorShape | null>(null);
+  const [loading, setLoading] = useState(false);
+  const load = useCallback(async (cursor?: string) => {
+    setLoading(true);
+    try {
+      const page = await getBridge().call('search:tags', { source: picked.source, repository: picked.repository, ...(cursor ? { cursor } : {}) });
+      setTags((before) => {
+        const all = cursor ? [...before, ...page.tags] : page.tags;
+        setChosen((c) => c || (all.some((x) => x.name === 'latest') ? 'latest' : all[0]?.name ?? 'latest'));
+        return all;
+      });
+      setNext(page.next);
+    } catch (err) {
+      setError(err instanceof WharfError ? err.toJSON() : { code: 'SEARCH_FAILED', message: String(err), hint: '', detail: '' });
+      setChosen((c) => c || 'latest');
+    } finally {
+      setLoading(false);
+    }
+  }, [picked]);
+  useEffect(() => void load(), [load]);
+  const ref = `${picked.name}:${chosen || 'latest'}`;
+  const cli = `docker image pull ${ref}`;
+  return (
+    <div className="tag-picker">
+      <button type="button" className="btn btn--small" onClick={() => useSearch.getState().pick(null)}>← {t('search.back')}</button>
+      <h3 className="search-group__title">{picked.name}</h3>
+      {error && <ErrorNotice error={error} />}
+      <label className="tag-picker__label">
+        {t('search.tag')}
+        <select value={chosen} onChange={(e) => setChosen(e.target.value)} aria-label={t('search.tag')}>
+          {tags.length === 0 && <option value={chosen || 'latest'}>{chosen || 'latest'}</option>}
+          {tags.map((x) => (
+            <option key={x.name} value={x.name}>
+              {x.name}{x.size ? ` · ${formatBytes(x.size)}` : ''}{x.updated ? ` · ${x.updated.slice(0, 10)}` : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      {next && <button type="button" className="btn btn--small" disabled={loading} onClick={() => void load(next)}>{t('search.moreTags')}</button>}
+      <div className="dialog__footer">
+        <button type="button" className="btn btn--primary" disabled={!chosen} onClick={() => void startPull(getBridge(), ref)} {...cliHintProps(cli)}>{t('pull.pull', { ref })}</button>
+      </div>
+      <p className="muted small"><code>{cli}</code></p>
+    </div>
+  );
+}
