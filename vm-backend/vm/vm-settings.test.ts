@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, planSettings } from './vm-settings';
+
+describe('VM settings', () => {
+  const cur = { cpus: 2, memoryMiB: 2048, diskGiB: 64, network: true };
+  it('defaults stay within the host', () => {
+    expect(defaultSettings(2, 24576)).toEqual({ cpus: 2, memoryMiB: 4096, diskGiB: 64, network: true });
+    expect(defaultSettings(1, 1024).memoryMiB).toBe(1024);
+  });
+  it('the disk only grows', () => {
+    const p = planSettings(cur, { diskGiB: 32 }, 8, 16384);
+    expect(p.refused).toEqual([{ field: 'diskGiB', reason: expect.stringMatching(/only grow/) }]);
+    expect(planSettings(cur, { diskGiB: 128 }, 8, 16384).refused).toEqual([]);
+  });
+  it('says which changes need a restart', () => {
+    expect(planSettings(cur, { cpus: 4, memoryMiB: 2048 }, 8, 16384).needsRestart).toEqual(['cpus']);
+    expect(planSettings(cur, {}, 8, 16384).needsRestart).toEqual([]);
+  });
+  it('refuses more CPUs or memory than the host has, and bad values', () => {
+    expect(planSettings(cur, { cpus: 16 }, 8, 16384).refused[0]?.field).toBe('cpus');
+    expect(planSettings(cur, { memoryMiB: 16384 }, 8, 16384).refused[0]?.field).toBe('memoryMiB');
+    expect(() => planSettings(cur, { cpus: 0 }, 8, 16384)).toThrow();
+  });
+});

@@ -1,0 +1,35 @@
+// Wires a VmManager for this host: QEMU driver, accelerator choice, the image in the cache.
+import { mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { markHung, pickAccel } from './accel-probe';
+import { ImageError, openImage } from './image';
+import { QemuDriver, qemuBinary } from './qemu-driver';
+import { vmsRoot } from './vm-files';
+import { VmManager, type VmManagerOptions } from './vm-manager';
+
+export const imageCacheDir = (env = process.env): string => join(env.WHARF_CACHE_DIR ?? join(homedir(), '.cache', 'wharf'), 'vm-images');
+
+/** WHARF_VM_IMAGE (a folder with manifest.json), else the newest complete image in the cache. */
+export function findImageDir(env = process.env): string {
+  if (env.WHARF_VM_IMAGE) return env.WHARF_VM_IMAGE;
+  const root = imageCacheDir(env);
+  const dirs = existsSync(root) ? readdirSync(root).filter((d) => existsSync(join(root, d, '.complete'))).sort() : [];
+  const last = dirs.at(-1);
+  if (!last) throw new ImageError('IMAGE_MISSING', `no VM image in ${root}: run "sudo scripts/vm/build-image.sh"`);
+  return join(root, last);
+}
+
+export function createVmManager(dataDir: string, extra: Partial<VmManagerOptions> = {}): VmManager {
+  const root = vmsRoot(dataDir);
+  mkdirSync(root, { recursive: true, mode: 0o700 });
+  const bin = qemuBinary();
+  return new VmManager({
+    vmsRoot: root,
+    driver: new QemuDriver(bin),
+    image: () => openImage(findImageDir()),
+    accel: () => pickAccel(bin, root),
+    markHung: (a) => markHung(root, a),
+    ...extra,
+  });
+}
