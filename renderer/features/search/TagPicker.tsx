@@ -1,6 +1,6 @@
 // Tags of the picked repository, a page at a time; "latest" chosen when present. Pull starts the
 // pull (progress shows in the pulls panel) with an explicit tag.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagInfo } from '../../../vm-backend/api/contract.search';
 import type { WharfErrorShape } from '../../../vm-backend/api/types';
@@ -19,6 +19,7 @@ export function TagPicker({ picked }: { picked: Picked }): React.JSX.Element {
   const [chosen, setChosen] = useState('');
   const [error, setError] = useState<WharfErrorShape | null>(null);
   const [loading, setLoading] = useState(false);
+  const listId = useId();
   const load = useCallback(async (cursor?: string) => {
     setLoading(true);
     try {
@@ -46,15 +47,14 @@ export function TagPicker({ picked }: { picked: Picked }): React.JSX.Element {
       {error && <ErrorNotice error={error} />}
       <label className="tag-picker__label">
         {t('search.tag')}
-        <select value={chosen} onChange={(e) => setChosen(e.target.value)} aria-label={t('search.tag')}>
-          {tags.length === 0 && <option value={chosen || 'latest'}>{chosen || 'latest'}</option>}
+        <input list={listId} value={chosen} onChange={(e) => setChosen(e.target.value.trim())} aria-label={t('search.tag')} spellCheck={false} maxLength={128} />
+        <datalist id={listId}>
           {tags.map((x) => (
-            <option key={x.name} value={x.name}>
-              {x.name}{x.size ? ` · ${formatBytes(x.size)}` : ''}{x.updated ? ` · ${x.updated.slice(0, 10)}` : ''}
-            </option>
+            <option key={x.name} value={x.name} label={`${x.name}${x.size ? ` · ${formatBytes(x.size)}` : ''}${x.updated ? ` · ${x.updated.slice(0, 10)}` : ''}`} />
           ))}
-        </select>
+        </datalist>
       </label>
+      <p className="muted small">{t('search.tagsShown', { count: tags.length })}</p>
       {next && <button type="button" className="btn btn--small" disabled={loading} onClick={() => void load(next)}>{t('search.moreTags')}</button>}
       <div className="dialog__footer">
         <button type="button" className="btn btn--primary" disabled={!chosen} onClick={() => void startPull(getBridge(), ref)} {...cliHintProps(cli)}>{t('pull.pull', { ref })}</button>
