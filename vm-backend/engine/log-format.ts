@@ -1,7 +1,7 @@
 // Turns demuxed log bytes into terminal text. The engine is always asked for timestamps: each
 // message starts with one, which lets a re-opened stream drop what was already shown (follow
 // across restarts) and lets the user switch timestamps on and off without asking the engine.
-import { TextDecoder } from 'node:util';
+import { StringDecoder } from 'node:string_decoder';
 import type { StreamKind } from './demux';
 import { parseLogTime } from './log-time';
 
@@ -14,8 +14,13 @@ export interface LogFormatOptions {
 export const STDERR_MARK = '\x1b[31m\u258c\x1b[39m';
 const MAX_TS = 40;
 
+/** A cheap shape check for "2006-01-02T15:04:05[.fraction](Z|±hh:mm)". */
+function looksLikeTimestamp(s: string): boolean {
+  return s.length >= 20 && s.length <= MAX_TS && s.charCodeAt(4) === 45 && s.charCodeAt(10) === 84 && s.charCodeAt(13) === 58;
+}
+
 interface KindState {
-  decoder: TextDecoder;
+  decoder: StringDecoder;
   expectTs: boolean;
   pendingTs: string;
   dropping: boolean;
@@ -24,23 +29,28 @@ interface KindState {
 }
 
 export class LogFormatter {
-  /** Timestamp (ns) of the last message shown. */
-  lastTime: bigint | null = null;
+  /** Timestamp text of the last message shown (parsed only when needed: it is per line). */
+  private lastTs = '';
   /** After a re-open: messages at or before this were shown already and are skipped. Not used
    *  within one stream, where the parts of a long line share one timestamp. */
   private skipUpTo: bigint | null = null;
   private readonly kinds: Record<StreamKind, KindState>;
 
   constructor(private readonly opts: LogFormatOptions, private readonly out: (text: string) => void) {
-    const state = (): KindState => ({ decoder: new TextDecoder('utf-8'), expectTs: true, pendingTs: '', dropping: false, lineStart: true, ts: '' });
+    const state = (): KindState => ({ decoder: new StringDecoder('utf8'), expectTs: true, pendingTs: '', dropping: false, lineStart: true, ts: '' });
     this.kinds = { stdout: state(), stderr: state() };
   }
 
   /** Starts a new engine stream (re-open after a restart): message boundaries start afresh. */
+  /** Timestamp (ns) of the last message shown, or null before any. */
+  get lastTime(): bigint | null {
+    return this.lastTs ? parseLogTime(this.lastTs) : null;
+  }
+
   restart(): void {
     this.skipUpTo = this.lastTime;
     for (const k of Object.values(this.kinds)) {
-      k.decoder = new TextDecoder('utf-8');
+      k.decoder = new StringDecoder('utf8');
       k.expectTs = true;
       k.pendingTs = '';
       k.dropping = false;
@@ -54,7 +64,7 @@ export class LogFormatter {
   push(kind: StreamKind, data: Buffer, messageStart: boolean, raw: boolean): void {
     const k = this.kinds[kind];
     if (messageStart && !raw) k.expectTs = true;
-    let text = k.decoder.decode(data, { stream: true });
+    let text = k.decoder.write(data);
     let out = '';
     while (text.length > 0) {
       if (k.expectTs) {
@@ -64,18 +74,19 @@ export class LogFormatter {
           break;
         }
         const cand = space < 0 ? '' : k.pendingTs + text.slice(0, space);
-        const t = space >= 0 && cand.length <= MAX_TS ? parseLogTime(cand) : null;
+        const isTs = space >= 0 && looksLikeTimestamp(cand);
         k.expectTs = false;
-        if (t === null) {
+        if (!isTs) {
           // No timestamp after all (a driver without them): what was held back is text.
           text = k.pendingTs + text;
           k.dropping = false;
         } else {
           text = text.slice(space + 1);
-          k.dropping = this.skipUpTo !== null && t <= this.skipUpTo;
+          // Parsing every line's time costs; it is needed only right after a re-open.
+          k.dropping = this.skipUpTo !== null && (parseLogTime(cand) ?? 0n) <= this.skipUpTo;
           if (!k.dropping) {
             this.skipUpTo = null;
-            this.lastTime = t;
+            this.lastTs = cand;
             k.ts = cand;
           }
         }

@@ -77,7 +77,8 @@ describe('LogSession', () => {
     expect(t.written[0]).toBe(big);
     expect(t.written.slice(1).join('')).toBe('\x1b[2m… 3 skipped\x1b[22m\nl3\nl4\nl5\nl6\nl7\n');
     expect(host.dataset.skipped).toBe('3');
-    expect(host.dataset.written).toBe(String(big.length + 8 * 3));
+    expect(host.dataset.written).toBe(String(big.length + 5 * 3));
+    expect(calls.filter(([n]) => n === 'streams:ack').at(-1)?.[1]).toEqual({ stream, bytes: big.length + 8 * 3 });
   });
 
   it('ignores a previous stream once re-opened (options changed)', async () => {

@@ -1,5 +1,5 @@
 // Feeds one container's log into an xterm terminal, outside React: chunks go straight to
-// terminal.write, and each write's callback acknowledges the characters written (the backend
+// terminal.write; characters are acknowledged once written or safely queued (the backend
 // pauses the engine stream when too much is unacknowledged).
 import type { Terminal } from '@xterm/xterm';
 import type { LogsOpenInput } from '../../../vm-backend/api/contract.logs';
@@ -10,7 +10,10 @@ import { streamRouter } from './stream-router';
 import type { TerminalHost } from './create-terminal';
 
 /** How much xterm is given ahead of its write callbacks; the rest waits in the queue. */
-const IN_FLIGHT_MAX = 1024 * 1024;
+const IN_FLIGHT_MAX = 256 * 1024;
+/** Queued characters acknowledged on arrival (so the backend keeps sending and lines beyond the
+ *  scrollback can be skipped); past this, only what xterm has written is acknowledged. */
+const QUEUE_ACK_MAX = 4 * 1024 * 1024;
 
 export type LogViewState = 'opening' | 'following' | 'waiting' | 'done' | 'removed' | 'error';
 export type LogOptions = Omit<LogsOpenInput, 'id'>;
@@ -29,6 +32,9 @@ export class LogSession {
   // (scrollback + screen), the oldest would scroll out unseen: they are skipped, not parsed.
   private queue: { data: string; lines: number }[] = [];
   private queuedLines = 0;
+  private queuedChars = 0;
+  private received = 0;
+  private acked = 0;
   /** Characters handed to xterm whose write callback has not come yet. */
   private inFlight = 0;
   private skipped = 0;
@@ -53,6 +59,9 @@ export class LogSession {
     this.ended = false;
     this.queue = [];
     this.queuedLines = 0;
+    this.queuedChars = 0;
+    this.received = 0;
+    this.acked = 0;
     this.inFlight = 0;
     this.skipped = 0;
     this.host.dataset.logDone = '0';
@@ -87,15 +96,26 @@ export class LogSession {
     for (let i = data.indexOf('\n'); i >= 0; i = data.indexOf('\n', i + 1)) lines++;
     this.queue.push({ data, lines });
     this.queuedLines += lines;
+    this.queuedChars += data.length;
+    this.received += data.length;
     const keep = (this.term.options.scrollback ?? 1000) + this.term.rows;
     while (this.queue.length > 1 && this.queuedLines - (this.queue[0]?.lines ?? 0) >= keep) {
       const old = this.queue.shift();
       if (!old) break;
       this.queuedLines -= old.lines;
+      this.queuedChars -= old.data.length;
       this.skipped += old.lines;
-      this.written += old.data.length;
     }
     this.pump(stream);
+    this.ack(stream);
+  }
+
+  /** Everything received counts as consumed except what xterm still parses and a queue overflow. */
+  private ack(stream: string): void {
+    const bytes = this.received - this.inFlight - Math.max(0, this.queuedChars - QUEUE_ACK_MAX);
+    if (bytes <= this.acked) return;
+    this.acked = bytes;
+    void this.bridge.call('streams:ack', { stream, bytes }).catch(() => {});
   }
 
   /** Hands queued chunks to xterm while it has little in hand; write callbacks acknowledge. */
@@ -104,6 +124,7 @@ export class LogSession {
       const next = this.queue.shift();
       if (!next) return this.markDone();
       this.queuedLines -= next.lines;
+      this.queuedChars -= next.data.length;
       const gen = this.generation;
       let text = next.data;
       if (this.skipped > 0) {
@@ -117,8 +138,8 @@ export class LogSession {
         this.inFlight -= next.data.length;
         this.written += next.data.length;
         this.host.dataset.written = String(this.written);
-        void this.bridge.call('streams:ack', { stream, bytes: this.written }).catch(() => {});
         this.pump(stream);
+        this.ack(stream);
       });
     }
   }
