@@ -4,6 +4,7 @@ import { eventsToUi } from './events-to-ui.bench';
 import { list1000 } from './list-1000.bench';
 import { runOverhead } from './run-overhead.bench';
 import { logs200k } from './logs-200k.bench';
+import { pullOverhead } from './pull-overhead.bench';
 import type { Bench } from './types';
 
 export const benches: Record<string, Bench> = {
@@ -12,4 +13,5 @@ export const benches: Record<string, Bench> = {
   'list-1000': list1000,
   'run-overhead': runOverhead,
   'logs-200k': logs200k,
+  'pull-overhead': pullOverhead,
 };
