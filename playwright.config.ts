@@ -32,16 +32,16 @@ function electronBinary(): string | null {
   }
 }
 
+const browser: Project['use'] = {
+  browserName: 'chromium',
+  launchOptions: { executablePath: chromium, args: chromiumArgs },
+  viewport: { width: 1280, height: 800 },
+};
 const projects: Project[] = [
-  {
-    name: 'web',
-    testDir: 'e2e/web',
-    use: {
-      browserName: 'chromium',
-      launchOptions: { executablePath: chromium, args: chromiumArgs },
-      viewport: { width: 1280, height: 800 },
-    },
-  },
+  { name: 'web', testDir: 'e2e/web', use: browser },
+  // The same suite again with Wharf reaching dockerd through a real sshd (scripts/setup/start-sshd.sh),
+  // plus what only SSH has (e2e/ssh). The `wharf` fixture reads metadata.engine.
+  { name: 'web-ssh', testDir: 'e2e', testMatch: ['web/**/*.spec.ts', 'ssh/**/*.spec.ts'], metadata: { engine: 'ssh' }, use: browser },
 ];
 const electron = electronBinary();
 if (electron) {

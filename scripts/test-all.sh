@@ -26,6 +26,7 @@ step "setup: system packages" bash scripts/setup/ensure-deps.sh || finish
 if [ ! -d node_modules ]; then step "setup: npm ci" npm ci --no-audit --no-fund || finish; fi
 step "setup: docker engine" bash scripts/setup/start-dockerd.sh || finish
 step "setup: fixture images" bash scripts/setup/build-fixtures.sh || finish
+step "setup: test sshd" bash scripts/setup/start-sshd.sh
 step "setup: test registries" bash scripts/setup/start-registry.sh || finish
 bash scripts/setup/cleanup.sh
 

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { loadSshdEnv } from './sshd';
 
 /** Once per Playwright run: the built app and the fixture images must exist. */
 export default function globalSetup(): void {
@@ -10,5 +11,8 @@ export default function globalSetup(): void {
   }
   execFileSync('bash', [resolve(root, 'scripts/setup/start-dockerd.sh')], { stdio: 'inherit' });
   execFileSync('bash', [resolve(root, 'scripts/setup/build-fixtures.sh')], { stdio: 'inherit' });
+  // The SSH engine (project web-ssh): a real sshd in front of the same dockerd; workers inherit its env.
+  execFileSync('bash', [resolve(root, 'scripts/setup/start-sshd.sh')], { stdio: 'inherit' });
+  loadSshdEnv();
   execFileSync('bash', [resolve(root, 'scripts/setup/start-registry.sh')], { stdio: 'inherit' });
 }

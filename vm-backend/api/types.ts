@@ -9,6 +9,14 @@ export interface PortMapping {
   protocol: 'tcp' | 'udp' | 'sctp';
 }
 
+/** A published port of a remote engine that could not be forwarded here (e.g. taken locally). */
+export interface PortIssue {
+  hostPort: number;
+  code: string;
+  message: string;
+  detail: string;
+}
+
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'exited' | 'removing' | 'dead';
 
 export interface ContainerRow {
@@ -27,6 +35,8 @@ export interface ContainerRow {
   ports: PortMapping[];
   /** Compose project (label com.docker.compose.project), when the container belongs to one. */
   project?: string;
+  /** Remote engines: published ports Wharf could not make reachable on this computer. */
+  portIssues?: PortIssue[];
   service?: string;
 }
 

@@ -1,5 +1,15 @@
 import type { Agent } from 'node:http';
 import type { DockerOptions } from 'dockerode';
+import type { PortIssue, PortMapping } from '../api/types';
+
+/** Remote engines: makes a container's published ports reachable on this computer. */
+export interface PortPublisher {
+  /** Sets the forwards of one container to `ports` (none: closes them); resolves once listening. */
+  publish(containerId: string, ports: readonly PortMapping[]): Promise<PortIssue[]>;
+  /** Closes the forwards of containers not in `ids`. */
+  retain(ids: ReadonlySet<string>): void;
+  closeAll(): void;
+}
 
 /** A link the engine hangs on (SSH, the VM): its drops and returns, so the session can show them. */
 export interface LinkEvents {
@@ -21,5 +31,7 @@ export interface Connection {
   httpOptions(): { socketPath?: string; host?: string; port?: number; agent?: Agent };
   /** Present when the engine hangs on a link that can drop and come back (SSH). */
   linkEvents?: LinkEvents;
+  /** Present when published ports are not already on this computer (SSH, the VM). */
+  ports?: PortPublisher;
   close(): Promise<void>;
 }

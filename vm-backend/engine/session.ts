@@ -138,7 +138,9 @@ export class EngineSession {
       const [cs, is] = await Promise.all([docker.listContainers({ all: true }), docker.listImages()]);
       this.docker = docker;
       const readAt = Date.now();
-      this.containers.reset(cs.map((c) => toContainerRow(c, readAt)));
+      const rows = await Promise.all(cs.map((c) => this.withPorts(toContainerRow(c, readAt))));
+      this.conn.ports?.retain(new Set(rows.map((r) => r.id)));
+      this.containers.reset(rows);
       this.images.reset(is.map(toImageRow));
       this.attempt = 0;
       this.setStatus({
@@ -192,7 +194,10 @@ export class EngineSession {
     }
     if (!isRelevant(e)) return;
     if (e.Type === 'container') {
-      if (e.Action === 'destroy') this.containers.patch([], [e.Actor.ID]);
+      if (e.Action === 'destroy') {
+        void this.conn.ports?.publish(e.Actor.ID, []);
+        this.containers.patch([], [e.Actor.ID]);
+      }
       else {
         const state = EXPECTED_STATE[e.Action];
         if (state) this.expected.set(e.Actor.ID, { state, tries: 0 });
@@ -212,10 +217,11 @@ export class EngineSession {
     const info = found.find((c) => c.Id === id);
     if (!info) {
       this.expected.delete(id);
+      void this.conn.ports?.publish(id, []);
       this.containers.patch([], [id]);
       return;
     }
-    const row = toContainerRow(info);
+    const row = await this.withPorts(toContainerRow(info));
     const want = this.expected.get(id);
     // dockerd logs pause/unpause before it writes the state the list endpoint reads: a list read
     // right after the event can still say "running". Read again shortly instead of showing that.
@@ -226,6 +232,15 @@ export class EngineSession {
     }
     this.expected.delete(id);
     this.containers.patch([row], []);
+  }
+
+  /** Remote engines: forwards a running container's published ports before its row says running. */
+  private async withPorts(row: ContainerRow): Promise<ContainerRow> {
+    const ports = this.conn.ports;
+    if (!ports) return row;
+    const live = row.state === 'running' || row.state === 'paused' || row.state === 'restarting';
+    const issues = await ports.publish(row.id, live ? row.ports : []).catch(() => []);
+    return issues.length ? { ...row, portIssues: issues } : row;
   }
 
   private async refreshImage(ref: string): Promise<void> {

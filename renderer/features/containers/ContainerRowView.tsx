@@ -48,6 +48,10 @@ export const ContainerRowView = memo(function ContainerRowView(p: RowProps): Rea
             {x.hostPort}:{x.containerPort}{x.protocol !== 'tcp' ? `/${x.protocol}` : ''}
           </a>
         ))}
+        {row.portIssues?.map((i) => (
+          <span key={`issue-${i.hostPort}`} className="port-issue" role="note" data-testid="port-issue"
+            title={i.detail} aria-label={t('containers.portNotForwarded', { port: i.hostPort, message: i.detail })}>⚠ {i.hostPort}</span>
+        ))}
       </span>
       <span role="cell" className="crow__created">{formatAgo(row.created, p.now, i18n.language)}</span>
       <span role="cell" className="crow__actions">

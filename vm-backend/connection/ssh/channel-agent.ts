@@ -25,6 +25,9 @@ export function asSocket(stream: Duplex): Duplex {
     };
     s.once('close', () => timer && clearTimeout(timer));
   }
+  // Like a net.Socket (allowHalfOpen false): when the engine ends its side, end ours, so the
+  // channel closes and a hijacked exec/attach stream reports 'close' when its process exits.
+  s.once('end', () => s.end());
   s.setNoDelay ??= () => s;
   s.setKeepAlive ??= () => s;
   s.ref ??= () => s;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Connection, LinkEvents } from '../connection';
 import { ChannelAgent } from './channel-agent';
 import { HostKeyStore } from './host-keys';
+import { PortForwarder } from './port-forwards';
 import { type ClientKey, ensureKey, readIdentity } from './keys';
 import { SshLink, type SshLinkOptions } from './ssh-link';
 import { formatSshTarget, type SshTarget, targetId } from './target';
@@ -18,6 +19,7 @@ export interface SshConnectionOptions extends Partial<Omit<SshLinkOptions, 'targ
 export interface SshConnection extends Connection {
   kind: 'ssh';
   link: SshLink;
+  ports: PortForwarder;
   key: ClientKey;
   target: SshTarget;
 }
@@ -28,12 +30,16 @@ export const sshPaths = (dataDir: string, t: SshTarget): { knownHosts: string; k
   key: join(dataDir, 'ssh', 'keys', targetId(t)),
 });
 
+/** A target on this machine's loopback: its engine's published ports are already here. */
+const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || /^127\./.test(host);
+
 export function sshConnection(o: SshConnectionOptions): SshConnection {
   const paths = sshPaths(o.dataDir, o.target);
   const key = o.identity ? readIdentity(o.identity) : ensureKey(paths.key, `wharf@${targetId(o.target)}`);
   const { identity: _i, dataDir: _d, ...linkOpts } = o;
   const link = new SshLink({ ...linkOpts, privateKey: key.privateKey, hostKeys: new HostKeyStore(paths.knownHosts) });
   const agent = new ChannelAgent(() => link.openDockerSocket());
+  const ports = new PortForwarder(link, isLoopback(o.target.host));
   // The host name is never resolved: the agent supplies the connection. It is what docker sends.
   const host = 'api.moby.localhost';
   const events: LinkEvents = {
@@ -51,12 +57,14 @@ export function sshConnection(o: SshConnectionOptions): SshConnection {
     kind: 'ssh',
     endpoint: formatSshTarget(o.target),
     link,
+    ports,
     key,
     target: o.target,
     linkEvents: events,
     dockerOptions: () => ({ host, port: 80, protocol: 'http', agent }),
     httpOptions: () => ({ host, port: 80, agent }),
     close: async () => {
+      ports.closeAll();
       agent.destroy();
       await link.close();
     },
