@@ -48,7 +48,9 @@ export function sshDataDir(opts: { pinned?: boolean; key?: string } = {}): strin
 /** `wharf web` arguments and env for the SSH engine. */
 export function sshWharfOptions(opts: { pinned?: boolean; key?: string } = { pinned: true }): { args: string[]; env: Record<string, string> } {
   const ssh = sshEngine();
-  return { args: ['--engine', ssh.target, '--identity', ssh.identity], env: { WHARF_DATA_DIR: sshDataDir(opts) } };
+  const dir = sshDataDir(opts);
+  // Wharf registers a docker context for the SSH engine: keep it out of the machine's ~/.docker.
+  return { args: ['--engine', ssh.target, '--identity', ssh.identity], env: { WHARF_DATA_DIR: dir, DOCKER_CONFIG: join(dir, 'docker-config') } };
 }
 
 /** Pids of the sshd children that serve connections (killing one cuts that SSH connection). */

@@ -5,15 +5,16 @@ const TOKEN = 'abcdefghijklmnop_-0123';
 
 describe('parseWebArgs', () => {
   it('defaults: a free port, no token (one is made later), opens the browser, local engine', () => {
-    expect(parseWebArgs([], {})).toEqual({ port: 0, token: null, open: true, engine: 'local' });
+    expect(parseWebArgs([], {})).toEqual({ port: 0, token: null, open: true, engine: 'local', dockerSocket: true });
   });
   it('reads flags, spaced or with =', () => {
-    expect(parseWebArgs(['--port', '8080', '--token', TOKEN, '--no-open', '--engine', 'local'], {})).toEqual({ port: 8080, token: TOKEN, open: false, engine: 'local' });
+    expect(parseWebArgs(['--port', '8080', '--token', TOKEN, '--no-open', '--engine', 'local'], {})).toEqual({ port: 8080, token: TOKEN, open: false, engine: 'local', dockerSocket: true });
     expect(parseWebArgs([`--port=65535`, `--token=${TOKEN}`], {})).toMatchObject({ port: 65535, token: TOKEN });
   });
   it('takes an SSH engine and a key file', () => {
     expect(parseWebArgs(['--engine', 'ssh://me@127.0.0.1:2222', '--identity', '/k/id'], {})).toMatchObject({ engine: 'ssh://me@127.0.0.1:2222', identity: '/k/id' });
     expect(parseWebArgs(['--engine=ssh://me@host'], {}).engine).toBe('ssh://me@host');
+    expect(parseWebArgs(['--engine=ssh://me@host', '--no-docker-socket'], {}).dockerSocket).toBe(false);
   });
   it('port 0 means "pick a free port" and is allowed', () => {
     expect(parseWebArgs(['--port', '0'], {}).port).toBe(0);

@@ -9,6 +9,8 @@ export interface WebArgs {
   engine: 'local' | `ssh://${string}`;
   /** The private key for an SSH engine (else Wharf's own per-target key). */
   identity?: string;
+  /** SSH engines: serve a host Docker socket and register a docker context (default on). */
+  dockerSocket: boolean;
 }
 
 export class UsageError extends Error {}
@@ -33,9 +35,9 @@ export function parseEngine(e: string | undefined): WebArgs['engine'] {
   throw new UsageError(`--engine: "local" or ssh://user@host:port, got "${e ?? ''}"`);
 }
 
-/** `wharf web [--port P] [--token T] [--no-open] [--engine local|ssh://user@host:port] [--identity KEYFILE]`, with WHARF_WEB_PORT / WHARF_TOKEN. */
+/** `wharf web [--port P] [--token T] [--no-open] [--engine local|ssh://user@host:port] [--identity KEYFILE] [--no-docker-socket]`, with WHARF_WEB_PORT / WHARF_TOKEN. */
 export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): WebArgs {
-  const out: WebArgs = { port: 0, token: null, open: true, engine: 'local' };
+  const out: WebArgs = { port: 0, token: null, open: true, engine: 'local', dockerSocket: true };
   if (env.WHARF_WEB_PORT) out.port = parsePort(env.WHARF_WEB_PORT, 'WHARF_WEB_PORT');
   if (env.WHARF_TOKEN) out.token = env.WHARF_TOKEN;
   for (let i = 0; i < argv.length; i++) {
@@ -46,6 +48,7 @@ export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       case '--port': out.port = parsePort(value(), '--port'); break;
       case '--token': out.token = value() ?? ''; break;
       case '--no-open': out.open = false; break;
+      case '--no-docker-socket': out.dockerSocket = false; break;
       case '--engine': out.engine = parseEngine(value()); break;
       case '--identity': {
         const v = value();

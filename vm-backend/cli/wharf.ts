@@ -2,14 +2,28 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBackend } from '../backend';
+import { wharfDataDir } from '../connection/data-dir';
 import { connectionForEngine } from '../connection/from-engine';
+import { type HostSocket, startHostSocket } from '../connection/ssh/host-socket';
+import type { SshConnection } from '../connection/ssh/ssh-connection';
 import { newToken } from '../server/security';
 import { startWebServer } from '../server/web-server';
 import { parseWebArgs, UsageError } from './args';
 import { openBrowser } from './open-browser';
 
-const USAGE = `usage: wharf web [--port P] [--token T] [--no-open] [--engine local|ssh://user@host:port] [--identity KEYFILE]
+const USAGE = `usage: wharf web [--port P] [--token T] [--no-open] [--engine local|ssh://user@host:port] [--identity KEYFILE] [--no-docker-socket]
   env: WHARF_WEB_PORT, WHARF_TOKEN, DOCKER_HOST, WHARF_DATA_DIR (keys, known_hosts)`;
+
+async function exposeDockerSocket(c: SshConnection): Promise<HostSocket | null> {
+  try {
+    const s = await startHostSocket(c.link, c.target, wharfDataDir());
+    console.log(`Docker socket: unix://${s.path}${s.context ? ` (docker --context ${s.context} ...)` : ''}`);
+    return s;
+  } catch (err) {
+    console.error(`wharf: no host Docker socket: ${(err as Error).message}`);
+    return null;
+  }
+}
 
 async function web(argv: string[]): Promise<void> {
   const args = parseWebArgs(argv);
@@ -25,10 +39,13 @@ async function web(argv: string[]): Promise<void> {
   }
   const backend = createBackend({ connection });
   const server = await startWebServer({ backend, token: args.token ?? newToken(), port: args.port, staticDir });
+  // An SSH engine also gets a Docker socket here and a docker context, for the user's own CLI.
+  const hostSocket = connection.kind === 'ssh' && args.dockerSocket ? await exposeDockerSocket(connection as SshConnection) : null;
   console.log(`Wharf web UI: ${server.url}`);
   if (args.open) openBrowser(server.url);
   const stop = async (): Promise<void> => {
     await server.close();
+    await hostSocket?.close();
     await backend.close();
     process.exit(0);
   };

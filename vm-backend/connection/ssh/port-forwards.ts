@@ -130,10 +130,10 @@ export class PortForwarder implements PortPublisher {
     sock.once('close', finish);
     this.link.forwardOut(host, port).then(
       (ch) => {
-        if (sock.destroyed) return void ch.close();
+        if (sock.destroyed) return void ch.resume().destroy(); // unread and not ended, a channel never emits 'close'
         ch.on('error', () => sock.destroy());
         ch.once('close', () => sock.destroy());
-        sock.once('close', () => ch.close());
+        sock.once('close', () => ch.resume().destroy()); // pipe() paused it: drain so it can close
         sock.pipe(ch);
         ch.pipe(sock);
         sock.resume();

@@ -1,0 +1,102 @@
+// The host's own Docker socket for a remote engine: a unix socket (0600, in a 0700 folder of
+// Wharf's data dir) whose every connection is a channel to the remote /var/run/docker.sock, and a
+// `docker context` (wharf-<target>) pointing at it, so the user's docker CLI sees the same engine.
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, unlinkSync } from 'node:fs';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { SshLink } from './ssh-link';
+import { type SshTarget } from './target';
+
+const run = promisify(execFile);
+
+export interface HostSocket {
+  path: string;
+  /** The docker context name, or null when the docker CLI is not installed. */
+  context: string | null;
+  /** Connections being served now (leak checks). */
+  active(): number;
+  close(): Promise<void>;
+}
+
+/** `wharf-<user>-<host>-<port>`: what docker accepts as a context name. */
+export function contextName(t: SshTarget): string {
+  return `wharf-${t.user}-${t.host}-${t.port}`.replace(/[^a-zA-Z0-9_.+-]/g, '-');
+}
+
+/** A socket file left by a crashed Wharf answers nothing: remove it. One that answers is in use. */
+async function clearStale(path: string): Promise<void> {
+  if (!existsSync(path)) return;
+  const alive = await new Promise<boolean>((ok) => {
+    const s = createConnection(path);
+    s.once('connect', () => (s.destroy(), ok(true)));
+    s.once('error', () => ok(false));
+  });
+  if (alive) throw Object.assign(new Error(`${path} is served by another process (another Wharf?)`), { code: 'EADDRINUSE' });
+  unlinkSync(path);
+}
+
+function pipeToEngine(link: SshLink, sock: Socket, live: Set<Socket>): void {
+  live.add(sock);
+  sock.once('close', () => live.delete(sock));
+  sock.on('error', () => sock.destroy());
+  link.openDockerSocket().then(
+    (ch) => {
+      if (sock.destroyed) return void ch.resume().destroy(); // unread and not ended, a channel never emits 'close'
+      ch.on('error', () => sock.destroy());
+      ch.once('close', () => sock.destroy());
+      sock.once('close', () => ch.resume().destroy()); // pipe() paused it: drain so it can close
+      // Half-close both ways: `docker run -i` ends stdin and still reads the output.
+      sock.pipe(ch);
+      ch.pipe(sock);
+      sock.resume();
+    },
+    () => sock.destroy(),
+  );
+}
+
+async function registerContext(name: string, path: string, target: SshTarget): Promise<string | null> {
+  const desc = `Wharf: ${target.user}@${target.host}:${target.port} over SSH`;
+  const endpoint = `host=unix://${path}`;
+  try {
+    await run('docker', ['context', 'inspect', name]);
+    await run('docker', ['context', 'update', '--description', desc, '--docker', endpoint, name]);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ENOENT') return null;
+    await run('docker', ['context', 'create', '--description', desc, '--docker', endpoint, name]);
+  }
+  return name;
+}
+
+export async function startHostSocket(link: SshLink, target: SshTarget, dataDir: string, opts: { context?: boolean } = {}): Promise<HostSocket> {
+  const dir = join(dataDir, 'sock');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  const name = contextName(target);
+  const path = join(dir, `${name.slice('wharf-'.length)}.sock`);
+  await clearStale(path);
+  const live = new Set<Socket>();
+  const server: Server = createServer({ allowHalfOpen: true, pauseOnConnect: true }, (s) => pipeToEngine(link, s, live));
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(path, () => ok());
+  });
+  chmodSync(path, 0o600);
+  const context = opts.context === false ? null : await registerContext(name, path, target).catch(() => null);
+  return {
+    path,
+    context,
+    active: () => live.size,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        for (const s of live) s.destroy();
+        try {
+          unlinkSync(path);
+        } catch {
+          // Already gone.
+        }
+      }),
+  };
+}
