@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup/ensure-deps.sh
 bash scripts/setup/start-dockerd.sh
 bash scripts/setup/build-fixtures.sh
+bash scripts/setup/start-sshd.sh
 npx electron-vite build >/dev/null
 npx esbuild e2e/bench/run.ts --bundle --platform=node --format=cjs --log-level=warning \
   --outfile=out/bench/run.js --external:@playwright/test --external:playwright-core

@@ -5,6 +5,9 @@ import { list1000 } from './list-1000.bench';
 import { runOverhead } from './run-overhead.bench';
 import { logs200k } from './logs-200k.bench';
 import { pullOverhead } from './pull-overhead.bench';
+import { portForward } from './port-forward.bench';
+import { reconnect } from './reconnect.bench';
+import { sshApi } from './ssh-api.bench';
 import type { Bench } from './types';
 
 export const benches: Record<string, Bench> = {
@@ -14,4 +17,7 @@ export const benches: Record<string, Bench> = {
   'run-overhead': runOverhead,
   'logs-200k': logs200k,
   'pull-overhead': pullOverhead,
+  'ssh-api': sshApi,
+  'port-forward': portForward,
+  reconnect,
 };
