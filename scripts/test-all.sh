@@ -28,6 +28,7 @@ step "setup: docker engine" bash scripts/setup/start-dockerd.sh || finish
 step "setup: fixture images" bash scripts/setup/build-fixtures.sh || finish
 step "setup: test sshd" bash scripts/setup/start-sshd.sh
 step "setup: test registries" bash scripts/setup/start-registry.sh || finish
+step "setup: VM guest image (cached)" bash scripts/vm/build-image.sh
 bash scripts/setup/cleanup.sh
 
 step "build" npx electron-vite build

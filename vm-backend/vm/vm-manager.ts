@@ -112,9 +112,12 @@ export class VmManager {
     if (rt) writeRuntime(this.files, { ...rt, phase: 'stopping' });
     const pid = this.opts.driver.alivePid(this.files);
     if (pid !== null && !force) {
-      if (rt) await guestExec(this.files, rt.sshPort, 'systemctl stop docker.socket docker.service containerd.service', 20_000);
+      if (rt) await guestExec(this.files, rt.sshPort, 'systemctl stop docker.socket docker.service containerd.service', 30_000);
       this.machine.to('stopping', 'Powering off the VM');
-      await this.opts.driver.powerdown(this.files).catch(() => {});
+      // The minimal guest has no logind to act on the ACPI button, so ask systemd over SSH first;
+      // QMP system_powerdown is the path when SSH is gone, and a kill after the timeout the last.
+      const off = rt ? await guestExec(this.files, rt.sshPort, 'systemctl poweroff --no-block', 10_000) : null;
+      if (off?.code !== 0) await this.opts.driver.powerdown(this.files).catch(() => {});
       const until = Date.now() + (this.opts.stopTimeoutMs ?? 60_000);
       while (Date.now() < until && pidAlive(pid, 'qemu')) await new Promise((r) => setTimeout(r, 250));
     }
@@ -147,7 +150,7 @@ export class VmManager {
     this.watch = setInterval(() => {
       if (this.opts.driver.alivePid(this.files) !== null) return;
       this.unwatch();
-      clearRuntime(this.files);
+      // runtime.json stays: the next launch's reconcile also says the VM ended on its own.
       this.runtime = null;
       this.machine.to('error', 'The VM stopped unexpectedly', { problem: { code: 'VM_EXITED', message: 'The VM stopped unexpectedly (its QEMU process ended).', hint: 'Start it again; your images and volumes are on the data disk.' } });
     }, 1000);

@@ -1,5 +1,5 @@
 // Wires a VmManager for this host: QEMU driver, accelerator choice, the image in the cache.
-import { mkdirSync, readdirSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { markHung, pickAccel } from './accel-probe';
@@ -14,7 +14,9 @@ export const imageCacheDir = (env = process.env): string => join(env.WHARF_CACHE
 export function findImageDir(env = process.env): string {
   if (env.WHARF_VM_IMAGE) return env.WHARF_VM_IMAGE;
   const root = imageCacheDir(env);
-  const dirs = existsSync(root) ? readdirSync(root).filter((d) => existsSync(join(root, d, '.complete'))).sort() : [];
+  const done = (d: string): string => join(root, d, '.complete');
+  const dirs = existsSync(root) ? readdirSync(root).filter((d) => existsSync(done(d))) : [];
+  dirs.sort((a, b) => statSync(done(a)).mtimeMs - statSync(done(b)).mtimeMs);
   const last = dirs.at(-1);
   if (!last) throw new ImageError('IMAGE_MISSING', `no VM image in ${root}: run "sudo scripts/vm/build-image.sh"`);
   return join(root, last);

@@ -58,7 +58,8 @@ export class VmStateMachine {
   }
 
   canGo(to: VmStateName): boolean {
-    return to === this.current.state ? to === 'starting' || to === 'running' || to === 'error' : NEXT[this.current.state].includes(to);
+    // Staying in a state is a progress update ("Stopping Docker" -> "Powering off"), except creation.
+    return to === this.current.state ? to !== 'absent' : NEXT[this.current.state].includes(to);
   }
 
   /** Moves to `to`; within 'starting' the phase may only move forward. */

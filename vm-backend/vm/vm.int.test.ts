@@ -1,0 +1,104 @@
+// The real thing: builds (cached) and boots the guest under QEMU TCG, reaches dockerd over SSH,
+// runs a container with a published port fetched from the host, stops, finds image and volume
+// data after a restart, then survives a killed QEMU (reported, reconciled, started again).
+// Skipped, with the reason printed, only when QEMU cannot run on this host at all.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { guestExec } from './guest-link';
+import { openImage } from './image';
+import { pidAlive, readPid } from './pids';
+import { busyboxTar, buildImage, forwardPort, qemuMissingReason } from './testing/vm-fixtures';
+import { freePort } from './vm-runtime';
+import { createVmManager } from './vm-setup';
+import type { VmManager } from './vm-manager';
+import type { VmStatus } from './vm-state';
+
+const skip = qemuMissingReason();
+if (skip) console.warn(`SKIPPED vm.int.test.ts: ${skip}`);
+
+describe.skipIf(skip !== null)('Wharf VM under QEMU (TCG)', { timeout: 300_000 }, () => {
+  let imageDir = '';
+  const dataDir = mkdtempSync(join(tmpdir(), 'wharf-vmint-'));
+  const make = (): VmManager => createVmManager(dataDir, { image: () => openImage(imageDir), accel: async () => ({ accel: 'tcg', reason: 'tests use tcg' }), restrictNetwork: true, bootTimeoutMs: 240_000, stopTimeoutMs: 60_000 });
+  let vm: VmManager;
+  const seen: VmStatus[] = [];
+  const sh = (cmd: string, input?: Buffer) => guestExec(vm.files, vm.sshPort as number, cmd, 60_000, input);
+
+  beforeAll(() => {
+    imageDir = buildImage();
+    vm = make();
+    vm.machine.onChange((s) => seen.push(s));
+  }, 20 * 60_000);
+  afterAll(async () => {
+    await vm?.stop(true);
+    vm?.close();
+  });
+
+  it('creates and starts the VM: booting -> ssh-ready -> engine-ready -> running', async () => {
+    expect((await vm.reconcile()).state).toBe('absent');
+    await vm.create({ cpus: 2, memoryMiB: 2048, diskGiB: 8, network: false });
+    const t0 = Date.now();
+    const s = await vm.start();
+    console.log(`VM engine-ready after ${((Date.now() - t0) / 1000).toFixed(1)} s (first boot)`);
+    expect(s.problem).toBeUndefined();
+    expect(s.state).toBe('running');
+    const phases = seen.filter((x) => x.state === 'starting').map((x) => x.phase);
+    expect([...new Set(phases)]).toEqual(['booting', 'ssh-ready', 'engine-ready']);
+    expect((await sh('cat /etc/wharf-image')).stdout.trim()).toBe((await openImage(imageDir)).manifest.version);
+    expect((await sh('findmnt -no SOURCE /var/lib/docker')).stdout.trim()).toBe('/dev/vdb');
+  });
+
+  it('loads an image through the engine, runs a container with -p 127.0.0.1:P:80 and serves the host', async () => {
+    const load = await sh('docker import - wharf-fixture:1', busyboxTar());
+    expect(load.code, load.stderr).toBe(0);
+    const run = await sh(`docker run -d --name web -p 127.0.0.1:8080:80 -v wharfvol:/data wharf-fixture:1 sh -c 'echo hello-from-vm > /www/index.html; echo kept > /data/x; exec httpd -f -p 80 -h /www'`);
+    expect(run.code, run.stderr).toBe(0);
+    const hostPort = await freePort();
+    const fwd = await forwardPort(vm.files, vm.sshPort as number, hostPort, 8080);
+    try {
+      let body = '';
+      for (let i = 0; i < 20 && !body.includes('hello'); i++) {
+        body = await fetch(`http://127.0.0.1:${hostPort}/`).then((r) => r.text()).catch(() => '');
+        if (!body.includes('hello')) await new Promise((r) => setTimeout(r, 500));
+      }
+      expect(body.trim()).toBe('hello-from-vm');
+    } finally {
+      fwd.kill();
+    }
+  });
+
+  it('stops gracefully and finds the image and the volume data after a restart', async () => {
+    const pid = readPid(vm.files.pid) as number;
+    const t0 = Date.now();
+    expect((await vm.stop()).state).toBe('stopped');
+    console.log(`VM stopped in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    expect(pidAlive(pid, 'qemu')).toBe(false);
+    const t1 = Date.now();
+    expect((await vm.start()).state).toBe('running');
+    console.log(`VM engine-ready after ${((Date.now() - t1) / 1000).toFixed(1)} s (second boot)`);
+    expect((await sh('docker image inspect -f "{{.Id}}" wharf-fixture:1')).code).toBe(0);
+    const vol = await sh('docker run --rm -v wharfvol:/data wharf-fixture:1 cat /data/x');
+    expect(vol.stdout.trim()).toBe('kept');
+  });
+
+  it('reports a killed QEMU, reconciles to stopped on relaunch, and starts again', async () => {
+    const pid = readPid(vm.files.pid) as number;
+    process.kill(pid, 'SIGKILL');
+    for (let i = 0; i < 50 && vm.status.state === 'running'; i++) await new Promise((r) => setTimeout(r, 200));
+    expect(vm.status).toMatchObject({ state: 'error', problem: { code: 'VM_EXITED' } });
+    vm.close();
+    vm = make(); // a new app run
+    const r = await vm.reconcile();
+    expect(r.state).toBe('stopped');
+    expect(r.notice).toMatch(/without Wharf/);
+    expect((await vm.start()).state).toBe('running');
+    expect((await sh('docker image inspect -f "{{.Id}}" wharf-fixture:1')).code).toBe(0);
+    // And a relaunch while it runs re-attaches instead of starting another QEMU.
+    const again = make();
+    expect((await again.reconcile()).state).toBe('running');
+    again.close();
+    expect((await vm.stop()).state).toBe('stopped');
+  });
+});
