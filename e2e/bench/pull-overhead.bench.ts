@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { percentile, round, type Bench } from './types';
+import { readRegistryState } from '../../scripts/setup/registry-state';
 
 const ROOT = resolve(__dirname, '../..');
 const REPO = 'wharf/bench50';
@@ -33,7 +34,7 @@ function ensureImage(registry: string): string {
  */
 export const pullOverhead: Bench = async (ctx) => {
   execFileSync('bash', [join(ROOT, 'scripts/setup/start-registry.sh')]);
-  const env = Object.fromEntries(readFileSync('/tmp/wharf-registry/state.env', 'utf8').trim().split('\n').map((l) => l.split('=') as [string, string]));
+  const env = readRegistryState();
   const registry = env.WHARF_REGISTRY!;
   const ref = ensureImage(registry);
   const remove = (): Promise<string> => ctx.docker('rmi', ref).catch(() => '');

@@ -1,15 +1,16 @@
 // Pulls in Chromium against web mode, dockerd and the real docker-registry: progress to the end
 // and the image listed by itself, Run opening the run dialog, cancel, a missing tag explained.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { SearchBox } from '../pages/search-box';
 import { WharfApp } from '../pages/wharf-app';
 import { startWharfWeb, type WharfWeb } from '../support/wharf-web';
+import { readRegistryState } from '../../scripts/setup/registry-state';
 
-const reg = Object.fromEntries(readFileSync('/tmp/wharf-registry/state.env', 'utf8').trim().split('\n').map((l) => l.split('=') as [string, string]));
+const reg = readRegistryState();
 const OPEN = reg.WHARF_REGISTRY!;
 // Shared with the integration test; loaded by path so each tsconfig keeps to its own folders.
 interface SlowRegistry { host: string; held(): number; close(): Promise<void> }

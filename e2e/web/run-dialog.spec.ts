@@ -3,6 +3,7 @@ import { docker, removeContainers, runFixture, uniqueName } from '../support/doc
 import { expect, test } from '../support/fixtures';
 import { RunDialogPage } from '../pages/run-dialog';
 import { ShellPanel } from '../pages/shell-panel';
+import { readRegistryState } from '../../scripts/setup/registry-state';
 
 // The run dialog against the real engine: containers it runs answer on the host, conflicts are
 // caught before Run, and a pasted `docker run` fills the form. Host ports 5000-5010 only.
@@ -144,6 +145,22 @@ test.describe('run dialog', () => {
     await d.paste(`docker run -it --rm --privileged -e "GREETING=hello world" -v data:/data:ro busybox sh`);
     await expect(d.parseProblems()).toHaveText(['--privileged: this dialog cannot set this option, so it was left out.']);
     await expect(d.cli).toHaveText(`$ docker container run -it -e 'GREETING=hello world' -v data:/data:ro --rm busybox sh`);
+  });
+
+  test('an image that is not on the engine is pulled first, with its progress, then run', async ({ app, page }) => {
+    const name = named('e2e-pullfirst');
+    const image = `${readRegistryState().WHARF_REGISTRY}/wharf/httpd:1`;
+    await docker('rmi', image).catch(() => '');
+    await app.gotoImages();
+    const d = new RunDialogPage(page);
+    await d.openFromImage(HTTPD);
+    await d.paste(`docker run -d --name ${name} ${image}`);
+    await expect(d.dialog.getByText(/is not on this engine yet/)).toBeVisible();
+    await d.run();
+    // The pull it made is listed with the others, finished; the container runs the pulled image.
+    await expect(page.locator(`article[aria-label="${image}"][data-state="done"]`)).toBeVisible();
+    await app.containers.expectState(name, 'running');
+    expect(await docker('inspect', '--format', '{{.Config.Image}}', name)).toBe(image);
   });
 
   test('-it starts the container with a TTY and opens its terminal, where a typed command runs', async ({ app, page }) => {

@@ -1,14 +1,15 @@
 // Search in Chromium against web mode, the real engine and the real docker-registry: local and
 // registry results, Docker Hub's own "unreachable" row (this machine is offline), hostile terms.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { WharfApp } from '../pages/wharf-app';
 import { SearchBox } from '../pages/search-box';
 import { startWharfWeb, type WharfWeb } from '../support/wharf-web';
+import { readRegistryState } from '../../scripts/setup/registry-state';
 
-const reg = Object.fromEntries(readFileSync('/tmp/wharf-registry/state.env', 'utf8').trim().split('\n').map((l) => l.split('=') as [string, string]));
+const reg = readRegistryState();
 
 /** A wharf web whose settings folder already lists both test registries. */
 export const test = base.extend<{ app: WharfApp; search: SearchBox }, { wharf: WharfWeb }>({

@@ -18,6 +18,8 @@ interface Running {
   client: ClientLink;
   abort: AbortController;
   progress: PullProgress;
+  /** Resolves with the final progress (done, failed or cancelled). */
+  finished?: Promise<PullProgress>;
 }
 
 export class PullManager {
@@ -48,11 +50,17 @@ export class PullManager {
     const run: Running = { client, abort: new AbortController(), progress: emptyProgress(id, shown) };
     this.running.set(id, run);
     const offClose = client.onClose(() => this.cancel(client, id, true));
-    void this.follow(run, docker.createImage(auth, { fromImage: name, tag, abortSignal: run.abort.signal }) as Promise<IncomingMessage>).finally(() => {
+    run.finished = this.follow(run, docker.createImage(auth, { fromImage: name, tag, abortSignal: run.abort.signal }) as Promise<IncomingMessage>).finally(() => {
       offClose();
       this.running.delete(id);
-    });
+    }).then(() => run.progress);
     return run.progress;
+  }
+
+  /** Starts a pull (its progress goes to the client as any pull's does) and waits for its end. */
+  async pullAndWait(client: ClientLink | undefined, input: string): Promise<PullProgress> {
+    const started = await this.start(client, input);
+    return (await this.running.get(started.pull)?.finished) ?? started;
   }
 
   private async follow(run: Running, started: Promise<IncomingMessage>): Promise<void> {

@@ -2,6 +2,7 @@
 // host port a container already holds, and removes a created container whose start failed
 // (unless the user keeps it). Engine errors come back with params.field naming the form field.
 import type Docker from 'dockerode';
+import type { PullProgress } from '../api/contract.pull';
 import type { RunResult } from '../api/contract.run';
 import { WharfError } from '../api/errors';
 import type { RunForm } from '../api/run-form';
@@ -78,14 +79,24 @@ export function checkForm(form: RunForm, session: EngineSession): void {
   }
 }
 
-export async function runContainer(session: EngineSession, form: RunForm, keepOnFailure: boolean): Promise<RunResult> {
+/** Pulls an image (with progress to the user) and resolves with how the pull ended. */
+export type PullFirst = (ref: string) => Promise<PullProgress>;
+
+export async function runContainer(session: EngineSession, form: RunForm, keepOnFailure: boolean, pull?: PullFirst): Promise<RunResult> {
   checkForm(form, session);
   const docker: Docker = session.client();
   try {
     await docker.getImage(form.image).inspect();
   } catch (err) {
-    // Create does not pull; say so plainly instead of the engine's "No such image".
-    throw withField(err, form, session);
+    // Create does not pull. Like `docker run`, pull first when we can; else say so plainly.
+    if (!pull || readFailure(err).status !== 404) throw withField(err, form, session);
+    const pulled = await pull(form.image);
+    if (pulled.state !== 'done') {
+      const e = pulled.error
+        ? new WharfError({ ...pulled.error, params: { ...pulled.error.params, field: 'image' } })
+        : fieldError('PULL_CANCELLED', `The pull of ${form.image} was cancelled, so nothing was run.`, 'Run again to pull it, or pick another image.', '', { field: 'image', subject: form.image });
+      throw e;
+    }
   }
   let container: Docker.Container;
   let warnings: string[] = [];

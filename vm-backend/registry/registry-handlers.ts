@@ -9,7 +9,7 @@ import { SearchService } from './search-service';
 type RegistryCall = 'search:source' | 'search:tags' | 'pull:start' | 'pull:cancel' | 'registries:list' | 'registries:add' | 'registries:remove' | 'registries:test';
 type H<K extends CallName> = (input: CallParsed<K>, client?: ClientLink) => Promise<CallOutput<K>> | CallOutput<K>;
 
-export function registryHandlers(session: EngineSession, store = new RegistryStore()): { handlers: { [K in RegistryCall]: H<K> }; close(): void } {
+export function registryHandlers(session: EngineSession, store = new RegistryStore()): { handlers: { [K in RegistryCall]: H<K> }; pulls: PullManager; close(): void } {
   const engineSearch = (term: string): Promise<Array<{ name?: string; description?: string; star_count?: number; is_official?: boolean }>> =>
     session.client().searchImages({ term, limit: 25 }) as Promise<Array<{ name?: string }>>;
   const search = new SearchService(store, engineSearch);
@@ -36,6 +36,7 @@ export function registryHandlers(session: EngineSession, store = new RegistrySto
         return search.test({ host: input.host, ...(input.username ? { username: input.username } : {}), ...(secret ? { secret } : {}) });
       },
     },
+    pulls,
     close: () => pulls.closeAll(),
   };
 }

@@ -2,7 +2,7 @@
 // catalog search with and without basic auth, Hub offline, tags, pulls with layers, the pulled
 // image listed through events, a missing tag explained, cancel stopping a held pull.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,10 +13,11 @@ import type { Backend } from '../backend-types';
 import { localConnectionFromEnv } from '../connection/local';
 import { docker, recordingClient } from '../engine/test-client';
 import { startSlowRegistry } from './testing/slow-registry';
+import { readRegistryState } from '../../scripts/setup/registry-state';
 
 const root = resolve(__dirname, '../..');
 execFileSync('bash', [join(root, 'scripts/setup/start-registry.sh')]);
-const env = Object.fromEntries(readFileSync('/tmp/wharf-registry/state.env', 'utf8').trim().split('\n').map((l) => l.split('=') as [string, string]));
+const env = readRegistryState();
 const OPEN = env.WHARF_REGISTRY!;
 const AUTH = env.WHARF_REGISTRY_AUTH!;
 let backend: Backend;

@@ -23,7 +23,8 @@ export function PullPanel(): React.JSX.Element | null {
   );
 }
 
-function PullItem({ id }: { id: string }): React.JSX.Element | null {
+/** One pull: shared by the pulls panel and the run dialog (which pulls a missing image first). */
+export function PullItem({ id }: { id: string }): React.JSX.Element | null {
   const { t } = useTranslation();
   const p = usePulls((s) => s.pulls[id]);
   if (!p) return null;

@@ -5,6 +5,8 @@ import { getBridge } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../store/store';
+import { PullItem } from '../pull/PullPanel';
+import { usePulls } from '../pull/pull-store';
 import { CliPreview } from './CliPreview';
 import { EnvRows } from './EnvRows';
 import { FieldError, invalidProps } from './FieldError';
@@ -94,6 +96,7 @@ export function RunDialog({ source }: { source: RunSource }): React.JSX.Element 
         </p>
         <EnvRows form={form} update={update} problems={problems} />
         <VolumeRows form={form} update={update} problems={problems} />
+        {r.pullsBefore && <PullsOfThisRun before={r.pullsBefore} />}
         {general && <ErrorNotice error={general} />}
         {r.engineError?.params?.kept && <p className="run-warning">{t('run.kept')}</p>}
         <label className="check small"><input type="checkbox" checked={keep} onChange={(e) => setKeep(e.target.checked)} /> {t('run.keepOnFailure')}</label>
@@ -108,4 +111,18 @@ export function RunDialog({ source }: { source: RunSource }): React.JSX.Element 
 export function RunDialogHost(): React.JSX.Element | null {
   const source = useRunDialog((s) => s.source);
   return source ? <RunDialog key={JSON.stringify(source)} source={source} /> : null;
+}
+
+/** The pull a Run started for a missing image, with its progress, inside the dialog. */
+function PullsOfThisRun({ before }: { before: ReadonlySet<string> }): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const order = usePulls((s) => s.order);
+  const mine = order.filter((id) => !before.has(id));
+  if (!mine.length) return null;
+  return (
+    <div className="run-pull" aria-label={t('run.pullingFirst')} role="group">
+      <p className="muted small">{t('run.pullingFirst')}</p>
+      {mine.map((id) => <PullItem key={id} id={id} />)}
+    </div>
+  );
 }

@@ -9,6 +9,7 @@ import { assignFreePorts } from '../../../vm-backend/api/run-ports';
 import type { WharfErrorShape } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';
 import { useStore } from '../../store/store';
+import { listenPulls, usePulls } from '../pull/pull-store';
 import { type FieldProblems, formProblems } from './field-errors';
 import type { RunSource } from './run-store';
 
@@ -23,6 +24,8 @@ export function useRunForm(source: RunSource) {
   const [loading, setLoading] = useState(source.kind === 'container');
   const [imageInfo, setImageInfo] = useState<ImageRunInfo | null>(null);
   const [hostPorts, setHostPorts] = useState<HostPortsInfo | null>(null);
+  /** Pulls that existed before the last Run: any other one was started by it (a missing image). */
+  const [pullsBefore, setPullsBefore] = useState<ReadonlySet<string> | null>(null);
   const [engineError, setEngineError] = useState<WharfErrorShape | null>(null);
   const [tried, setTried] = useState(false);
   const [submitting, setSubmitting] = useState(false);
@@ -42,7 +45,8 @@ export function useRunForm(source: RunSource) {
   }, []);
 
   useEffect(() => {
-    const hpP = probe(3000);
+    // Fresh on open: a program may have started listening since the last check.
+    const hpP = probe(0);
     if (source.kind === 'image') {
       void getBridge().call('run:image-info', { image: source.image }).then((info) => {
         if (!live.current) return;
@@ -59,6 +63,22 @@ export function useRunForm(source: RunSource) {
       }, (e: unknown) => { if (live.current) { setEngineError(toShape(e)); setLoading(false); } });
     }
   }, [source, probe]);
+
+  // The image field changed (typed or pasted): ask again whether it is on the engine, so the
+  // dialog says before Run that it will be pulled first.
+  const infoFor = useRef(source.kind === 'image' ? source.image : '');
+  useEffect(() => {
+    const image = form.image.trim();
+    if (!image || image === infoFor.current) return;
+    const timer = setTimeout(() => {
+      void getBridge().call('run:image-info', { image }).then((info) => {
+        if (!live.current) return;
+        infoFor.current = image;
+        setImageInfo(info);
+      }, () => undefined);
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [form.image]);
 
   const problems = useMemo(() => formProblems(form, containers, hostPorts?.listeners ?? []), [form, containers, hostPorts]);
   const engineField = engineError?.params?.field ? String(engineError.params.field) : '';
@@ -87,6 +107,9 @@ export function useRunForm(source: RunSource) {
       return null;
     }
     useStore.getState().ranCli(buildRunCommand(form));
+    // A missing image is pulled first by the backend: its progress arrives as pull events.
+    listenPulls(getBridge());
+    setPullsBefore(new Set(usePulls.getState().order));
     try {
       return await getBridge().call('run:create', { form, keepOnFailure });
     } catch (e) {
@@ -97,5 +120,5 @@ export function useRunForm(source: RunSource) {
     }
   }, [form, problems, probe, hostPorts]);
 
-  return { form, update, setForm: update, loading, imageInfo, hostPorts, problems: shown, hasProblems: Object.keys(problems).length > 0, engineError, engineField, submitting, submit, containers };
+  return { pullsBefore, form, update, setForm: update, loading, imageInfo, hostPorts, problems: shown, hasProblems: Object.keys(problems).length > 0, engineError, engineField, submitting, submit, containers };
 }
