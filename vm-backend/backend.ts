@@ -68,7 +68,9 @@ export function createBackend(options: BackendOptions): Backend {
     'images:prune': () => pruneImages(session),
     'run:image-info': ({ image }) => imageRunInfo(session, image),
     'run:host-ports': ({ image, maxAgeMs }) => hostPorts(session, image, maxAgeMs),
-    'run:create': ({ form, keepOnFailure }) => runContainer(session, form, keepOnFailure),
+    // Like `docker run`, a missing image is pulled first; its progress goes to the calling window.
+    'run:create': ({ form, keepOnFailure }, client) =>
+      runContainer(session, form, keepOnFailure, client ? (ref) => registry.pulls.pullAndWait(client, ref) : undefined),
     'run:from-container': ({ id }) => formFromContainer(session, id),
     'run:networks': () => listNetworks(session),
   };
