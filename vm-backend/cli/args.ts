@@ -6,7 +6,7 @@ export interface WebArgs {
   token: string | null;
   open: boolean;
   /** `local`, or an SSH engine `ssh://user@host:port`. */
-  engine: 'local' | `ssh://${string}`;
+  engine: 'local' | 'vm' | `ssh://${string}`;
   /** The private key for an SSH engine (else Wharf's own per-target key). */
   identity?: string;
   /** SSH engines: serve a host Docker socket and register a docker context (default on). */
@@ -23,6 +23,7 @@ function parsePort(v: string | undefined, from: string): number {
 /** `local` or `ssh://user@host[:port]` (checked here, so a typo fails before anything starts). */
 export function parseEngine(e: string | undefined): WebArgs['engine'] {
   if (e === 'local') return 'local';
+  if (e === 'vm') return 'vm';
   if (e?.startsWith('ssh://')) {
     try {
       parseSshTarget(e);
@@ -32,7 +33,7 @@ export function parseEngine(e: string | undefined): WebArgs['engine'] {
     }
     return e as `ssh://${string}`;
   }
-  throw new UsageError(`--engine: "local" or ssh://user@host:port, got "${e ?? ''}"`);
+  throw new UsageError(`--engine: "local", "vm" or ssh://user@host:port, got "${e ?? ''}"`);
 }
 
 /** `wharf web [--port P] [--token T] [--no-open] [--engine local|ssh://user@host:port] [--identity KEYFILE] [--no-docker-socket]`, with WHARF_WEB_PORT / WHARF_TOKEN. */

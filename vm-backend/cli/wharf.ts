@@ -10,8 +10,9 @@ import { newToken } from '../server/security';
 import { startWebServer } from '../server/web-server';
 import { parseWebArgs, UsageError } from './args';
 import { openBrowser } from './open-browser';
+import { startVmEngine, vmCommand } from './vm-command';
 
-const USAGE = `usage: wharf web [--port P] [--token T] [--no-open] [--engine local|ssh://user@host:port] [--identity KEYFILE] [--no-docker-socket]
+const USAGE = `usage: wharf web [--port P] [--token T] [--no-open] [--engine local|vm|ssh://user@host:port] [--identity KEYFILE] [--no-docker-socket]
   env: WHARF_WEB_PORT, WHARF_TOKEN, DOCKER_HOST, WHARF_DATA_DIR (keys, known_hosts)`;
 
 async function exposeDockerSocket(c: SshConnection): Promise<HostSocket | null> {
@@ -33,7 +34,7 @@ async function web(argv: string[]): Promise<void> {
   }
   let connection;
   try {
-    connection = connectionForEngine(args.engine, args.identity);
+    connection = args.engine === 'vm' ? await startVmEngine() : connectionForEngine(args.engine, args.identity);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
@@ -57,6 +58,7 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'web': return web(rest);
+    case 'vm': return vmCommand(rest);
     case undefined: case '--help': case '-h': case 'help':
       console.log(USAGE);
       return;

@@ -27,7 +27,7 @@ export function chooseAccel(f: AccelFacts): AccelChoice {
   if (!f.sameArch) return { accel: 'tcg', reason: 'the guest architecture differs from the host: software emulation (slow)' };
   if (!f.qemuAccels.includes(native)) return { accel: 'tcg', reason: `this QEMU has no ${native}: software emulation (slow)` };
   if (native === 'kvm' && !f.kvmDevice) return { accel: 'tcg', reason: '/dev/kvm is missing or not writable: software emulation (slow)' };
-  if (f.hung.includes(native)) return { accel: 'tcg', reason: `${native} hung on this machine before: software emulation (slow)` };
+  if (f.hung.includes(native)) return { accel: 'tcg', reason: `${native} did not work on this machine before (it hung or failed): software emulation (slow)` };
   return { accel: native, reason: `${native} hardware acceleration` };
 }
 

@@ -48,6 +48,7 @@ export function pinHostKey(files: VmFiles, key: string, sshPort: number): PinRes
   const prev = existsSync(files.knownHosts) ? readFileSync(files.knownHosts, 'utf8') : '';
   const pinned = /^wharf-vm (\S+ \S+)/m.exec(prev)?.[1];
   if (pinned && pinned !== key) return { result: 'changed', pinned };
+  mkdirSync(dirname(files.knownHosts), { recursive: true, mode: 0o700 });
   // Two names for the same key: the alias (for the ssh CLI) and the forward's address (for ssh2).
   writeFileSync(files.knownHosts, `${HOST_KEY_ALIAS} ${key}\n[127.0.0.1]:${sshPort} ${key}\n`, { mode: 0o600 });
   return { result: pinned ? 'same' : 'pinned' };

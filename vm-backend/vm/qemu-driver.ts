@@ -56,7 +56,7 @@ export function explainQemuStart(stderr: string, sshPort: number): VmProblem {
   if (/host forwarding rule|Address already in use/i.test(stderr)) {
     return { code: 'VM_SSH_PORT_TAKEN', message: `Port ${sshPort} on 127.0.0.1 is already used, so the VM's SSH forward cannot open.`, hint: 'Start the VM again: Wharf picks another free port.', detail };
   }
-  if (/Could not access KVM|failed to initialize kvm|Permission denied.*kvm/i.test(stderr)) {
+  if (/Could not access KVM|failed to initialize kvm|Permission denied.*kvm|kvm_|failed to set MSR|HV_ERROR|WHPX/i.test(stderr)) {
     return { code: 'VM_ACCEL_UNAVAILABLE', message: 'The hardware accelerator could not be used.', hint: 'Wharf will use software emulation next time (slower).', detail };
   }
   if (/cannot set up guest memory|Cannot allocate memory/i.test(stderr)) {

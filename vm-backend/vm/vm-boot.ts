@@ -49,6 +49,12 @@ export async function bootVm(m: VmManager, hostName: string): Promise<VmRuntime>
           sshPort = await freePort();
           continue;
         }
+        // A hardware accelerator QEMU cannot use here: remember it and use software emulation.
+        if (choice.accel !== 'tcg' && (problem?.code === 'VM_ACCEL_UNAVAILABLE' || problem?.code === 'VM_START_FAILED')) {
+          opts.markHung?.(choice.accel);
+          choice = { accel: 'tcg', reason: `${choice.accel} failed to start the VM on this machine: using software emulation (slow)` };
+          continue;
+        }
         throw new StartFailure(problem ?? { code: 'VM_START_FAILED', message: 'QEMU did not start.', hint: 'See the details.', detail: (e as Error).message });
       }
     }

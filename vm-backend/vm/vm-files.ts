@@ -21,7 +21,8 @@ export interface VmFiles {
   qemuLog: string;
   /** Wharf's SSH key for this VM (ed25519, 0600) and its .pub. */
   key: string;
-  /** The guest's host key, pinned from the serial console of its first boot. */
+  /** The guest's host key, pinned from the serial console of its first boot (where the shared
+   *  SSH connection looks with dataDir = the VM folder: `ssh/known_hosts`). */
   knownHosts: string;
   /** Held while a start or stop runs (contains the owner's pid). */
   lock: string;
@@ -42,7 +43,7 @@ export function vmFiles(vmsRoot: string, name: string): VmFiles {
     serialLog: f('serial.log'),
     qemuLog: f('qemu.log'),
     key: f('id_ed25519'),
-    knownHosts: f('known_hosts'),
+    knownHosts: join(dir, 'ssh', 'known_hosts'),
     lock: f('start.lock'),
   };
 }

@@ -1,0 +1,96 @@
+// `wharf vm create|start|stop|status|logs|delete`: the VM from a terminal. QEMU runs daemonized,
+// so the VM keeps running after `wharf vm start` returns; every command reconciles first.
+import { readFileSync, rmSync } from 'node:fs';
+import { wharfDataDir } from '../connection/data-dir';
+import type { SshConnection } from '../connection/ssh/ssh-connection';
+import { vmConnection } from '../vm/vm-connection';
+import { createVmManager } from '../vm/vm-setup';
+import type { VmSettings } from '../vm/vm-settings';
+import type { VmStatus } from '../vm/vm-state';
+import { UsageError } from './args';
+
+export const VM_USAGE = `usage: wharf vm create [--cpus N] [--memory MIB] [--disk GIB] [--no-network]
+       wharf vm start | stop [--force] | status [--json] | logs | settings [--cpus N] [--memory MIB] [--disk GIB] | delete --yes
+  env: WHARF_DATA_DIR, WHARF_VM_IMAGE (image folder), WHARF_VM_ACCEL (force hvf|kvm|whpx|tcg)`;
+
+export function parseVmSettings(argv: string[]): Partial<VmSettings> {
+  const out: Partial<VmSettings> = {};
+  const num = (v: string | undefined, flag: string): number => {
+    if (!v || !/^\d+$/.test(v)) throw new UsageError(`${flag} needs a whole number, got "${v ?? ''}"`);
+    return Number(v);
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--cpus') out.cpus = num(argv[++i], a);
+    else if (a === '--memory') out.memoryMiB = num(argv[++i], a);
+    else if (a === '--disk') out.diskGiB = num(argv[++i], a);
+    else if (a === '--no-network') out.network = false;
+    else throw new UsageError(`unknown option ${a}\n${VM_USAGE}`);
+  }
+  return out;
+}
+
+export function describeStatus(s: VmStatus, now = Date.now()): string {
+  const lines = [`${s.name}: ${s.state}${s.phase ? ` (${s.phase})` : ''} - ${s.progress}`];
+  if (s.accel) lines.push(`  accelerator: ${s.accel}`);
+  if (s.sshPort) lines.push(`  ssh: root@127.0.0.1:${s.sshPort}`);
+  if (s.bootedAt && s.state === 'running') lines.push(`  uptime: ${Math.round((now - s.bootedAt) / 1000)} s`);
+  if (s.notice) lines.push(`  note: ${s.notice}`);
+  if (s.problem) lines.push(`  problem: ${s.problem.message}`, `  way out: ${s.problem.hint}`, ...(s.problem.detail ? [`  detail: ${s.problem.detail.slice(0, 500)}`] : []));
+  return lines.join('\n');
+}
+
+export async function vmCommand(argv: string[]): Promise<void> {
+  const [sub, ...rest] = argv;
+  const vm = createVmManager(wharfDataDir());
+  await vm.reconcile();
+  const t0 = Date.now();
+  vm.machine.onChange((s) => console.error(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${s.state}${s.phase ? `/${s.phase}` : ''}: ${s.progress}`));
+  let s: VmStatus;
+  switch (sub) {
+    case 'create': s = await vm.create(parseVmSettings(rest)); break;
+    case 'start': s = await vm.start(); break;
+    case 'stop': s = await vm.stop(rest.includes('--force')); break;
+    case 'status':
+      if (rest.includes('--json')) return void console.log(JSON.stringify({ ...vm.status, settings: vm.settings() }, null, 2));
+      s = vm.status;
+      break;
+    case 'logs':
+      try {
+        return void process.stdout.write(readFileSync(vm.files.serialLog, 'utf8'));
+      } catch {
+        throw new UsageError('no VM console log yet: start the VM first');
+      }
+    case 'settings': {
+      const plan = vm.changeSettings(parseVmSettings(rest));
+      for (const r of plan.refused) console.error(`refused: ${r.field}: ${r.reason}`);
+      console.log(JSON.stringify(plan.settings));
+      if (plan.restartNeeded) console.log(`takes effect after a restart: ${plan.needsRestart.join(', ')} (wharf vm stop && wharf vm start)`);
+      if (!plan.applied) process.exitCode = 1;
+      return;
+    }
+    case 'delete':
+      if (!rest.includes('--yes')) throw new UsageError('delete removes the VM with its data disk (all images, containers and volumes): add --yes');
+      await vm.stop(true);
+      rmSync(vm.files.dir, { recursive: true, force: true });
+      return void console.log('deleted');
+    default:
+      throw new UsageError(`unknown vm command: ${sub ?? ''}\n${VM_USAGE}`);
+  }
+  vm.close();
+  console.log(describeStatus(s));
+  if (s.state === 'error' || s.state === 'broken') process.exitCode = 1;
+}
+
+/** `wharf web --engine vm`: reconciles, starts the VM when needed, and connects to its engine. */
+export async function startVmEngine(): Promise<SshConnection> {
+  const vm = createVmManager(wharfDataDir());
+  await vm.reconcile();
+  if (vm.status.state !== 'running') {
+    vm.machine.onChange((s) => console.error(`vm: ${s.state}${s.phase ? `/${s.phase}` : ''}: ${s.progress}`));
+    const s = await vm.start();
+    if (s.state !== 'running') throw new UsageError(describeStatus(s));
+  }
+  vm.close();
+  return vmConnection(vm);
+}
