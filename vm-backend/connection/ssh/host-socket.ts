@@ -46,7 +46,7 @@ function pipeToEngine(link: SshLink, sock: Socket, live: Set<Socket>): void {
       if (sock.destroyed) return void ch.resume().destroy(); // unread and not ended, a channel never emits 'close'
       ch.on('error', () => sock.destroy());
       ch.once('close', () => sock.destroy());
-      sock.once('close', () => ch.resume().destroy()); // pipe() paused it: drain so it can close
+      sock.once('close', () => ch.unpipe(sock).resume().destroy()); // drained, or it never closes
       // Half-close both ways: `docker run -i` ends stdin and still reads the output.
       sock.pipe(ch);
       ch.pipe(sock);

@@ -133,7 +133,7 @@ export class PortForwarder implements PortPublisher {
         if (sock.destroyed) return void ch.resume().destroy(); // unread and not ended, a channel never emits 'close'
         ch.on('error', () => sock.destroy());
         ch.once('close', () => sock.destroy());
-        sock.once('close', () => ch.resume().destroy()); // pipe() paused it: drain so it can close
+        sock.once('close', () => ch.unpipe(sock).resume().destroy()); // drained, or it never closes
         sock.pipe(ch);
         ch.pipe(sock);
         sock.resume();
