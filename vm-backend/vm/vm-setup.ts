@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { markHung, pickAccel } from './accel-probe';
-import { ImageError, openImage } from './image';
+import { ImageError, type ImageFiles, openImage } from './image';
+import { downloadImage } from './image-download';
 import { QemuDriver, qemuBinary } from './qemu-driver';
 import { vmsRoot } from './vm-files';
 import { VmManager, type VmManagerOptions } from './vm-manager';
@@ -29,9 +30,19 @@ export function createVmManager(dataDir: string, extra: Partial<VmManagerOptions
   return new VmManager({
     vmsRoot: root,
     driver: new QemuDriver(bin),
-    image: () => openImage(findImageDir()),
+    image: () => localOrDownloaded(),
     accel: () => pickAccel(bin, root),
     markHung: (a) => markHung(root, a),
     ...extra,
   });
+}
+
+/** The built or cached image; else, with WHARF_VM_IMAGE_URL (a packaged app's manifest URL), a download. */
+async function localOrDownloaded(env = process.env): Promise<ImageFiles> {
+  try {
+    return await openImage(findImageDir(env));
+  } catch (e) {
+    if (!env.WHARF_VM_IMAGE_URL || env.WHARF_VM_IMAGE) throw e;
+    return downloadImage({ manifestUrl: env.WHARF_VM_IMAGE_URL, cacheDir: imageCacheDir(env) });
+  }
 }
