@@ -103,6 +103,17 @@ describe('EngineSession on the real engine', () => {
     await until(() => r.changes.find((c) => c.kind === 'patch' && c.removed.includes(id)));
   });
 
+  it('containers that exit at once end up exited, never stuck as running', async () => {
+    // dockerd logs "die" before the list endpoint sees the new state; 20 quick exits catch it.
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const n = name(`int-quick-${i}`);
+      made.push(n);
+      ids.push(await docker('run', '-d', '--name', n, '--label', 'wharf.test=1', 'wharf-fixture/busybox:1', 'true'));
+    }
+    await until(() => ids.every((id) => r.session.containers.get(id)?.state === 'exited') || undefined, 15_000);
+  });
+
   it('a dropped event stream reconnects, and one resync brings what happened meanwhile', async () => {
     // While the link is down, a container appears: only the resync can tell us about it.
     await p.close();

@@ -18,8 +18,13 @@ export interface SessionEvents {
 
 const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 10000];
 
-/** The state an event leaves a container in, when the action alone decides it. */
-const EXPECTED_STATE: Partial<Record<string, ContainerState>> = { pause: 'paused', unpause: 'running' };
+/** The states an event leaves a container in, when the action alone decides them. */
+const EXPECTED_STATE: Partial<Record<string, readonly ContainerState[]>> = {
+  pause: ['paused'],
+  unpause: ['running'],
+  // A container that died is exited, or restarting under its restart policy (or dead).
+  die: ['exited', 'restarting', 'dead'],
+};
 const MAX_STATE_RETRIES = 8;
 
 /** One engine: its negotiated client, its event stream, and the lists kept current from it. */
@@ -35,7 +40,7 @@ export class EngineSession {
   private closed = false;
   private readonly containerQueue = new RefreshQueue((id) => this.refreshContainer(id));
   /** State an event promised for a container, until the list endpoint agrees (see refreshContainer). */
-  private readonly expected = new Map<string, { state: ContainerState; tries: number }>();
+  private readonly expected = new Map<string, { states: readonly ContainerState[]; tries: number }>();
   private readonly imageQueue = new RefreshQueue((id) => this.refreshImage(id));
   private readonly watchers = new Set<(e: EngineEvent) => void>();
 
@@ -199,9 +204,9 @@ export class EngineSession {
         this.containers.patch([], [e.Actor.ID]);
       }
       else {
-        const state = EXPECTED_STATE[e.Action];
-        if (state) this.expected.set(e.Actor.ID, { state, tries: 0 });
-        else this.expected.delete(e.Actor.ID);
+        const states = EXPECTED_STATE[e.Action];
+        if (states) this.expected.set(e.Actor.ID, { states, tries: 0 });
+        else if (e.Action === 'start' || e.Action === 'restart') this.expected.delete(e.Actor.ID);
         this.containerQueue.schedule(e.Actor.ID);
       }
     } else {
@@ -223,9 +228,9 @@ export class EngineSession {
     }
     const row = await this.withPorts(toContainerRow(info));
     const want = this.expected.get(id);
-    // dockerd logs pause/unpause before it writes the state the list endpoint reads: a list read
-    // right after the event can still say "running". Read again shortly instead of showing that.
-    if (want && row.state !== want.state && want.tries < MAX_STATE_RETRIES) {
+    // dockerd logs pause, unpause and die before it writes the state the list endpoint reads: a
+    // list read right after the event can still say "running". Read again shortly instead.
+    if (want && !want.states.includes(row.state) && want.tries < MAX_STATE_RETRIES) {
       want.tries++;
       setTimeout(() => this.containerQueue.schedule(id), 20 * 2 ** Math.min(want.tries, 4));
       return;
