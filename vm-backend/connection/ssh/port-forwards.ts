@@ -25,7 +25,7 @@ export function remoteHostFor(hostIp: string): string {
 
 function listen(host: string, port: number, onConn: (s: Socket) => void): Promise<Server> {
   return new Promise((ok, fail) => {
-    const srv = createServer({ allowHalfOpen: true, pauseOnConnect: true }, onConn);
+    const srv = createServer({ allowHalfOpen: true, pauseOnConnect: true, highWaterMark: 1 << 20 }, onConn);
     srv.once('error', fail);
     srv.listen({ host, port, exclusive: true }, () => {
       srv.off('error', fail);
