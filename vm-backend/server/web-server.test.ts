@@ -202,6 +202,7 @@ describe('static files', () => {
     const r = await get('/', { host: `evil.example:${server.port}` });
     expect(r.status).toBe(421);
     expect(r.body).not.toContain('wharf-test-index');
+    expect(String(r.headers['content-security-policy'])).toContain("default-src 'self'");
   });
   it('only GET and HEAD', async () => {
     expect((await get('/', {}, 'POST')).status).toBe(405);

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { MAX_CLIENT_MESSAGE_BYTES } from '../api/wire';
 import type { Backend } from '../backend-types';
-import { allowedHosts, allowedOrigins, tokenMatches } from './security';
+import { allowedHosts, allowedOrigins, SECURITY_HEADERS, tokenMatches } from './security';
 import { LOG_DOWNLOAD_PATH, serveLogDownload } from './log-download';
 import { serveStatic } from './static-files';
 import { serveSocket } from './ws-session';
@@ -30,7 +30,7 @@ function refuse(socket: Duplex, status: number, text: string): void {
 export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
   const server: Server = createServer((req, res) => {
     if (!allowedHosts(port()).has(req.headers.host ?? '')) {
-      res.writeHead(421, { 'Content-Type': 'text/plain' });
+      res.writeHead(421, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       return void res.end('Misdirected request');
     }
     if (req.url?.startsWith(LOG_DOWNLOAD_PATH)) {
