@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { request } from 'node:http';
+import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LogsPanel } from '../pages/logs-panel';
@@ -11,6 +13,27 @@ import { startWharfWeb } from '../support/wharf-web';
 // What only an SSH engine has: the host key (pinned on first use, a change refused) and a link
 // that can drop (killing the sshd child that serves it) and must be survived.
 const IMAGE = 'wharf-fixture/busybox:1';
+function freePort(): Promise<number> {
+  return new Promise((ok) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => ok(p));
+    });
+  });
+}
+
+function fetchText(port: number): Promise<string> {
+  return new Promise((ok) => {
+    const req = request({ host: '127.0.0.1', port, path: '/index.html', agent: false, timeout: 5000 }, (res) => {
+      let body = '';
+      res.on('data', (b: Buffer) => (body += b.toString()));
+      res.on('end', () => ok(body));
+    });
+    req.on('error', (e) => ok(`error: ${e.message}`));
+    req.end();
+  });
+}
+
 const hostFingerprint = (): string => /SHA256:\S+/.exec(execFileSync('ssh-keygen', ['-lf', sshEngine().hostKeyPub], { encoding: 'utf8' }))?.[0] ?? '';
 
 test('first connection pins the host key and shows its fingerprint', async ({ page }) => {
@@ -50,11 +73,15 @@ test('a changed host key is refused with a clear message, and the pinned key sta
   }
 });
 
-test('killing the sshd child serving Wharf is survived: degraded, back, the followed log goes on without duplicates', async ({ page }) => {
+test('killing the sshd child serving Wharf is survived: degraded, back, the followed log goes on without duplicates, the port forward works', async ({ page }) => {
   const w = await startWharfWeb(sshWharfOptions());
   const name = uniqueName('e2e-ssh-drop');
+  const web = uniqueName('e2e-ssh-fwd');
+  const port = await freePort();
   try {
     await runFixture(name, IMAGE, 'sh', '-c', 'i=0; while true; do i=$((i+1)); echo line$i; sleep 0.05; done');
+    // The sshd runs on this machine: the engine publishes on 127.0.0.2 and Wharf forwards 127.0.0.1:P to it.
+    await runFixture(web, '-p', `127.0.0.2:${port}:80`, IMAGE, 'sh', '-c', 'mkdir -p /www && echo via-ssh > /www/index.html && exec httpd -f -p 80 -h /www');
     const app = new WharfApp(page);
     await app.open(w.url);
     await page.evaluate(() => {
@@ -63,6 +90,9 @@ test('killing the sshd child serving Wharf is survived: degraded, back, the foll
       (window as unknown as { engineStates: string[] }).engineStates = seen;
       new MutationObserver(() => seen.push(el.dataset.state ?? '')).observe(el, { attributes: true, attributeFilter: ['data-state'] });
     });
+    await app.containers.show(web);
+    await app.containers.expectState(web, 'running');
+    await expect.poll(() => fetchText(port)).toBe('via-ssh\n');
     const logs = await LogsPanel.open(app.containers, name);
     await logs.expectText(/^line20$/m);
     const children = sshdChildren();
@@ -70,6 +100,7 @@ test('killing the sshd child serving Wharf is survived: degraded, back, the foll
     for (const pid of children) process.kill(pid, 'SIGKILL');
     await expect.poll(() => page.evaluate(() => (window as unknown as { engineStates: string[] }).engineStates)).toContain('degraded');
     await expect(app.engineState).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
+    expect(await fetchText(port)).toBe('via-ssh\n');
     const before = (await logs.terminal.lines()).length;
     await expect.poll(async () => (await logs.terminal.lines()).length, { timeout: 15_000 }).toBeGreaterThan(before + 30);
     const numbers = (await logs.terminal.lines()).filter((l) => l.startsWith('line')).map((l) => Number(l.slice(4)));
@@ -77,7 +108,7 @@ test('killing the sshd child serving Wharf is survived: degraded, back, the foll
     // Every line once, in order: nothing repeated after the resume, nothing lost.
     numbers.forEach((n, i) => i > 0 && expect(n, `line after line${numbers[i - 1]}`).toBe((numbers[i - 1] ?? 0) + 1));
   } finally {
-    await removeContainers(name);
+    await removeContainers(name, web);
     await w.stop();
   }
 });

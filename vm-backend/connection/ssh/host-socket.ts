@@ -77,7 +77,7 @@ export async function startHostSocket(link: SshLink, target: SshTarget, dataDir:
   const path = join(dir, `${name.slice('wharf-'.length)}.sock`);
   await clearStale(path);
   const live = new Set<Socket>();
-  const server: Server = createServer({ allowHalfOpen: true, pauseOnConnect: true }, (s) => pipeToEngine(link, s, live));
+  const server: Server = createServer({ allowHalfOpen: true, pauseOnConnect: true, highWaterMark: 1 << 20 }, (s) => pipeToEngine(link, s, live));
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(path, () => ok());
