@@ -29,6 +29,19 @@ export async function removeContainers(...names: string[]): Promise<void> {
   if (names.length) await docker('rm', '-f', ...names).catch(() => undefined);
 }
 
+/** Unique container names for one spec file; `cleanup()` (in afterEach) removes the ones handed out. */
+export function trackedNames(): { named(prefix: string): string; cleanup(): Promise<void> } {
+  const made: string[] = [];
+  return {
+    named(prefix) {
+      const n = uniqueName(prefix);
+      made.push(n);
+      return n;
+    },
+    cleanup: () => removeContainers(...made.splice(0)),
+  };
+}
+
 /** Removes every container this test run labelled. Use in a global teardown, not between tests of another file. */
 export async function removeTestContainers(): Promise<void> {
   const ids = (await docker('ps', '-aq', '--filter', 'label=wharf.test=1')).split('\n').filter(Boolean);

@@ -1,4 +1,4 @@
-import { docker, removeContainers, runFixture, uniqueName } from '../support/docker';
+import { docker, runFixture, trackedNames, uniqueName } from '../support/docker';
 import { expect, test } from '../support/fixtures';
 
 // The containers view against the real engine: what the CLI does shows up live, and every click
@@ -6,13 +6,8 @@ import { expect, test } from '../support/fixtures';
 const engineState = (name: string): Promise<string> => docker('inspect', '--format', '{{.State.Status}}', name);
 
 test.describe('containers view', () => {
-  const made: string[] = [];
-  const named = (p: string): string => {
-    const n = uniqueName(p);
-    made.push(n);
-    return n;
-  };
-  test.afterEach(async () => removeContainers(...made.splice(0)));
+  const { named, cleanup } = trackedNames();
+  test.afterEach(cleanup);
 
   test('a container started with the docker CLI appears live, with its port as a link', async ({ app }) => {
     const name = named('e2e-live');

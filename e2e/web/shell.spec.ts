@@ -1,5 +1,5 @@
 import { ShellPanel } from '../pages/shell-panel';
-import { docker, removeContainers, runFixture, uniqueName } from '../support/docker';
+import { docker, runFixture, trackedNames } from '../support/docker';
 import { expect, test } from '../support/fixtures';
 
 // The Shell tab against the real engine: exec -it with sh (busybox has no bash), exit status,
@@ -7,13 +7,8 @@ import { expect, test } from '../support/fixtures';
 const IMAGE = 'wharf-fixture/busybox:1';
 
 test.describe('container shell', () => {
-  const made: string[] = [];
-  const named = (p: string): string => {
-    const n = uniqueName(p);
-    made.push(n);
-    return n;
-  };
-  test.afterEach(async () => removeContainers(...made.splice(0)));
+  const { named, cleanup } = trackedNames();
+  test.afterEach(cleanup);
 
   test('runs echo, then exit 3 shows the exit status', async ({ app }) => {
     const name = named('e2e-shell');
