@@ -15,11 +15,15 @@ import { LogTickets, openLogFile } from './engine/log-file';
 import { streamHandlers } from './engine/stream-calls';
 import { StreamRegistry } from './engine/streams';
 import { registryHandlers } from './registry/registry-handlers';
+import { vmHandlers } from './vm/vm-handlers';
+import type { VmManager } from './vm/vm-manager';
 
 type Handlers = { [K in CallName]: (input: CallParsed<K>, client?: ClientLink) => Promise<CallOutput<K>> | CallOutput<K> };
 
 export interface BackendOptions {
   connection: Connection;
+  /** Wharf's own VM, when this run manages one (--engine vm). */
+  vm?: VmManager;
 }
 
 class Emitter {
@@ -56,6 +60,7 @@ export function createBackend(options: BackendOptions): Backend {
   const handlers: Handlers = {
     ...streamHandlers(session, streams, tickets),
     ...registry.handlers,
+    ...vmHandlers(options.vm, (s) => emitter.emit('vm:state', s)),
     'engine:status': () => session.status,
     'engine:retry': () => session.retryNow(),
     'containers:list': () => listContainers(session),

@@ -11,6 +11,7 @@ import { runCalls } from './contract.run';
 import { pullCalls, type PullProgress } from './contract.pull';
 import { registryCalls } from './contract.registries';
 import { searchCalls } from './contract.search';
+import { vmCalls, type VmStatus } from './contract.vm';
 import type { CallDef } from './define';
 import type { ExecExit, LogsEnd, LogsState, StreamChunk } from './stream-types';
 import type { ContainerRow, EngineStatus, ImageRow, ListChange } from './types';
@@ -25,6 +26,7 @@ export const calls = {
   ...searchCalls,
   ...pullCalls,
   ...registryCalls,
+  ...vmCalls,
 };
 
 export type Calls = typeof calls;
@@ -47,6 +49,7 @@ export interface Events {
   'exec:output': StreamChunk;
   'exec:exit': ExecExit;
   'pull:progress': PullProgress;
+  'vm:state': VmStatus;
 }
 export type EventName = keyof Events;
 
@@ -54,6 +57,7 @@ export const EVENT_NAMES = Object.freeze([
   'engine:state',
   'containers:changed',
   'images:changed',
+  'vm:state',
 ] as const satisfies readonly EventName[]);
 
 export function isCallName(v: unknown): v is CallName {

@@ -4,6 +4,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { wharfDataDir } from '../connection/data-dir';
 import type { SshConnection } from '../connection/ssh/ssh-connection';
 import { vmConnection } from '../vm/vm-connection';
+import type { VmManager } from '../vm/vm-manager';
 import { createVmManager } from '../vm/vm-setup';
 import type { VmSettings } from '../vm/vm-settings';
 import type { VmStatus } from '../vm/vm-state';
@@ -83,7 +84,7 @@ export async function vmCommand(argv: string[]): Promise<void> {
 }
 
 /** `wharf web --engine vm`: reconciles, starts the VM when needed, and connects to its engine. */
-export async function startVmEngine(): Promise<SshConnection> {
+export async function startVmEngine(): Promise<{ connection: SshConnection; vm: VmManager }> {
   const vm = createVmManager(wharfDataDir());
   await vm.reconcile();
   if (vm.status.state !== 'running') {
@@ -91,6 +92,5 @@ export async function startVmEngine(): Promise<SshConnection> {
     const s = await vm.start();
     if (s.state !== 'running') throw new UsageError(describeStatus(s));
   }
-  vm.close();
-  return vmConnection(vm);
+  return { connection: vmConnection(vm), vm };
 }

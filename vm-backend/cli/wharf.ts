@@ -33,12 +33,14 @@ async function web(argv: string[]): Promise<void> {
     throw new UsageError(`the UI is not built (${staticDir}/index.html missing): run "npm run build" first`);
   }
   let connection;
+  let vm;
   try {
-    connection = args.engine === 'vm' ? await startVmEngine() : connectionForEngine(args.engine, args.identity);
+    if (args.engine === 'vm') ({ connection, vm } = await startVmEngine());
+    else connection = connectionForEngine(args.engine, args.identity);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  const backend = createBackend({ connection });
+  const backend = createBackend({ connection, vm });
   const server = await startWebServer({ backend, token: args.token ?? newToken(), port: args.port, staticDir });
   // An SSH engine also gets a Docker socket here and a docker context, for the user's own CLI.
   const hostSocket = connection.kind === 'ssh' && args.dockerSocket ? await exposeDockerSocket(connection as SshConnection) : null;

@@ -1,31 +1,8 @@
 // The VM's lifecycle as a checked state machine: every transition is legal or throws (a bug), and
 // each one is emitted (as 'vm:state') with progress text a person can read.
-export type VmStateName = 'absent' | 'creating' | 'stopped' | 'starting' | 'running' | 'degraded' | 'stopping' | 'broken' | 'error';
-export type StartPhase = 'booting' | 'ssh-ready' | 'engine-ready';
+import type { StartPhase, VmStateName, VmStatus } from '../api/vm-types';
 
-export interface VmProblem {
-  code: string;
-  message: string;
-  hint: string;
-  detail?: string;
-}
-
-export interface VmStatus {
-  name: string;
-  state: VmStateName;
-  phase?: StartPhase;
-  /** What is happening now, e.g. "Booting the kernel (software emulation)". */
-  progress: string;
-  /** When this state began (ms since epoch). */
-  since: number;
-  /** When the running VM booted, for uptime. */
-  bootedAt?: number;
-  accel?: string;
-  /** Something the user should know that is not an error (e.g. an accelerator fell back to tcg). */
-  notice?: string;
-  problem?: VmProblem;
-  sshPort?: number;
-}
+export type { StartPhase, VmProblem, VmStateName, VmStatus } from '../api/vm-types';
 
 const NEXT: Record<VmStateName, readonly VmStateName[]> = {
   absent: ['creating'],
