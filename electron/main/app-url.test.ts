@@ -29,9 +29,9 @@ describe('parseDesktopArgs', () => {
   });
 
   it('refuses engines this version does not have', () => {
-    expect(() => parseDesktopArgs(['--engine', 'vm'])).toThrow(/"local" or ssh/);
-    expect(() => parseDesktopArgs(['--engine=ssh'])).toThrow(/"local" or ssh/);
-    expect(() => parseDesktopArgs(['--engine'])).toThrow(/"local" or ssh/);
+    expect(() => parseDesktopArgs(['--engine', 'qemu'])).toThrow(/or ssh:\/\/user@host/);
+    expect(() => parseDesktopArgs(['--engine=ssh'])).toThrow(/or ssh:\/\/user@host/);
+    expect(() => parseDesktopArgs(['--engine'])).toThrow(/or ssh:\/\/user@host/);
   });
 
   it('takes an SSH engine and its key', () => {

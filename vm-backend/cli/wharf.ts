@@ -8,12 +8,16 @@ import { type HostSocket, startHostSocket } from '../connection/ssh/host-socket'
 import type { SshConnection } from '../connection/ssh/ssh-connection';
 import { newToken } from '../server/security';
 import { startWebServer } from '../server/web-server';
-import { parseWebArgs, UsageError } from './args';
+import { parseEngine, parseWebArgs, UsageError } from './args';
 import { openBrowser } from './open-browser';
+import { CONTEXT_USAGE, contextCommand } from './context-command';
 import { startVmEngine, vmCommand } from './vm-command';
+import { TargetStore } from '../connection/targets';
 
 const USAGE = `usage: wharf web [--port P] [--token T] [--no-open] [--engine local|vm|ssh://user@host:port] [--identity KEYFILE] [--no-docker-socket]
-  env: WHARF_WEB_PORT, WHARF_TOKEN, DOCKER_HOST, WHARF_DATA_DIR (keys, known_hosts)`;
+  env: WHARF_WEB_PORT, WHARF_TOKEN, DOCKER_HOST, WHARF_DATA_DIR (keys, known_hosts)
+  without --engine: the active target (wharf context use NAME)
+${CONTEXT_USAGE}`;
 
 async function exposeDockerSocket(c: SshConnection): Promise<HostSocket | null> {
   try {
@@ -28,6 +32,12 @@ async function exposeDockerSocket(c: SshConnection): Promise<HostSocket | null> 
 
 async function web(argv: string[]): Promise<void> {
   const args = parseWebArgs(argv);
+  if (!argv.some((a) => a === '--engine' || a.startsWith('--engine='))) {
+    // No --engine: the target chosen with `wharf context use` (local until one is chosen).
+    const t = new TargetStore(wharfDataDir()).active();
+    args.engine = parseEngine(t.engine);
+    if (t.identity && !args.identity) args.identity = t.identity;
+  }
   const staticDir = join(__dirname, '../renderer');
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new UsageError(`the UI is not built (${staticDir}/index.html missing): run "npm run build" first`);
@@ -61,6 +71,11 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'web': return web(rest);
     case 'vm': return vmCommand(rest);
+    case 'context': {
+      const code = await contextCommand(rest, wharfDataDir());
+      if (code) process.exit(code);
+      return;
+    }
     case undefined: case '--help': case '-h': case 'help':
       console.log(USAGE);
       return;

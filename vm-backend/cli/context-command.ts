@@ -1,0 +1,75 @@
+// `wharf context ls|add|use|rm|test`: the engines Wharf knows, and which one `wharf web` and the
+// desktop app use when no --engine is given.
+import { resolve } from 'node:path';
+import { WharfError } from '../api/errors';
+import { connectionForEngine } from '../connection/from-engine';
+import { type Target, TargetError, TargetStore } from '../connection/targets';
+import { ping } from '../engine/ping';
+import { parseEngine, UsageError } from './args';
+
+export const CONTEXT_USAGE = `usage: wharf context ls
+       wharf context add NAME ssh://user@host[:port] [--identity KEYFILE]
+       wharf context use NAME | rm NAME | test NAME`;
+
+/** Tries a target once: the engine's API version, or the error with its hint. */
+async function testTarget(t: Target, out: (s: string) => void): Promise<boolean> {
+  const conn = connectionForEngine(t.engine, t.identity);
+  try {
+    const pong = await ping(conn, 15_000);
+    const key = conn.linkEvents?.details().hostKey;
+    out(`${t.name}: OK, Docker Engine API ${pong.apiVersion}${key ? `, host key ${key}` : ''}`);
+    return true;
+  } catch (err) {
+    const e = err instanceof WharfError ? err : null;
+    out(`${t.name}: ${e ? `${e.message}\n  ${e.hint}\n  (${e.detail})` : (err as Error).message}`);
+    return false;
+  } finally {
+    await conn.close();
+  }
+}
+
+export async function contextCommand(argv: string[], dataDir: string, out: (s: string) => void = console.log): Promise<number> {
+  const store = new TargetStore(dataDir);
+  const [sub, ...rest] = argv;
+  try {
+    switch (sub) {
+      case 'ls': case 'list': {
+        const { targets, active } = store.list();
+        const rows = targets.map((t) => [t.name === active ? `${t.name} *` : t.name, t.engine, t.identity ?? '']);
+        const w = [0, 1].map((i) => Math.max(...[['NAME', 'ENGINE'][i] ?? '', ...rows.map((r) => r[i] ?? '')].map((s) => s.length)));
+        const line = (r: string[]): string => `${(r[0] ?? '').padEnd(w[0] ?? 0)}  ${(r[1] ?? '').padEnd(w[1] ?? 0)}  ${r[2] ?? ''}`.trimEnd();
+        out([line(['NAME', 'ENGINE', 'KEY']), ...rows.map(line)].join('\n'));
+        return 0;
+      }
+      case 'add': {
+        const [name, engine, ...flags] = rest;
+        if (!name || !engine) throw new UsageError(CONTEXT_USAGE);
+        let identity: string | undefined;
+        for (let i = 0; i < flags.length; i++) {
+          if (flags[i] === '--identity' && flags[i + 1]) identity = resolve(flags[++i] as string);
+          else throw new UsageError(`unknown option ${flags[i]}\n${CONTEXT_USAGE}`);
+        }
+        parseEngine(engine);
+        store.save({ name, engine, ...(identity ? { identity } : {}) });
+        out(`added ${name} (${engine}); switch to it with: wharf context use ${name}`);
+        return 0;
+      }
+      case 'use': {
+        const t = store.use(rest[0] ?? '');
+        out(`now using ${t.name} (${t.engine})`);
+        return 0;
+      }
+      case 'rm': case 'remove':
+        store.remove(rest[0] ?? '');
+        out(`removed ${rest[0]}`);
+        return 0;
+      case 'test':
+        return (await testTarget(store.get(rest[0] ?? store.active().name), out)) ? 0 : 1;
+      default:
+        throw new UsageError(CONTEXT_USAGE);
+    }
+  } catch (err) {
+    if (err instanceof TargetError) throw new UsageError(err.message);
+    throw err;
+  }
+}

@@ -1,0 +1,85 @@
+// Engine targets the user named (`wharf context add`), and which one is active. `local` is always
+// there. Kept in <data>/targets.json (0600): names, engine addresses and key paths, no secrets.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export interface Target {
+  name: string;
+  /** `local`, `vm`, or `ssh://user@host:port`. */
+  engine: string;
+  identity?: string;
+}
+
+interface Stored {
+  active: string;
+  targets: Target[];
+}
+
+export const LOCAL: Target = { name: 'local', engine: 'local' };
+const NAME = /^[a-z0-9][a-z0-9_.-]{0,40}$/;
+
+export class TargetError extends Error {}
+
+export class TargetStore {
+  readonly file: string;
+  constructor(dataDir: string) {
+    this.file = join(dataDir, 'targets.json');
+  }
+
+  private read(): Stored {
+    try {
+      const s = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<Stored>;
+      const targets = Array.isArray(s.targets) ? s.targets.filter((t) => t && NAME.test(t.name) && typeof t.engine === 'string' && t.name !== 'local') : [];
+      const active = typeof s.active === 'string' && (s.active === 'local' || targets.some((t) => t.name === s.active)) ? s.active : 'local';
+      return { active, targets };
+    } catch {
+      return { active: 'local', targets: [] };
+    }
+  }
+
+  private write(s: Stored): void {
+    mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
+    writeFileSync(this.file, `${JSON.stringify(s, null, 2)}\n`, { mode: 0o600 });
+  }
+
+  list(): { targets: Target[]; active: string } {
+    const s = this.read();
+    return { targets: [LOCAL, ...s.targets], active: s.active };
+  }
+
+  get(name: string): Target {
+    const t = this.list().targets.find((x) => x.name === name);
+    if (!t) throw new TargetError(`no target named "${name}" (see: wharf context ls)`);
+    return t;
+  }
+
+  active(): Target {
+    return this.get(this.read().active);
+  }
+
+  /** Adds or replaces a target. */
+  save(t: Target): void {
+    if (!NAME.test(t.name)) throw new TargetError(`a target name is 1-41 of a-z 0-9 _ . - (starting with a letter or digit), got "${t.name}"`);
+    if (t.name === 'local') throw new TargetError('"local" is built in and cannot be changed');
+    const s = this.read();
+    s.targets = [...s.targets.filter((x) => x.name !== t.name), { name: t.name, engine: t.engine, ...(t.identity ? { identity: t.identity } : {}) }];
+    this.write(s);
+  }
+
+  use(name: string): Target {
+    const t = this.get(name);
+    const s = this.read();
+    s.active = t.name;
+    this.write(s);
+    return t;
+  }
+
+  remove(name: string): void {
+    if (name === 'local') throw new TargetError('"local" is built in and cannot be removed');
+    const s = this.read();
+    if (!s.targets.some((t) => t.name === name)) throw new TargetError(`no target named "${name}"`);
+    s.targets = s.targets.filter((t) => t.name !== name);
+    if (s.active === name) s.active = 'local';
+    this.write(s);
+  }
+}
