@@ -69,6 +69,12 @@ describe('SSH connection against the test sshd and the real dockerd', () => {
     const err = await ping(c).catch((e: unknown) => e);
     expect((err as WharfError).code).toBe('SSH_AUTH_FAILED');
     await c.close();
+    // The right key for the wrong user: the same clear answer, naming the user.
+    const wrongUser = sshConnection({ target: { ...sshd.target, user: 'nobody' }, identity: sshd.identity, dataDir: dir });
+    const e2 = (await ping(wrongUser).catch((e: unknown) => e)) as WharfError;
+    expect(e2.code).toBe('SSH_AUTH_FAILED');
+    expect(e2.message).toContain('nobody@');
+    await wrongUser.close();
   });
 
   it('says when the host is unreachable, and when it has no Docker socket', async () => {
