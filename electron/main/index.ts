@@ -4,7 +4,9 @@ import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createBackend } from '../../vm-backend/backend';
 import type { Backend } from '../../vm-backend/backend-types';
+import { wharfDataDir } from '../../vm-backend/connection/data-dir';
 import { connectionForEngine } from '../../vm-backend/connection/from-engine';
+import { TargetStore } from '../../vm-backend/connection/targets';
 import { appPage } from './app-url';
 import { type DesktopArgs, parseDesktopArgs, UsageError } from './args';
 import { registerIpc } from './ipc';
@@ -51,7 +53,9 @@ if (!app.requestSingleInstanceLock()) {
     // Vite's dev server needs its inline preamble; the built app gets web mode's CSP as a header.
     hardenSession(session.defaultSession, { csp: app.isPackaged || !process.env.ELECTRON_RENDERER_URL });
     try {
-      backend = createBackend({ connection: connectionForEngine(desktopArgs.engine, desktopArgs.identity) });
+      // No --engine: the target chosen with `wharf context use` (local until one is chosen).
+      const chosen = process.argv.some((a) => a === '--engine' || a.startsWith('--engine=')) ? desktopArgs : new TargetStore(wharfDataDir()).active();
+      backend = createBackend({ connection: connectionForEngine(chosen.engine, chosen.identity) });
     } catch (e) {
       // An unusable DOCKER_HOST: say so plainly rather than open a window that can do nothing.
       dialog.showErrorBox('Wharf cannot reach Docker', e instanceof Error ? e.message : String(e));
