@@ -6,6 +6,7 @@ import { PullPanel } from './features/pull/PullPanel';
 import { RegistriesDialog } from './features/registries/RegistriesDialog';
 import { SearchBox, useSearchShortcut } from './features/search/SearchBox';
 import { Sidebar } from './features/shell/Sidebar';
+import { VmPanel } from './features/vm/VmPanel';
 import { useStore } from './store/store';
 
 export function App(): React.JSX.Element {
@@ -21,6 +22,7 @@ export function App(): React.JSX.Element {
       <SearchBox />
       <PullPanel />
       <RegistriesDialog />
+      <VmPanel />
       <CliBar />
     </div>
   );

@@ -3,6 +3,7 @@ import { LANGUAGES, type LanguageCode, setLanguage } from '../../i18n';
 import { type View, useStore } from '../../store/store';
 import { useRegistriesDialog } from '../registries/registries-store';
 import { useSearch } from '../search/search-store';
+import { VmIndicator } from '../vm/VmIndicator';
 
 const VIEWS: View[] = ['containers', 'images'];
 
@@ -25,6 +26,7 @@ export function Sidebar(): React.JSX.Element {
       </ul>
       <div className="sidebar__foot">
         <button type="button" className="navbtn" onClick={() => useRegistriesDialog.getState().show(true)}>{t('registries.open')}</button>
+        <VmIndicator />
         <div className={`engine-dot engine-dot--${state}`} role="status" data-testid="engine-state" data-state={state}>
           <span className="dot" aria-hidden="true" /> {t(`engine.${state}`)}
           {engine?.engineVersion && <div className="muted small">{t('engine.version', { version: engine.engineVersion, api: engine.apiVersion })}</div>}
