@@ -86,3 +86,20 @@ describe('reconcile on launch', () => {
     expect(await reconcile(g, fakeDriver(), async () => true)).toMatchObject({ state: 'broken', problem: { code: 'VM_BROKEN', hint: expect.stringMatching(/force stop/) } });
   });
 });
+
+describe('sticky SSH port', () => {
+  it('reuses the last port while it is free, picks another when it is taken', async () => {
+    const { stickyPort } = await import('./vm-runtime');
+    const { createServer } = await import('node:net');
+    const f = folder();
+    const a = await stickyPort(f);
+    expect(await stickyPort(f)).toBe(a);
+    const srv = createServer();
+    await new Promise<void>((r) => srv.listen(a, '127.0.0.1', () => r()));
+    try {
+      expect(await stickyPort(f)).not.toBe(a);
+    } finally {
+      srv.close();
+    }
+  });
+});

@@ -4,7 +4,8 @@ import type { AccelChoice } from './accel';
 import { ensureVmKey, guestErrorFromSerial, guestExec, hostKeyFromSerial, pinHostKey, writeSeed } from './guest-link';
 import type { ImageFiles } from './image';
 import { readText } from './qemu-driver';
-import { freePort, newNonce, readSettings, type VmRuntime, writeRuntime } from './vm-runtime';
+import { newNonce, readSettings, stickyPort, type VmRuntime, writeRuntime } from './vm-runtime';
+import { rmSync } from 'node:fs';
 import type { VmManager } from './vm-manager';
 import type { VmProblem } from './vm-state';
 
@@ -36,7 +37,7 @@ export async function bootVm(m: VmManager, hostName: string): Promise<VmRuntime>
   for (;;) {
     const nonce = newNonce();
     writeSeed(files, { nonce, hostname: `wharf-${hostName.replace(/[^A-Za-z0-9-]/g, '').slice(0, 20) || 'vm'}`.replace(/-$/, ''), pubkey });
-    let sshPort = await freePort();
+    let sshPort = await stickyPort(files);
     const startedAt = Date.now();
     let pid: number | undefined;
     for (let attempt = 0; pid === undefined; attempt++) {
@@ -46,7 +47,8 @@ export async function bootVm(m: VmManager, hostName: string): Promise<VmRuntime>
         const problem = (e as { problem?: VmProblem }).problem;
         // Another program took the port between our check and QEMU's bind: pick another, once.
         if (problem?.code === 'VM_SSH_PORT_TAKEN' && attempt === 0) {
-          sshPort = await freePort();
+          rmSync(files.sshPort, { force: true });
+          sshPort = await stickyPort(files);
           continue;
         }
         // A hardware accelerator QEMU cannot use here: remember it and use software emulation.

@@ -24,6 +24,8 @@ export interface VmFiles {
   /** The guest's host key, pinned from the serial console of its first boot (where the shared
    *  SSH connection looks with dataDir = the VM folder: `ssh/known_hosts`). */
   knownHosts: string;
+  /** The SSH forward's host port, reused when free so a connection survives a VM restart. */
+  sshPort: string;
   /** Held while a start or stop runs (contains the owner's pid). */
   lock: string;
 }
@@ -44,6 +46,7 @@ export function vmFiles(vmsRoot: string, name: string): VmFiles {
     qemuLog: f('qemu.log'),
     key: f('id_ed25519'),
     knownHosts: join(dir, 'ssh', 'known_hosts'),
+    sshPort: f('ssh-port'),
     lock: f('start.lock'),
   };
 }

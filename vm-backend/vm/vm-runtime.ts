@@ -54,3 +54,20 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** The port this VM used last when it is still free, else a new free one (remembered). */
+export async function stickyPort(files: VmFiles): Promise<number> {
+  const last = Number(existsSync(files.sshPort) ? readFileSync(files.sshPort, 'utf8').trim() : NaN);
+  if (Number.isInteger(last) && last > 0 && (await portFree(last))) return last;
+  const port = await freePort();
+  writeFileSync(files.sshPort, String(port));
+  return port;
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
