@@ -40,18 +40,31 @@ async function heapMb(page: Page): Promise<number> {
 async function timeTailAll(ctx: BenchContext, page: Page): Promise<number> {
   const host = page.getByTestId('log-terminal');
   await page.evaluate(() => {
-    const w = window as unknown as { __t0?: number; __t1?: number };
+    const w = window as unknown as { __t0?: number; __t1?: number; __first?: number; __end?: number; __note?: number };
+    delete w.__note;
     delete w.__t0;
     delete w.__t1;
+    delete w.__first;
+    delete w.__end;
     document.addEventListener('change', () => (w.__t0 = performance.now()), { capture: true, once: true });
     const el = document.querySelector('[data-testid="log-terminal"]') as HTMLElement;
+    const status = el.parentElement?.querySelector('.term-status') as HTMLElement;
+    // Stages: first characters written into xterm, the count of earlier lines, logs:end received
+    // (the state leaves 'done' on open), last write callback.
+    let reopened = false;
     const mo = new MutationObserver(() => {
-      if (el.dataset.logDone === '1' && w.__t0 !== undefined) {
+      if (w.__t0 === undefined) return;
+      if (w.__first === undefined && Number(el.dataset.written) > 0) w.__first = performance.now();
+      if (w.__note === undefined && Number(el.dataset.earlier) > 0) w.__note = performance.now();
+      if (status.dataset.state !== 'done') reopened = true;
+      else if (reopened && w.__end === undefined) w.__end = performance.now();
+      if (el.dataset.logDone === '1') {
         w.__t1 = performance.now();
         mo.disconnect();
       }
     });
-    mo.observe(el, { attributes: true, attributeFilter: ['data-log-done'] });
+    mo.observe(el, { attributes: true, attributeFilter: ['data-log-done', 'data-written', 'data-earlier'] });
+    mo.observe(status, { attributes: true, attributeFilter: ['data-state'] });
   });
   await page.getByRole('combobox', { name: 'Show' }).selectOption('all');
   for (let waited = 0; ; waited += 250) {
@@ -60,10 +73,13 @@ async function timeTailAll(ctx: BenchContext, page: Page): Promise<number> {
     if (waited > 0 && waited % 10_000 === 0) ctx.log(`… ${await host.getAttribute('data-written')} characters written after ${waited / 1000} s`);
     await page.waitForTimeout(250);
   }
-  return page.evaluate(() => {
-    const w = window as unknown as { __t0: number; __t1: number };
-    return w.__t1 - w.__t0;
+  const w = await page.evaluate(() => {
+    const g = window as unknown as { __t0: number; __t1: number; __first?: number; __end?: number; __note?: number };
+    return { __t0: g.__t0, __t1: g.__t1, __first: g.__first, __end: g.__end, __note: g.__note };
   });
+  const at = (t?: number): string => (t === undefined ? '-' : String(round(t - w.__t0)));
+  ctx.log(`stages: first write ${at(w.__first)} ms, earlier lines counted ${at(w.__note)} ms, logs:end ${at(w.__end)} ms, last write done ${at(w.__t1)} ms`);
+  return w.__t1 - w.__t0;
 }
 
 async function bigLog(ctx: BenchContext, page: Page, url: string): Promise<Record<string, number>> {
@@ -94,6 +110,8 @@ async function bigLog(ctx: BenchContext, page: Page, url: string): Promise<Recor
     const refMs = percentile(ref, 50);
     const written = Number(await host.getAttribute('data-written'));
     const skipped = Number((await host.getAttribute('data-skipped')) ?? 0);
+    const earlier = Number((await host.getAttribute('data-earlier')) ?? 0);
+    const renderer = await host.getAttribute('data-renderer');
     const lastLine = await host.evaluate((el) => {
       type Line = { isWrapped: boolean; translateToString(t: boolean): string };
       const t = (el as unknown as { wharfTerminal: { buffer: { active: { length: number; getLine(i: number): Line | undefined } } } }).wharfTerminal;
@@ -109,8 +127,11 @@ async function bigLog(ctx: BenchContext, page: Page, url: string): Promise<Recor
       return text;
     });
     if (!lastLine.startsWith(`line ${String(LINES).padStart(6, '0')}`)) throw new Error(`last line shown is "${lastLine}"`);
+    // The view keeps the last 25,000 lines (its scrollback); the rest is counted, not dropped unsaid.
+    const firstLine = await host.evaluate((el) => (el as unknown as { wharfTerminal: { buffer: { active: { getLine(i: number): { translateToString(t: boolean): string } | undefined } } } }).wharfTerminal.buffer.active.getLine(0)?.translateToString(true) ?? '');
+    if (!firstLine.startsWith(`line ${String(LINES - 25_000 + 1).padStart(6, '0')} `) || earlier !== LINES - 25_000) throw new Error(`first line "${firstLine}", ${earlier} earlier lines`);
     const heap = await heapMb(page);
-    ctx.log(`200k lines (${(written / 2 ** 20).toFixed(1)} MiB): UI ${round(uiMs)} ms, docker logs >/dev/null ${round(refMs)} ms; heap ${round(heap)} MiB; ${skipped} lines skipped (beyond the scrollback)`);
+    ctx.log(`200k lines (${(written / 2 ** 20).toFixed(1)} MiB): UI ${round(uiMs)} ms, docker logs >/dev/null ${round(refMs)} ms; heap ${round(heap)} MiB; ${renderer} renderer; ${earlier} earlier lines only in the download; ${skipped} lines skipped`);
     return { logs_200k_ratio: round(uiMs / refMs, 2), logs_200k_ui_ms: round(uiMs), logs_200k_docker_ms: round(refMs), logs_renderer_heap_mb: round(heap), logs_200k_skipped_lines: skipped };
   } finally {
     await ctx.docker('rm', '-f', name).catch(() => '');
@@ -135,6 +156,7 @@ async function follow(ctx: BenchContext, page: Page, url: string): Promise<Recor
       document.addEventListener('click', (e) => w.__delays.push(performance.now() - e.timeStamp), { capture: true });
     });
     const w0 = Number(await host.getAttribute('data-written'));
+    const r0 = Number(await host.getAttribute('data-received'));
     const t0 = Date.now();
     const copy = page.getByRole('button', { name: 'Copy selection', exact: true });
     while (Date.now() - t0 < 5_000) {
@@ -142,11 +164,12 @@ async function follow(ctx: BenchContext, page: Page, url: string): Promise<Recor
       await page.waitForTimeout(250);
     }
     const w1 = Number(await host.getAttribute('data-written'));
+    const r1 = Number(await host.getAttribute('data-received'));
     const secs = (Date.now() - t0) / 1000;
     const delays = await page.evaluate(() => (window as unknown as { __delays: number[] }).__delays);
     const mbs = (w1 - w0) / 2 ** 20 / secs;
     const worst = Math.max(...delays);
-    ctx.log(`follow: ${mbs.toFixed(2)} MiB/s written into the terminal; ${delays.length} clicks, worst input delay ${round(worst)} ms`);
+    ctx.log(`follow: ${mbs.toFixed(2)} MiB/s written into the terminal (${((r1 - r0) / 2 ** 20 / secs).toFixed(2)} MiB/s received); ${delays.length} clicks, worst input delay ${round(worst)} ms`);
     return { logs_follow_mb_s: round(mbs, 2), logs_follow_click_ms: round(worst) };
   } finally {
     await ctx.docker('rm', '-f', name).catch(() => '');

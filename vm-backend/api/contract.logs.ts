@@ -14,6 +14,9 @@ export const logsOpenInput = z
     since: z.number().min(0).max(1e11).optional(),
     timestamps: z.boolean(),
     follow: z.boolean(),
+    /** Lines the view keeps. With a longer tail only the last `keep` are sent, and the earlier
+     *  ones are counted (`earlier` on a chunk): they are in the full download. */
+    keep: z.number().int().min(1).max(10_000_000).optional(),
   })
   .strict();
 export type LogsOpenInput = z.infer<typeof logsOpenInput>;

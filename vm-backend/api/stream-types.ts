@@ -5,6 +5,8 @@ export interface StreamChunk {
   stream: string;
   /** Terminal text: ANSI kept, stderr lines marked, '\n' line ends (the log view converts). */
   data: string;
+  /** Logs: lines before the first one sent that the view does not keep (only in the download). */
+  earlier?: number;
 }
 
 /** A followed container stopped: the view waits for it to start again, then keeps following. */

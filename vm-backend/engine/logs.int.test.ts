@@ -1,5 +1,6 @@
 // Against the real dockerd: logs in order with stderr marked, follow across a restart without
 // duplicates, flow control pausing an un-acknowledged stream, a client going away, driver none.
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../backend';
 import type { Backend } from '../backend-types';
@@ -58,6 +59,26 @@ describe('logs against the real engine', () => {
     const lines = c.text('logs:chunk', stream).trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^\x1b\[2m\d{4}-\d\d-\d\dT[\d:.]+Z\x1b\[22m l4$/);
+  });
+
+  it('sends only the lines the view keeps of a longer log and counts the earlier ones (ended and followed)', async () => {
+    const name = await start(IMAGE, 'sh', '-c', 'i=1; while [ $i -le 50 ]; do echo l$i; [ $((i % 10)) = 0 ] && echo e$i >&2; i=$((i+1)); done');
+    await docker('wait', name);
+    for (const follow of [false, true]) {
+      const c = recordingClient();
+      const r = await backend.invoke('logs:open', { id: name, tail: 'all', timestamps: false, follow, keep: 20 }, c);
+      const { stream } = (r as { value: { stream: string } }).value;
+      const earlier = (): number | undefined => (c.events.find((e) => e.event === 'logs:chunk' && (e.payload as { earlier?: number }).earlier !== undefined)?.payload as { earlier?: number } | undefined)?.earlier;
+      await c.waitFor(() => earlier() !== undefined && (follow || c.events.some((e) => e.event === 'logs:end')));
+      const lines = c.text('logs:chunk', stream).trimEnd().split('\n');
+      // Exactly what `docker logs --tail 20` shows (the engine orders stdout and stderr by when it
+      // read them), stderr marked; 55 lines in all.
+      const expected = execFileSync('sh', ['-c', `docker logs --tail 20 ${name} 2>&1`], { encoding: 'utf8' }).trimEnd().split('\n').map((l) => (l.startsWith('e') ? `${STDERR_MARK}${l}` : l));
+      expect(lines).toEqual(expected);
+      expect(lines).toHaveLength(20);
+      expect(earlier()).toBe(35);
+      if (follow) await backend.invoke('logs:close', { stream }, c);
+    }
   });
 
   it('keeps following across a stop and start, with no line twice or lost', async () => {

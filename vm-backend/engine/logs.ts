@@ -5,7 +5,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { LogsOpenInput, LogsOpened } from '../api/contract.logs';
 import type { ClientLink } from '../backend-types';
-import { Demuxer } from './demux';
+import { Demuxer, type StreamKind } from './demux';
+import { countEarlierLines } from './log-earlier';
 import { logsError, logsUnavailable } from './log-errors';
 import { LogFormatter } from './log-format';
 import { requestLogs } from './log-request';
@@ -28,6 +29,19 @@ export async function openLogs(session: EngineSession, registry: StreamRegistry,
   let current: IncomingMessage | null = null;
   let abort = new AbortController();
   let offWatch: (() => void) | null = null;
+  // A tail longer than the view keeps: ask for the kept lines only (the engine reads them from the
+  // end) and count the earlier ones alongside, so the view does not parse lines it would drop.
+  const capped = o.keep !== undefined && (o.tail === 'all' || o.tail > o.keep);
+  const countAbort = new AbortController();
+  let counting: Promise<void> | null = null;
+  const startCount = (first: { ts: string; kind: StreamKind }): void => {
+    const since = o.since ? String(o.since) : undefined;
+    counting = countEarlierLines(docker, info.Id, { tail: o.tail, tty, first, ...(since ? { since } : {}) }, countAbort.signal)
+      .then((earlier) => {
+        if (!closed && earlier) client.send('logs:chunk', { stream, data: '', earlier });
+      })
+      .catch(() => {});
+  };
   const out = new StreamOut({
     send: (data) => client.send('logs:chunk', { stream, data }),
     pause: () => current?.pause(),
@@ -44,17 +58,20 @@ export async function openLogs(session: EngineSession, registry: StreamRegistry,
   const open = async (first: boolean): Promise<void> => {
     abort = new AbortController();
     const since = fmt.lastTime !== null ? sinceParam(fmt.lastTime) : o.since ? String(o.since) : undefined;
-    const res = await requestLogs(docker, info.Id, { follow: o.follow, tail: first ? o.tail : 'all', timestamps: true, ...(since ? { since } : {}) }, abort.signal);
+    const res = await requestLogs(docker, info.Id, { follow: o.follow, tail: !first ? 'all' : capped ? (o.keep ?? o.tail) : o.tail, timestamps: true, ...(since ? { since } : {}) }, abort.signal);
     if (closed) return void res.destroy();
     current = res;
     if (!first) fmt.restart();
     const demux = new Demuxer(tty, (kind, data, start) => fmt.push(kind, data, start, demux.isRaw));
-    res.on('data', (chunk: Buffer) => demux.push(chunk));
+    res.on('data', (chunk: Buffer) => {
+      demux.push(chunk);
+      if (first && capped && !counting && fmt.first) startCount(fmt.first);
+    });
     res.on('error', () => {});
     res.on('close', () => {
       if (closed || current !== res) return;
       current = null;
-      if (!o.follow) return finish('done');
+      if (!o.follow) return void (counting ?? Promise.resolve()).then(() => finish('done'));
       void waitForRestart();
     });
     if (out.isPaused) res.pause();
@@ -102,6 +119,7 @@ export async function openLogs(session: EngineSession, registry: StreamRegistry,
       offWatch?.();
       out.close();
       abort.abort();
+      countAbort.abort();
       current?.destroy();
       current = null;
     },

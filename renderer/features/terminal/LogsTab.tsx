@@ -7,11 +7,13 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { cliHintProps } from '../../components/useCli';
 import { type TerminalHost, type WharfTerminal, createTerminal } from './create-terminal';
 import { LogSearch } from './LogSearch';
+import { ROWS_PER_LINE } from './lines-dropped';
 import { type LogViewState, LogSession } from './log-session';
 import { SINCES, type SinceChoice, TAILS, type TailChoice, sinceSeconds, tailValue } from './log-options';
 import './terminal.css';
 
-/** Lines kept for scrolling back: enough to read, bounded so a million-line log stays light. */
+/** Lines kept for scrolling back: enough to read, bounded so a million-line log stays light. A
+ *  longer log's earlier lines are counted and left to "Download full log". */
 export const LOG_SCROLLBACK = 25_000;
 
 /** A container's log in a read-only terminal. The log text never passes through React state. */
@@ -26,12 +28,13 @@ export function LogsTab({ id, name }: { id: string; name: string }): React.JSX.E
   const [timestamps, setTimestamps] = useState(false);
   const [follow, setFollow] = useState(true);
   const [state, setState] = useState<{ s: LogViewState; error?: WharfErrorShape }>({ s: 'opening' });
+  const [earlier, setEarlier] = useState(0);
 
   useEffect(() => {
     const el = host.current;
     if (!el) return;
     const bridge = getBridge();
-    const wt = createTerminal(el, bridge, { disableStdin: true, convertEol: true, scrollback: LOG_SCROLLBACK, cursorStyle: 'underline', cursorInactiveStyle: 'none' });
+    const wt = createTerminal(el, bridge, { disableStdin: true, convertEol: true, scrollback: LOG_SCROLLBACK * ROWS_PER_LINE, cursorStyle: 'underline', cursorInactiveStyle: 'none' });
     wt.term.attachCustomKeyEventHandler((e) => {
       if (e.type === 'keydown' && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
         e.preventDefault();
@@ -40,7 +43,7 @@ export function LogsTab({ id, name }: { id: string; name: string }): React.JSX.E
       }
       return true;
     });
-    session.current = new LogSession(bridge, wt.term, el, (s, error) => setState(error ? { s, error } : { s }), (count) => i18n.t('logs.skipped', { count }));
+    session.current = new LogSession(bridge, wt.term, el, (s, error) => setState(error ? { s, error } : { s }), (count) => i18n.t('logs.skipped', { count }), setEarlier);
     setTerm(wt);
     return () => {
       session.current?.close();
@@ -98,6 +101,7 @@ export function LogsTab({ id, name }: { id: string; name: string }): React.JSX.E
       <LogSearch ref={searchInput} search={term?.search ?? null} />
       <p className="term-status" role="status" data-state={state.s}>{state.s === 'error' ? '' : t(`logs.state.${state.s}`)}</p>
       {state.error && <ErrorNotice error={state.error} />}
+      {earlier > 0 && <p className="term-earlier" data-testid="log-earlier">{t('logs.earlier', { count: earlier, lines: earlier.toLocaleString(i18n.language), kept: LOG_SCROLLBACK.toLocaleString(i18n.language) })}</p>}
       <div className="term-host" ref={host} data-testid="log-terminal" />
     </div>
   );

@@ -64,7 +64,8 @@ describe('LogSession', () => {
   });
 
   it('skips queued lines that would scroll out of the scrollback unseen, and says so', async () => {
-    const t = fakeTerm(3, 2);
+    // Scrollback 6 rows = 3 kept lines (room to wrap once) + 2 screen rows.
+    const t = fakeTerm(6, 2);
     const host = { dataset: {} } as unknown as TerminalHost;
     const s = new LogSession(bridge, t.term as never, host, () => {}, (n) => `${n} skipped`);
     const stream = `logs-${nextStream}`;
@@ -91,5 +92,28 @@ describe('LogSession', () => {
     emit('logs:chunk', { stream: first, data: 'old\n' });
     expect(t.written).toEqual([]);
     expect(calls).toContainEqual(['logs:close', { stream: first }]);
+  });
+
+  it('asks for the lines it keeps, and tells the earlier ones (counted by the backend, or wrapped out of the rows)', async () => {
+    const t = fakeTerm(10, 2);
+    // Two lines left in the terminal's rows: the first whole line on row 0, a continuation on row 1.
+    const rows = [{ isWrapped: false }, { isWrapped: true }, { isWrapped: false }, { isWrapped: false }];
+    Object.assign(t.term, { buffer: { active: { baseY: 0, cursorY: 3, getLine: (i: number) => rows[i] } } });
+    const host = { dataset: {} } as unknown as TerminalHost;
+    const told: number[] = [];
+    const s = new LogSession(bridge, t.term as never, host, () => {}, (n) => `${n}`, (n) => told.push(n));
+    const stream = `logs-${nextStream}`;
+    await s.open('c', { tail: 'all', timestamps: false, follow: false });
+    expect(calls.filter(([n]) => n === 'logs:open').at(-1)?.[1]).toMatchObject({ tail: 'all', keep: 5 });
+    emit('logs:chunk', { stream, data: 'a\nb\nc\n' });
+    emit('logs:chunk', { stream, data: '', earlier: 100 });
+    emit('logs:end', { stream, reason: 'done' });
+    expect(told).toEqual([0, 100]);
+    t.flush();
+    await tick();
+    // Three lines written, two still start a row: one more only in the download.
+    expect(told.at(-1)).toBe(101);
+    expect(host.dataset.earlier).toBe('101');
+    expect(host.dataset.logDone).toBe('1');
   });
 });

@@ -4,8 +4,10 @@
 import type { Terminal } from '@xterm/xterm';
 import type { LogsOpenInput } from '../../../vm-backend/api/contract.logs';
 import { WharfError } from '../../../vm-backend/api/errors';
+import type { StreamChunk } from '../../../vm-backend/api/stream-types';
 import type { WharfErrorShape } from '../../../vm-backend/api/types';
 import type { Bridge } from '../../bridge';
+import { ROWS_PER_LINE, linesDropped } from './lines-dropped';
 import { streamRouter } from './stream-router';
 import type { TerminalHost } from './create-terminal';
 
@@ -38,6 +40,10 @@ export class LogSession {
   /** Characters handed to xterm whose write callback has not come yet. */
   private inFlight = 0;
   private skipped = 0;
+  /** Lines ('\n') handed to xterm, and earlier lines the backend counted but did not send. */
+  private linesWritten = 0;
+  private earlier = 0;
+  private earlierDue = false;
 
   constructor(
     private readonly bridge: Bridge,
@@ -45,6 +51,8 @@ export class LogSession {
     private readonly host: TerminalHost,
     private readonly onState: (s: LogViewState, error?: WharfErrorShape) => void,
     private readonly skippedNotice: (lines: number) => string,
+    /** Lines of the log before the first one shown that only the full download has (0: none). */
+    private readonly onEarlier: (lines: number) => void = () => {},
   ) {
     // Listen before the first logs:open: its first chunks may come before its answer.
     streamRouter(bridge);
@@ -64,17 +72,23 @@ export class LogSession {
     this.acked = 0;
     this.inFlight = 0;
     this.skipped = 0;
+    this.linesWritten = 0;
+    this.earlier = 0;
+    this.earlierDue = false;
     this.host.dataset.logDone = '0';
     this.host.dataset.written = '0';
+    this.host.dataset.earlier = '0';
+    this.onEarlier(0);
     this.onState('opening');
     try {
-      const opened = await this.bridge.call('logs:open', { id, ...o });
+      // A tail longer than the view keeps is cut to that by the backend (and the rest counted).
+      const opened = await this.bridge.call('logs:open', { id, ...o, keep: this.keepLines() });
       if (gen !== this.generation) return void this.bridge.call('logs:close', { stream: opened.stream }).catch(() => {});
       this.stream = opened.stream;
       this.onState(o.follow ? 'following' : 'opening');
       this.release = streamRouter(this.bridge).claim(opened.stream, (event, payload) => {
         if (gen !== this.generation) return;
-        if (event === 'logs:chunk') this.write((payload as { data: string }).data, opened.stream);
+        if (event === 'logs:chunk') this.chunk(payload as StreamChunk, opened.stream);
         else if (event === 'logs:state') this.onState((payload as { state: 'following' | 'waiting' }).state);
         else if (event === 'logs:end') this.end(payload as { reason: 'done' | 'removed' | 'error'; error?: WharfErrorShape });
       });
@@ -91,6 +105,27 @@ export class LogSession {
     this.stream = null;
   }
 
+  private chunk(c: StreamChunk, stream: string): void {
+    if (c.earlier !== undefined) {
+      this.earlier = c.earlier;
+      this.earlierDue = true;
+      this.showEarlier(0);
+      this.markDone();
+    }
+    if (c.data) this.write(c.data, stream);
+  }
+
+  /** Lines the view keeps: the terminal's scrollback leaves room for each to wrap once. */
+  private keepLines(): number {
+    return Math.max(1, Math.floor((this.term.options.scrollback ?? 1000) / ROWS_PER_LINE));
+  }
+
+  private showEarlier(dropped: number): void {
+    const n = this.earlier + dropped;
+    this.host.dataset.earlier = String(n);
+    this.onEarlier(n);
+  }
+
   private write(data: string, stream: string): void {
     let lines = 0;
     for (let i = data.indexOf('\n'); i >= 0; i = data.indexOf('\n', i + 1)) lines++;
@@ -98,7 +133,8 @@ export class LogSession {
     this.queuedLines += lines;
     this.queuedChars += data.length;
     this.received += data.length;
-    const keep = (this.term.options.scrollback ?? 1000) + this.term.rows;
+    this.host.dataset.received = String(this.received);
+    const keep = this.keepLines() + this.term.rows;
     while (this.queue.length > 1 && this.queuedLines - (this.queue[0]?.lines ?? 0) >= keep) {
       const old = this.queue.shift();
       if (!old) break;
@@ -118,25 +154,37 @@ export class LogSession {
     void this.bridge.call('streams:ack', { stream, bytes }).catch(() => {});
   }
 
-  /** Hands queued chunks to xterm while it has little in hand; write callbacks acknowledge. */
+  /** Hands queued chunks to xterm, joined into one write while it has little in hand (fewer,
+   *  larger writes parse faster); write callbacks acknowledge. */
   private pump(stream: string): void {
     while (this.inFlight < IN_FLIGHT_MAX) {
-      const next = this.queue.shift();
-      if (!next) return this.markDone();
-      this.queuedLines -= next.lines;
-      this.queuedChars -= next.data.length;
+      if (this.queue.length === 0) return this.markDone();
+      const parts: string[] = [];
+      let size = 0;
+      let lines = 0;
+      while (this.queue.length > 0 && (parts.length === 0 || this.inFlight + size + (this.queue[0]?.data.length ?? 0) <= IN_FLIGHT_MAX)) {
+        const next = this.queue.shift();
+        if (!next) break;
+        this.queuedLines -= next.lines;
+        this.queuedChars -= next.data.length;
+        parts.push(next.data);
+        size += next.data.length;
+        lines += next.lines;
+      }
       const gen = this.generation;
-      let text = next.data;
+      let text = parts.length === 1 ? (parts[0] ?? '') : parts.join('');
       if (this.skipped > 0) {
         text = `\x1b[2m… ${this.skippedNotice(this.skipped)}\x1b[22m\n${text}`;
         this.host.dataset.skipped = String(this.skipped);
         this.skipped = 0;
+        lines += 1;
       }
-      this.inFlight += next.data.length;
+      this.linesWritten += lines;
+      this.inFlight += size;
       this.term.write(text, () => {
         if (gen !== this.generation) return;
-        this.inFlight -= next.data.length;
-        this.written += next.data.length;
+        this.inFlight -= size;
+        this.written += size;
         this.host.dataset.written = String(this.written);
         this.pump(stream);
         this.ack(stream);
@@ -153,6 +201,12 @@ export class LogSession {
 
   /** For tests and the benchmark: every chunk of an ended log is on screen. */
   private markDone(): void {
-    if (this.ended && this.inFlight === 0 && this.queue.length === 0) this.host.dataset.logDone = '1';
+    if (this.inFlight > 0 || this.queue.length > 0) return;
+    // All written: add the lines that wrapped out of the terminal's rows to the earlier ones.
+    if (this.earlierDue && this.term.buffer) {
+      this.earlierDue = false;
+      this.showEarlier(linesDropped(this.term, this.linesWritten));
+    }
+    if (this.ended) this.host.dataset.logDone = '1';
   }
 }
