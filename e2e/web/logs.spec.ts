@@ -72,6 +72,22 @@ test.describe('container logs', () => {
     await expect.poll(async () => (await logs.terminal.lines()).length).toBe(1500);
   });
 
+  test('all lines of a log longer than the view: the last 25,000 shown, the earlier ones counted and left to the download', async ({ app }) => {
+    const name = named('e2e-loglong');
+    await runFixture(name, IMAGE, 'sh', '-c', `awk 'BEGIN{for(i=1;i<=30000;i++) printf "row %05d\\n", i}'; sleep 1000`);
+    const logs = await LogsPanel.open(app.containers, name);
+    await logs.expectText('row 30000');
+    await expect(logs.panel.getByTestId('log-earlier')).toHaveCount(0);
+    await logs.tail.selectOption({ label: 'all lines' });
+    await expect(logs.panel.getByTestId('log-earlier')).toHaveText('5,000 earlier lines are not shown: this view keeps the last 25,000. Download the full log to read them.');
+    await expect.poll(async () => (await logs.terminal.lines()).length, { timeout: 30_000 }).toBe(25_000);
+    const lines = await logs.terminal.lines();
+    // The last line, and the one 24,999 lines before it: the first kept (row 05000 is only in the download).
+    expect(lines.at(-1)).toBe('row 30000');
+    expect(lines[0]).toBe('row 05001');
+    expect(lines).not.toContain('row 05000');
+  });
+
   test('a container whose log driver is none gives a clear message', async ({ app }) => {
     const name = named('e2e-lognone');
     await runFixture(name, '--log-driver', 'none', IMAGE, 'sleep', '1000');
