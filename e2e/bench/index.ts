@@ -9,6 +9,7 @@ import { portForward } from './port-forward.bench';
 import { reconnect } from './reconnect.bench';
 import { sshApi } from './ssh-api.bench';
 import type { Bench } from './types';
+import { vmBench } from './vm.bench';
 
 export const benches: Record<string, Bench> = {
   'cold-start': coldStart,
@@ -20,4 +21,5 @@ export const benches: Record<string, Bench> = {
   'ssh-api': sshApi,
   'port-forward': portForward,
   reconnect,
+  vm: vmBench,
 };

@@ -1,7 +1,8 @@
 // How Wharf talks to the guest before (and besides) the engine connection: the seed it boots with,
 // the host key it prints on the serial console, and commands over SSH with that key pinned.
-// The SSH commands use the OpenSSH client with the pinned key (StrictHostKeyChecking=yes) until
-// the shared ssh2 connection (vm-backend/connection/ssh) is used for the VM too.
+// Wharf itself reaches the guest through the shared ssh2 connection (guest-ssh.ts); guestExec and
+// sshArgs give the OpenSSH client the same pinned key (StrictHostKeyChecking=yes) for tests and
+// for a person debugging (`ssh $(...sshArgs)`).
 import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';

@@ -1,7 +1,8 @@
 // The start sequence: disks, seed, QEMU, then readiness in three steps. Ready means: SSH answers
 // with the pinned host key, the nonce matches this boot, and the engine answers /_ping.
 import type { AccelChoice } from './accel';
-import { ensureVmKey, guestErrorFromSerial, guestExec, hostKeyFromSerial, pinHostKey, writeSeed } from './guest-link';
+import { ensureVmKey, guestErrorFromSerial, hostKeyFromSerial, pinHostKey, writeSeed } from './guest-link';
+import { enginePing, guestConnection, guestRun } from './guest-ssh';
 import type { ImageFiles } from './image';
 import { readText } from './qemu-driver';
 import { newNonce, readSettings, stickyPort, type VmRuntime, writeRuntime } from './vm-runtime';
@@ -75,10 +76,15 @@ export async function bootVm(m: VmManager, hostName: string): Promise<VmRuntime>
     if (pin.result === 'changed') {
       throw new StartFailure({ code: 'VM_HOST_KEY_CHANGED', message: 'The VM offered a different SSH host key than the one Wharf pinned.', hint: 'If you reset the VM, delete its known_hosts file; otherwise stop and investigate.', detail: `pinned ${pin.pinned.slice(0, 40)}..., offered ${key.slice(0, 40)}...` });
     }
-    await waitFor(m, rt, 'ssh-ready', 'Waiting for SSH', 'cat /run/wharf-boot-id', (out) => out.trim() === nonce);
-    machine.to('starting', 'Waiting for Docker', { phase: 'ssh-ready' });
-    await waitFor(m, rt, 'engine-ready', 'Waiting for Docker', 'docker version --format "{{.Server.Version}}"', (out) => out.trim().length > 0);
-    machine.to('starting', 'Docker answers', { phase: 'engine-ready' });
+    const conn = guestConnection(files, sshPort);
+    try {
+      await waitFor(m, rt, 'ssh-ready', async () => (await guestRun(conn, 'cat /run/wharf-boot-id'))?.trim() === nonce);
+      machine.to('starting', 'Waiting for Docker', { phase: 'ssh-ready' });
+      await waitFor(m, rt, 'engine-ready', () => enginePing(conn));
+      machine.to('starting', 'Docker answers', { phase: 'engine-ready' });
+    } finally {
+      await conn.close();
+    }
     const ready: VmRuntime = { ...rt, phase: 'running', bootedAt: Date.now() };
     writeRuntime(files, ready);
     return ready;
@@ -102,16 +108,16 @@ async function waitForHostKey(m: VmManager, rt: VmRuntime, choice: AccelChoice):
   }
 }
 
-async function waitFor(m: VmManager, rt: VmRuntime, what: string, _label: string, cmd: string, ok: (out: string) => boolean): Promise<void> {
+async function waitFor(m: VmManager, rt: VmRuntime, what: string, ok: () => Promise<boolean>): Promise<void> {
   const until = Date.now() + (m.opts.bootTimeoutMs ?? 300_000);
   for (;;) {
-    const r = await guestExec(m.files, rt.sshPort, cmd, 10_000);
-    if (r.code === 0 && ok(r.stdout)) return;
-    if (/REMOTE HOST IDENTIFICATION|Host key verification failed/i.test(r.stderr)) {
-      throw new StartFailure({ code: 'VM_HOST_KEY_CHANGED', message: 'The VM SSH host key does not match the pinned one.', hint: 'Stop and investigate; reset the VM to start over.', detail: r.stderr.slice(0, 500) });
+    try {
+      if (await ok()) return;
+    } catch (e) {
+      throw new StartFailure({ code: 'VM_HOST_KEY_CHANGED', message: 'The VM SSH host key does not match the pinned one.', hint: 'Stop and investigate; reset the VM to start over.', detail: (e as Error).message });
     }
     if (m.opts.driver.alivePid(m.files) === null) throw exited(m.files.qemuLog);
-    if (Date.now() > until) throw timeout(what, m.opts.bootTimeoutMs ?? 300_000, r.stderr);
+    if (Date.now() > until) throw timeout(what, m.opts.bootTimeoutMs ?? 300_000);
     await sleep(500);
   }
 }

@@ -5,7 +5,7 @@ import { cpus, hostname, totalmem } from 'node:os';
 import type { Accel, AccelChoice } from './accel';
 import type { VmDriver } from './driver';
 import type { ImageFiles } from './image';
-import { guestExec } from './guest-link';
+import { enginePing, guestConnection, guestRun } from './guest-ssh';
 import { pidAlive, readPid } from './pids';
 import { reconcile } from './reconcile';
 import { bootVm, StartFailure } from './vm-boot';
@@ -112,12 +112,18 @@ export class VmManager {
     if (rt) writeRuntime(this.files, { ...rt, phase: 'stopping' });
     const pid = this.opts.driver.alivePid(this.files);
     if (pid !== null && !force) {
-      if (rt) await guestExec(this.files, rt.sshPort, 'systemctl stop docker.socket docker.service containerd.service', 30_000);
-      this.machine.to('stopping', 'Powering off the VM');
-      // The minimal guest has no logind to act on the ACPI button, so ask systemd over SSH first;
-      // QMP system_powerdown is the path when SSH is gone, and a kill after the timeout the last.
-      const off = rt ? await guestExec(this.files, rt.sshPort, 'systemctl poweroff --no-block', 10_000) : null;
-      if (off?.code !== 0) await this.opts.driver.powerdown(this.files).catch(() => {});
+      const conn = rt ? guestConnection(this.files, rt.sshPort) : null;
+      let off: string | null = null;
+      try {
+        if (conn) await guestRun(conn, 'systemctl stop docker.socket docker.service containerd.service', 30_000).catch(() => null);
+        this.machine.to('stopping', 'Powering off the VM');
+        // The minimal guest has no logind to act on the ACPI button, so ask systemd over SSH first;
+        // QMP system_powerdown is the path when SSH is gone, and a kill after the timeout the last.
+        if (conn) off = await guestRun(conn, 'systemctl poweroff --no-block && echo WHARF-OFF', 10_000).catch(() => null);
+      } finally {
+        await conn?.close();
+      }
+      if (!off?.includes('WHARF-OFF')) await this.opts.driver.powerdown(this.files).catch(() => {});
       const until = Date.now() + (this.opts.stopTimeoutMs ?? 60_000);
       while (Date.now() < until && pidAlive(pid, 'qemu')) await new Promise((r) => setTimeout(r, 250));
     }
@@ -139,9 +145,12 @@ export class VmManager {
 
   /** Quick: does the guest answer with this boot's nonce, and does its engine ping? */
   async probe(rt: VmRuntime, timeoutMs = 15_000): Promise<boolean> {
-    const r = await guestExec(this.files, rt.sshPort, 'cat /run/wharf-boot-id && docker version --format "{{.Server.Version}}"', timeoutMs);
-    const [nonce, version] = r.stdout.trim().split('\n');
-    return r.code === 0 && nonce === rt.nonce && !!version;
+    const conn = guestConnection(this.files, rt.sshPort);
+    try {
+      return (await guestRun(conn, 'cat /run/wharf-boot-id', timeoutMs).catch(() => null))?.trim() === rt.nonce && (await enginePing(conn, timeoutMs));
+    } finally {
+      await conn.close();
+    }
   }
 
   /** While running, notice a VM process that ends without being asked to. */

@@ -1,0 +1,98 @@
+// Issue 7's figures, measured the way a user meets them: through `wharf vm` (the built CLI).
+//  vm_boot_ratio: `wharf vm start` -> engine-ready (second boot), divided by the same kernel
+//    reaching a trivial init (a busybox initramfs that powers off) on the same accelerator.
+//  vm_idle_cpu_pct: host CPU of the idle VM's QEMU (no containers) over 60 s, in % of one core.
+//  vm_image_mb: what a user downloads (kernel + initrd + gzip of the root disk).
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { round, type Bench } from './types';
+
+const ROOT = resolve(process.cwd());
+const CLI = join(ROOT, 'out/main/cli.js');
+
+function wharf(env: NodeJS.ProcessEnv, ...args: string[]): Promise<string> {
+  return new Promise((ok, fail) => {
+    execFile(process.execPath, [CLI, 'vm', ...args], { env, timeout: 600_000 }, (err, stdout, stderr) => (err ? fail(new Error(`wharf vm ${args.join(' ')}: ${stdout}${stderr}`)) : ok(stdout)));
+  });
+}
+
+async function timed(f: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await f();
+  return performance.now() - t;
+}
+
+/** A gzip'd newc initramfs whose init powers the machine off at once. */
+function trivialInitrd(dir: string): string {
+  const root = join(dir, 'initramfs');
+  mkdirSync(join(root, 'bin'), { recursive: true });
+  copyFileSync('/bin/busybox', join(root, 'bin/busybox'));
+  symlinkSync('busybox', join(root, 'bin/sh'));
+  writeFileSync(join(root, 'init'), '#!/bin/sh\n/bin/busybox poweroff -f\n', { mode: 0o755 });
+  const out = join(dir, 'trivial.cpio.gz');
+  execFileSync('sh', ['-c', `cd "${root}" && find . | cpio -o -H newc --quiet | gzip -1 > "${out}"`]);
+  return out;
+}
+
+function trivialBootMs(kernel: string, initrd: string): Promise<number> {
+  const t = performance.now();
+  return new Promise((ok, fail) => {
+    const q = spawn('qemu-system-x86_64', ['-nodefaults', '-display', 'none', '-accel', 'tcg', '-smp', '2', '-m', '2048', '-kernel', kernel, '-initrd', initrd, '-append', 'console=ttyS0 quiet panic=-1', '-no-reboot'], { stdio: 'ignore' });
+    const timer = setTimeout(() => q.kill('SIGKILL'), 60_000);
+    q.on('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) ok(performance.now() - t);
+      else fail(new Error(`the trivial VM exited with ${code}`));
+    });
+  });
+}
+
+function cpuTicks(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return Number(f[11]) + Number(f[12]); // utime + stime
+}
+
+export const vmBench: Bench = async (ctx) => {
+  const image = execFileSync('bash', [join(ROOT, 'scripts/vm/build-image.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').at(-1) as string;
+  const manifest = JSON.parse(readFileSync(join(image, 'manifest.json'), 'utf8'));
+  const f = manifest.files;
+  const imageMb = (f.kernel.size + f.initrd.size + (f.rootfs.compressed?.size ?? f.rootfs.size)) / 2 ** 20;
+  const tmp = mkdtempSync(join(tmpdir(), 'wharf-vmbench-'));
+  const env = { ...process.env, WHARF_DATA_DIR: tmp, WHARF_VM_IMAGE: image, WHARF_VM_ACCEL: 'tcg' };
+  try {
+    const trivial: number[] = [];
+    const initrd = trivialInitrd(tmp);
+    for (let i = 0; i < 3; i++) trivial.push(await trivialBootMs(join(image, f.kernel.name), initrd));
+    trivial.sort((a, b) => a - b);
+    const trivialMs = trivial[1] as number;
+    ctx.log(`trivial init: ${trivial.map((x) => Math.round(x)).join(', ')} ms`);
+    await wharf(env, 'create', '--no-network', '--cpus', '2', '--memory', '2048', '--disk', '8');
+    const firstMs = await timed(() => wharf(env, 'start'));
+    ctx.log(`first boot (host keys, Docker's first start): ${Math.round(firstMs)} ms`);
+    const stopMs = await timed(() => wharf(env, 'stop'));
+    const bootMs = await timed(() => wharf(env, 'start'));
+    ctx.log(`second boot: ${Math.round(bootMs)} ms; stop took ${Math.round(stopMs)} ms`);
+    // Idle: let the boot settle, then 60 s of QEMU's own CPU time.
+    await new Promise((r) => setTimeout(r, 10_000));
+    const pid = Number(readFileSync(join(tmp, 'vms/default/qemu.pid'), 'utf8').trim());
+    const hz = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    const c0 = cpuTicks(pid);
+    const t0 = performance.now();
+    await new Promise((r) => setTimeout(r, 60_000));
+    const idlePct = ((cpuTicks(pid) - c0) / hz / ((performance.now() - t0) / 1000)) * 100;
+    return {
+      vm_boot_ms: Math.round(bootMs),
+      vm_first_boot_ms: Math.round(firstMs),
+      vm_trivial_init_ms: Math.round(trivialMs),
+      vm_boot_ratio: round(bootMs / trivialMs, 2),
+      vm_stop_ms: Math.round(stopMs),
+      vm_idle_cpu_pct: round(idlePct, 1),
+      vm_image_mb: round(imageMb, 1),
+    };
+  } finally {
+    await wharf(env, 'stop', '--force').catch(() => '');
+    rmSync(tmp, { recursive: true, force: true });
+  }
+};
