@@ -1,6 +1,6 @@
 // Feeds one container's log into an xterm terminal, outside React: chunks go straight to
-// terminal.write; characters are acknowledged once written or safely queued (the backend
-// pauses the engine stream when too much is unacknowledged).
+// terminal.write (through a LogFeed); characters are acknowledged once written or safely queued
+// (the backend pauses the engine stream when too much is unacknowledged).
 import type { Terminal } from '@xterm/xterm';
 import type { LogsOpenInput } from '../../../vm-backend/api/contract.logs';
 import { WharfError } from '../../../vm-backend/api/errors';
@@ -8,14 +8,9 @@ import type { StreamChunk } from '../../../vm-backend/api/stream-types';
 import type { WharfErrorShape } from '../../../vm-backend/api/types';
 import type { Bridge } from '../../bridge';
 import { ROWS_PER_LINE, linesDropped } from './lines-dropped';
+import { LogFeed } from './log-feed';
 import { streamRouter } from './stream-router';
 import type { TerminalHost } from './create-terminal';
-
-/** How much xterm is given ahead of its write callbacks; the rest waits in the queue. */
-const IN_FLIGHT_MAX = 256 * 1024;
-/** Queued characters acknowledged on arrival (so the backend keeps sending and lines beyond the
- *  scrollback can be skipped); past this, only what xterm has written is acknowledged. */
-const QUEUE_ACK_MAX = 4 * 1024 * 1024;
 
 export type LogViewState = 'opening' | 'following' | 'waiting' | 'done' | 'removed' | 'error';
 export type LogOptions = Omit<LogsOpenInput, 'id'>;
@@ -28,20 +23,10 @@ export class LogSession {
   private stream: string | null = null;
   private release: (() => void) | null = null;
   private generation = 0;
-  private written = 0;
   private ended = false;
-  // Chunks not yet handed to xterm. When they hold more lines than the terminal keeps
-  // (scrollback + screen), the oldest would scroll out unseen: they are skipped, not parsed.
-  private queue: { data: string; lines: number }[] = [];
-  private queuedLines = 0;
-  private queuedChars = 0;
-  private received = 0;
+  private feed: LogFeed | null = null;
   private acked = 0;
-  /** Characters handed to xterm whose write callback has not come yet. */
-  private inFlight = 0;
-  private skipped = 0;
-  /** Lines ('\n') handed to xterm, and earlier lines the backend counted but did not send. */
-  private linesWritten = 0;
+  /** Earlier lines the backend counted but did not send; due: not yet added to what xterm dropped. */
   private earlier = 0;
   private earlierDue = false;
 
@@ -63,16 +48,8 @@ export class LogSession {
     this.close();
     const gen = ++this.generation;
     this.term.reset();
-    this.written = 0;
     this.ended = false;
-    this.queue = [];
-    this.queuedLines = 0;
-    this.queuedChars = 0;
-    this.received = 0;
     this.acked = 0;
-    this.inFlight = 0;
-    this.skipped = 0;
-    this.linesWritten = 0;
     this.earlier = 0;
     this.earlierDue = false;
     this.host.dataset.logDone = '0';
@@ -85,10 +62,16 @@ export class LogSession {
       const opened = await this.bridge.call('logs:open', { id, ...o, keep: this.keepLines() });
       if (gen !== this.generation) return void this.bridge.call('logs:close', { stream: opened.stream }).catch(() => {});
       this.stream = opened.stream;
+      const stream = opened.stream;
+      const feed = new LogFeed(this.term, this.host, this.keepLines(), this.skippedNotice, () => {
+        this.ack(feed, stream);
+        this.markDone();
+      });
+      this.feed = feed;
       this.onState(o.follow ? 'following' : 'opening');
       this.release = streamRouter(this.bridge).claim(opened.stream, (event, payload) => {
         if (gen !== this.generation) return;
-        if (event === 'logs:chunk') this.chunk(payload as StreamChunk, opened.stream);
+        if (event === 'logs:chunk') this.chunk(payload as StreamChunk, feed);
         else if (event === 'logs:state') this.onState((payload as { state: 'following' | 'waiting' }).state);
         else if (event === 'logs:end') this.end(payload as { reason: 'done' | 'removed' | 'error'; error?: WharfErrorShape });
       });
@@ -99,20 +82,22 @@ export class LogSession {
 
   close(): void {
     this.generation += 1;
+    this.feed?.stop();
+    this.feed = null;
     this.release?.();
     this.release = null;
     if (this.stream) void this.bridge.call('logs:close', { stream: this.stream }).catch(() => {});
     this.stream = null;
   }
 
-  private chunk(c: StreamChunk, stream: string): void {
+  private chunk(c: StreamChunk, feed: LogFeed): void {
     if (c.earlier !== undefined) {
       this.earlier = c.earlier;
       this.earlierDue = true;
       this.showEarlier(0);
       this.markDone();
     }
-    if (c.data) this.write(c.data, stream);
+    if (c.data) feed.push(c.data);
   }
 
   /** Lines the view keeps: the terminal's scrollback leaves room for each to wrap once. */
@@ -126,70 +111,12 @@ export class LogSession {
     this.onEarlier(n);
   }
 
-  private write(data: string, stream: string): void {
-    let lines = 0;
-    for (let i = data.indexOf('\n'); i >= 0; i = data.indexOf('\n', i + 1)) lines++;
-    this.queue.push({ data, lines });
-    this.queuedLines += lines;
-    this.queuedChars += data.length;
-    this.received += data.length;
-    this.host.dataset.received = String(this.received);
-    const keep = this.keepLines() + this.term.rows;
-    while (this.queue.length > 1 && this.queuedLines - (this.queue[0]?.lines ?? 0) >= keep) {
-      const old = this.queue.shift();
-      if (!old) break;
-      this.queuedLines -= old.lines;
-      this.queuedChars -= old.data.length;
-      this.skipped += old.lines;
-    }
-    this.pump(stream);
-    this.ack(stream);
-  }
-
-  /** Everything received counts as consumed except what xterm still parses and a queue overflow. */
-  private ack(stream: string): void {
-    const bytes = this.received - this.inFlight - Math.max(0, this.queuedChars - QUEUE_ACK_MAX);
+  /** Tells the backend how much of the stream is consumed (flow control). */
+  private ack(feed: LogFeed, stream: string): void {
+    const bytes = feed.consumed;
     if (bytes <= this.acked) return;
     this.acked = bytes;
     void this.bridge.call('streams:ack', { stream, bytes }).catch(() => {});
-  }
-
-  /** Hands queued chunks to xterm, joined into one write while it has little in hand (fewer,
-   *  larger writes parse faster); write callbacks acknowledge. */
-  private pump(stream: string): void {
-    while (this.inFlight < IN_FLIGHT_MAX) {
-      if (this.queue.length === 0) return this.markDone();
-      const parts: string[] = [];
-      let size = 0;
-      let lines = 0;
-      while (this.queue.length > 0 && (parts.length === 0 || this.inFlight + size + (this.queue[0]?.data.length ?? 0) <= IN_FLIGHT_MAX)) {
-        const next = this.queue.shift();
-        if (!next) break;
-        this.queuedLines -= next.lines;
-        this.queuedChars -= next.data.length;
-        parts.push(next.data);
-        size += next.data.length;
-        lines += next.lines;
-      }
-      const gen = this.generation;
-      let text = parts.length === 1 ? (parts[0] ?? '') : parts.join('');
-      if (this.skipped > 0) {
-        text = `\x1b[2m… ${this.skippedNotice(this.skipped)}\x1b[22m\n${text}`;
-        this.host.dataset.skipped = String(this.skipped);
-        this.skipped = 0;
-        lines += 1;
-      }
-      this.linesWritten += lines;
-      this.inFlight += size;
-      this.term.write(text, () => {
-        if (gen !== this.generation) return;
-        this.inFlight -= size;
-        this.written += size;
-        this.host.dataset.written = String(this.written);
-        this.pump(stream);
-        this.ack(stream);
-      });
-    }
   }
 
   private end(p: { reason: 'done' | 'removed' | 'error'; error?: WharfErrorShape }): void {
@@ -201,11 +128,12 @@ export class LogSession {
 
   /** For tests and the benchmark: every chunk of an ended log is on screen. */
   private markDone(): void {
-    if (this.inFlight > 0 || this.queue.length > 0) return;
+    const feed = this.feed;
+    if (!feed?.idle) return;
     // All written: add the lines that wrapped out of the terminal's rows to the earlier ones.
     if (this.earlierDue && this.term.buffer) {
       this.earlierDue = false;
-      this.showEarlier(linesDropped(this.term, this.linesWritten));
+      this.showEarlier(linesDropped(this.term, feed.linesWritten));
     }
     if (this.ended) this.host.dataset.logDone = '1';
   }
