@@ -20,8 +20,9 @@ export interface VmDriver {
   readonly kind: 'qemu' | 'wsl2';
   /** Null when this host can run the driver, else why not and the way out. */
   unavailable(): Promise<VmProblem | null>;
-  /** Creates what a VM needs on disk (disks) from the image; never shrinks or wipes the data disk. */
-  prepare(files: VmFiles, image: ImageFiles, settings: VmSettings): Promise<void>;
+  /** Creates what a VM needs on disk (disks) from the image; never shrinks or wipes the data disk.
+   *  `rootReplaced`: the root layer is new (first start or a new base image), so is its host key. */
+  prepare(files: VmFiles, image: ImageFiles, settings: VmSettings): Promise<{ rootReplaced: boolean }>;
   /** Starts the VM in the background; resolves with its pid once the hypervisor accepted it. */
   start(spec: StartSpec): Promise<number>;
   /** The hypervisor's pid when it is alive (stale pid files are removed). */

@@ -83,10 +83,11 @@ export class QemuDriver implements VmDriver {
     }
   }
 
-  async prepare(files: VmFiles, image: ImageFiles, settings: VmSettings): Promise<void> {
+  async prepare(files: VmFiles, image: ImageFiles, settings: VmSettings): Promise<{ rootReplaced: boolean }> {
     // The root disk is a thin layer over the cached base: a new base swaps the layer, not the data.
     const backing = existsSync(files.rootDisk) ? await qcowBacking(files.rootDisk) : null;
-    if (backing !== image.rootfs) {
+    const rootReplaced = backing !== image.rootfs;
+    if (rootReplaced) {
       rmSync(files.rootDisk, { force: true });
       await run('qemu-img', ['create', '-q', '-f', 'qcow2', '-b', image.rootfs, '-F', 'raw', files.rootDisk], { timeout: 30_000 });
     }
@@ -99,6 +100,7 @@ export class QemuDriver implements VmDriver {
     } else if (statSync(files.dataDisk).size < want) {
       truncateSync(files.dataDisk, want); // grows only; the guest's resize2fs takes the space at boot
     }
+    return { rootReplaced };
   }
 
   async start(spec: StartSpec): Promise<number> {

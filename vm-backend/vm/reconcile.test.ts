@@ -13,7 +13,7 @@ import { type VmFiles, vmFiles } from './vm-files';
 const fakeDriver = (): VmDriver => ({
   kind: 'qemu',
   unavailable: async () => null,
-  prepare: async () => {},
+  prepare: async () => ({ rootReplaced: false }),
   start: async () => 0,
   alivePid: (f) => {
     const p = readPid(f.pid);

@@ -32,7 +32,9 @@ export async function bootVm(m: VmManager, hostName: string): Promise<VmRuntime>
   const settings = readSettings(files);
   if (!settings) throw new StartFailure({ code: 'VM_SETTINGS', message: 'The VM settings file is missing or damaged.', hint: 'Reset the VM settings.' });
   machine.to('starting', 'Preparing disks');
-  await opts.driver.prepare(files, image, settings);
+  const { rootReplaced } = await opts.driver.prepare(files, image, settings);
+  // A new root layer makes a new host key on its first boot: that one is pinned, not refused.
+  if (rootReplaced) rmSync(files.knownHosts, { force: true });
   const pubkey = ensureVmKey(files);
   let choice = await opts.accel();
   for (;;) {
