@@ -9,5 +9,5 @@ bash scripts/setup/build-fixtures.sh
 bash scripts/setup/start-sshd.sh
 npx electron-vite build >/dev/null
 npx esbuild e2e/bench/run.ts --bundle --platform=node --format=cjs --log-level=warning \
-  --outfile=out/bench/run.js --external:@playwright/test --external:playwright-core
+  --outfile=out/bench/run.js --external:@playwright/test --external:playwright-core --external:dockerode --external:ssh2
 node out/bench/run.js "$@"
