@@ -12,7 +12,12 @@ export default function globalSetup(): void {
   execFileSync('bash', [resolve(root, 'scripts/setup/start-dockerd.sh')], { stdio: 'inherit' });
   execFileSync('bash', [resolve(root, 'scripts/setup/build-fixtures.sh')], { stdio: 'inherit' });
   // The SSH engine (project web-ssh): a real sshd in front of the same dockerd; workers inherit its env.
-  execFileSync('bash', [resolve(root, 'scripts/setup/start-sshd.sh')], { stdio: 'inherit' });
-  loadSshdEnv();
+  // Without it only the web-ssh tests fail (their fixture says why); the web project still runs.
+  try {
+    execFileSync('bash', [resolve(root, 'scripts/setup/start-sshd.sh')], { stdio: 'inherit' });
+    loadSshdEnv();
+  } catch (err) {
+    console.error(`global setup: no test sshd (${(err as Error).message}); the web-ssh project will fail`);
+  }
   execFileSync('bash', [resolve(root, 'scripts/setup/start-registry.sh')], { stdio: 'inherit' });
 }
