@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Demuxer } from './demux';
-import { EarlierLines } from './log-earlier';
+import { LinesBefore } from './log-earlier';
 
 const frame = (type: number, text: string): Buffer => {
   const body = Buffer.from(text);
@@ -9,48 +9,36 @@ const frame = (type: number, text: string): Buffer => {
   h.writeUInt32BE(body.length, 4);
   return Buffer.concat([h, body]);
 };
-const ts = (n: number): string => `2026-11-24T18:00:00.${String(n).padStart(9, '0')}Z`;
 
-/** Feeds `bytes` through a demuxer in pieces of `size` bytes (frames and timestamps split anywhere). */
-function count(tty: boolean, bytes: Buffer, size: number, target: string, kind: 'stdout' | 'stderr' = 'stdout'): EarlierLines {
-  const c = new EarlierLines(target, kind);
-  const d = new Demuxer(tty, (k, data, start) => c.push(k, data, start, d.isRaw));
+/** Feeds `bytes` through a demuxer in pieces of `size` bytes (frames split anywhere). */
+function before(tty: boolean, bytes: Buffer, size: number): number {
+  const c = new LinesBefore();
+  const d = new Demuxer(tty, (_k, data, start) => c.push(data, start, d.isRaw));
   for (let i = 0; i < bytes.length; i += size) d.push(bytes.subarray(i, i + size));
-  return c;
+  return c.before(d.isRaw);
 }
 
-describe('EarlierLines', () => {
-  const log = Buffer.concat([
-    frame(1, `${ts(1)} one\n`),
-    frame(2, `${ts(2)} two\nand a half\n`),
-    frame(1, `${ts(3)} three\n`),
-    frame(1, `${ts(4)} four\n`),
-  ]);
-
-  it('counts the lines before the message with the given timestamp, split anywhere', () => {
-    for (const size of [1, 3, 7, 1000]) {
-      const c = count(false, log, size, ts(3));
-      expect(c.found).toBe(true);
-      expect(c.lines).toBe(3);
-    }
+// The engine's answer to `until` = the first shown message's time: everything up to and
+// including that message, which is the last one here.
+describe('LinesBefore', () => {
+  it('counts the lines before the last message, frames split anywhere (a size byte may be a newline)', () => {
+    const log = Buffer.concat([frame(1, 'one\n'), frame(2, `${'x'.repeat(10)}\n`), frame(1, 'three\nand more\n'), frame(1, 'first shown\n')]);
+    for (const size of [1, 3, 7, 1000]) expect(before(false, log, size)).toBe(4);
   });
 
-  it('needs the stream to match too, and reports not found (every line counted) otherwise', () => {
-    const c = count(false, log, 5, ts(2), 'stdout');
-    expect(c.found).toBe(false);
-    expect(c.lines).toBe(5);
-    expect(count(false, log, 5, ts(2), 'stderr').lines).toBe(1);
+  it('leaves out all of a last message that spans several lines, and counts a message without a newline as none', () => {
+    expect(before(false, Buffer.concat([frame(1, 'a\n'), frame(1, 'partial'), frame(1, 'b\nc\n')]), 2)).toBe(1);
   });
 
-  it('counts a TTY stream, where every line carries its own timestamp', () => {
-    const raw = Buffer.from(`${ts(1)} a\r\n${ts(2)} b\n${ts(3)} c\n`);
+  it('counts a TTY stream, where every line is a message', () => {
     for (const size of [1, 4, 100]) {
-      const c = count(true, raw, size, ts(3));
-      expect([c.found, c.lines]).toEqual([true, 2]);
+      expect(before(true, Buffer.from('a\r\nb\nfirst shown\n'), size)).toBe(2);
+      expect(before(true, Buffer.from('a\nb\nfirst shown, no newline yet'), size)).toBe(2);
     }
   });
 
-  it('is zero when the first line kept is the first of the log', () => {
-    expect(count(false, log, 64, ts(1)).lines).toBe(0);
+  it('is zero when the first line shown is the first of the log', () => {
+    expect(before(false, frame(1, 'only\n'), 64)).toBe(0);
+    expect(before(false, Buffer.alloc(0), 64)).toBe(0);
   });
 });

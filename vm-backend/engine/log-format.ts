@@ -35,8 +35,8 @@ export class LogFormatter {
    *  within one stream, where the parts of a long line share one timestamp. */
   private skipUpTo: bigint | null = null;
   private readonly kinds: Record<StreamKind, KindState>;
-  /** The first message shown (its timestamp text and stream), once there is one. */
-  first: { ts: string; kind: StreamKind } | null = null;
+  /** Timestamp text of the first message shown, once there is one. */
+  firstTs = '';
 
   constructor(private readonly opts: LogFormatOptions, private readonly out: (text: string) => void) {
     const state = (): KindState => ({ decoder: new StringDecoder('utf8'), expectTs: true, pendingTs: '', dropping: false, lineStart: true, ts: '' });
@@ -89,7 +89,7 @@ export class LogFormatter {
           if (!k.dropping) {
             this.skipUpTo = null;
             this.lastTs = cand;
-            this.first ??= { ts: cand, kind };
+            this.firstTs ||= cand;
             k.ts = cand;
           }
         }

@@ -8,6 +8,8 @@ export interface LogQuery {
   tail: number | 'all';
   /** `since` query value (seconds, may carry a nanosecond fraction). */
   since?: string;
+  /** `until` query value, the same form: messages up to and including this time. */
+  until?: string;
   timestamps: boolean;
 }
 
@@ -18,6 +20,7 @@ interface Dialer {
 export function requestLogs(docker: Docker, id: string, q: LogQuery, signal: AbortSignal): Promise<IncomingMessage> {
   const options: Record<string, unknown> = { follow: q.follow, stdout: true, stderr: true, timestamps: q.timestamps, tail: String(q.tail) };
   if (q.since) options.since = q.since;
+  if (q.until) options.until = q.until;
   return new Promise((resolve, reject) => {
     (docker.modem as unknown as Dialer).dial(
       {

@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { LogsOpenInput, LogsOpened } from '../api/contract.logs';
 import type { ClientLink } from '../backend-types';
-import { Demuxer, type StreamKind } from './demux';
+import { Demuxer } from './demux';
 import { countEarlierLines } from './log-earlier';
 import { logsError, logsUnavailable } from './log-errors';
 import { LogFormatter } from './log-format';
@@ -34,9 +34,9 @@ export async function openLogs(session: EngineSession, registry: StreamRegistry,
   const capped = o.keep !== undefined && (o.tail === 'all' || o.tail > o.keep);
   const countAbort = new AbortController();
   let counting: Promise<void> | null = null;
-  const startCount = (first: { ts: string; kind: StreamKind }): void => {
+  const startCount = (firstTs: string): void => {
     const since = o.since ? String(o.since) : undefined;
-    counting = countEarlierLines(docker, info.Id, { tail: o.tail, tty, first, ...(since ? { since } : {}) }, countAbort.signal)
+    counting = countEarlierLines(docker, info.Id, { tail: o.tail, tty, firstTs, ...(since ? { since } : {}) }, countAbort.signal)
       .then((earlier) => {
         if (!closed && earlier) client.send('logs:chunk', { stream, data: '', earlier });
       })
@@ -65,7 +65,7 @@ export async function openLogs(session: EngineSession, registry: StreamRegistry,
     const demux = new Demuxer(tty, (kind, data, start) => fmt.push(kind, data, start, demux.isRaw));
     res.on('data', (chunk: Buffer) => {
       demux.push(chunk);
-      if (first && capped && !counting && fmt.first) startCount(fmt.first);
+      if (first && capped && !counting && fmt.firstTs) startCount(fmt.firstTs);
     });
     res.on('error', () => {});
     res.on('close', () => {
