@@ -3,6 +3,8 @@ import { expect, test } from '../support/fixtures';
 
 // The containers view against the real engine: what the CLI does shows up live, and every click
 // changes the engine's real state (checked with `docker inspect`, not with the UI).
+// PID 1 ignores SIGTERM unless it handles it: this one stops at once instead of after 10 s.
+const SLEEPER = ['wharf-fixture/busybox:1', 'sh', '-c', 'trap "exit 0" TERM; sleep 600 & wait'];
 const engineState = (name: string): Promise<string> => docker('inspect', '--format', '{{.State.Status}}', name);
 
 test.describe('containers view', () => {
@@ -21,7 +23,7 @@ test.describe('containers view', () => {
 
   test('stop, start, pause, resume and restart by click change the engine state', async ({ app }) => {
     const name = named('e2e-actions');
-    await runFixture(name, 'wharf-fixture/busybox:1', 'sleep', '600');
+    await runFixture(name, ...SLEEPER);
     const c = app.containers;
     await c.show(name);
     await c.expectState(name, 'running');
@@ -87,7 +89,7 @@ test.describe('containers view', () => {
   test('bulk select stops several containers', async ({ app }) => {
     const a = named('e2e-bulk-a');
     const b = named('e2e-bulk-b');
-    await Promise.all([a, b].map((n) => runFixture(n, 'wharf-fixture/busybox:1', 'sleep', '600')));
+    await Promise.all([a, b].map((n) => runFixture(n, ...SLEEPER)));
     const c = app.containers;
     await c.show('e2e-bulk-');
     await c.expectState(a, 'running');
