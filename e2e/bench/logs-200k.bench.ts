@@ -55,31 +55,24 @@ async function heapMb(page: Page): Promise<number> {
 async function timeTailAll(ctx: BenchContext, page: Page): Promise<number> {
   const host = page.getByTestId('log-terminal');
   await page.evaluate(() => {
-    const w = window as unknown as { __t0?: number; __t1?: number; __first?: number; __end?: number; __note?: number };
+    const w = window as unknown as { __t0?: number; __t1?: number; __first?: number; __note?: number };
     delete w.__note;
     delete w.__t0;
     delete w.__t1;
     delete w.__first;
-    delete w.__end;
     document.addEventListener('change', () => (w.__t0 = performance.now()), { capture: true, once: true });
     const el = document.querySelector('[data-testid="log-terminal"]') as HTMLElement;
-    const status = el.parentElement?.querySelector('.term-status') as HTMLElement;
-    // Stages: first characters written into xterm, the count of earlier lines, logs:end received
-    // (the state leaves 'done' on open), last write callback.
-    let reopened = false;
+    // Stages: first characters written into xterm, the count of earlier lines, last write callback.
     const mo = new MutationObserver(() => {
       if (w.__t0 === undefined) return;
       if (w.__first === undefined && Number(el.dataset.written) > 0) w.__first = performance.now();
       if (w.__note === undefined && Number(el.dataset.earlier) > 0) w.__note = performance.now();
-      if (status.dataset.state !== 'done') reopened = true;
-      else if (reopened && w.__end === undefined) w.__end = performance.now();
       if (el.dataset.logDone === '1') {
         w.__t1 = performance.now();
         mo.disconnect();
       }
     });
     mo.observe(el, { attributes: true, attributeFilter: ['data-log-done', 'data-written', 'data-earlier'] });
-    mo.observe(status, { attributes: true, attributeFilter: ['data-state'] });
   });
   await page.getByRole('combobox', { name: 'Show' }).selectOption('all');
   for (let waited = 0; ; waited += 250) {
@@ -89,11 +82,11 @@ async function timeTailAll(ctx: BenchContext, page: Page): Promise<number> {
     await page.waitForTimeout(250);
   }
   const w = await page.evaluate(() => {
-    const g = window as unknown as { __t0: number; __t1: number; __first?: number; __end?: number; __note?: number };
-    return { __t0: g.__t0, __t1: g.__t1, __first: g.__first, __end: g.__end, __note: g.__note };
+    const g = window as unknown as { __t0: number; __t1: number; __first?: number; __note?: number };
+    return { __t0: g.__t0, __t1: g.__t1, __first: g.__first, __note: g.__note };
   });
   const at = (t?: number): string => (t === undefined ? '-' : String(round(t - w.__t0)));
-  ctx.log(`stages: first write ${at(w.__first)} ms, earlier lines counted ${at(w.__note)} ms, logs:end ${at(w.__end)} ms, last write done ${at(w.__t1)} ms`);
+  ctx.log(`stages: first write ${at(w.__first)} ms, earlier lines counted ${at(w.__note)} ms, last write done ${at(w.__t1)} ms`);
   return w.__t1 - w.__t0;
 }
 
