@@ -2,7 +2,7 @@
 // runs a container with a published port fetched from the host, stops, finds image and volume
 // data after a restart, then survives a killed QEMU (reported, reconciled, started again).
 // Skipped, with the reason printed, only when QEMU cannot run on this host at all.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,7 @@ describe.skipIf(skip !== null)('Wharf VM under QEMU (TCG)', { timeout: 300_000 }
   afterAll(async () => {
     await vm?.stop(true);
     vm?.close();
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('creates and starts the VM: booting -> ssh-ready -> engine-ready -> running', async () => {
