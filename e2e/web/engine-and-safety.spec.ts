@@ -34,6 +34,9 @@ test('a missing engine is a state the UI shows, and Retry connects once it is th
     await expect(banner).toContainText(sock);
     await expect(app.engineState).toHaveAttribute('data-state', 'unreachable');
 
+    // Wharf retries by itself with a growing delay; bring the engine back while the next
+    // automatic retry is still seconds away, so it is the click that connects.
+    await expect(banner).toContainText(/Retrying in ([3-9]|\d\d) s/, { timeout: 30_000 });
     const proxy = await socketProxy(sock);
     try {
       await banner.getByRole('button', { name: 'Retry now' }).click();
