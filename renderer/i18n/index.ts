@@ -29,6 +29,7 @@ export function initI18n(): typeof i18n {
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false, // no advert in the user's console
   });
   document.documentElement.lang = lng;
   return i18n;
