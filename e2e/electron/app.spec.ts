@@ -39,7 +39,7 @@ test('window.wharf is frozen, has exactly the preload API and no Node', async ()
   });
   expect(shape).toEqual({
     frozen: true,
-    keys: ['invoke', 'on', 'openExternal', 'platform'],
+    keys: ['invoke', 'on', 'openExternal', 'platform', 'saveLogs'],
     require: 'undefined',
     process: 'undefined',
     wharfRequire: false,

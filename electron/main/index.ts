@@ -62,7 +62,17 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(1);
       return;
     }
-    disposeIpc = registerIpc({ backend, window: () => win, isAppUrl: page.isAppUrl, openExternal: deps.openExternal });
+    disposeIpc = registerIpc({
+      backend,
+      window: () => win,
+      isAppUrl: page.isAppUrl,
+      openExternal: deps.openExternal,
+      chooseLogFile: async (defaultName) => {
+        const options = { defaultPath: defaultName, filters: [{ name: 'Log', extensions: ['log', 'txt'] }] };
+        const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+        return r.canceled || !r.filePath ? null : r.filePath;
+      },
+    });
     openWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow();

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EVENT_NAMES } from '../../vm-backend/api/contract';
 import type { Backend, ClientLink } from '../../vm-backend/backend-types';
 import { appPage } from './app-url';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, OPEN_EXTERNAL_CHANNEL, isTrustedSender, registerIpc } from './ipc';
+import { EVENT_CHANNEL, INVOKE_CHANNEL, OPEN_EXTERNAL_CHANNEL, SAVE_LOGS_CHANNEL, isTrustedSender, registerIpc } from './ipc';
 import { opener } from './test-fakes';
 
 const electron = vi.hoisted(() => ({
@@ -78,7 +78,7 @@ describe('registerIpc', () => {
     win = fakeWindow();
     b = fakeBackend();
     openExternal = opener();
-    dispose = registerIpc({ backend: b.backend as Backend, window: () => win as never, isAppUrl: page.isAppUrl, openExternal });
+    dispose = registerIpc({ backend: b.backend as Backend, window: () => win as never, isAppUrl: page.isAppUrl, openExternal, chooseLogFile: vi.fn(async () => null) });
   });
   const call = (ch: string, e: unknown, ...args: unknown[]) => Promise.resolve().then(() => electron.handlers.get(ch)!(e, ...args));
 
@@ -92,6 +92,7 @@ describe('registerIpc', () => {
   it('refuses a foreign sender without reaching the backend', async () => {
     await expect(call(INVOKE_CHANNEL, ev(win, frame('https://evil.example/')), 'images:list', {})).rejects.toThrow(/not the Wharf window/);
     await expect(call(OPEN_EXTERNAL_CHANNEL, ev(win, frame('https://evil.example/')), 'https://docs.docker.com/')).rejects.toThrow();
+    await expect(call(SAVE_LOGS_CHANNEL, ev(win, frame('https://evil.example/')), 'web-1', {})).rejects.toThrow(/not the Wharf window/);
     expect(b.backend.invoke).not.toHaveBeenCalled();
     expect(openExternal).not.toHaveBeenCalled();
   });

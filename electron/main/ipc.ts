@@ -1,14 +1,16 @@
-// The IPC host: two invoke channels and one event channel. Only our window's main frame, showing
+// The IPC host: three invoke channels and one event channel. Only our window's main frame, showing
 // our page, is answered; the input goes to the backend untouched (it validates every call).
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
 import { EVENT_NAMES } from '../../vm-backend/api/contract';
 import type { Backend } from '../../vm-backend/backend-types';
 import { clientLinks } from './client-links';
+import { saveLogs } from './save-logs';
 import { openIfAllowed } from './security';
 
 export const INVOKE_CHANNEL = 'wharf:invoke';
 export const OPEN_EXTERNAL_CHANNEL = 'wharf:open-external';
 export const EVENT_CHANNEL = 'wharf:event';
+export const SAVE_LOGS_CHANNEL = 'wharf:save-logs';
 
 export interface IpcDeps {
   backend: Backend;
@@ -16,6 +18,8 @@ export interface IpcDeps {
   window(): BrowserWindow | null;
   isAppUrl(url: unknown): boolean;
   openExternal(url: string): Promise<void>;
+  /** The save dialog for "Download full log": a path, or null when cancelled. */
+  chooseLogFile(defaultName: string): Promise<string | null>;
 }
 
 export class UntrustedSenderError extends Error {
@@ -52,6 +56,10 @@ export function registerIpc(deps: IpcDeps): () => void {
     guard(event);
     return openIfAllowed(url, deps.openExternal);
   });
+  ipcMain.handle(SAVE_LOGS_CHANNEL, (event, id: unknown, options: unknown) => {
+    guard(event);
+    return saveLogs({ backend: deps.backend, chooseFile: deps.chooseLogFile }, links.linkFor(event.sender), id, options);
+  });
 
   const unsubscribes = EVENT_NAMES.map((name) =>
     deps.backend.on(name, (payload) => {
@@ -65,6 +73,7 @@ export function registerIpc(deps: IpcDeps): () => void {
   return () => {
     ipcMain.removeHandler(INVOKE_CHANNEL);
     ipcMain.removeHandler(OPEN_EXTERNAL_CHANNEL);
+    ipcMain.removeHandler(SAVE_LOGS_CHANNEL);
     for (const off of unsubscribes) off();
     links.closeAll();
   };

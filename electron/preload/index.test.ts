@@ -22,6 +22,7 @@ type Api = {
   invoke(name: string, input: unknown): Promise<unknown>;
   on(event: string, listener: (p: unknown) => void): () => void;
   openExternal(url: string): Promise<boolean>;
+  saveLogs(id: string, options: { timestamps: boolean }): Promise<boolean>;
   platform: string;
 };
 let api: Api;
@@ -33,15 +34,22 @@ beforeAll(async () => {
 });
 
 describe('preload', () => {
-  it('exposes only window.wharf: a frozen object with exactly the four members', () => {
+  it('exposes only window.wharf: a frozen object with exactly the five members', () => {
     expect([...m.exposed.keys()]).toEqual(['wharf']);
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'openExternal', 'platform']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'openExternal', 'platform', 'saveLogs']);
     expect(api.platform).toBe(process.platform);
     expect(JSON.stringify(Object.values(api))).not.toMatch(/ipcRenderer/);
   });
 
+  it('saveLogs goes over its own channel with only a boolean option', async () => {
+    m.invoke.mockClear();
+    await api.saveLogs('web-1', { timestamps: 'yes' as unknown as boolean });
+    expect(m.invoke.mock.calls).toEqual([['wharf:save-logs', 'web-1', { timestamps: false }]]);
+  });
+
   it('invoke and openExternal go over the two wharf channels and nothing else', async () => {
+    m.invoke.mockClear();
     expect(await api.invoke('images:list', { a: 1 })).toEqual({ ok: true, value: 1 });
     await api.openExternal('https://docs.docker.com/');
     expect(m.invoke.mock.calls).toEqual([

@@ -1,5 +1,5 @@
 // Exposes exactly PreloadApi as a frozen window.wharf. Never ipcRenderer itself: the page gets
-// four members and nothing that can reach other channels.
+// five members and nothing that can reach other channels.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { isEventName } from '../../vm-backend/api/contract';
 import type { Envelope } from '../../vm-backend/api/wire';
@@ -7,12 +7,15 @@ import type { Envelope } from '../../vm-backend/api/wire';
 const INVOKE_CHANNEL = 'wharf:invoke';
 const OPEN_EXTERNAL_CHANNEL = 'wharf:open-external';
 const EVENT_CHANNEL = 'wharf:event';
+const SAVE_LOGS_CHANNEL = 'wharf:save-logs';
 
 // Mirrors PreloadApi in renderer/bridge/types.ts, which this (node) project cannot import.
 export interface PreloadApi {
   invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
   on(event: string, listener: (payload: unknown) => void): () => void;
   openExternal(url: string): Promise<boolean>;
+  /** "Download full log": a save dialog, then the log streamed to that file. */
+  saveLogs(id: string, options: { timestamps: boolean }): Promise<boolean>;
   platform: string;
 }
 
@@ -45,6 +48,7 @@ export const api: PreloadApi = Object.freeze({
     };
   },
   openExternal: (url: string) => ipcRenderer.invoke(OPEN_EXTERNAL_CHANNEL, url) as Promise<boolean>,
+  saveLogs: (id: string, options: { timestamps: boolean }) => ipcRenderer.invoke(SAVE_LOGS_CHANNEL, id, { timestamps: options?.timestamps === true }) as Promise<boolean>,
   platform: process.platform,
 });
 

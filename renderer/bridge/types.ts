@@ -7,7 +7,7 @@ export interface PreloadApi {
   on(event: string, listener: (payload: unknown) => void): () => void;
   openExternal(url: string): Promise<boolean>;
   /** Electron: asks where to save, then streams the container's full log to that file. */
-  saveLogs?(id: string, options: { timestamps: boolean }): Promise<boolean>;
+  saveLogs(id: string, options: { timestamps: boolean }): Promise<boolean>;
   platform: string;
 }
 
