@@ -15,6 +15,12 @@ declare -A NEED=(
   [curl]=curl
   [fuser]=psmisc
   [htpasswd]=apache2-utils
+  # Wharf's own VM: build the guest image, run it under QEMU.
+  [qemu-system-x86_64]=qemu-system-x86
+  [qemu-img]=qemu-utils
+  [debootstrap]=debootstrap
+  [mkinitramfs]=initramfs-tools
+  [mke2fs]=e2fsprogs
 )
 
 missing_pkgs=()
@@ -27,6 +33,9 @@ done
 if command -v busybox >/dev/null 2>&1 && ! [ -x /bin/busybox ] && ! file -L "$(command -v busybox)" 2>/dev/null | grep -q static; then
   missing_pkgs+=(busybox-static)
 fi
+
+# The guest boots the host's Debian kernel build.
+ls /boot/vmlinuz-*-amd64 >/dev/null 2>&1 || missing_pkgs+=(linux-image-amd64)
 
 if [ ${#missing_pkgs[@]} -eq 0 ]; then
   exit 0
@@ -46,6 +55,7 @@ setup: these system packages are missing: ${missing_pkgs[*]}
 Install them, then run the tests again:
   sudo apt-get install --no-install-recommends ${missing_pkgs[*]}
 (On a system without apt, install the equivalents: Docker Engine, a Docker registry v2,
-OpenSSH server, Chromium, a static busybox, curl, psmisc and apache2-utils.)
+OpenSSH server, Chromium, a static busybox, curl, psmisc, apache2-utils, and for the VM tests
+QEMU (x86_64 system + qemu-img), debootstrap, initramfs-tools, e2fsprogs and a Debian kernel.)
 MSG
 exit 1
