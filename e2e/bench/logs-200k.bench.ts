@@ -113,6 +113,8 @@ async function bigLog(ctx: BenchContext, page: Page, url: string): Promise<Recor
       await page.waitForTimeout(300);
       await host.and(page.locator('[data-log-done="1"]')).waitFor();
     }
+    // The note about earlier lines follows the log's end (they are counted alongside).
+    await page.waitForFunction(() => Number((document.querySelector('[data-testid="log-terminal"]') as HTMLElement | null)?.dataset.earlier ?? 0) > 0);
     ctx.log(`UI runs ${ui.map((x) => round(x)).join(', ')} ms; docker logs runs ${ref.map((x) => round(x)).join(', ')} ms`);
     const uiMs = percentile(ui, 50);
     const refMs = percentile(ref, 50);

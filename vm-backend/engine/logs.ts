@@ -48,11 +48,12 @@ export async function openLogs(session: EngineSession, registry: StreamRegistry,
     resume: () => current?.resume(),
   });
   const fmt = new LogFormatter({ timestamps: o.timestamps }, (t) => out.write(t));
-  const finish = (reason: 'done' | 'removed' | 'error', err?: unknown): void => {
+  const finish = (reason: 'done' | 'removed' | 'error', err?: unknown, after: Promise<void> = Promise.resolve()): void => {
     if (closed) return;
     out.flush();
     client.send('logs:end', { stream, reason, ...(err ? { error: logsError(err, name, driver).toJSON() } : {}) });
-    registry.remove(stream);
+    // The count of earlier lines may still be running: it arrives after the end, then we let go.
+    void after.then(() => registry.remove(stream));
   };
 
   const open = async (first: boolean): Promise<void> => {
@@ -71,7 +72,8 @@ export async function openLogs(session: EngineSession, registry: StreamRegistry,
     res.on('close', () => {
       if (closed || current !== res) return;
       current = null;
-      if (!o.follow) return void (counting ?? Promise.resolve()).then(() => finish('done'));
+      // Every kept line is out: the log is complete now; the earlier-lines note follows when counted.
+      if (!o.follow) return finish('done', undefined, counting ?? undefined);
       void waitForRestart();
     });
     if (out.isPaused) res.pause();
