@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdirSync, unlinkSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { splice } from './splice';
 import type { SshLink } from './ssh-link';
 import { type SshTarget } from './target';
 
@@ -40,20 +41,7 @@ async function clearStale(path: string): Promise<void> {
 function pipeToEngine(link: SshLink, sock: Socket, live: Set<Socket>): void {
   live.add(sock);
   sock.once('close', () => live.delete(sock));
-  sock.on('error', () => sock.destroy());
-  link.openDockerSocket().then(
-    (ch) => {
-      if (sock.destroyed) return void ch.resume().destroy(); // unread and not ended, a channel never emits 'close'
-      ch.on('error', () => sock.destroy());
-      ch.once('close', () => sock.destroy());
-      sock.once('close', () => ch.unpipe(sock).resume().destroy()); // drained, or it never closes
-      // Half-close both ways: `docker run -i` ends stdin and still reads the output.
-      sock.pipe(ch);
-      ch.pipe(sock);
-      sock.resume();
-    },
-    () => sock.destroy(),
-  );
+  splice(sock, link.openDockerSocket());
 }
 
 async function registerContext(name: string, path: string, target: SshTarget): Promise<string | null> {

@@ -5,6 +5,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { PortIssue, PortMapping } from '../../api/types';
 import type { PortPublisher } from '../connection';
+import { splice } from './splice';
 import type { SshLink } from './ssh-link';
 
 interface Forward {
@@ -126,19 +127,7 @@ export class PortForwarder implements PortPublisher {
       done = true;
       this.active--;
     };
-    sock.on('error', () => sock.destroy());
     sock.once('close', finish);
-    this.link.forwardOut(host, port).then(
-      (ch) => {
-        if (sock.destroyed) return void ch.resume().destroy(); // unread and not ended, a channel never emits 'close'
-        ch.on('error', () => sock.destroy());
-        ch.once('close', () => sock.destroy());
-        sock.once('close', () => ch.unpipe(sock).resume().destroy()); // drained, or it never closes
-        sock.pipe(ch);
-        ch.pipe(sock);
-        sock.resume();
-      },
-      () => sock.destroy(),
-    );
+    splice(sock, this.link.forwardOut(host, port));
   }
 }
