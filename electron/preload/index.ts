@@ -2,22 +2,13 @@
 // five members and nothing that can reach other channels.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { isEventName } from '../../vm-backend/api/contract';
+import type { PreloadApi } from '../../vm-backend/api/preload-api';
 import type { Envelope } from '../../vm-backend/api/wire';
 
 const INVOKE_CHANNEL = 'wharf:invoke';
 const OPEN_EXTERNAL_CHANNEL = 'wharf:open-external';
 const EVENT_CHANNEL = 'wharf:event';
 const SAVE_LOGS_CHANNEL = 'wharf:save-logs';
-
-// Mirrors PreloadApi in renderer/bridge/types.ts, which this (node) project cannot import.
-export interface PreloadApi {
-  invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
-  on(event: string, listener: (payload: unknown) => void): () => void;
-  openExternal(url: string): Promise<boolean>;
-  /** "Download full log": a save dialog, then the log streamed to that file. */
-  saveLogs(id: string, options: { timestamps: boolean }): Promise<boolean>;
-  platform: string;
-}
 
 type Listener = (payload: unknown) => void;
 const listeners = new Map<string, Set<Listener>>();

@@ -1,15 +1,7 @@
 import type { CallInput, CallName, CallOutput, EventName, Events } from '../../vm-backend/api/contract';
-import type { Envelope } from '../../vm-backend/api/wire';
+import type { PreloadApi } from '../../vm-backend/api/preload-api';
 
-/** What Electron's preload exposes as window.wharf (see electron/preload). */
-export interface PreloadApi {
-  invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
-  on(event: string, listener: (payload: unknown) => void): () => void;
-  openExternal(url: string): Promise<boolean>;
-  /** Electron: asks where to save, then streams the container's full log to that file. */
-  saveLogs(id: string, options: { timestamps: boolean }): Promise<boolean>;
-  platform: string;
-}
+export type { PreloadApi } from '../../vm-backend/api/preload-api';
 
 export type TransportState = 'connecting' | 'open' | 'closed';
 
