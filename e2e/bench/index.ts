@@ -10,6 +10,7 @@ import { reconnect } from './reconnect.bench';
 import { sshApi } from './ssh-api.bench';
 import type { Bench } from './types';
 import { vmBench } from './vm.bench';
+import { searchFirstResults } from './search.bench';
 
 export const benches: Record<string, Bench> = {
   'cold-start': coldStart,
@@ -18,6 +19,7 @@ export const benches: Record<string, Bench> = {
   'run-overhead': runOverhead,
   'logs-200k': logs200k,
   'pull-overhead': pullOverhead,
+  search: searchFirstResults,
   'ssh-api': sshApi,
   'port-forward': portForward,
   reconnect,
