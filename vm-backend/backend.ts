@@ -17,6 +17,7 @@ import { StreamRegistry } from './engine/streams';
 import { registryHandlers } from './registry/registry-handlers';
 import { vmHandlers } from './vm/vm-handlers';
 import type { VmManager } from './vm/vm-manager';
+import { RegistryStore, type SecretCodec } from './registry/registry-store';
 
 type Handlers = { [K in CallName]: (input: CallParsed<K>, client?: ClientLink) => Promise<CallOutput<K>> | CallOutput<K> };
 
@@ -24,6 +25,8 @@ export interface BackendOptions {
   connection: Connection;
   /** Wharf's own VM, when this run manages one (--engine vm). */
   vm?: VmManager;
+  /** Seals registry secrets at rest (the desktop app: the OS keychain); web mode: none. */
+  secretCodec?: SecretCodec;
 }
 
 class Emitter {
@@ -55,7 +58,7 @@ export function createBackend(options: BackendOptions): Backend {
   void session.start();
   const streams = new StreamRegistry();
   const tickets = new LogTickets();
-  const registry = registryHandlers(session);
+  const registry = registryHandlers(session, new RegistryStore(undefined, options.secretCodec));
 
   const handlers: Handlers = {
     ...streamHandlers(session, streams, tickets),

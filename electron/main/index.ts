@@ -1,6 +1,6 @@
 // Electron entry: one locked instance, one hardened window, the backend on the local engine.
 // Thin on purpose: every behaviour lives in vm-backend/.
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createBackend } from '../../vm-backend/backend';
 import type { Backend } from '../../vm-backend/backend-types';
@@ -12,6 +12,7 @@ import { type DesktopArgs, parseDesktopArgs, UsageError } from './args';
 import { registerIpc } from './ipc';
 import { hardenSession, hardenWebContents, type SecurityDeps } from './security';
 import { createMainWindow } from './window';
+import { keychainCodec } from './secret-codec';
 
 function fail(message: string): never {
   process.stderr.write(`wharf: ${message}\n`);
@@ -55,7 +56,8 @@ if (!app.requestSingleInstanceLock()) {
     try {
       // No --engine: the target chosen with `wharf context use` (local until one is chosen).
       const chosen = process.argv.some((a) => a === '--engine' || a.startsWith('--engine=')) ? desktopArgs : new TargetStore(wharfDataDir()).active();
-      backend = createBackend({ connection: connectionForEngine(chosen.engine, chosen.identity) });
+      const secretCodec = keychainCodec(safeStorage);
+      backend = createBackend({ connection: connectionForEngine(chosen.engine, chosen.identity), ...(secretCodec ? { secretCodec } : {}) });
     } catch (e) {
       // An unusable DOCKER_HOST: say so plainly rather than open a window that can do nothing.
       dialog.showErrorBox('Wharf cannot reach Docker', e instanceof Error ? e.message : String(e));

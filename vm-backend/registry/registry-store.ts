@@ -1,6 +1,6 @@
 // The registries the user added, with their credentials, in one file only the user can read
-// (0600, folder 0700). Web mode and tests use this file; the desktop app should keep the secret
-// in the OS keychain through Electron's safeStorage instead (not done yet: see README).
+// (0600, folder 0700). The desktop app seals each secret with the OS keychain (Electron's
+// safeStorage, given as a SecretCodec); web mode keeps it in the 0600 file as it is.
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -15,11 +15,36 @@ export function configDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'wharf');
 }
 
+/** Seals secrets at rest (the OS keychain); `kind` names it in the file so another can refuse it. */
+export interface SecretCodec {
+  readonly kind: string;
+  seal(plain: string): string;
+  open(sealed: string): string;
+}
+
 export class RegistryStore {
   private cache: RegistryTarget[] | null = null;
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(readonly file: string = join(configDir(), 'registries.json')) {}
+  constructor(readonly file: string = join(configDir(), 'registries.json'), private readonly codec?: SecretCodec) {}
+
+  /** The secret of a stored entry: plain, or sealed by our codec; unreadable ones are dropped. */
+  private secretOf(o: Record<string, unknown>): string | undefined {
+    if (typeof o.secret === 'string' && o.secret) return o.secret;
+    const sealed = o.sealed as { kind?: unknown; data?: unknown } | undefined;
+    if (!sealed || !this.codec || sealed.kind !== this.codec.kind || typeof sealed.data !== 'string') return undefined;
+    try {
+      return this.codec.open(sealed.data) || undefined;
+    } catch {
+      return undefined; // another machine's or user's keychain: the user enters it again
+    }
+  }
+
+  private stored(r: RegistryTarget): Record<string, unknown> {
+    const { secret, ...rest } = r;
+    if (!secret) return rest;
+    return this.codec ? { ...rest, sealed: { kind: this.codec.kind, data: this.codec.seal(secret) } } : { ...rest, secret };
+  }
 
   async all(): Promise<RegistryTarget[]> {
     if (this.cache) return this.cache;
@@ -30,7 +55,8 @@ export class RegistryStore {
       list = items.flatMap((r) => {
         const o = r as Record<string, unknown>;
         if (typeof o?.host !== 'string' || !registryHost.safeParse(o.host).success) return [];
-        return [{ host: o.host, ...(typeof o.username === 'string' && o.username ? { username: o.username } : {}), ...(typeof o.secret === 'string' && o.secret ? { secret: o.secret } : {}) }];
+        const secret = this.secretOf(o);
+        return [{ host: o.host, ...(typeof o.username === 'string' && o.username ? { username: o.username } : {}), ...(secret ? { secret } : {}) }];
       });
     } catch {
       // No file yet, or unreadable: no registries.
@@ -71,7 +97,7 @@ export class RegistryStore {
       const dir = join(this.file, '..');
       await mkdir(dir, { recursive: true, mode: 0o700 });
       const tmp = `${this.file}.${process.pid}.tmp`;
-      await writeFile(tmp, `${JSON.stringify({ registries: list }, null, 2)}\n`, { mode: 0o600 });
+      await writeFile(tmp, `${JSON.stringify({ registries: list.map((r) => this.stored(r)) }, null, 2)}\n`, { mode: 0o600 });
       await chmod(tmp, 0o600);
       await rename(tmp, this.file);
     };
