@@ -51,7 +51,7 @@ export function SearchBox(): React.JSX.Element | null {
   const cli = `docker search ${term.trim() || '<term>'}`;
   return (
     <div className="dialog-backdrop search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && useSearch.getState().show(false)}>
-      <div className="search" role="dialog" aria-modal="true" aria-label={t('search.title')}>
+      <div className="search-dialog" role="dialog" aria-modal="true" aria-label={t('search.title')}>
         <label className="search__label">
           <span className="sr-only">{t('search.label')}</span>
           <input ref={input} type="search" className="search__input" value={term} placeholder={t('search.placeholder')} maxLength={MAX_TERM}
