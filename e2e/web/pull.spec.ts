@@ -1,13 +1,9 @@
 // Pulls in Chromium against web mode, dockerd and the real docker-registry: progress to the end
 // and the image listed by itself, Run opening the run dialog, cancel, a missing tag explained.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect } from '@playwright/test';
-import { SearchBox } from '../pages/search-box';
-import { WharfApp } from '../pages/wharf-app';
-import { startWharfWeb, type WharfWeb } from '../support/wharf-web';
+import { expect } from '@playwright/test';
+import { testWithRegistries } from '../support/registries-fixture';
 import { readRegistryState } from '../../scripts/setup/registry-state';
 
 const reg = readRegistryState();
@@ -17,21 +13,7 @@ interface SlowRegistry { host: string; held(): number; close(): Promise<void> }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startSlowRegistry } = require(join(__dirname, '../../vm-backend/registry/testing/slow-registry')) as { startSlowRegistry(upstream: string): Promise<SlowRegistry> };
 
-const test = base.extend<{ app: WharfApp; search: SearchBox }, { wharf: WharfWeb }>({
-  wharf: [async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'wharf-e2e-pull-'));
-    writeFileSync(join(dir, 'registries.json'), JSON.stringify({ registries: [{ host: OPEN }] }), { mode: 0o600 });
-    const w = await startWharfWeb({ env: { WHARF_CONFIG_DIR: dir } });
-    await use(w);
-    await w.stop();
-  }, { scope: 'worker' }],
-  app: async ({ page, wharf }, use) => {
-    const app = new WharfApp(page);
-    await app.open(wharf.url);
-    await use(app);
-  },
-  search: async ({ app }, use) => use(new SearchBox(app.page)),
-});
+const test = testWithRegistries([{ host: OPEN }]);
 test.describe.configure({ mode: 'serial' });
 
 /** Every tag of the layered test image, so its layers really leave the engine. */

@@ -1,32 +1,16 @@
 // Search in Chromium against web mode, the real engine and the real docker-registry: local and
 // registry results, Docker Hub's own "unreachable" row (this machine is offline), hostile terms.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { test as base, expect } from '@playwright/test';
-import { WharfApp } from '../pages/wharf-app';
-import { SearchBox } from '../pages/search-box';
-import { startWharfWeb, type WharfWeb } from '../support/wharf-web';
+import { expect } from '@playwright/test';
+import { testWithRegistries } from '../support/registries-fixture';
 import { readRegistryState } from '../../scripts/setup/registry-state';
 
 const reg = readRegistryState();
 
 /** A wharf web whose settings folder already lists both test registries. */
-export const test = base.extend<{ app: WharfApp; search: SearchBox }, { wharf: WharfWeb }>({
-  wharf: [async ({}, use) => {
-    const dir = mkdtempSync(join(tmpdir(), 'wharf-e2e-reg-'));
-    writeFileSync(join(dir, 'registries.json'), JSON.stringify({ registries: [{ host: reg.WHARF_REGISTRY }, { host: reg.WHARF_REGISTRY_AUTH, username: reg.WHARF_REGISTRY_USER, secret: reg.WHARF_REGISTRY_PASSWORD }] }), { mode: 0o600 });
-    const w = await startWharfWeb({ env: { WHARF_CONFIG_DIR: dir } });
-    await use(w);
-    await w.stop();
-  }, { scope: 'worker' }],
-  app: async ({ page, wharf }, use) => {
-    const app = new WharfApp(page);
-    await app.open(wharf.url);
-    await use(app);
-  },
-  search: async ({ app }, use) => use(new SearchBox(app.page)),
-});
+export const test = testWithRegistries([
+  { host: reg.WHARF_REGISTRY },
+  { host: reg.WHARF_REGISTRY_AUTH, username: reg.WHARF_REGISTRY_USER, secret: reg.WHARF_REGISTRY_PASSWORD },
+]);
 
 test('search shows local images, both registries and a clear "Docker Hub unreachable" row', async ({ search }) => {
   await search.open();
