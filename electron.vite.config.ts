@@ -2,9 +2,13 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 
+// WHARF_OUT_DIR: build somewhere other than out/ (concurrent test runs on one machine).
+const OUT = process.env.WHARF_OUT_DIR ?? resolve(__dirname, 'out');
+
 export default defineConfig({
   main: {
     build: {
+      outDir: resolve(OUT, 'main'),
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
@@ -17,6 +21,7 @@ export default defineConfig({
   preload: {
     // Sandboxed preloads cannot require node_modules: bundle everything but 'electron'.
     build: {
+      outDir: resolve(OUT, 'preload'),
       externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(__dirname, 'electron/preload/index.ts') },
@@ -28,7 +33,7 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: resolve(OUT, 'renderer'),
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },

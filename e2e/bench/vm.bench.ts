@@ -7,10 +7,11 @@ import { execFile, execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { cliPath } from '../support/out-dir';
 import { round, type Bench } from './types';
 
 const ROOT = resolve(process.cwd());
-const CLI = join(ROOT, 'out/main/cli.js');
+const CLI = cliPath();
 
 function wharf(env: NodeJS.ProcessEnv, ...args: string[]): Promise<string> {
   return new Promise((ok, fail) => {

@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { cliPath, outDir } from './out-dir';
 import { loadSshdEnv } from './sshd';
 
 /** Once per Playwright run: the built app and the fixture images must exist. */
 export default function globalSetup(): void {
   const root = resolve(__dirname, '../..');
-  if (!existsSync(resolve(root, 'out/main/cli.js')) || !existsSync(resolve(root, 'out/renderer/index.html'))) {
+  if (!existsSync(cliPath()) || !existsSync(resolve(outDir(), 'renderer/index.html'))) {
     execFileSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
   }
   execFileSync('bash', [resolve(root, 'scripts/setup/start-dockerd.sh')], { stdio: 'inherit' });

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { cliPath } from './out-dir';
 
 export interface WharfWeb {
   /** The address printed by `wharf web`, token included. */
@@ -39,7 +40,7 @@ export async function startWharfWeb(opts: StartOptions = {}): Promise<WharfWeb> 
   const token = randomBytes(24).toString('base64url');
   const child: ChildProcess = spawn(
     process.execPath,
-    [resolve(ROOT, 'out/main/cli.js'), 'web', '--no-open', '--port', String(port), '--token', token, ...(opts.args ?? [])],
+    [cliPath(), 'web', '--no-open', '--port', String(port), '--token', token, ...(opts.args ?? [])],
     { cwd: ROOT, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';

@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { cliPath } from '../support/out-dir';
 import { join, resolve } from 'node:path';
 import { WharfApp } from '../pages/wharf-app';
 import { VmPanel } from '../pages/vm-panel';
@@ -52,7 +53,7 @@ test('the VM panel shows the running VM, stops it and starts it again, and the e
     await expect(page.getByLabel('VM console log')).toContainText('WHARF-HOSTKEY');
   } finally {
     await wharf.stop();
-    execFileSync(process.execPath, [join(ROOT, 'out/main/cli.js'), 'vm', 'stop', '--force'], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    execFileSync(process.execPath, [cliPath(), 'vm', 'stop', '--force'], { env: { ...process.env, ...env }, stdio: 'ignore' });
     rmSync(data, { recursive: true, force: true });
   }
 });
