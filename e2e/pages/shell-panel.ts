@@ -37,6 +37,11 @@ export class ShellPanel {
     return this.panel.getByRole('textbox', { name: 'User' });
   }
 
+  /** Shown when the command field has a quote that is not closed. */
+  get commandError(): Locator {
+    return this.panel.getByTestId('shell-command-error');
+  }
+
   get openButton(): Locator {
     return this.panel.getByRole('button', { name: /^Open (shell|again)$/ });
   }

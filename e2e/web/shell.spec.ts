@@ -49,6 +49,21 @@ test.describe('container shell', () => {
     await shell.expectOutput(/^65534$/m);
   });
 
+  test('keeps a quoted argument in one piece, and says when a quote is left open', async ({ app }) => {
+    const name = named('e2e-shellquote');
+    await runFixture(name, IMAGE, 'sleep', '1000');
+    const shell = await ShellPanel.open(app.containers, name);
+    await shell.expectConnected();
+    await shell.command.fill('sh -c "echo quoted-$((3*4)); exec sh"');
+    await expect(shell.commandError).toBeHidden();
+    await shell.openButton.click();
+    await shell.expectConnected();
+    await shell.expectOutput(/quoted-12/);
+    await shell.command.fill('sh -c "echo open');
+    await expect(shell.commandError).toHaveText(/quote in the command is not closed/);
+    await expect(shell.openButton).toBeDisabled();
+  });
+
   test('a stopped container gets a clear message instead of a shell', async ({ app }) => {
     const name = named('e2e-shellstopped');
     await runFixture(name, IMAGE, 'true');

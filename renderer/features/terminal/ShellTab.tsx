@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dockerCli } from '../../../vm-backend/api/cli';
+import { splitWords } from '../../../vm-backend/api/run-words';
 import type { ContainerState } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -16,9 +17,11 @@ interface Props {
   interactive: boolean;
 }
 
-const splitCmd = (s: string): string[] | undefined => {
-  const parts = s.trim().split(/\s+/).filter(Boolean);
-  return parts.length ? parts : undefined;
+/** The command field as words, quoted the way a shell would ('a b', "a b", a\ b); null: unclosed quote. */
+const splitCmd = (s: string): string[] | undefined | null => {
+  const w = splitWords(s);
+  if (!w.ok) return null;
+  return w.words.length ? w.words : undefined;
 };
 
 /** A terminal inside the container: docker exec -it (bash, else sh) or docker attach. */
@@ -52,8 +55,9 @@ export function ShellTab({ id, name, state, interactive }: Props): React.JSX.Ele
   useEffect(() => getBridge().onTransport((t) => {
     if (t === 'closed') setShell((s) => (s.kind === 'open' || s.kind === 'starting' ? { kind: 'exited', code: null } : s));
   }), []);
+  const parsedCmd = splitCmd(command);
   const request = (): ShellRequest => {
-    const cmd = splitCmd(command);
+    const cmd = parsedCmd ?? undefined;
     return { mode, ...(mode === 'exec' && cmd ? { cmd } : {}), ...(mode === 'exec' && user.trim() ? { user: user.trim() } : {}) };
   };
 
@@ -64,7 +68,7 @@ export function ShellTab({ id, name, state, interactive }: Props): React.JSX.Ele
   }, [term, running]);
 
   const started = shell.kind === 'open' ? shell.started : null;
-  const cli = mode === 'attach' ? dockerCli.attach(name) : dockerCli.exec(name, started?.cmd.length ? started.cmd : (splitCmd(command) ?? ['sh']), user.trim() || undefined);
+  const cli = mode === 'attach' ? dockerCli.attach(name) : dockerCli.exec(name, started?.cmd.length ? started.cmd : (parsedCmd ?? ['sh']), user.trim() || undefined);
   const status =
     !running ? t(state === 'paused' ? 'shell.paused' : 'shell.notRunning', { name })
     : shell.kind === 'starting' ? t('shell.starting')
@@ -82,13 +86,14 @@ export function ShellTab({ id, name, state, interactive }: Props): React.JSX.Ele
         </select></label>
         {mode === 'exec' && (
           <>
-            <label>{t('shell.command')} <input type="text" value={command} placeholder={t('shell.commandAuto')} onChange={(e) => setCommand(e.target.value.slice(0, 500))} size={14} /></label>
+            <label>{t('shell.command')} <input type="text" value={command} placeholder={t('shell.commandAuto')} aria-invalid={parsedCmd === null} onChange={(e) => setCommand(e.target.value.slice(0, 500))} size={14} /></label>
             <label>{t('shell.user')} <input type="text" value={user} placeholder="root" onChange={(e) => setUser(e.target.value.slice(0, 64))} size={8} /></label>
           </>
         )}
-        <button type="button" className="btn btn--small" disabled={!running} onClick={() => connect(request())}>{shell.kind === 'open' ? t('shell.reconnect') : t('shell.connect')}</button>
+        <button type="button" className="btn btn--small" disabled={!running || parsedCmd === null} onClick={() => connect(request())}>{shell.kind === 'open' ? t('shell.reconnect') : t('shell.connect')}</button>
         {shell.kind === 'open' && <button type="button" className="btn btn--small" onClick={() => { session.current?.stop(); setShell({ kind: 'exited', code: null }); }}>{t('shell.disconnect')}</button>}
       </div>
+      {parsedCmd === null && <p className="field-error" role="alert" data-testid="shell-command-error">{t('shell.unclosedQuote')}</p>}
       <p className="term-status" role="status" data-testid="shell-status" data-state={shell.kind}>{status}</p>
       {shell.kind === 'error' && <ErrorNotice error={shell.error} />}
       <div className="term-host" ref={host} data-testid="shell-terminal" />
