@@ -1,4 +1,4 @@
-import { WharfError } from '../../vm-backend/api/errors';
+import { errorShape } from '../lib/error-shape';
 import type { WharfErrorShape } from '../../vm-backend/api/types';
 import { useStore } from '../store/store';
 
@@ -8,7 +8,6 @@ export async function runAction<T>(cli: string, run: () => Promise<T>): Promise<
   try {
     return { value: await run() };
   } catch (e) {
-    if (e instanceof WharfError) return { error: e.toJSON() };
-    return { error: { code: 'UNEXPECTED', message: 'Something went wrong.', hint: 'Try again.', detail: String(e) } };
+    return { error: errorShape(e) };
   }
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dockerCli } from '../../../vm-backend/api/cli';
-import { WharfError } from '../../../vm-backend/api/errors';
+import { errorShape } from '../../lib/error-shape';
 import type { ContainerInspect, WharfErrorShape } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -27,7 +27,7 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
     let live = true;
     getBridge().call('containers:inspect', { id }).then(
       (d) => live && (setData(d), setError(null)),
-      (e: unknown) => live && setError(e instanceof WharfError ? e.toJSON() : { code: 'UNEXPECTED', message: String(e), hint: '', detail: '' }),
+      (e: unknown) => live && setError(errorShape(e)),
     );
     return () => { live = false; };
   }, [id, row]);

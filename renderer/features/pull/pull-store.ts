@@ -1,7 +1,7 @@
 // Pulls this window started, keyed by id, patched from 'pull:progress' (several at once).
 import { create } from 'zustand';
 import type { PullProgress } from '../../../vm-backend/api/contract.pull';
-import { WharfError } from '../../../vm-backend/api/errors';
+import { errorShape } from '../../lib/error-shape';
 import type { Bridge } from '../../bridge';
 
 interface PullState {
@@ -38,7 +38,7 @@ export async function startPull(bridge: Bridge, ref: string): Promise<void> {
   try {
     usePulls.getState().upsert(await bridge.call('pull:start', { ref }));
   } catch (err) {
-    const error = err instanceof WharfError ? err.toJSON() : { code: 'PULL_FAILED', message: String(err), hint: '', detail: '' };
+    const error = errorShape(err, 'PULL_FAILED');
     usePulls.getState().upsert({ pull: `pull-0${Date.now()}`.slice(0, 17), ref, layers: [], fraction: 0, bytesDone: 0, bytesTotal: 0, state: 'failed', error });
   }
 }

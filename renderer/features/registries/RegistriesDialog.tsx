@@ -4,13 +4,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegistryInfo, RegistryTest } from '../../../vm-backend/api/contract.registries';
 import type { WharfErrorShape } from '../../../vm-backend/api/types';
-import { WharfError } from '../../../vm-backend/api/errors';
+import { errorShape } from '../../lib/error-shape';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { getBridge } from '../../bridge';
 import { useRegistriesDialog } from './registries-store';
 
-const shape = (e: unknown): WharfErrorShape => (e instanceof WharfError ? e.toJSON() : { code: 'REGISTRY_FAILED', message: String(e), hint: '', detail: '' });
+const shape = (e: unknown): WharfErrorShape => errorShape(e, 'REGISTRY_FAILED');
 
 export function RegistriesDialog(): React.JSX.Element | null {
   const open = useRegistriesDialog((s) => s.open);

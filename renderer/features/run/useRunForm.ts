@@ -2,7 +2,7 @@
 // and every problem by field (the form's own, conflicts, and the engine's answer after Run).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HostPortsInfo, ImageRunInfo, RunResult } from '../../../vm-backend/api/contract.run';
-import { WharfError } from '../../../vm-backend/api/errors';
+import { errorShape } from '../../lib/error-shape';
 import { buildRunCommand } from '../../../vm-backend/api/run-cli';
 import { emptyForm, portRow, type RunForm } from '../../../vm-backend/api/run-form';
 import { assignFreePorts } from '../../../vm-backend/api/run-ports';
@@ -13,8 +13,7 @@ import { listenPulls, usePulls } from '../pull/pull-store';
 import { type FieldProblems, formProblems } from './field-errors';
 import type { RunSource } from './run-store';
 
-const toShape = (e: unknown): WharfErrorShape =>
-  e instanceof WharfError ? e.toJSON() : { code: 'UNEXPECTED', message: 'Something went wrong.', hint: 'Try again.', detail: String(e) };
+const toShape = (e: unknown): WharfErrorShape => errorShape(e);
 
 /** Problems shown before the first Run press: not the "still empty" ones. */
 const QUIET = new Set(['imageEmpty', 'port_empty']);

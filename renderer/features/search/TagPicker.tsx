@@ -4,7 +4,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagInfo } from '../../../vm-backend/api/contract.search';
 import type { WharfErrorShape } from '../../../vm-backend/api/types';
-import { WharfError } from '../../../vm-backend/api/errors';
+import { errorShape } from '../../lib/error-shape';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { cliHintProps } from '../../components/useCli';
 import { getBridge } from '../../bridge';
@@ -31,7 +31,7 @@ export function TagPicker({ picked }: { picked: Picked }): React.JSX.Element {
       });
       setNext(page.next);
     } catch (err) {
-      setError(err instanceof WharfError ? err.toJSON() : { code: 'SEARCH_FAILED', message: String(err), hint: '', detail: '' });
+      setError(errorShape(err, 'SEARCH_FAILED'));
       setChosen((c) => c || 'latest');
     } finally {
       setLoading(false);

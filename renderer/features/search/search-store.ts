@@ -3,7 +3,7 @@
 import { create } from 'zustand';
 import type { SearchGroup, SearchResult } from '../../../vm-backend/api/contract.search';
 import type { WharfErrorShape } from '../../../vm-backend/api/types';
-import { WharfError } from '../../../vm-backend/api/errors';
+import { errorShape } from '../../lib/error-shape';
 import type { Bridge } from '../../bridge';
 
 export type SourceState = { state: 'loading' } | { state: 'done'; group: SearchGroup } | { state: 'error'; error: WharfErrorShape };
@@ -40,7 +40,7 @@ let seq = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
 
 const asShape = (e: unknown): WharfErrorShape =>
-  e instanceof WharfError ? e.toJSON() : { code: 'SEARCH_FAILED', message: String((e as Error)?.message ?? e), hint: '', detail: '' };
+  errorShape(e, 'SEARCH_FAILED');
 
 /** Debounced: asks every remote source for `term`; answers of an older term are dropped. */
 export function searchRemote(bridge: Bridge, term: string): void {

@@ -3,10 +3,10 @@
 // (the backend pauses the engine stream when too much is unacknowledged).
 import type { Terminal } from '@xterm/xterm';
 import type { LogsOpenInput } from '../../../vm-backend/api/contract.logs';
-import { WharfError } from '../../../vm-backend/api/errors';
 import type { StreamChunk } from '../../../vm-backend/api/stream-types';
 import type { WharfErrorShape } from '../../../vm-backend/api/types';
 import type { Bridge } from '../../bridge';
+import { errorShape } from '../../lib/error-shape';
 import { ROWS_PER_LINE, linesDropped } from './lines-dropped';
 import { LogFeed } from './log-feed';
 import { streamRouter } from './stream-router';
@@ -14,10 +14,6 @@ import type { TerminalHost } from './create-terminal';
 
 export type LogViewState = 'opening' | 'following' | 'waiting' | 'done' | 'removed' | 'error';
 export type LogOptions = Omit<LogsOpenInput, 'id'>;
-
-export function toErrorShape(e: unknown): WharfErrorShape {
-  return e instanceof WharfError ? e.toJSON() : { code: 'UNEXPECTED', message: String(e), hint: '', detail: '' };
-}
 
 export class LogSession {
   private stream: string | null = null;
@@ -76,7 +72,7 @@ export class LogSession {
         else if (event === 'logs:end') this.end(payload as { reason: 'done' | 'removed' | 'error'; error?: WharfErrorShape });
       });
     } catch (e) {
-      if (gen === this.generation) this.onState('error', toErrorShape(e));
+      if (gen === this.generation) this.onState('error', errorShape(e));
     }
   }
 

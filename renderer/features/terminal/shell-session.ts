@@ -4,7 +4,7 @@ import type { Terminal } from '@xterm/xterm';
 import type { ExecStarted } from '../../../vm-backend/api/contract.exec';
 import type { WharfErrorShape } from '../../../vm-backend/api/types';
 import type { Bridge } from '../../bridge';
-import { toErrorShape } from './log-session';
+import { errorShape } from '../../lib/error-shape';
 import { streamRouter } from './stream-router';
 
 export type ShellState = { kind: 'idle' } | { kind: 'starting' } | { kind: 'open'; started: ExecStarted } | { kind: 'exited'; code: number | null } | { kind: 'error'; error: WharfErrorShape };
@@ -59,7 +59,7 @@ export class ShellSession {
       this.disposers = [release, () => input.dispose(), () => resize.dispose()];
       this.term.focus();
     } catch (e) {
-      this.onState({ kind: 'error', error: toErrorShape(e) });
+      this.onState({ kind: 'error', error: errorShape(e) });
     }
   }
 
