@@ -4,7 +4,7 @@ import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain
 import { EVENT_NAMES } from '../../vm-backend/api/contract';
 import type { Backend } from '../../vm-backend/backend-types';
 import { clientLinks } from './client-links';
-import { saveLogs } from './save-logs';
+import { saveLogs, saveLogsEnvelope } from './save-logs';
 import { openIfAllowed } from './security';
 
 export const INVOKE_CHANNEL = 'wharf:invoke';
@@ -58,7 +58,7 @@ export function registerIpc(deps: IpcDeps): () => void {
   });
   ipcMain.handle(SAVE_LOGS_CHANNEL, (event, id: unknown, options: unknown) => {
     guard(event);
-    return saveLogs({ backend: deps.backend, chooseFile: deps.chooseLogFile }, links.linkFor(event.sender), id, options);
+    return saveLogsEnvelope(saveLogs({ backend: deps.backend, chooseFile: deps.chooseLogFile }, links.linkFor(event.sender), id, options));
   });
 
   const unsubscribes = EVENT_NAMES.map((name) =>

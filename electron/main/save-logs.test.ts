@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { saveLogs } from './save-logs';
+import { saveLogs, saveLogsEnvelope } from './save-logs';
 
 const dir = mkdtempSync(join(tmpdir(), 'wharf-savelogs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,5 +47,15 @@ describe('saveLogs (desktop "Download full log")', () => {
     const b = backend(Readable.from([]));
     await saveLogs({ backend: b, chooseFile: async () => null }, undefined, 'abc', { timestamps: 'true' });
     expect(b.invoke).toHaveBeenCalledWith('logs:download-ticket', { id: 'abc', timestamps: false }, undefined);
+  });
+
+  it('answers the window with an envelope: the backend error as it is, a file error as LOG_SAVE_FAILED', async () => {
+    const error = { code: 'INVALID_INPUT', message: 'bad id', hint: 'h', detail: 'd' };
+    const b = { invoke: vi.fn(async () => ({ ok: false as const, error })), openLogDownload: vi.fn() };
+    expect(await saveLogsEnvelope(saveLogs({ backend: b, chooseFile: vi.fn() }, undefined, '../x', null))).toEqual({ ok: false, error });
+    const unwritable = join(dir, 'no-such-folder', 'x.log');
+    const r = await saveLogsEnvelope(saveLogs({ backend: backend(Readable.from(['a\n'])), chooseFile: async () => unwritable }, undefined, 'abc', {}));
+    expect(r).toMatchObject({ ok: false, error: { code: 'LOG_SAVE_FAILED', detail: expect.stringContaining('ENOENT') } });
+    expect(await saveLogsEnvelope(saveLogs({ backend: backend(Readable.from([])), chooseFile: async () => null }, undefined, 'abc', {}))).toEqual({ ok: true, value: false });
   });
 });

@@ -2,6 +2,8 @@
 // straight to the chosen file (never held whole in memory). Web mode does the same over HTTP.
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
+import { isWharfErrorShape } from '../../vm-backend/api/errors';
+import type { Envelope } from '../../vm-backend/api/wire';
 import type { Backend, ClientLink } from '../../vm-backend/backend-types';
 
 export interface SaveLogsDeps {
@@ -26,4 +28,18 @@ export async function saveLogs(deps: SaveLogsDeps, client: ClientLink | undefine
   }
   await pipeline(log.stream, (deps.createWriteStream ?? createWriteStream)(path, { mode: 0o600 }));
   return true;
+}
+
+/** The IPC answer: Electron passes only a rejection's message, so errors travel as an envelope. */
+export async function saveLogsEnvelope(saving: Promise<boolean>): Promise<Envelope<boolean>> {
+  try {
+    return { ok: true, value: await saving };
+  } catch (e) {
+    const wharf = (e as { wharf?: unknown }).wharf;
+    if (isWharfErrorShape(wharf)) return { ok: false, error: wharf };
+    return {
+      ok: false,
+      error: { code: 'LOG_SAVE_FAILED', message: 'Wharf could not save the log file.', hint: 'Check that the folder exists and you can write to it, or choose another place.', detail: (e as Error)?.message ?? String(e) },
+    };
+  }
 }

@@ -39,7 +39,7 @@ export const api: PreloadApi = Object.freeze({
     };
   },
   openExternal: (url: string) => ipcRenderer.invoke(OPEN_EXTERNAL_CHANNEL, url) as Promise<boolean>,
-  saveLogs: (id: string, options: { timestamps: boolean }) => ipcRenderer.invoke(SAVE_LOGS_CHANNEL, id, { timestamps: options?.timestamps === true }) as Promise<boolean>,
+  saveLogs: (id: string, options: { timestamps: boolean }) => ipcRenderer.invoke(SAVE_LOGS_CHANNEL, id, { timestamps: options?.timestamps === true }) as Promise<Envelope<boolean>>,
   platform: process.platform,
 });
 

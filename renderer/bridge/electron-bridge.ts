@@ -7,7 +7,7 @@ export function electronBridge(api: PreloadApi): Bridge {
     call: async (name, input) => unwrap(await api.invoke(name, input)),
     on: (event, listener) => api.on(event, listener as (p: unknown) => void),
     openExternal: (url) => void api.openExternal(url),
-    downloadLogs: (id, o) => void api.saveLogs(id, o).catch(() => false),
+    downloadLogs: async (id, o) => void unwrap<boolean>(await api.saveLogs(id, o)),
     onTransport: (listener) => {
       listener('open');
       return () => {};

@@ -11,8 +11,9 @@ export interface Bridge {
   call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>>;
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
   openExternal(url: string): void;
-  /** Saves the container's full log as a file, streamed from the engine (never held in memory). */
-  downloadLogs(id: string, options: { timestamps: boolean }): void;
+  /** Saves the container's full log as a file, streamed from the engine (never held in memory).
+   *  Rejects with a WharfError the UI shows (the container is gone, the file cannot be written). */
+  downloadLogs(id: string, options: { timestamps: boolean }): Promise<void>;
   /** Transport link state (web mode reconnects; Electron is always open). */
   onTransport(listener: (state: TransportState) => void): () => void;
 }

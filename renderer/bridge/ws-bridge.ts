@@ -94,16 +94,15 @@ export function webSocketBridge(url: string): Bridge {
       set.add(listener as (p: unknown) => void);
       return () => set.delete(listener as (p: unknown) => void);
     },
-    downloadLogs(id, o) {
+    async downloadLogs(id, o) {
       // A one-time ticket over the socket, then a plain GET the web server streams from the engine.
-      void this.call('logs:download-ticket', { id, timestamps: o.timestamps }).then(({ ticket }) => {
-        const a = document.createElement('a');
-        a.href = `/download/logs?ticket=${encodeURIComponent(ticket)}`;
-        a.download = '';
-        document.body.append(a);
-        a.click();
-        a.remove();
-      }, () => {});
+      const { ticket } = await this.call('logs:download-ticket', { id, timestamps: o.timestamps });
+      const a = document.createElement('a');
+      a.href = `/download/logs?ticket=${encodeURIComponent(ticket)}`;
+      a.download = '';
+      document.body.append(a);
+      a.click();
+      a.remove();
     },
     openExternal: (u) => {
       if (isAllowedExternalUrl(u)) window.open(u, '_blank', 'noopener,noreferrer');

@@ -8,7 +8,7 @@ export interface PreloadApi {
   invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
   on(event: string, listener: (payload: unknown) => void): () => void;
   openExternal(url: string): Promise<boolean>;
-  /** Asks where to save, then streams the container's full log to that file. */
-  saveLogs(id: string, options: { timestamps: boolean }): Promise<boolean>;
+  /** Asks where to save, then streams the container's full log to that file; value false: cancelled. */
+  saveLogs(id: string, options: { timestamps: boolean }): Promise<Envelope<boolean>>;
   platform: string;
 }

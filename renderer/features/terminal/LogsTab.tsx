@@ -4,6 +4,7 @@ import { dockerCli } from '../../../vm-backend/api/cli';
 import type { WharfErrorShape } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { errorShape } from '../../lib/error-shape';
 import { cliHintProps } from '../../components/useCli';
 import { type TerminalHost, type WharfTerminal, createTerminal } from './create-terminal';
 import { LogSearch } from './LogSearch';
@@ -29,6 +30,7 @@ export function LogsTab({ id, name }: { id: string; name: string }): React.JSX.E
   const [follow, setFollow] = useState(true);
   const [state, setState] = useState<{ s: LogViewState; error?: WharfErrorShape }>({ s: 'opening' });
   const [earlier, setEarlier] = useState(0);
+  const [downloadError, setDownloadError] = useState<WharfErrorShape | null>(null);
 
   useEffect(() => {
     const el = host.current;
@@ -96,11 +98,12 @@ export function LogsTab({ id, name }: { id: string; name: string }): React.JSX.E
         <label className="check"><input type="checkbox" checked={timestamps} onChange={(e) => setTimestamps(e.target.checked)} /> {t('logs.timestamps')}</label>
         <button type="button" className="btn btn--small" onClick={() => term?.term.clear()}>{t('logs.clear')}</button>
         <button type="button" className="btn btn--small" onClick={copy}>{t('logs.copy')}</button>
-        <button type="button" className="btn btn--small" onClick={() => getBridge().downloadLogs(id, { timestamps })} {...cliHintProps(`${dockerCli.logs(name, { follow: false, tail: 'all', timestamps })} > ${name}.log`)}>{t('logs.download')}</button>
+        <button type="button" className="btn btn--small" onClick={() => { setDownloadError(null); getBridge().downloadLogs(id, { timestamps }).catch((e: unknown) => setDownloadError(errorShape(e))); }} {...cliHintProps(`${dockerCli.logs(name, { follow: false, tail: 'all', timestamps })} > ${name}.log`)}>{t('logs.download')}</button>
       </div>
       <LogSearch ref={searchInput} search={term?.search ?? null} />
       <p className="term-status" role="status" data-state={state.s}>{state.s === 'error' ? '' : t(`logs.state.${state.s}`)}</p>
       {state.error && <ErrorNotice error={state.error} />}
+      {downloadError && <ErrorNotice error={downloadError} />}
       {earlier > 0 && <p className="term-earlier" data-testid="log-earlier">{t('logs.earlier', { count: earlier, lines: earlier.toLocaleString(i18n.language), kept: LOG_SCROLLBACK.toLocaleString(i18n.language) })}</p>}
       <div className="term-host" ref={host} data-testid="log-terminal" />
     </div>

@@ -18,7 +18,7 @@ const bridge = {
     return () => listeners.delete(e);
   },
   openExternal: () => {},
-  downloadLogs: () => {},
+  downloadLogs: async () => {},
   onTransport: () => () => {},
 } as unknown as Bridge;
 const emit = (e: string, p: unknown): void => listeners.get(e)?.(p);
