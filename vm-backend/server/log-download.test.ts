@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -8,6 +7,7 @@ import { WharfError } from '../api/errors';
 import type { Backend } from '../backend-types';
 import { newToken } from './security';
 import { startWebServer, type WebServer } from './web-server';
+import { httpText, type TestResponse } from './test-http';
 
 // GET /download/logs?ticket=: a one-time ticket from the socket, the log streamed as a file.
 let server: WebServer;
@@ -26,18 +26,7 @@ const backend: Backend = {
   },
 };
 
-function get(path: string, host?: string): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, headers: { host: host ?? `127.0.0.1:${server.port}` } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (path: string, host?: string): Promise<TestResponse> => httpText(server.port, path, host ? { headers: { host } } : {});
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wharf-dl-'));

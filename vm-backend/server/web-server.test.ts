@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { connect as netConnect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,7 @@ import type { Backend } from '../backend-types';
 import { localConnectionFromEnv } from '../connection/local';
 import { CSP, newToken } from './security';
 import { startWebServer, type WebServer } from './web-server';
+import { httpText, type TestResponse } from './test-http';
 
 const INDEX = '<!doctype html><title>wharf-test-index</title>';
 const SECRET = 'top-secret-outside-static-dir';
@@ -75,18 +75,8 @@ async function call(s: Opened, id: number, name: unknown, input: unknown = {}): 
   throw new Error(`no result for call ${id}`);
 }
 /** Raw HTTP, path sent exactly as written. */
-function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method, headers: { host: host(), ...headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<TestResponse> =>
+  httpText(server.port, path, { headers: { host: host(), ...headers }, method });
 
 describe('WebSocket upgrade', () => {
   it('right token and Origin: connects, and engine:status answers', async () => {
