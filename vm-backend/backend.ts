@@ -1,30 +1,39 @@
 // The one Backend both transports serve: validates every call against the contract, runs it on
-// the engine session, and answers with an envelope. Nothing here knows which transport called.
-import { calls, type CallName, type CallOutput, type CallParsed, type EventName, type Events, isCallName } from './api/contract';
+// the current engine scope, and answers with an envelope. Nothing here knows which transport
+// called. The engine can be switched at runtime (targets:use): see engine-switch.ts.
+import { calls, type CallName, type EventName, type Events, isCallName } from './api/contract';
 import { WharfError, invalidInput } from './api/errors';
 import type { Envelope } from './api/wire';
 import type { Backend, ClientLink } from './backend-types';
 import type { Connection } from './connection/connection';
-import { containerAction, inspectContainer, listContainers, removeContainers } from './engine/container-calls';
+import { targetConnector, type Connector } from './connection/connect-target';
+import { wharfDataDir } from './connection/data-dir';
+import { startHostSocket } from './connection/ssh/host-socket';
+import type { SshConnection } from './connection/ssh/ssh-connection';
+import { LOCAL, type Target, TargetStore } from './connection/targets';
 import { toWharfError } from './engine/errors';
-import { listImages, pruneImages, prunePreview, removeImage } from './engine/image-calls';
-import { formFromContainer, hostPorts, imageRunInfo, listNetworks } from './engine/run-calls';
-import { runContainer } from './engine/run-create';
-import { EngineSession } from './engine/session';
-import { LogTickets, openLogFile } from './engine/log-file';
-import { streamHandlers } from './engine/stream-calls';
-import { StreamRegistry } from './engine/streams';
-import { registryHandlers } from './registry/registry-handlers';
-import { vmHandlers } from './vm/vm-handlers';
-import type { VmManager } from './vm/vm-manager';
+import { openLogFile } from './engine/log-file';
+import { EngineSwitch } from './engine-switch';
 import { RegistryStore, type SecretCodec } from './registry/registry-store';
-
-type Handlers = { [K in CallName]: (input: CallParsed<K>, client?: ClientLink) => Promise<CallOutput<K>> | CallOutput<K> };
+import { ScopeStreams } from './scope-streams';
+import { targetHandlers } from './targets-handlers';
+import type { VmManager } from './vm/vm-manager';
 
 export interface BackendOptions {
+  /** The engine to start on (reached by the caller, usually through `connect`). */
   connection: Connection;
-  /** Wharf's own VM, when this run manages one (--engine vm). */
+  /** Wharf's own VM, when the first target is `vm`. */
   vm?: VmManager;
+  /** The target `connection` reaches (default: local). */
+  target?: Target;
+  /** Wharf's data folder: targets.json, SSH keys and known_hosts, host sockets (default: WHARF_DATA_DIR or the OS's). */
+  dataDir?: string;
+  /** How to reach another target when the user switches (default: targetConnector for dataDir). */
+  connect?: Connector;
+  /** SSH engines get a host Docker socket and a `docker context` (wharf-...). */
+  dockerSocket?: boolean;
+  /** Where the host socket and its docker context are announced (web mode: the console). */
+  log?: (line: string) => void;
   /** Seals registry secrets at rest (the desktop app: the OS keychain); web mode: none. */
   secretCodec?: SecretCodec;
 }
@@ -50,38 +59,34 @@ class Emitter {
 
 export function createBackend(options: BackendOptions): Backend {
   const emitter = new Emitter();
-  const session = new EngineSession(options.connection, {
-    state: (s) => emitter.emit('engine:state', s),
-    containers: (c) => emitter.emit('containers:changed', c),
-    images: (c) => emitter.emit('images:changed', c),
+  const dataDir = options.dataDir ?? wharfDataDir();
+  const streams = new ScopeStreams();
+  const engines = new EngineSwitch({
+    emit: (e, p) => emitter.emit(e, p),
+    streams,
+    registries: new RegistryStore(undefined, options.secretCodec),
+    connect: options.connect ?? targetConnector({ dataDir }),
+    ...(options.dockerSocket
+      ? {
+          hostSocket: async (c: Connection) => {
+            const ssh = c as SshConnection;
+            try {
+              const s = await startHostSocket(ssh.link, ssh.target, dataDir);
+              options.log?.(`Docker socket: unix://${s.path}${s.context ? ` (docker --context ${s.context} ...)` : ''}`);
+              return s;
+            } catch (err) {
+              options.log?.(`wharf: no host Docker socket: ${(err as Error).message}`);
+              return null;
+            }
+          },
+        }
+      : {}),
   });
-  void session.start();
-  const streams = new StreamRegistry();
-  const tickets = new LogTickets();
-  const registry = registryHandlers(session, new RegistryStore(undefined, options.secretCodec));
+  engines.install(options.target ?? LOCAL, { connection: options.connection, ...(options.vm ? { vm: options.vm } : {}) });
+  const targets = targetHandlers(new TargetStore(dataDir), engines, dataDir);
 
-  const handlers: Handlers = {
-    ...streamHandlers(session, streams, tickets),
-    ...registry.handlers,
-    ...vmHandlers(options.vm, (s) => emitter.emit('vm:state', s)),
-    'engine:status': () => session.status,
-    'engine:retry': () => session.retryNow(),
-    'containers:list': () => listContainers(session),
-    'containers:inspect': ({ id }) => inspectContainer(session, id),
-    'containers:action': ({ ids, action }) => containerAction(session, ids, action),
-    'containers:remove': ({ ids, force, removeVolumes }) => removeContainers(session, ids, force, removeVolumes),
-    'images:list': () => listImages(session),
-    'images:remove': ({ ref, force }) => removeImage(session, ref, force),
-    'images:prune-preview': () => prunePreview(session),
-    'images:prune': () => pruneImages(session),
-    'run:image-info': ({ image }) => imageRunInfo(session, image),
-    'run:host-ports': ({ image, maxAgeMs }) => hostPorts(session, image, maxAgeMs),
-    // Like `docker run`, a missing image is pulled first; its progress goes to the calling window.
-    'run:create': ({ form, keepOnFailure }, client) =>
-      runContainer(session, form, keepOnFailure, client ? (ref) => registry.pulls.pullAndWait(client, ref) : undefined),
-    'run:from-container': ({ id }) => formFromContainer(session, id),
-    'run:networks': () => listNetworks(session),
-  };
+  const handler = (name: CallName): ((i: unknown, c?: ClientLink) => unknown) =>
+    ((targets as Record<string, unknown>)[name] ?? (engines.current.handlers as Record<string, unknown>)[name]) as (i: unknown, c?: ClientLink) => unknown;
 
   return {
     async invoke(name: string, input: unknown, client?: ClientLink): Promise<Envelope<unknown>> {
@@ -92,22 +97,18 @@ export function createBackend(options: BackendOptions): Backend {
         return { ok: false, error: invalidInput(`${name}: ${issues}`.slice(0, 1000)).toJSON() };
       }
       try {
-        const handler = handlers[name] as (i: unknown, c?: ClientLink) => unknown;
-        return { ok: true, value: await handler(parsed.data, client) };
+        return { ok: true, value: await handler(name)(parsed.data, client) };
       } catch (err) {
-        const e = err instanceof WharfError ? err : toWharfError(err, { endpoint: options.connection.endpoint });
+        const e = err instanceof WharfError ? err : toWharfError(err, { endpoint: engines.current.connection.endpoint });
         return { ok: false, error: e.toJSON() };
       }
     },
     on: (event, listener) => emitter.on(event, listener),
     openLogDownload: async (ticket) => {
-      const t = tickets.take(ticket);
-      return openLogFile(session, t.id, t.timestamps);
+      const scope = engines.current;
+      const t = scope.tickets.take(ticket);
+      return openLogFile(scope.session, t.id, t.timestamps);
     },
-    close: () => {
-      streams.closeAll();
-      registry.close();
-      return session.close();
-    },
+    close: () => engines.close(),
   };
 }

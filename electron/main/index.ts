@@ -1,11 +1,11 @@
-// Electron entry: one locked instance, one hardened window, the backend on the local engine.
+// Electron entry: one locked instance, one hardened window, the backend on the chosen target.
 // Thin on purpose: every behaviour lives in vm-backend/.
 import { app, BrowserWindow, dialog, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createBackend } from '../../vm-backend/backend';
 import type { Backend } from '../../vm-backend/backend-types';
 import { wharfDataDir } from '../../vm-backend/connection/data-dir';
-import { connectionForEngine } from '../../vm-backend/connection/from-engine';
+import { targetConnector } from '../../vm-backend/connection/connect-target';
 import { TargetStore } from '../../vm-backend/connection/targets';
 import { appPage } from './app-url';
 import { type DesktopArgs, parseDesktopArgs, UsageError } from './args';
@@ -50,16 +50,20 @@ if (!app.requestSingleInstanceLock()) {
     win.on('closed', () => (win = null));
   };
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     // Vite's dev server needs its inline preamble; the built app gets web mode's CSP as a header.
     hardenSession(session.defaultSession, { csp: app.isPackaged || !process.env.ELECTRON_RENDERER_URL });
     try {
-      // No --engine: the target chosen with `wharf context use` (local until one is chosen).
-      const chosen = process.argv.some((a) => a === '--engine' || a.startsWith('--engine=')) ? desktopArgs : new TargetStore(wharfDataDir()).active();
+      // No --engine: the target chosen with `wharf context use` (local until one is chosen). The
+      // same connector as web mode, so the Targets screen can switch engines here too.
+      const dataDir = wharfDataDir();
+      const given = process.argv.some((a) => a === '--engine' || a.startsWith('--engine='));
+      const target = new TargetStore(dataDir).startTarget(given ? desktopArgs.engine : undefined, desktopArgs.identity);
+      const connect = targetConnector({ dataDir });
       const secretCodec = keychainCodec(safeStorage);
-      backend = createBackend({ connection: connectionForEngine(chosen.engine, chosen.identity), ...(secretCodec ? { secretCodec } : {}) });
+      backend = createBackend({ ...(await connect(target)), target, dataDir, connect, dockerSocket: true, ...(secretCodec ? { secretCodec } : {}) });
     } catch (e) {
-      // An unusable DOCKER_HOST: say so plainly rather than open a window that can do nothing.
+      // An unusable DOCKER_HOST or target: say so plainly rather than open a window that can do nothing.
       dialog.showErrorBox('Wharf cannot reach Docker', e instanceof Error ? e.message : String(e));
       app.exit(1);
       return;

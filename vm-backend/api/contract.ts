@@ -11,6 +11,7 @@ import { runCalls } from './contract.run';
 import { pullCalls, type PullProgress } from './contract.pull';
 import { registryCalls } from './contract.registries';
 import { searchCalls } from './contract.search';
+import { targetCalls } from './contract.targets';
 import { vmCalls, type VmStatus } from './contract.vm';
 import type { CallDef } from './define';
 import type { ExecExit, LogsEnd, LogsState, StreamChunk } from './stream-types';
@@ -27,6 +28,7 @@ export const calls = {
   ...pullCalls,
   ...registryCalls,
   ...vmCalls,
+  ...targetCalls,
 };
 
 export type Calls = typeof calls;

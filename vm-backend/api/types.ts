@@ -67,6 +67,8 @@ export interface EngineStatus {
   /** SSH engines: the host key's fingerprint (SHA256:...), and whether this run pinned it first. */
   hostKey?: string;
   hostKeyFirstUse?: boolean;
+  /** The target (`wharf context`) this engine is, e.g. "local". */
+  target?: string;
 }
 
 export interface WharfErrorShape {

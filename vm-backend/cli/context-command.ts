@@ -1,31 +1,25 @@
 // `wharf context ls|add|use|rm|test`: the engines Wharf knows, and which one `wharf web` and the
 // desktop app use when no --engine is given.
 import { resolve } from 'node:path';
-import { WharfError } from '../api/errors';
-import { connectionForEngine } from '../connection/from-engine';
+import { probeTarget } from '../connection/probe-target';
 import { type Target, TargetError, TargetStore } from '../connection/targets';
-import { ping } from '../engine/ping';
 import { parseEngine, UsageError } from './args';
 
 export const CONTEXT_USAGE = `usage: wharf context ls
        wharf context add NAME ssh://user@host[:port] [--identity KEYFILE]
        wharf context use NAME | rm NAME | test NAME`;
 
-/** Tries a target once: the engine's API version, or the error with its hint. */
-async function testTarget(t: Target, out: (s: string) => void): Promise<boolean> {
-  const conn = connectionForEngine(t.engine, t.identity);
-  try {
-    const pong = await ping(conn, 15_000);
-    const key = conn.linkEvents?.details().hostKey;
-    out(`${t.name}: OK, Docker Engine API ${pong.apiVersion}${key ? `, host key ${key}` : ''}`);
+/** Tries a target once (probe-target.ts, as the Targets screen does): versions, host key, or the error. */
+async function testTarget(t: Target, dataDir: string, out: (s: string) => void): Promise<boolean> {
+  const r = await probeTarget(t, dataDir);
+  if (r.ok) {
+    const key = r.hostKey ? `, host key ${r.hostKey}${r.hostKeyFirstUse ? ' (pinned now)' : ''}` : '';
+    out(`${t.name}: OK, Docker Engine ${r.engineVersion ?? '?'} (API ${r.apiVersion})${key}`);
     return true;
-  } catch (err) {
-    const e = err instanceof WharfError ? err : null;
-    out(`${t.name}: ${e ? `${e.message}\n  ${e.hint}\n  (${e.detail})` : (err as Error).message}`);
-    return false;
-  } finally {
-    await conn.close();
   }
+  const e = r.error;
+  out(`${t.name}: ${e ? `${e.message}\n  ${e.hint}\n  (${e.detail})` : 'failed'}`);
+  return false;
 }
 
 export async function contextCommand(argv: string[], dataDir: string, out: (s: string) => void = console.log): Promise<number> {
@@ -64,7 +58,7 @@ export async function contextCommand(argv: string[], dataDir: string, out: (s: s
         out(`removed ${rest[0]}`);
         return 0;
       case 'test':
-        return (await testTarget(store.get(rest[0] ?? store.active().name), out)) ? 0 : 1;
+        return (await testTarget(store.get(rest[0] ?? store.active().name), dataDir, out)) ? 0 : 1;
       default:
         throw new UsageError(CONTEXT_USAGE);
     }

@@ -1,64 +1,45 @@
-// The `wharf` command. This issue: `wharf web`; later issues add vm, context and diagnose.
+// The `wharf` command: web, vm, context.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { WharfError } from '../api/errors';
 import { createBackend } from '../backend';
+import { targetConnector } from '../connection/connect-target';
 import { wharfDataDir } from '../connection/data-dir';
-import { connectionForEngine } from '../connection/from-engine';
-import { type HostSocket, startHostSocket } from '../connection/ssh/host-socket';
-import type { SshConnection } from '../connection/ssh/ssh-connection';
+import { TargetStore } from '../connection/targets';
 import { newToken } from '../server/security';
 import { startWebServer } from '../server/web-server';
-import { parseEngine, parseWebArgs, UsageError } from './args';
-import { openBrowser } from './open-browser';
+import { parseWebArgs, UsageError } from './args';
 import { CONTEXT_USAGE, contextCommand } from './context-command';
-import { startVmEngine, vmCommand } from './vm-command';
-import { TargetStore } from '../connection/targets';
+import { openBrowser } from './open-browser';
+import { vmCommand } from './vm-command';
 
 const USAGE = `usage: wharf web [--port P] [--token T] [--no-open] [--engine local|vm|ssh://user@host:port] [--identity KEYFILE] [--no-docker-socket]
-  env: WHARF_WEB_PORT, WHARF_TOKEN, DOCKER_HOST, WHARF_DATA_DIR (keys, known_hosts)
-  without --engine: the active target (wharf context use NAME)
+  env: WHARF_WEB_PORT, WHARF_TOKEN, DOCKER_HOST, WHARF_DATA_DIR (keys, known_hosts, targets)
+  without --engine: the active target (wharf context use NAME); the UI can switch targets
 ${CONTEXT_USAGE}`;
-
-async function exposeDockerSocket(c: SshConnection): Promise<HostSocket | null> {
-  try {
-    const s = await startHostSocket(c.link, c.target, wharfDataDir());
-    console.log(`Docker socket: unix://${s.path}${s.context ? ` (docker --context ${s.context} ...)` : ''}`);
-    return s;
-  } catch (err) {
-    console.error(`wharf: no host Docker socket: ${(err as Error).message}`);
-    return null;
-  }
-}
 
 async function web(argv: string[]): Promise<void> {
   const args = parseWebArgs(argv);
-  if (!argv.some((a) => a === '--engine' || a.startsWith('--engine='))) {
-    // No --engine: the target chosen with `wharf context use` (local until one is chosen).
-    const t = new TargetStore(wharfDataDir()).active();
-    args.engine = parseEngine(t.engine);
-    if (t.identity && !args.identity) args.identity = t.identity;
-  }
+  const given = argv.some((a) => a === '--engine' || a.startsWith('--engine='));
   const staticDir = join(__dirname, '../renderer');
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new UsageError(`the UI is not built (${staticDir}/index.html missing): run "npm run build" first`);
   }
-  let connection;
-  let vm;
+  const dataDir = wharfDataDir();
+  const target = new TargetStore(dataDir).startTarget(given ? args.engine : undefined, args.identity ?? undefined);
+  const connect = targetConnector({ dataDir, log: (l) => console.error(l) });
+  let connected;
   try {
-    if (args.engine === 'vm') ({ connection, vm } = await startVmEngine());
-    else connection = connectionForEngine(args.engine, args.identity);
+    connected = await connect(target);
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw new UsageError(err instanceof WharfError ? `${err.message} ${err.hint}\n  (${err.detail})` : (err as Error).message);
   }
-  const backend = createBackend({ connection, vm });
+  const backend = createBackend({ ...connected, target, dataDir, connect, dockerSocket: args.dockerSocket, log: (l) => console.log(l) });
   const server = await startWebServer({ backend, token: args.token ?? newToken(), port: args.port, staticDir });
-  // An SSH engine also gets a Docker socket here and a docker context, for the user's own CLI.
-  const hostSocket = connection.kind === 'ssh' && args.dockerSocket ? await exposeDockerSocket(connection as SshConnection) : null;
   console.log(`Wharf web UI: ${server.url}`);
   if (args.open) openBrowser(server.url);
   const stop = async (): Promise<void> => {
     await server.close();
-    await hostSocket?.close();
     await backend.close();
     process.exit(0);
   };

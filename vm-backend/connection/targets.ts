@@ -57,6 +57,14 @@ export class TargetStore {
     return this.get(this.read().active);
   }
 
+  /** The target to start on: `--engine` (a saved target when one matches it), else the active one. */
+  startTarget(engine: string | undefined, identity?: string): Target {
+    if (engine === undefined) return this.active();
+    const saved = this.list().targets.find((t) => t.engine === engine && (t.identity ?? '') === (identity ?? ''));
+    if (saved) return saved;
+    return engine === 'local' ? LOCAL : { name: 'command-line', engine, ...(identity ? { identity } : {}) };
+  }
+
   /** Adds or replaces a target. */
   save(t: Target): void {
     if (!NAME.test(t.name)) throw new TargetError(`a target name is 1-41 of a-z 0-9 _ . - (starting with a letter or digit), got "${t.name}"`);
