@@ -6,8 +6,14 @@ import type { BenchContext } from './types';
 /** `wharf web` on the test sshd (same dockerd), and the host Docker socket it serves. */
 export async function startSshWharf(ctx: BenchContext): Promise<{ url: string; socket: string; stop(): Promise<void> }> {
   const w = await ctx.startWharfWeb(sshWharfOptions());
-  const socket = /Docker socket: unix:\/\/(\S+)/.exec(w.output())?.[1];
-  if (!socket) throw new Error(`wharf web printed no Docker socket:\n${w.output()}`);
+  // The socket is served once the engine is connected, which may follow the web server's start.
+  const found = (): string | undefined => /Docker socket: unix:\/\/(\S+)/.exec(w.output())?.[1];
+  for (let t = Date.now(); !found() && Date.now() - t < 15_000; ) await sleep(50);
+  const socket = found();
+  if (!socket) {
+    await w.stop();
+    throw new Error(`wharf web printed no Docker socket:\n${w.output()}`);
+  }
   return { url: w.url, socket, stop: () => w.stop() };
 }
 
@@ -43,3 +49,25 @@ export function freePort(): Promise<number> {
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** The duration of each of `n` calls of `f`, back to back. */
+export async function timings(n: number, f: () => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await f();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+/**
+ * Runs every named measurement `rounds` times, `n` calls each, in turn (so machine noise hits all
+ * alike), after a warm-up of `n` calls each; returns all samples by name.
+ */
+export async function interleaved(fs: Record<string, () => Promise<unknown>>, rounds: number, n: number): Promise<Record<string, number[]>> {
+  const out: Record<string, number[]> = {};
+  for (const f of Object.values(fs)) await timings(n, f);
+  for (let r = 0; r < rounds; r++) for (const [k, f] of Object.entries(fs)) (out[k] ??= []).push(...(await timings(n, f)));
+  return out;
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WharfError } from '../../api/errors';
 import { ping } from '../../engine/ping';
 import { sshConnection, type SshConnection } from './ssh-connection';
-import { sshdChildren, testSshd, type TestSshd } from './test-sshd';
+import { sshdChildren, sshdSocketsFor, testSshd, type TestSshd } from './test-sshd';
 
 let sshd: TestSshd;
 let dataDir: string;
@@ -34,14 +34,42 @@ describe('SSH connection against the test sshd and the real dockerd', () => {
     expect(sshdChildren(sshd.pidFile).length).toBe(before);
   });
 
-  it('leaves no channel open after 1,000 requests', async () => {
+  it('reuses an idle channel for the next request (keep-alive), at most 4 kept idle', async () => {
+    const agent = conn.agent as NonNullable<SshConnection['agent']>;
     const docker = new Docker(conn.dockerOptions());
+    await docker.listContainers();
+    const opened = conn.link.openChannels;
+    for (let i = 0; i < 20; i++) await docker.listContainers({ all: true });
+    expect(conn.link.openChannels).toBe(opened);
+    expect(agent.idle()).toBe(opened);
+    for (let i = 0; i < 5; i++) await Promise.all(Array.from({ length: 8 }, () => docker.ping()));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(agent.busy()).toBe(0);
+    expect(agent.idle()).toBeLessThanOrEqual(4);
+    expect(conn.link.openChannels).toBe(agent.idle());
+  });
+
+  it('leaves no channel open after 1,000 requests: counted here, in the agent and in the sshd serving it', async () => {
+    const agent = conn.agent as NonNullable<SshConnection['agent']>;
+    const docker = new Docker(conn.dockerOptions());
+    await docker.ping();
     const fds = (): number => readdirSync('/proc/self/fd').length;
+    const localPort = conn.link.localPort() as number;
     const fdsBefore = fds();
+    const hostBefore = sshdSocketsFor(localPort) - conn.link.openChannels; // the TCP connection and sshd's own
     for (let i = 0; i < 250; i++) await Promise.all(Array.from({ length: 4 }, () => docker.ping()));
     await new Promise((r) => setTimeout(r, 300));
-    expect(conn.link.openChannels).toBe(0);
+    // Keep-alive: the channels still open are exactly the idle ones the agent keeps (<= 4)...
+    expect(agent.busy()).toBe(0);
+    expect(agent.idle()).toBeLessThanOrEqual(4);
+    expect(conn.link.openChannels).toBe(agent.idle());
+    await expect.poll(() => sshdSocketsFor(localPort)).toBe(hostBefore + agent.idle());
+    // ...and they close once idle (here: the agent drops them), on both sides.
+    agent.destroy();
+    await expect.poll(() => conn.link.openChannels).toBe(0);
+    await expect.poll(() => sshdSocketsFor(localPort)).toBe(hostBefore);
     expect(fds()).toBeLessThanOrEqual(fdsBefore + 2);
+    expect(conn.link.localPort()).toBe(localPort); // still the one SSH connection
   });
 
   it('refuses a changed host key, with both fingerprints', async () => {

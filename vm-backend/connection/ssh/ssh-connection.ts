@@ -1,5 +1,6 @@
 // A Connection whose engine is reached through one SSH link: dockerode and the /_ping probe get an
-// http.Agent that opens a channel to the remote Docker socket per request.
+// http.Agent whose connections are channels to the remote Docker socket, kept open for the next
+// request (keep-alive) while idle.
 import { join } from 'node:path';
 import type { Connection, LinkEvents } from '../connection';
 import { ChannelAgent } from './channel-agent';
@@ -22,6 +23,8 @@ export interface SshConnection extends Connection {
   ports: PortForwarder;
   key: ClientKey;
   target: SshTarget;
+  /** The agent dockerode and node:http use: its idle() channels are kept for the next request. */
+  agent?: ChannelAgent;
 }
 
 /** Where Wharf keeps SSH things: `<data>/ssh/known_hosts` and `<data>/ssh/keys/<user@host_port>`. */
@@ -60,6 +63,7 @@ export function sshConnection(o: SshConnectionOptions): SshConnection {
     ports,
     key,
     target: o.target,
+    agent,
     linkEvents: events,
     dockerOptions: () => ({ host, port: 80, protocol: 'http', agent }),
     httpOptions: () => ({ host, port: 80, agent }),

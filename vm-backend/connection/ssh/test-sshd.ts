@@ -1,6 +1,6 @@
 // The test sshd that scripts/setup/start-sshd.sh runs, read from its env file (tests only).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSshTarget, type SshTarget } from './target';
 
@@ -32,4 +32,36 @@ export function sshdChildren(pidFile: string): number[] {
   } catch {
     return [];
   }
+}
+
+function descendants(pid: number): number[] {
+  let kids: number[] = [];
+  try {
+    kids = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  } catch {
+    // No children.
+  }
+  return [pid, ...kids.flatMap(descendants)];
+}
+
+/**
+ * Open sockets of the sshd processes serving the SSH connection that has local port `localPort`
+ * on this side: the TCP connection itself plus one per channel to the Docker socket or a TCP
+ * forward (what the host really holds open for Wharf, counted from /proc).
+ */
+export function sshdSocketsFor(localPort: number): number {
+  const ss = execFileSync('ss', ['-Htnp', 'state', 'established', `( dport = :${localPort} )`], { encoding: 'utf8' });
+  const pids = [...new Set([...ss.matchAll(/pid=(\d+)/g)].map((m) => Number(m[1])))].flatMap(descendants);
+  if (!pids.length) throw new Error(`no sshd serves the connection from local port ${localPort}`);
+  let n = 0;
+  for (const pid of new Set(pids)) {
+    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+      try {
+        if (readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith('socket:')) n++;
+      } catch {
+        // Closed meanwhile.
+      }
+    }
+  }
+  return n;
 }
