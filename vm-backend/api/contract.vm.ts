@@ -1,9 +1,10 @@
 // Calls for Wharf's own VM (its state also arrives as the 'vm:state' event).
 import { z } from 'zod';
-import type { VmStatus } from './vm-types';
+import type { VmDataSummary, VmDiagnoseResult, VmStatus } from './vm-types';
 import { call } from './define';
+import { VM_LIMITS } from './vm-settings-rules';
 
-export type { VmStatus, VmStateName, StartPhase, VmProblem } from './vm-types';
+export type { VmStatus, VmStateName, StartPhase, VmProblem, VmDataSummary, VmDiagnoseResult } from './vm-types';
 
 export interface VmSettingsView {
   cpus: number;
@@ -17,6 +18,8 @@ export interface VmOverview {
   available: boolean;
   status: VmStatus | null;
   settings: VmSettingsView | null;
+  /** This computer's CPUs and memory, for the settings form's limits. */
+  host?: { cpus: number; memoryMiB: number };
 }
 
 export interface VmSettingsResult {
@@ -29,14 +32,28 @@ export interface VmSettingsResult {
 }
 
 const empty = z.object({}).strict();
+const stop = z.object({ force: z.boolean().optional() }).strict();
+/** The destructive calls need an explicit `confirm: true`: a mistaken call does nothing. */
+const confirmed = z.object({ confirm: z.literal(true) }).strict();
+const diagnose = z.object({ inline: z.boolean().optional() }).strict();
+const int = (l: { min: number; max: number }): z.ZodOptional<z.ZodNumber> => z.number().int().min(l.min).max(l.max).optional();
+const settings = z.object({ cpus: int(VM_LIMITS.cpus), memoryMiB: int(VM_LIMITS.memoryMiB), diskGiB: int(VM_LIMITS.diskGiB) }).strict();
 
 export const vmCalls = {
   'vm:overview': call<typeof empty, VmOverview>(empty),
   'vm:start': call<typeof empty, VmStatus>(empty),
-  'vm:stop': call<z.ZodObject<{ force: z.ZodOptional<z.ZodBoolean> }>, VmStatus>(z.object({ force: z.boolean().optional() }).strict()),
+  'vm:stop': call<typeof stop, VmStatus>(stop),
+  /** Stop, then start (settings that need a restart take effect). */
+  'vm:restart': call<typeof empty, VmStatus>(empty),
+  /** A fresh root disk and SSH host key; images, containers and volumes (the data disk) stay. */
+  'vm:reset': call<typeof confirmed, VmStatus>(confirmed),
+  /** Empties the data disk: every image, container and volume in the VM is lost. */
+  'vm:delete-data': call<typeof confirmed, VmStatus>(confirmed),
+  /** What delete-data would lose (counts when the VM runs). */
+  'vm:data-summary': call<typeof empty, VmDataSummary>(empty),
+  /** Logs, state and host facts as a .tar.gz (never keys or the boot nonce). */
+  'vm:diagnose': call<typeof diagnose, VmDiagnoseResult>(diagnose),
   /** The end of the VM's serial console log (the boot messages and Wharf's seed lines). */
   'vm:console': call<typeof empty, string>(empty),
-  'vm:settings': call<z.ZodObject<{ cpus: z.ZodOptional<z.ZodNumber>; memoryMiB: z.ZodOptional<z.ZodNumber>; diskGiB: z.ZodOptional<z.ZodNumber> }>, VmSettingsResult>(
-    z.object({ cpus: z.number().int().min(1).max(64).optional(), memoryMiB: z.number().int().min(512).max(262144).optional(), diskGiB: z.number().int().min(4).max(4096).optional() }).strict(),
-  ),
+  'vm:settings': call<typeof settings, VmSettingsResult>(settings),
 };

@@ -22,7 +22,28 @@ export interface VmStatus {
   accel?: string;
   /** Something the user should know that is not an error (e.g. an accelerator fell back to tcg). */
   notice?: string;
+  /** A check before the start that did not refuse it (low disk space, little free memory). */
+  warning?: VmProblem;
   problem?: VmProblem;
   sshPort?: number;
 }
 
+
+/** What "delete data" would lose. Counts are null when the VM is not running (unknown). */
+export interface VmDataSummary {
+  images: number | null;
+  containers: number | null;
+  volumes: number | null;
+  /** Bytes the data disk takes on this computer. */
+  diskBytes: number | null;
+}
+
+/** A diagnose bundle (.tar.gz) made for download: `ticket` fetches it once in web mode. */
+export interface VmDiagnoseResult {
+  name: string;
+  bytes: number;
+  files: string[];
+  ticket: string;
+  /** The bundle itself, when asked for inline (the desktop app saves it through a dialog). */
+  base64?: string;
+}

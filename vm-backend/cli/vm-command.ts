@@ -1,17 +1,23 @@
 // `wharf vm create|start|stop|status|logs|delete`: the VM from a terminal. QEMU runs daemonized,
 // so the VM keeps running after `wharf vm start` returns; every command reconciles first.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { wharfDataDir } from '../connection/data-dir';
 import type { SshConnection } from '../connection/ssh/ssh-connection';
 import { vmConnection } from '../vm/vm-connection';
 import type { VmManager } from '../vm/vm-manager';
+import { diagnoseBundle } from '../vm/vm-diagnose';
+import { dataSummary, deleteVmData, resetVm } from '../vm/vm-reset';
 import { createVmManager } from '../vm/vm-setup';
 import type { VmSettings } from '../vm/vm-settings';
 import type { VmStatus } from '../vm/vm-state';
 import { UsageError } from './args';
 
 export const VM_USAGE = `usage: wharf vm create [--cpus N] [--memory MIB] [--disk GIB] [--no-network]
-       wharf vm start | stop [--force] | status [--json] | logs | settings [--cpus N] [--memory MIB] [--disk GIB] | delete --yes
+       wharf vm start | stop [--force] | restart | status [--json] | logs | settings [--cpus N] [--memory MIB] [--disk GIB]
+       wharf vm reset          fresh root disk and SSH host key; images, containers and volumes stay
+       wharf vm delete-data --yes   empty data disk: every image, container and volume is lost
+       wharf vm diagnose [--out FILE.tar.gz]   logs, state and host facts for a bug report (no keys)
+       wharf vm delete --yes
   env: WHARF_DATA_DIR, WHARF_VM_IMAGE (image folder), WHARF_VM_ACCEL (force hvf|kvm|whpx|tcg)`;
 
 export function parseVmSettings(argv: string[]): Partial<VmSettings> {
@@ -37,13 +43,22 @@ export function describeStatus(s: VmStatus, now = Date.now()): string {
   if (s.sshPort) lines.push(`  ssh: root@127.0.0.1:${s.sshPort}`);
   if (s.bootedAt && s.state === 'running') lines.push(`  uptime: ${Math.round((now - s.bootedAt) / 1000)} s`);
   if (s.notice) lines.push(`  note: ${s.notice}`);
+  if (s.warning) lines.push(`  warning: ${s.warning.message} ${s.warning.hint}`);
   if (s.problem) lines.push(`  problem: ${s.problem.message}`, `  way out: ${s.problem.hint}`, ...(s.problem.detail ? [`  detail: ${s.problem.detail.slice(0, 500)}`] : []));
   return lines.join('\n');
 }
 
 export async function vmCommand(argv: string[]): Promise<void> {
-  const [sub, ...rest] = argv;
   const vm = createVmManager(wharfDataDir());
+  try {
+    await vmSubcommand(vm, argv);
+  } finally {
+    vm.close(); // the running VM's watch (an SSH link) must not keep the command alive
+  }
+}
+
+async function vmSubcommand(vm: VmManager, argv: string[]): Promise<void> {
+  const [sub, ...rest] = argv;
   await vm.reconcile();
   const t0 = Date.now();
   vm.machine.onChange((s) => console.error(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${s.state}${s.phase ? `/${s.phase}` : ''}: ${s.progress}`));
@@ -52,6 +67,27 @@ export async function vmCommand(argv: string[]): Promise<void> {
     case 'create': s = await vm.create(parseVmSettings(rest)); break;
     case 'start': s = await vm.start(); break;
     case 'stop': s = await vm.stop(rest.includes('--force')); break;
+    case 'restart': s = await vm.restart(); break;
+    case 'reset':
+      console.error('reset: the root disk (the system inside the VM) is made fresh, with a new SSH host key; images, containers and volumes stay');
+      s = await resetVm(vm);
+      break;
+    case 'delete-data': {
+      const lost = await dataSummary(vm);
+      const what = lost.images === null ? 'all images, containers and volumes' : `${lost.images} images, ${lost.containers} containers and ${lost.volumes} volumes`;
+      if (!rest.includes('--yes')) throw new UsageError(`delete-data empties the VM's data disk: ${what} are lost. Add --yes to do it.`);
+      console.error(`deleting the data disk: ${what}`);
+      s = await deleteVmData(vm);
+      break;
+    }
+    case 'diagnose': {
+      const i = rest.indexOf('--out');
+      const b = await diagnoseBundle(vm);
+      const out = i >= 0 ? rest[i + 1] : b.name;
+      if (!out) throw new UsageError('--out needs a file name');
+      writeFileSync(out, b.data, { mode: 0o600 });
+      return void console.log(`${out} (${b.data.length} bytes: ${b.files.join(', ')})`);
+    }
     case 'status':
       if (rest.includes('--json')) return void console.log(JSON.stringify({ ...vm.status, settings: vm.settings() }, null, 2));
       s = vm.status;
@@ -78,7 +114,6 @@ export async function vmCommand(argv: string[]): Promise<void> {
     default:
       throw new UsageError(`unknown vm command: ${sub ?? ''}\n${VM_USAGE}`);
   }
-  vm.close();
   console.log(describeStatus(s));
   if (s.state === 'error' || s.state === 'broken') process.exitCode = 1;
 }

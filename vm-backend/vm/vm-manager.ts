@@ -12,7 +12,10 @@ import { bootVm, StartFailure } from './vm-boot';
 import { clearRuntime, readRuntime, readSettings, type VmRuntime, writeRuntime, writeSettings } from './vm-runtime';
 import { defaultSettings, planSettings, type SettingsChange, type VmSettings } from './vm-settings';
 import { checkVmName, type VmFiles, vmFiles } from './vm-files';
-import { type VmStatus, VmStateMachine } from './vm-state';
+import { checkHost, type CheckResult, type HostFacts, hostFacts } from './vm-checks';
+import { guestProbe } from './vm-guest-probe';
+import { type VmProblem, type VmStatus, VmStateMachine } from './vm-state';
+import { DEFAULT_TIMING, VmWatch, type WatchProbe, type WatchTiming } from './vm-watch';
 
 export interface VmManagerOptions {
   vmsRoot: string;
@@ -27,13 +30,19 @@ export interface VmManagerOptions {
   bootTimeoutMs?: number;
   hangTimeoutMs?: number;
   stopTimeoutMs?: number;
+  /** How often the running VM is checked (tests make it quick). */
+  watchTiming?: Partial<WatchTiming>;
+  /** Unit tests: a fake probe instead of QEMU's pid + SSH + /_ping. */
+  watchProbe?: (rt: VmRuntime) => WatchProbe;
+  /** Unit tests: the host's disk and memory numbers for the up-front checks. */
+  hostFacts?: () => HostFacts;
 }
 
 export class VmManager {
   readonly files: VmFiles;
   readonly machine: VmStateMachine;
   private runtime: VmRuntime | null = null;
-  private watch: NodeJS.Timeout | null = null;
+  private watch: VmWatch | null = null;
 
   constructor(readonly opts: VmManagerOptions) {
     this.files = vmFiles(opts.vmsRoot, checkVmName(opts.name ?? 'default'));
@@ -60,7 +69,7 @@ export class VmManager {
       ...(r.notice ? { notice: r.notice } : {}),
       ...(r.runtime ? { sshPort: r.runtime.sshPort, accel: r.runtime.accel, bootedAt: r.runtime.bootedAt } : {}),
     });
-    if (r.state === 'running') this.watchProcess();
+    if (r.state === 'running' && r.runtime) this.watchProcess(r.runtime);
     return this.machine.status;
   }
 
@@ -70,7 +79,10 @@ export class VmManager {
     try {
       mkdirSync(this.files.dir, { recursive: true, mode: 0o700 });
       const base = defaultSettings(cpus().length, Math.floor(totalmem() / 2 ** 20));
-      writeSettings(this.files, { ...base, ...settings });
+      const wanted = { ...base, ...settings };
+      const { refuse } = this.checkHost(wanted);
+      if (refuse) return this.machine.to('error', refuse.message, { problem: refuse });
+      writeSettings(this.files, wanted);
       return this.machine.to('stopped', 'Created (stopped)');
     } catch (e) {
       return this.machine.to('error', 'Could not create the VM', { problem: { code: 'VM_CREATE_FAILED', message: 'The VM folder could not be created.', hint: 'Check free disk space and permissions.', detail: (e as Error).message } });
@@ -78,18 +90,24 @@ export class VmManager {
   }
 
   async start(): Promise<VmStatus> {
-    if (this.status.state === 'absent') await this.create();
+    if (this.status.state === 'absent' && (await this.create()).state !== 'stopped') return this.status;
     if (this.status.state === 'running' || this.status.state === 'starting') return this.status;
     if (!this.machine.canGo('starting')) return this.status;
     const owner = readPid(this.files.lock);
     if (owner !== null && owner !== process.pid && pidAlive(owner)) {
       return this.machine.to('error', 'Another Wharf is starting this VM', { problem: { code: 'VM_LOCKED', message: `Wharf process ${owner} is starting or stopping this VM.`, hint: 'Wait for it, or quit that Wharf.' } });
     }
+    const settings = this.settings();
+    const checked: CheckResult = settings ? this.checkHost(settings) : { refuse: null, warnings: [] };
+    // Refused before anything starts: the settings or the host must change first.
+    if (checked.refuse) return this.machine.to('error', checked.refuse.message, { problem: checked.refuse });
+    const warning: VmProblem | undefined = checked.warnings[0];
     writeFileSync(this.files.lock, String(process.pid));
     try {
+      this.machine.to('starting', 'Checking this computer', { phase: 'booting', ...(warning ? { warning } : {}) });
       this.runtime = await bootVm(this, hostname());
       this.machine.to('running', 'Running', { sshPort: this.runtime.sshPort, accel: this.runtime.accel, bootedAt: this.runtime.bootedAt });
-      this.watchProcess();
+      this.watchProcess(this.runtime);
     } catch (e) {
       const problem = e instanceof StartFailure ? e.problem : { code: 'VM_START_FAILED', message: 'The VM did not start.', hint: 'See the details and the VM log.', detail: (e as Error).message };
       await this.opts.driver.kill(this.files).catch(() => {});
@@ -133,6 +151,12 @@ export class VmManager {
     return this.machine.to('stopped', 'Stopped');
   }
 
+  /** Stop (gracefully), then start: settings that need a restart take effect. */
+  async restart(): Promise<VmStatus> {
+    if (['running', 'degraded', 'broken', 'error'].includes(this.status.state)) await this.stop(this.status.state === 'broken');
+    return this.start();
+  }
+
   /** What a settings change would do; applies it unless something is refused. */
   changeSettings(patch: Partial<VmSettings>): SettingsChange & { applied: boolean; restartNeeded: boolean } {
     const cur = this.settings() ?? defaultSettings(cpus().length, Math.floor(totalmem() / 2 ** 20));
@@ -145,6 +169,10 @@ export class VmManager {
 
   /** Quick: does the guest answer with this boot's nonce, and does its engine ping? */
   async probe(rt: VmRuntime, timeoutMs = 15_000): Promise<boolean> {
+    if (this.opts.watchProbe) {
+      const p = this.opts.watchProbe(rt);
+      return p.check().then((r) => r === 'ok').finally(() => void p.close());
+    }
     const conn = guestConnection(this.files, rt.sshPort);
     try {
       return (await guestRun(conn, 'cat /run/wharf-boot-id', timeoutMs).catch(() => null))?.trim() === rt.nonce && (await enginePing(conn, timeoutMs));
@@ -153,20 +181,44 @@ export class VmManager {
     }
   }
 
-  /** While running, notice a VM process that ends without being asked to. */
-  private watchProcess(): void {
+  /** The up-front checks (disk space, memory) for these settings on this host. */
+  checkHost(settings: VmSettings): CheckResult {
+    try {
+      return checkHost(settings, (this.opts.hostFacts ?? (() => hostFacts(this.files)))());
+    } catch (e) {
+      // A host that cannot say (no statfs) is not a reason to refuse.
+      return { refuse: null, warnings: [{ code: 'VM_CHECK_FAILED', message: 'Wharf could not check free disk space and memory.', hint: 'Make sure there is room for the VM.', detail: (e as Error).message }] };
+    }
+  }
+
+  /** While running: QEMU alive, SSH and the engine answering (degraded when not), a vanished process. */
+  private watchProcess(rt: VmRuntime): void {
     this.unwatch();
-    this.watch = setInterval(() => {
-      if (this.opts.driver.alivePid(this.files) !== null) return;
-      this.unwatch();
-      // runtime.json stays: the next launch's reconcile also says the VM ended on its own.
-      this.runtime = null;
-      this.machine.to('error', 'The VM stopped unexpectedly', { problem: { code: 'VM_EXITED', message: 'The VM stopped unexpectedly (its QEMU process ended).', hint: 'Start it again; your images and volumes are on the data disk.' } });
-    }, 1000);
-    this.watch.unref();
+    const live = (): boolean => ['running', 'degraded'].includes(this.status.state);
+    const probe = this.opts.watchProbe?.(rt) ?? guestProbe(this.files, this.opts.driver, rt.sshPort, rt.nonce);
+    this.watch = new VmWatch(probe, {
+      degraded: (why) => {
+        if (!live()) return;
+        const problem: VmProblem = why === 'ssh'
+          ? { code: 'VM_SSH_UNRESPONSIVE', message: 'The VM does not answer over SSH.', hint: 'Wharf keeps trying. If it does not come back, restart the VM.' }
+          : { code: 'VM_ENGINE_UNRESPONSIVE', message: 'Docker inside the VM does not answer.', hint: 'Wharf keeps trying. If it does not come back, restart the VM.' };
+        this.machine.to('degraded', why === 'ssh' ? 'Reconnecting to the VM' : 'Waiting for Docker in the VM', { problem });
+      },
+      recovered: () => {
+        if (this.status.state === 'degraded') this.machine.to('running', 'Running');
+      },
+      exited: () => {
+        if (!live()) return;
+        this.watch = null;
+        // runtime.json stays: the next launch's reconcile also says the VM ended on its own.
+        this.runtime = null;
+        this.machine.to('error', 'The VM stopped unexpectedly', { problem: { code: 'VM_EXITED', message: 'The VM stopped unexpectedly (its QEMU process ended).', hint: 'Start it again; your images and volumes are on the data disk.' } });
+      },
+    }, { ...DEFAULT_TIMING, ...this.opts.watchTiming });
+    this.watch.start();
   }
   private unwatch(): void {
-    if (this.watch) clearInterval(this.watch);
+    void this.watch?.stop();
     this.watch = null;
   }
 

@@ -54,7 +54,7 @@ export class VmStateMachine {
       state: to,
       progress,
       since: to === from.state ? from.since : this.now(),
-      ...(keep ? { accel: from.accel, notice: from.notice, sshPort: from.sshPort, bootedAt: from.bootedAt } : {}),
+      ...(keep ? { accel: from.accel, notice: from.notice, warning: from.warning, sshPort: from.sshPort, bootedAt: from.bootedAt } : {}),
       ...(to === 'starting' && !extra.phase ? { phase: from.phase ?? 'booting' } : {}),
       ...extra,
     };
