@@ -7,6 +7,7 @@ import { allowedHosts, allowedOrigins, SECURITY_HEADERS, tokenMatches } from './
 import { LOG_DOWNLOAD_PATH, serveLogDownload } from './log-download';
 import { serveStatic } from './static-files';
 import { serveSocket } from './ws-session';
+import { serveVmDiagnose, VM_DIAGNOSE_PATH } from './vm-diagnose-download';
 
 export interface WebServerOptions {
   backend: Backend;
@@ -36,6 +37,7 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
     if (req.url?.startsWith(LOG_DOWNLOAD_PATH)) {
       return void serveLogDownload(opts.backend, new URL(req.url, 'http://127.0.0.1'), req, res);
     }
+    if (req.url?.startsWith(VM_DIAGNOSE_PATH)) return serveVmDiagnose(new URL(req.url, 'http://127.0.0.1'), req, res);
     void serveStatic(opts.staticDir, req, res);
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_MESSAGE_BYTES });
