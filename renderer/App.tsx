@@ -6,6 +6,7 @@ import { PullPanel } from './features/pull/PullPanel';
 import { RegistriesDialog } from './features/registries/RegistriesDialog';
 import { SearchBox, useSearchShortcut } from './features/search/SearchBox';
 import { Sidebar } from './features/shell/Sidebar';
+import { TargetsDialog } from './features/targets/TargetsDialog';
 import { VmPanel } from './features/vm/VmPanel';
 import { useStore } from './store/store';
 
@@ -23,6 +24,7 @@ export function App(): React.JSX.Element {
       <PullPanel />
       <RegistriesDialog />
       <VmPanel />
+      <TargetsDialog />
       <CliBar />
     </div>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../store/store';
+import { useTargets } from '../targets/targets-store';
 
 /** A missing or stopped engine is a state, shown with its reason, a countdown and a retry. */
 export function EngineBanner(): React.JSX.Element | null {
@@ -52,11 +53,12 @@ export function EngineBanner(): React.JSX.Element | null {
   };
   return (
     <div className="banner banner--error" role="region" aria-label={t('engine.unreachable')}>
-      <strong>{t('engine.unreachable')}</strong>
+      <strong>{t('engine.unreachable')}</strong>{engine.target && <span className="muted"> · {t('targets.engineName', { name: engine.target })}</span>}
       {engine.error && <ErrorNotice error={engine.error} />}
       <div className="banner__actions">
         <button type="button" className="btn" disabled={retrying} onClick={() => void retry()}>{t('engine.retry')}</button>
         {left > 0 && <span className="muted">{t('engine.retryIn', { seconds: left })}</span>}
+        <button type="button" className="btn" data-testid="banner-open-targets" onClick={() => useTargets.getState().show(true)}>{t('targets.switchEngine')}</button>
       </div>
     </div>
   );

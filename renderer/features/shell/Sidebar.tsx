@@ -1,8 +1,11 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { getBridge } from '../../bridge';
 import { LANGUAGES, type LanguageCode, setLanguage } from '../../i18n';
 import { type View, useStore } from '../../store/store';
 import { useRegistriesDialog } from '../registries/registries-store';
 import { useSearch } from '../search/search-store';
+import { startTargetsSync, useTargets } from '../targets/targets-store';
 import { VmIndicator } from '../vm/VmIndicator';
 
 const VIEWS: View[] = ['containers', 'images'];
@@ -13,6 +16,7 @@ export function Sidebar(): React.JSX.Element {
   const setView = useStore((s) => s.setView);
   const engine = useStore((s) => s.engine);
   const state = engine?.state ?? 'connecting';
+  useEffect(() => startTargetsSync(getBridge()), []);
   return (
     <nav className="sidebar" aria-label={t('app.nav')}>
       <div className="brand">⚓ {t('app.name')}</div>
@@ -27,10 +31,12 @@ export function Sidebar(): React.JSX.Element {
       <div className="sidebar__foot">
         <button type="button" className="navbtn" onClick={() => useRegistriesDialog.getState().show(true)}>{t('registries.open')}</button>
         <VmIndicator />
-        <div className={`engine-dot engine-dot--${state}`} role="status" data-testid="engine-state" data-state={state}>
+        <div className={`engine-dot engine-dot--${state}`} role="status" data-testid="engine-state" data-state={state} data-target={engine?.target}>
+          {engine?.target && <div className="engine-target" data-testid="engine-target">{t('targets.engineName', { name: engine.target })}</div>}
           <span className="dot" aria-hidden="true" /> {t(`engine.${state}`)}
           {engine?.engineVersion && <div className="muted small">{t('engine.version', { version: engine.engineVersion, api: engine.apiVersion })}</div>}
           {engine?.hostKey && <div className="muted small host-key" data-testid="engine-host-key">{t('engine.hostKey', { fingerprint: engine.hostKey })}</div>}
+          <button type="button" className="btn btn--small engine-switch" data-testid="open-targets" onClick={() => useTargets.getState().show(true)}>{t('targets.open')}</button>
         </div>
         <label className="lang">
           {t('app.language')}
