@@ -3,7 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { getBridge } from '../../bridge';
 import { cliHintProps } from '../../components/useCli';
 import { Dialog } from '../../components/Dialog';
-import { useVm, vmAction } from './vm-store';
+import { VmActions } from './VmActions';
+import { VmProblemView } from './VmProblemView';
+import { VmSettingsForm } from './VmSettingsForm';
+import { useVm } from './vm-store';
+import { progressText } from './vm-text';
 import './vm.css';
 
 function useNow(ms: number): number {
@@ -15,26 +19,19 @@ function useNow(ms: number): number {
   return now;
 }
 
-/** The VM panel: state and progress, resources, uptime, start/stop, and the console log. */
+/** The VM panel: state and progress, problems, resources, uptime, actions, settings, console. */
 export function VmPanel(): React.JSX.Element | null {
   const { t } = useTranslation();
-  const { open, overview, busy } = useVm();
+  const { open, overview, busy, actionError, diagnose } = useVm();
   const [consoleText, setConsole] = useState<string | null>(null);
+  const [showSettings, setShowSettings] = useState(false);
   const now = useNow(1000);
   if (!open || !overview) return null;
   const s = overview.status;
   const close = (): void => useVm.getState().show(false);
-  const live = s && ['starting', 'running', 'degraded', 'stopping', 'broken'].includes(s.state);
-  const canStart = s && ['absent', 'stopped', 'error'].includes(s.state);
   const bridge = getBridge();
-  const footer = (
-    <>
-      {canStart && <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void vmAction(bridge, 'start')} {...cliHintProps('wharf vm start')}>{t('vm.start')}</button>}
-      {live && s?.state !== 'broken' && <button type="button" className="btn" disabled={busy && s?.state !== 'starting'} onClick={() => void vmAction(bridge, 'stop')} {...cliHintProps('wharf vm stop')}>{t('vm.stop')}</button>}
-      {live && <button type="button" className="btn" onClick={() => void vmAction(bridge, 'force-stop')} {...cliHintProps('wharf vm stop --force')}>{t('vm.forceStop')}</button>}
-      <button type="button" className="btn" data-close onClick={close}>{t('common.close')}</button>
-    </>
-  );
+  const footer = <button type="button" className="btn" data-close onClick={close}>{t('common.close')}</button>;
+  const live = s ? ['starting', 'running', 'degraded'].includes(s.state) : false;
   return (
     <Dialog title={t('vm.title')} onClose={close} footer={footer}>
       {!overview.available || !s ? (
@@ -43,22 +40,31 @@ export function VmPanel(): React.JSX.Element | null {
         <div className="vm-panel" data-testid="vm-panel" data-state={s.state}>
           <p role="status" data-testid="vm-state">
             <strong>{t(`vm.state.${s.state}`)}</strong>
-            {s.phase && <> · {t(`vm.phase.${s.phase}`)}</>} · <span data-testid="vm-progress">{s.progress}</span>
+            {s.phase && <> · {t(`vm.phase.${s.phase}`)}</>} · <span data-testid="vm-progress">{progressText(t, s)}</span>
           </p>
-          {s.problem && (
-            <div className="banner banner--warn" role="alert" data-testid="vm-problem">
-              <strong>{s.problem.message}</strong> {s.problem.hint}
-            </div>
-          )}
+          {s.problem && <VmProblemView problem={s.problem} kind={s.state === 'degraded' ? 'warn' : 'error'} testId="vm-problem" />}
+          {s.warning && <VmProblemView problem={s.warning} kind="warn" testId="vm-warning" />}
+          {actionError && <VmProblemView problem={actionError} kind="error" testId="vm-action-error" />}
           {s.notice && <p className="muted small">{s.notice}</p>}
           <ul className="vm-facts">
             {overview.settings && <li>{t('vm.resources', { cpus: overview.settings.cpus, memory: overview.settings.memoryMiB, disk: overview.settings.diskGiB })}</li>}
             {s.accel && <li>{t('vm.accel', { accel: s.accel })}</li>}
             {s.sshPort && <li>{t('vm.ssh', { port: s.sshPort })}</li>}
-            {s.state === 'running' && s.bootedAt && <li data-testid="vm-uptime">{t('vm.uptime', { seconds: Math.max(0, Math.round((now - s.bootedAt) / 1000)) })}</li>}
+            {(s.state === 'running' || s.state === 'degraded') && s.bootedAt && <li data-testid="vm-uptime">{t('vm.uptime', { seconds: Math.max(0, Math.round((now - s.bootedAt) / 1000)) })}</li>}
           </ul>
-          <p className="muted small">{t('vm.restartNote')}</p>
-          <button type="button" className="btn" onClick={() => void bridge.call('vm:console', {}).then(setConsole, () => setConsole(''))} {...cliHintProps('wharf vm logs')}>{t('vm.showConsole')}</button>
+          <VmActions s={s} busy={busy} />
+          {diagnose && (
+            <p className="small" role="status" data-testid="vm-diagnose-done">
+              {t('vmPanel.diagnose.made', { name: diagnose.name, kb: Math.max(1, Math.round(diagnose.bytes / 1024)), count: diagnose.files.length })}
+            </p>
+          )}
+          <div className="vm-actions">
+            {overview.settings && overview.host && (
+              <button type="button" className="btn" aria-expanded={showSettings} onClick={() => setShowSettings(!showSettings)} {...cliHintProps('wharf vm settings')}>{t('vmPanel.actions.settings')}</button>
+            )}
+            <button type="button" className="btn" onClick={() => void bridge.call('vm:console', {}).then(setConsole, () => setConsole(''))} {...cliHintProps('wharf vm logs')}>{t('vm.showConsole')}</button>
+          </div>
+          {showSettings && overview.settings && overview.host && <VmSettingsForm current={overview.settings} host={overview.host} live={live} />}
           {consoleText !== null && <pre className="vm-console" aria-label={t('vm.console')}>{consoleText || t('vm.consoleEmpty')}</pre>}
         </div>
       )}

@@ -1,11 +1,16 @@
 import { create } from 'zustand';
-import type { VmOverview, VmStatus } from '../../../vm-backend/api/contract.vm';
+import type { VmDiagnoseResult, VmOverview, VmProblem, VmSettingsResult, VmStatus } from '../../../vm-backend/api/contract.vm';
 import type { Bridge } from '../../bridge/types';
+
+export type VmActionName = 'start' | 'stop' | 'force-stop' | 'restart' | 'reset' | 'delete-data';
 
 export interface VmSlice {
   overview: VmOverview | null;
   open: boolean;
   busy: boolean;
+  /** The last action's refusal (e.g. "the VM is starting"); state problems come with the status. */
+  actionError: VmProblem | null;
+  diagnose: Omit<VmDiagnoseResult, 'ticket' | 'base64'> | null;
   show(open: boolean): void;
   setOverview(o: VmOverview): void;
   setStatus(s: VmStatus): void;
@@ -17,9 +22,11 @@ export const useVm = create<VmSlice>()((set) => ({
   overview: null,
   open: false,
   busy: false,
+  actionError: null,
+  diagnose: null,
   show: (open) => set({ open }),
   setOverview: (overview) => set({ overview }),
-  setStatus: (status) => set((s) => ({ overview: { available: true, settings: s.overview?.settings ?? null, status } })),
+  setStatus: (status) => set((s) => ({ overview: { ...s.overview, available: true, settings: s.overview?.settings ?? null, status } })),
   setBusy: (busy) => set({ busy }),
 }));
 
@@ -37,16 +44,66 @@ export function startVmSync(bridge: Bridge): () => void {
   return () => offs.forEach((o) => o());
 }
 
+const asProblem = (e: unknown): VmProblem => {
+  const x = e as Partial<VmProblem> | null;
+  return { code: x?.code ?? 'VM_ACTION_FAILED', message: x?.message ?? String(e), hint: x?.hint ?? '', ...(x?.detail ? { detail: x.detail } : {}) };
+};
+
 /** Runs a VM action; the state arrives as events while it runs. */
-export async function vmAction(bridge: Bridge, action: 'start' | 'stop' | 'force-stop'): Promise<void> {
-  const v = useVm.getState();
-  v.setBusy(true);
+export async function vmAction(bridge: Bridge, action: VmActionName): Promise<void> {
+  useVm.setState({ busy: true, actionError: null });
   try {
-    const s = action === 'start' ? await bridge.call('vm:start', {}) : await bridge.call('vm:stop', { force: action === 'force-stop' });
+    const s =
+      action === 'start' ? await bridge.call('vm:start', {})
+      : action === 'restart' ? await bridge.call('vm:restart', {})
+      : action === 'reset' ? await bridge.call('vm:reset', { confirm: true })
+      : action === 'delete-data' ? await bridge.call('vm:delete-data', { confirm: true })
+      : await bridge.call('vm:stop', { force: action === 'force-stop' });
     useVm.getState().setStatus(s);
-  } catch {
-    // the state event carries the problem
+  } catch (e) {
+    useVm.setState({ actionError: asProblem(e) });
   } finally {
     useVm.getState().setBusy(false);
+  }
+}
+
+/** Applies settings; the overview's settings follow when they were applied. */
+export async function vmApplySettings(bridge: Bridge, patch: { cpus: number; memoryMiB: number; diskGiB: number }): Promise<VmSettingsResult | null> {
+  try {
+    const r = await bridge.call('vm:settings', patch);
+    if (r.applied) useVm.setState((s) => ({ overview: s.overview ? { ...s.overview, settings: r.settings } : s.overview }));
+    return r;
+  } catch (e) {
+    useVm.setState({ actionError: asProblem(e) });
+    return null;
+  }
+}
+
+/** Makes a diagnose bundle and saves it: web mode downloads it by ticket, the desktop app gets it
+ *  inline and hands it to the browser's download (Electron asks where to save). */
+export async function vmDiagnose(bridge: Bridge): Promise<void> {
+  useVm.setState({ busy: true, actionError: null, diagnose: null });
+  try {
+    const desktop = typeof window !== 'undefined' && 'wharf' in window && !!(window as { wharf?: unknown }).wharf;
+    const r = await bridge.call('vm:diagnose', desktop ? { inline: true } : {});
+    const a = document.createElement('a');
+    let blobUrl: string | null = null;
+    if (r.base64) {
+      const bytes = Uint8Array.from(atob(r.base64), (c) => c.charCodeAt(0));
+      blobUrl = URL.createObjectURL(new Blob([bytes], { type: 'application/gzip' }));
+      a.href = blobUrl;
+    } else {
+      a.href = `/download/vm-diagnose?ticket=${encodeURIComponent(r.ticket)}`;
+    }
+    a.download = r.name;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    if (blobUrl) setTimeout(() => URL.revokeObjectURL(blobUrl as string), 60_000);
+    useVm.setState({ diagnose: { name: r.name, bytes: r.bytes, files: r.files } });
+  } catch (e) {
+    useVm.setState({ actionError: asProblem(e) });
+  } finally {
+    useVm.setState({ busy: false });
   }
 }
