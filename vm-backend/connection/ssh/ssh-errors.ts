@@ -16,9 +16,20 @@ export function hostKeyChanged(t: SshTarget, fingerprint: string, expected: stri
     `offered ${fingerprint}, pinned ${expected}`, { ...where(t), fingerprint, expected });
 }
 
-export function noDocker(t: SshTarget, detail: string): WharfError {
-  return make('SSH_NO_DOCKER', `${t.host} has no Docker Engine socket at /var/run/docker.sock.`,
-    'Install Docker on that host and start it (sudo systemctl start docker); Wharf connects by itself.', detail, where(t));
+export function noDocker(t: SshTarget, socket: string, detail: string): WharfError {
+  return make('SSH_NO_DOCKER', `${t.host} has no Docker Engine socket at ${socket}.`,
+    'Install Docker on that host and start it (sudo systemctl start docker); Wharf connects by itself.', detail, { ...where(t), socket });
+}
+
+export function dockerNotRunning(t: SshTarget, socket: string, detail: string): WharfError {
+  return make('SSH_DOCKER_NOT_RUNNING', `Docker is installed on ${t.host} but its engine does not answer at ${socket}.`,
+    'Start it on that host (sudo systemctl start docker); Wharf connects by itself.', detail, { ...where(t), socket });
+}
+
+/** The socket could not be opened and the host would not say why (it runs no commands). */
+export function dockerUnreachable(t: SshTarget, socket: string, detail: string): WharfError {
+  return make('SSH_DOCKER_UNREACHABLE', `Wharf reached ${t.host} but not its Docker socket at ${socket}.`,
+    `Check on that host that Docker runs (sudo systemctl status docker) and that ${t.user} may use it (sudo usermod -aG docker ${t.user}).`, detail, { ...where(t), socket });
 }
 
 export function dockerPermission(t: SshTarget, detail: string): WharfError {
@@ -41,7 +52,11 @@ export function sshConnectError(t: SshTarget, err: unknown): WharfError {
       `Check the user name, and that Wharf's public key is in ~${t.user}/.ssh/authorized_keys on the host (or pass your own key with --identity).`,
       detail, where(t));
   }
-  if (e.level === 'client-timeout' || (e.code && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'].includes(e.code))) {
+  if (e.code === 'ENOTFOUND' || e.code === 'EAI_NONAME') {
+    return make('SSH_HOST_NOT_FOUND', `There is no host named ${t.host}.`,
+      'Check the spelling of the host name, or use its IP address.', detail, where(t));
+  }
+  if (e.level === 'client-timeout' || (e.code && ['ECONNREFUSED', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'].includes(e.code))) {
     return make('SSH_UNREACHABLE', `Cannot reach ${t.host}:${t.port} over SSH.`,
       'Check the host name and port, and that an SSH server runs there. Wharf keeps retrying by itself.', detail, where(t));
   }

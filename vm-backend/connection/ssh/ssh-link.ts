@@ -1,11 +1,12 @@
 // The one SSH connection to a target: kept alive, host key pinned, every engine request a new
 // channel on it. A drop after `ready` reconnects in the background with backoff; callers that
 // need the link meanwhile wait for it (ready()).
+import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 import { WharfError } from '../../api/errors';
 import { type HostKeyStore } from './host-keys';
-import { dockerPermission, forwardingDisabled, hostKeyChanged, noDocker, sshConnectError } from './ssh-errors';
+import { dockerNotRunning, dockerPermission, dockerUnreachable, forwardingDisabled, hostKeyChanged, noDocker, sshConnectError } from './ssh-errors';
 import { knownHostsName, type SshTarget } from './target';
 
 export type LinkState = 'idle' | 'connecting' | 'ready' | 'reconnecting' | 'failed' | 'closed';
@@ -239,16 +240,19 @@ export class SshLink extends EventEmitter {
 
   private async explainSocketFailure(err: unknown): Promise<Error> {
     const { target } = this.opts;
+    const socket = this.remoteSocket;
     const detail = (err as Error)?.message ?? String(err);
     if ((err as { reason?: number }).reason === 1) return forwardingDisabled(target, detail);
-    // The channel failure does not say why: ask the host, ignoring whatever its shell prints.
-    const s = this.remoteSocket.replace(/'/g, '');
-    const probe = `s='${s}'; if [ ! -S "$s" ]; then echo WHARF_PROBE=missing; elif [ -r "$s" ] && [ -w "$s" ]; then echo WHARF_PROBE=ok; else echo WHARF_PROBE=denied; fi`;
+    // The channel failure does not say why: ask the host. Its shell may print anything first (a
+    // chatty .bashrc, even text that looks like our answer): only a line with this nonce counts.
+    const nonce = randomBytes(6).toString('hex');
+    const s = socket.replace(/'/g, '');
+    const probe = `s='${s}'; if [ ! -S "$s" ]; then a=missing; elif [ -r "$s" ] && [ -w "$s" ]; then a=ok; else a=denied; fi; echo "WHARF_PROBE_${nonce}=$a"`;
     const answer = await this.exec(probe, 5000).catch(() => '');
-    const found = /WHARF_PROBE=(\w+)/.exec(answer)?.[1];
-    if (found === 'denied') return dockerPermission(target, `${detail}; ${this.remoteSocket} is not readable and writable by ${target.user}`);
-    if (found === 'missing') return noDocker(target, `${detail}; ${this.remoteSocket} does not exist`);
-    if (found === 'ok') return noDocker(target, `${detail}; ${this.remoteSocket} exists but nothing answers on it`);
-    return err instanceof Error ? err : new Error(detail);
+    const found = new RegExp(`WHARF_PROBE_${nonce}=(\\w+)`).exec(answer)?.[1];
+    if (found === 'denied') return dockerPermission(target, `${detail}; ${socket} is not readable and writable by ${target.user}`);
+    if (found === 'missing') return noDocker(target, socket, `${detail}; ${socket} does not exist`);
+    if (found === 'ok') return dockerNotRunning(target, socket, `${detail}; ${socket} exists but nothing answers on it`);
+    return dockerUnreachable(target, socket, `${detail}; the host did not run the check (${answer.trim().slice(0, 200) || 'no output'})`);
   }
 }

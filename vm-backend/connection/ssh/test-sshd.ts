@@ -10,6 +10,9 @@ export interface TestSshd {
   identity: string;
   pidFile: string;
   hostKeyPub: string;
+  /** Bad-input users (created when the setup runs as root): not in the docker group; a chatty shell. */
+  noDockerUser?: string;
+  bannerUser?: string;
 }
 
 /** Starts (or reuses) the test sshd and returns where it is. */
@@ -21,7 +24,9 @@ export function testSshd(): TestSshd {
   if (!existsSync(file)) throw new Error(`start-sshd.sh wrote no ${file}`);
   const env = Object.fromEntries(readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
   const spec = env.WHARF_TEST_SSH_TARGET ?? '';
-  return { spec, target: parseSshTarget(spec), identity: env.WHARF_TEST_SSH_IDENTITY ?? '', pidFile: env.WHARF_TEST_SSHD_PID_FILE ?? '', hostKeyPub: env.WHARF_TEST_SSHD_HOST_KEY ?? '' };
+  return { spec, target: parseSshTarget(spec), identity: env.WHARF_TEST_SSH_IDENTITY ?? '', pidFile: env.WHARF_TEST_SSHD_PID_FILE ?? '', hostKeyPub: env.WHARF_TEST_SSHD_HOST_KEY ?? '',
+    ...(env.WHARF_TEST_SSH_NODOCKER_USER ? { noDockerUser: env.WHARF_TEST_SSH_NODOCKER_USER } : {}),
+    ...(env.WHARF_TEST_SSH_BANNER_USER ? { bannerUser: env.WHARF_TEST_SSH_BANNER_USER } : {}) };
 }
 
 /** Pids of the sshd children serving connections (not the listener), as `pgrep -P` sees them. */
