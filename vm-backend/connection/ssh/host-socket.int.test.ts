@@ -56,6 +56,28 @@ describe('the host Docker socket over SSH', () => {
     expect(sock.context).toMatch(/^wharf-/);
     const ls = await docker(['context', 'inspect', sock.context ?? '', '--format', '{{.Endpoints.docker.Host}}']);
     expect(ls.out.trim()).toBe(`unix://${sock.path}`);
+    expect(sock.endpoint).toBe(`unix://${sock.path}`);
+  });
+
+  it('runs `docker run -it` on a real terminal (a pty from script): typed input, output, exit code', async () => {
+    // `script` gives docker a pty as its stdin/stdout, so -t is honoured (no "not a TTY"): input
+    // typed into the terminal reaches the container's shell, its echo and output come back.
+    const cmd = `docker --context ${sock.context ?? ''} run --rm -it --label wharf.test=1 ${IMAGE} sh`;
+    const p = spawn('script', ['-qefc', cmd, '/dev/null'], { env: { ...env, TERM: 'xterm' } });
+    let out = '';
+    p.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    p.stderr.on('data', (b: Buffer) => (out += b.toString()));
+    const code = new Promise<number | null>((ok) => p.on('close', ok));
+    try {
+      await expect.poll(() => out, { timeout: 20_000 }).toMatch(/# /); // the interactive shell's prompt
+      p.stdin.write('tty; echo typed-$((6*7))\r');
+      await expect.poll(() => out, { timeout: 10_000 }).toContain('typed-42');
+      expect(out).toMatch(/\/dev\/pts\/\d+/); // a terminal inside the container too
+      p.stdin.write('exit 5\r');
+      expect(await code).toBe(5);
+    } finally {
+      p.kill();
+    }
   });
 
   it('runs `docker run -i` with stdin and the exit code, `exec`, `cp`, `logs -f` and `build`', async () => {

@@ -1,10 +1,10 @@
 // The host's own Docker socket for a remote engine: a unix socket (0600, in a 0700 folder of
-// Wharf's data dir) whose every connection is a channel to the remote /var/run/docker.sock, and a
-// `docker context` (wharf-<target>) pointing at it, so the user's docker CLI sees the same engine.
+// Wharf's data dir; a named pipe on Windows) whose every connection is a channel to the remote
+// /var/run/docker.sock, and a `docker context` (wharf-<target>) pointing at it, so the user's docker CLI sees the same engine.
 import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, unlinkSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { splice } from './splice';
 import type { SshLink } from './ssh-link';
@@ -14,6 +14,8 @@ const run = promisify(execFile);
 
 export interface HostSocket {
   path: string;
+  /** The docker endpoint (unix:///... or npipe:////./pipe/...). */
+  endpoint?: string;
   /** The docker context name, or null when the docker CLI is not installed. */
   context: string | null;
   /** Connections being served now (leak checks). */
@@ -24,6 +26,29 @@ export interface HostSocket {
 /** `wharf-<user>-<host>-<port>`: what docker accepts as a context name. */
 export function contextName(t: SshTarget): string {
   return `wharf-${t.user}-${t.host}-${t.port}`.replace(/[^a-zA-Z0-9_.+-]/g, '-');
+}
+
+export interface HostSocketPlace {
+  /** What the server listens on: a unix socket file, or a Windows named pipe. */
+  path: string;
+  /** The docker endpoint for it: unix:///... or npipe:////./pipe/... */
+  endpoint: string;
+  /** A named pipe vanishes with its server: no folder, no mode, no stale file to clean up. */
+  pipe: boolean;
+}
+
+/**
+ * Where the host socket for `name` (a context name, wharf-...) lives: `<data>/sock/<...>.sock` on
+ * Linux and macOS; on Windows a named pipe `\\.\pipe\wharf-...-docker`, as Docker Desktop
+ * serves `docker_engine`, that the docker CLI reaches as `npipe:////./pipe/wharf-...-docker`.
+ */
+export function hostSocketPlace(platform: NodeJS.Platform, dataDir: string, name: string): HostSocketPlace {
+  if (platform === 'win32') {
+    const pipe = `${name}-docker`;
+    return { path: `\\\\.\\pipe\\${pipe}`, endpoint: `npipe:////./pipe/${pipe}`, pipe: true };
+  }
+  const path = join(dataDir, 'sock', `${name.slice('wharf-'.length)}.sock`);
+  return { path, endpoint: `unix://${path}`, pipe: false };
 }
 
 /** A socket file left by a crashed Wharf answers nothing: remove it. One that answers is in use. */
@@ -44,9 +69,9 @@ function pipeToEngine(link: SshLink, sock: Socket, live: Set<Socket>): void {
   splice(sock, link.openDockerSocket());
 }
 
-async function registerContext(name: string, path: string, target: SshTarget): Promise<string | null> {
+async function registerContext(name: string, host: string, target: SshTarget): Promise<string | null> {
   const desc = `Wharf: ${target.user}@${target.host}:${target.port} over SSH`;
-  const endpoint = `host=unix://${path}`;
+  const endpoint = `host=${host}`;
   try {
     await run('docker', ['context', 'inspect', name]);
     await run('docker', ['context', 'update', '--description', desc, '--docker', endpoint, name]);
@@ -57,29 +82,34 @@ async function registerContext(name: string, path: string, target: SshTarget): P
   return name;
 }
 
-export async function startHostSocket(link: SshLink, target: SshTarget, dataDir: string, opts: { context?: boolean } = {}): Promise<HostSocket> {
-  const dir = join(dataDir, 'sock');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  chmodSync(dir, 0o700);
+export async function startHostSocket(link: SshLink, target: SshTarget, dataDir: string, opts: { context?: boolean; platform?: NodeJS.Platform } = {}): Promise<HostSocket> {
   const name = contextName(target);
-  const path = join(dir, `${name.slice('wharf-'.length)}.sock`);
-  await clearStale(path);
+  const place = hostSocketPlace(opts.platform ?? process.platform, dataDir, name);
+  const { path } = place;
+  if (!place.pipe) {
+    const dir = dirname(path);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
+    await clearStale(path);
+  }
   const live = new Set<Socket>();
   const server: Server = createServer({ allowHalfOpen: true, pauseOnConnect: true, highWaterMark: 1 << 20 }, (s) => pipeToEngine(link, s, live));
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(path, () => ok());
   });
-  chmodSync(path, 0o600);
-  const context = opts.context === false ? null : await registerContext(name, path, target).catch(() => null);
+  if (!place.pipe) chmodSync(path, 0o600);
+  const context = opts.context === false ? null : await registerContext(name, place.endpoint, target).catch(() => null);
   return {
     path,
+    endpoint: place.endpoint,
     context,
     active: () => live.size,
     close: () =>
       new Promise<void>((ok) => {
         server.close(() => ok());
         for (const s of live) s.destroy();
+        if (place.pipe) return;
         try {
           unlinkSync(path);
         } catch {
