@@ -26,10 +26,12 @@ const FATAL = new Set(['SSH_HOST_KEY_CHANGED', 'SSH_AUTH_FAILED']);
 
 /**
  * sshd leaves Nagle on for a connection that only forwards; it turns it off (TCP_NODELAY) once a
- * command runs on it. Without that, a small response sent while the previous one is unacknowledged
- * waits for this side's delayed ACK: 40 ms stalls whenever requests overlap (measured: 4 parallel
- * pings 44 ms a round, 2 ms with it). So run one trivial command first; whatever it prints (a
- * chatty .bashrc) is ignored, and a host that refuses commands costs nothing but the attempt.
+ * command starts on it. Without that, a small response sent while the previous one is
+ * unacknowledged waits for this side's delayed ACK: 40 ms stalls whenever requests overlap
+ * (measured: 4 parallel pings 44 ms a round, 2 ms with it). So start one trivial command: sshd
+ * has switched by the time it confirms the start, so only that round trip is waited for, not the
+ * user's shell (a heavy .bashrc takes 150 ms here); whatever it prints is ignored. A host that
+ * refuses commands costs nothing but the attempt.
  */
 function nodelayOnHost(client: Client, capMs = 2000): Promise<void> {
   return new Promise((done) => {
@@ -40,11 +42,13 @@ function nodelayOnHost(client: Client, capMs = 2000): Promise<void> {
     };
     try {
       client.exec('true', (err, ch) => {
-        if (err) return finish();
+        finish();
+        if (err) return;
         ch.resume();
         ch.stderr.resume();
-        ch.once('close', finish);
-        setTimeout(() => ch.close(), capMs).unref();
+        const stop = setTimeout(() => ch.close(), 10_000);
+        stop.unref();
+        ch.once('close', () => clearTimeout(stop));
       });
     } catch {
       finish();
