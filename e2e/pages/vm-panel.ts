@@ -1,17 +1,21 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+type ButtonName = 'Start' | 'Stop' | 'Restart' | 'Force stop' | 'Reset…' | 'Delete data…' | 'Diagnose' | 'Settings' | 'Close' | 'Show console log' | 'Apply' | 'Restart now' | 'Cancel';
+
 /** The VM indicator in the sidebar and the VM panel it opens. */
 export class VmPanel {
   readonly indicator: Locator;
   readonly dialog: Locator;
   readonly panel: Locator;
   readonly progress: Locator;
+  readonly settings: Locator;
 
   constructor(readonly page: Page) {
     this.indicator = page.getByTestId('vm-indicator');
     this.dialog = page.getByRole('dialog', { name: 'Wharf VM' });
     this.panel = page.getByTestId('vm-panel');
     this.progress = page.getByTestId('vm-progress');
+    this.settings = page.getByRole('form', { name: 'Resources' });
   }
 
   async open(): Promise<void> {
@@ -19,8 +23,16 @@ export class VmPanel {
     await expect(this.dialog).toBeVisible();
   }
 
-  button(name: 'Start' | 'Stop' | 'Force stop' | 'Close' | 'Show console log'): Locator {
+  button(name: ButtonName): Locator {
     return this.dialog.getByRole('button', { name, exact: true });
+  }
+
+  field(label: 'CPUs' | 'Memory (MiB)' | 'Data disk (GiB)'): Locator {
+    return this.settings.getByLabel(label, { exact: true });
+  }
+
+  fieldError(field: 'cpus' | 'memoryMiB' | 'diskGiB'): Locator {
+    return this.page.getByTestId(`vm-settings-error-${field}`);
   }
 
   async expectState(state: string, timeout = 20_000): Promise<void> {

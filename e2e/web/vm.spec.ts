@@ -1,5 +1,7 @@
-// The VM panel drives a real VM (QEMU TCG, the project's guest image): stop and start from the
-// panel, with the engine following. Runs in the `web` project only (one VM boot is ~30-70 s here).
+// The VM panel drives a real VM (QEMU TCG, the project's guest image): settings checked as typed
+// with the restart notice, a diagnose download, then stop and start from the panel (the new
+// memory in effect), with the engine following. Reset is covered in vm.int.test.ts (one boot
+// less). Runs in the `web` project only (one VM boot is ~30-70 s here).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +39,40 @@ test('the VM panel shows the running VM, stops it and starts it again, and the e
     await vm.expectState('running');
     await expect(vm.dialog).toContainText('Accelerator: tcg');
     await expect(page.getByTestId('vm-uptime')).toBeVisible();
+    await expect(vm.button('Restart')).toHaveAttribute('data-cli', 'wharf vm restart');
+    await expect(vm.button('Reset…')).toHaveAttribute('data-cli', 'wharf vm reset');
+    await expect(vm.button('Delete data…')).toHaveAttribute('data-cli', 'wharf vm delete-data --yes');
+
+    // Settings: checked as typed, then what needs a restart is said before and after Apply.
+    await vm.button('Settings').click();
+    await expect(vm.field('Memory (MiB)')).toHaveValue('4096');
+    await vm.field('Memory (MiB)').fill('999999');
+    await expect(vm.fieldError('memoryMiB')).toContainText(/At most \d+ MiB/);
+    await vm.field('Data disk (GiB)').fill('8');
+    await expect(vm.fieldError('diskGiB')).toHaveText('The data disk can only grow: at least 64 GiB.');
+    await vm.field('CPUs').fill('0');
+    await expect(vm.fieldError('cpus')).toHaveText('At least 1.');
+    await expect(vm.button('Apply')).toBeDisabled();
+    await vm.field('CPUs').fill('2');
+    await vm.field('Data disk (GiB)').fill('64');
+    await vm.field('Memory (MiB)').fill('2048');
+    await expect(page.getByTestId('vm-settings-plan')).toHaveText('The VM is running: Memory (MiB) take effect after a restart.');
+    await expect(page.getByTestId('vm-settings-cli')).toHaveText('$ wharf vm settings --cpus 2 --memory 2048 --disk 64');
+    await vm.button('Apply').click();
+    await expect(page.getByTestId('vm-settings-restart-notice')).toBeVisible();
+    await expect(vm.button('Restart now')).toBeVisible();
+
+    // Diagnose: a .tar.gz download with the logs and facts, no key material.
+    const [download] = await Promise.all([page.waitForEvent('download'), vm.button('Diagnose').click()]);
+    expect(download.suggestedFilename()).toMatch(/^wharf-vm-diagnose-default-.*\.tar\.gz$/);
+    const bundle = join(data, 'diag.tar.gz');
+    await download.saveAs(bundle);
+    const listed = execFileSync('tar', ['-tzf', bundle], { encoding: 'utf8' });
+    for (const f of ['serial.log', 'qemu.log', 'status.json', 'settings.json', 'host.json', 'image-manifest.json', 'engine-journal.txt']) expect(listed).toContain(`/${f}`);
+    const text = execFileSync('tar', ['-xzOf', bundle], { encoding: 'utf8', maxBuffer: 32 << 20 });
+    expect(text).not.toContain('PRIVATE KEY');
+    expect(text).toMatch(/dockerd|containerd/); // the engine's journal, read over SSH
+    await expect(page.getByTestId('vm-diagnose-done')).toBeVisible();
 
     await vm.button('Stop').click();
     await vm.expectState('stopped', 120_000);
@@ -49,6 +85,7 @@ test('the VM panel shows the running VM, stops it and starts it again, and the e
     await vm.expectState('running', 300_000);
     // Same forward port after the restart: the engine connection comes back by itself.
     await expect(app.engineState).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+    await expect(vm.dialog).toContainText('2 CPUs, 2048 MiB memory, 64 GiB data disk');
     await vm.button('Show console log').click();
     await expect(page.getByLabel('VM console log')).toContainText('WHARF-HOSTKEY');
   } finally {

@@ -45,10 +45,11 @@ export function settingsIssues(current: VmSettings, next: Record<ResourceField, 
     const { min, max } = VM_LIMITS[field];
     if (!Number.isInteger(v)) out.push({ field, code: 'whole', limit: 0, reason: 'must be a whole number' });
     else if (v < min) out.push({ field, code: 'min', limit: min, reason: `must be at least ${min}` });
+    // This computer's limit first: it is the one that matters when it is lower than the schema's.
+    else if (field === 'cpus' && v > host.cpus && host.cpus <= max) out.push({ field, code: 'host-cpus', limit: host.cpus, reason: `this computer has ${host.cpus} CPUs` });
+    else if (field === 'memoryMiB' && v !== current.memoryMiB && v > maxVmMemoryMiB(host) && maxVmMemoryMiB(host) <= max) out.push({ field, code: 'host-memory', limit: maxVmMemoryMiB(host), reason: `leave this computer at least ${HOST_MEMORY_MARGIN_MIB} MiB (it has ${host.memoryMiB} MiB): at most ${maxVmMemoryMiB(host)} MiB` });
     else if (v > max) out.push({ field, code: 'max', limit: max, reason: `must be at most ${max}` });
     else if (field === 'diskGiB' && v < current.diskGiB) out.push({ field, code: 'shrink', limit: current.diskGiB, reason: `the data disk can only grow (it is ${current.diskGiB} GiB)` });
-    else if (field === 'cpus' && v > host.cpus) out.push({ field, code: 'host-cpus', limit: host.cpus, reason: `this computer has ${host.cpus} CPUs` });
-    else if (field === 'memoryMiB' && v !== current.memoryMiB && v > maxVmMemoryMiB(host)) out.push({ field, code: 'host-memory', limit: maxVmMemoryMiB(host), reason: `leave this computer at least ${HOST_MEMORY_MARGIN_MIB} MiB (it has ${host.memoryMiB} MiB): at most ${maxVmMemoryMiB(host)} MiB` });
   }
   return out;
 }

@@ -81,7 +81,8 @@ export async function diagnoseBundle(m: VmManager, now = new Date(), journalTime
   const accel = await m.opts.accel().catch((e: Error) => ({ error: e.message }));
   let disk: unknown;
   try {
-    disk = hostFacts(m.files);
+    const f = hostFacts(m.files);
+    disk = { freeDiskBytes: f.freeDiskBytes, dataDiskUsedBytes: f.dataDiskUsedBytes };
   } catch (e) {
     disk = { error: (e as Error).message };
   }
