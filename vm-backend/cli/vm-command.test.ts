@@ -1,19 +1,40 @@
-import { describe, expect, it } from 'vitest';
-import { parseEngine } from './args';
-import { describeStatus, parseVmSettings } from './vm-command';
+// `wharf vm` against a real (empty) data folder: no VM is booted here (vm.int.test.ts does that).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describeStatus, vmCommand } from './vm-command';
 
-describe('wharf vm', () => {
-  it('parses resource options and refuses bad ones', () => {
-    expect(parseVmSettings(['--cpus', '2', '--memory', '2048', '--disk', '16', '--no-network'])).toEqual({ cpus: 2, memoryMiB: 2048, diskGiB: 16, network: false });
-    expect(() => parseVmSettings(['--cpus', 'two'])).toThrow(/whole number/);
-    expect(() => parseVmSettings(['--gpu'])).toThrow(/unknown option/);
+describe('wharf vm (no VM booted)', () => {
+  let data = '';
+  const prev = process.env.WHARF_DATA_DIR;
+  beforeEach(() => {
+    data = mkdtempSync(join(tmpdir(), 'wharf-vmcli-'));
+    process.env.WHARF_DATA_DIR = data;
+    vi.spyOn(console, 'log').mockImplementation(() => {});
+    vi.spyOn(console, 'error').mockImplementation(() => {});
   });
-  it('status names the state, the way out and the uptime', () => {
-    const text = describeStatus({ name: 'default', state: 'error', progress: 'x', since: 0, problem: { code: 'VM_EXITED', message: 'The VM stopped unexpectedly.', hint: 'Start it again.' } });
-    expect(text).toContain('way out: Start it again.');
-    expect(describeStatus({ name: 'default', state: 'running', progress: 'Running', since: 0, bootedAt: 1000, sshPort: 2222 }, 61_000)).toMatch(/uptime: 60 s[\s\S]*|ssh: root@127.0.0.1:2222/);
+  afterEach(() => {
+    process.env.WHARF_DATA_DIR = prev;
+    vi.restoreAllMocks();
   });
-  it('--engine vm is accepted', () => {
-    expect(parseEngine('vm')).toBe('vm');
+
+  it('delete-data refuses without --yes and names what is lost', async () => {
+    await expect(vmCommand(['delete-data'])).rejects.toThrow(/all images, containers and volumes are lost\. Add --yes/);
+  });
+  it('reset of a VM that does not exist says so', async () => {
+    await expect(vmCommand(['reset'])).rejects.toMatchObject({ code: 'VM_ABSENT' });
+  });
+  it('diagnose --out writes a bundle tar can list', async () => {
+    const out = join(data, 'd.tar.gz');
+    await vmCommand(['diagnose', '--out', out]);
+    const listed = execFileSync('tar', ['-tzf', out], { encoding: 'utf8' });
+    expect(listed).toMatch(/wharf-vm-diagnose-default-[^/]+\/host\.json/);
+    expect(listed).toContain('/engine-journal.txt');
+  });
+  it('status shows a start warning with its way out', () => {
+    const text = describeStatus({ name: 'default', state: 'running', progress: 'Running', since: 0, warning: { code: 'VM_DISK_LOW', message: 'Low disk.', hint: 'Free some.' } });
+    expect(text).toContain('warning: Low disk. Free some.');
   });
 });
