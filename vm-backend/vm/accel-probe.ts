@@ -1,10 +1,10 @@
 // Gathers the facts chooseAccel needs from this host, and remembers accelerators that hung.
 import { execFile } from 'node:child_process';
 import { accessSync, constants, readFileSync, writeFileSync } from 'node:fs';
-import { arch } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Accel, type AccelChoice, type AccelFacts, chooseAccel, parseAccelHelp } from './accel';
+import { hostArch } from './qemu-args';
 
 const run = promisify(execFile);
 const hungFile = (vmsRoot: string): string => join(vmsRoot, 'accel-hung.json');
@@ -36,7 +36,8 @@ export async function accelFacts(qemuBin: string, vmsRoot: string): Promise<Acce
   } catch {
     kvmDevice = false;
   }
-  return { platform: process.platform, sameArch: arch() === 'x64', qemuAccels: parseAccelHelp(help), kvmDevice, hung: readHung(vmsRoot) };
+  // sameArch: an image of another architecture is refused before this (image.ts checkImageArch).
+  return { platform: process.platform, sameArch: hostArch() !== null, qemuAccels: parseAccelHelp(help), kvmDevice, hung: readHung(vmsRoot) };
 }
 
 /** WHARF_VM_ACCEL forces one (tests use tcg: KVM hangs on the build machines). */

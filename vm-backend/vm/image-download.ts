@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { ImageError, type ImageFiles, type ManifestFile, openImage, parseManifest } from './image';
+import { checkImageArch, ImageError, type ImageFiles, type ManifestFile, openImage, parseManifest } from './image';
 
 export interface DownloadOptions {
   manifestUrl: string;
@@ -79,6 +79,7 @@ export async function downloadImage(o: DownloadOptions): Promise<ImageFiles> {
   const text = await res.text();
   if (text.length > MANIFEST_MAX) throw new ImageError('IMAGE_MANIFEST', 'the image manifest is too large');
   const manifest = parseManifest(text);
+  checkImageArch(manifest); // before fetching hundreds of MB this computer cannot run
   const dir = join(o.cacheDir, manifest.version.replace(/[^A-Za-z0-9._-]/g, '_'));
   if (existsSync(join(dir, '.complete'))) return openImage(dir);
   mkdirSync(dir, { recursive: true });

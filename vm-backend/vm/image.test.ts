@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openImage, parseManifest, verifyFile } from './image';
+import { checkImageArch, openImage, parseManifest, verifyFile } from './image';
 
 const sha = (b: Buffer | string): string => createHash('sha256').update(b).digest('hex');
 
@@ -41,5 +41,15 @@ describe('image manifest and verify', () => {
   });
   it('a missing file is IMAGE_MISSING', async () => {
     await expect(verifyFile('/nonexistent/x', { name: 'x', size: 1, sha256: 'a'.repeat(64) })).rejects.toMatchObject({ code: 'IMAGE_MISSING' });
+  });
+  it('refuses an image of another architecture with IMAGE_WRONG_ARCH', async () => {
+    const dir = fakeImage(mkdtempSync(join(tmpdir(), 'wharf-img-')));
+    await expect(openImage(dir, false, 'aarch64')).rejects.toMatchObject({ code: 'IMAGE_WRONG_ARCH', message: expect.stringMatching(/for x86_64, this computer is aarch64/) });
+    await expect(openImage(dir, false, 'x86_64')).resolves.toBeTruthy();
+    const entry = (name: string): object => ({ name, size: 1, sha256: 'a'.repeat(64) });
+    const m = parseManifest(JSON.stringify({ format: 1, version: 'v', arch: 'aarch64', cmdline: '', files: { kernel: entry('k'), initrd: entry('i'), rootfs: entry('r') } }));
+    expect(() => checkImageArch(m, 'x86_64')).toThrow(expect.objectContaining({ code: 'IMAGE_WRONG_ARCH' }));
+    expect(() => checkImageArch(m, null)).toThrow(/not supported/);
+    expect(() => checkImageArch(m, 'aarch64')).not.toThrow();
   });
 });

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { type GuestArch, hostArch } from './qemu-args';
 
 const fileEntry = z.object({
   name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'a plain file name'),
@@ -38,7 +39,7 @@ export interface ImageFiles {
 
 export class ImageError extends Error {
   constructor(
-    readonly code: 'IMAGE_MISSING' | 'IMAGE_MANIFEST' | 'IMAGE_CHECKSUM' | 'IMAGE_SHORT' | 'IMAGE_DOWNLOAD',
+    readonly code: 'IMAGE_MISSING' | 'IMAGE_MANIFEST' | 'IMAGE_CHECKSUM' | 'IMAGE_SHORT' | 'IMAGE_DOWNLOAD' | 'IMAGE_WRONG_ARCH',
     message: string,
   ) {
     super(message);
@@ -77,11 +78,19 @@ export async function verifyFile(path: string, entry: ManifestFile, full = true)
   if (sum !== entry.sha256) throw new ImageError('IMAGE_CHECKSUM', `${entry.name} has sha256 ${sum.slice(0, 12)}..., the manifest says ${entry.sha256.slice(0, 12)}...`);
 }
 
+/** An image only runs on a host of its own architecture (hardware acceleration needs it, and an
+ *  emulated foreign CPU would be several times slower still): any other is refused, not booted. */
+export function checkImageArch(manifest: ImageManifest, host: GuestArch | null = hostArch()): void {
+  if (manifest.arch === host) return;
+  throw new ImageError('IMAGE_WRONG_ARCH', `the VM image ${manifest.version} is for ${manifest.arch}, this computer is ${host ?? `${process.arch} (not supported)`}`);
+}
+
 /** Opens the image in `dir`; `full` re-hashes every file (slow for the 2 GB root disk). */
-export async function openImage(dir: string, full = false): Promise<ImageFiles> {
+export async function openImage(dir: string, full = false, host: GuestArch | null = hostArch()): Promise<ImageFiles> {
   const mf = join(dir, 'manifest.json');
   if (!existsSync(mf)) throw new ImageError('IMAGE_MISSING', `no image at ${dir} (manifest.json missing)`);
   const manifest = parseManifest(readFileSync(mf, 'utf8'));
+  checkImageArch(manifest, host);
   const { kernel, initrd, rootfs } = manifest.files;
   const files = { dir, manifest, kernel: join(dir, kernel.name), initrd: join(dir, initrd.name), rootfs: join(dir, rootfs.name) };
   await verifyFile(files.kernel, kernel, full);

@@ -3,9 +3,9 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import type { Accel } from './accel';
 import type { StartSpec, VmDriver } from './driver';
 import type { ImageFiles } from './image';
+import { hostArch, qemuArgs, qemuBinary } from './qemu-args';
 import { pidAlive, readPid } from './pids';
 import { qmpCommand } from './qmp';
 import type { VmFiles } from './vm-files';
@@ -14,41 +14,7 @@ import type { VmProblem } from './vm-state';
 
 const run = promisify(execFile);
 
-export function qemuBinary(arch: 'x86_64' | 'aarch64' = 'x86_64'): string {
-  return process.env.WHARF_QEMU ?? `qemu-system-${arch}`;
-}
-
-/** The whole QEMU command line (pure, so it is tested without QEMU). */
-export function qemuArgs(s: StartSpec): string[] {
-  const { files, image, settings } = s;
-  const net = `user,id=n0,hostfwd=tcp:127.0.0.1:${s.sshPort}-:22${s.restrictNetwork ? ',restrict=on' : ''}`;
-  return [
-    '-name', `wharf-${files.dir.split(/[\\/]/).pop() ?? 'vm'}`,
-    '-nodefaults', '-display', 'none', '-no-user-config',
-    '-accel', s.accel,
-    ...cpuArgs(s.accel),
-    '-smp', String(settings.cpus),
-    '-m', String(settings.memoryMiB),
-    '-kernel', image.kernel,
-    '-initrd', image.initrd,
-    '-append', image.manifest.cmdline,
-    '-drive', `file=${files.rootDisk},format=qcow2,if=virtio,discard=unmap`,
-    '-drive', `file=${files.dataDisk},format=raw,if=virtio,discard=unmap`,
-    '-netdev', net,
-    '-device', 'virtio-net-pci,netdev=n0',
-    '-device', 'virtio-rng-pci',
-    '-fw_cfg', `name=opt/wharf/seed,file=${files.seed}`,
-    '-qmp', `unix:${files.qmp},server=on,wait=off`,
-    '-serial', `file:${files.serialLog}`,
-    '-pidfile', files.pid,
-    '-daemonize',
-  ];
-}
-
-function cpuArgs(accel: Accel): string[] {
-  // `-cpu host` is what a hardware accelerator wants; TCG keeps QEMU's default model.
-  return accel === 'tcg' ? [] : ['-cpu', 'host'];
-}
+export { hostArch, qemuArgs, qemuBinary } from './qemu-args';
 
 /** A QEMU start error in a person's words (`Could not set up host forwarding rule` = port taken). */
 export function explainQemuStart(stderr: string, sshPort: number): VmProblem {
@@ -77,7 +43,7 @@ export class QemuDriver implements VmDriver {
       return {
         code: 'VM_NO_QEMU',
         message: `QEMU (${this.bin}) is not installed, so Wharf cannot run its VM.`,
-        hint: process.platform === 'linux' ? 'Install it: sudo apt-get install qemu-system-x86 qemu-utils' : process.platform === 'darwin' ? 'Install it: brew install qemu' : 'Install QEMU and put it on the PATH.',
+        hint: process.platform === 'linux' ? `Install it: sudo apt-get install ${hostArch() === 'aarch64' ? 'qemu-system-arm' : 'qemu-system-x86'} qemu-utils` : process.platform === 'darwin' ? 'Install it: brew install qemu' : 'Install QEMU and put it on the PATH.',
         detail: (e as Error).message,
       };
     }
@@ -91,15 +57,7 @@ export class QemuDriver implements VmDriver {
       rmSync(files.rootDisk, { force: true });
       await run('qemu-img', ['create', '-q', '-f', 'qcow2', '-b', image.rootfs, '-F', 'raw', files.rootDisk], { timeout: 30_000 });
     }
-    const want = settings.diskGiB * 1024 ** 3;
-    if (!existsSync(files.dataDisk)) {
-      // Sparse: takes no space until Docker writes. mke2fs -E lazy: formatting is instant.
-      writeFileSync(files.dataDisk, '');
-      truncateSync(files.dataDisk, want);
-      await run('mke2fs', ['-q', '-F', '-t', 'ext4', '-L', 'wharf-data', '-E', 'lazy_itable_init=1,lazy_journal_init=1', files.dataDisk], { timeout: 120_000 });
-    } else if (statSync(files.dataDisk).size < want) {
-      truncateSync(files.dataDisk, want); // grows only; the guest's resize2fs takes the space at boot
-    }
+    ensureDataDisk(files.dataDisk, settings.diskGiB * 1024 ** 3);
     return { rootReplaced };
   }
 
@@ -146,6 +104,22 @@ export class QemuDriver implements VmDriver {
     rmSync(files.pid, { force: true });
     rmSync(files.qmp, { force: true });
   }
+}
+
+/** The data disk on the host is only a sparse raw file (no space until Docker writes): the guest
+ *  formats it on first boot (wharf-data.sh), so the host needs no mkfs. Grows only; the guest's
+ *  resize2fs takes the new space at the next boot. Never shrinks, never rewrites. */
+export function ensureDataDisk(path: string, bytes: number): 'created' | 'grown' | 'kept' {
+  if (!existsSync(path)) {
+    writeFileSync(path, '', { flag: 'wx' });
+    truncateSync(path, bytes);
+    return 'created';
+  }
+  if (statSync(path).size < bytes) {
+    truncateSync(path, bytes);
+    return 'grown';
+  }
+  return 'kept';
 }
 
 async function qcowBacking(path: string): Promise<string | null> {

@@ -3,9 +3,22 @@
 # (KEY=VALUE lines: WHARF_NONCE, WHARF_HOSTNAME, WHARF_PUBKEY), installs the SSH key and the host
 # name, creates the sshd host key on first boot, and prints its public part with this boot's nonce
 # on the serial console so Wharf can pin it. The nonce also goes to /run/wharf-boot-id.
+# It also brings the network up (QEMU user networking always gives 10.0.2.15; ip is faster than
+# starting systemd-networkd) and loads the netfilter rules dockerd would have made (netfilter.rules).
 set -eu
-console() { printf '%s\n' "$*" >/dev/ttyS0 2>/dev/null || true; }
+TTY=/dev/ttyS0; [ -e /dev/ttyAMA0 ] && TTY=/dev/ttyAMA0 # serial console: x86_64 / aarch64
+console() { printf '%s\n' "$*" >"$TTY" 2>/dev/null || true; }
 modprobe qemu_fw_cfg 2>/dev/null || true
+# No udev in this VM (it cost ~2 s of boot): load the drivers of the two devices it has besides disks.
+modprobe virtio_net 2>/dev/null || true
+modprobe virtio_rng 2>/dev/null || true
+ip link set lo up
+if ip link set eth0 up 2>/dev/null; then
+  ip addr replace 10.0.2.15/24 dev eth0
+  ip route replace default via 10.0.2.2
+else
+  console "WHARF-WARN no eth0: the VM has no network"
+fi
 SEED=/sys/firmware/qemu_fw_cfg/by_name/opt/wharf/seed/raw
 if [ ! -r "$SEED" ]; then console "WHARF-ERROR no seed at $SEED"; exit 1; fi
 NONCE= HOSTNAME_= PUBKEY=
@@ -26,7 +39,7 @@ chmod 600 /root/.ssh/authorized_keys
 if [ ! -s /etc/ssh/ssh_host_ed25519_key ]; then
   ssh-keygen -q -t ed25519 -N '' -C "$HOSTNAME_" -f /etc/ssh/ssh_host_ed25519_key
 fi
-# The data disk only grows: take any space Wharf added since the last boot.
-if mountpoint -q /var/lib/docker; then resize2fs "$(findmnt -no SOURCE /var/lib/docker)" >/dev/null 2>&1 || true; fi
 printf '%s\n' "$NONCE" >/run/wharf-boot-id
 console "WHARF-HOSTKEY $NONCE $(cut -d' ' -f1,2 /etc/ssh/ssh_host_ed25519_key.pub)"
+# After the host key: Wharf can connect while this loads.
+iptables-restore --noflush </etc/wharf/netfilter.rules || console "WHARF-WARN netfilter rules not loaded: containers may not reach the network"

@@ -1,0 +1,53 @@
+#!/bin/sh
+# Runs on every boot before containerd and dockerd: mounts the data disk at /var/lib/docker.
+# The host only creates an empty sparse file (it may have no mkfs: macOS, Windows), so the first
+# boot formats it here. A disk is formatted only when it is blank: blkid finds no signature at
+# all AND its first MiB is zeros. Anything else (an ext4 with data, a damaged superblock, a
+# partition table) is never formatted. When the host grew the disk, resize2fs takes the space.
+set -eu
+TTY=/dev/ttyS0; [ -e /dev/ttyAMA0 ] && TTY=/dev/ttyAMA0 # serial console: x86_64 / aarch64
+console() { printf '%s\n' "$*" >"$TTY" 2>/dev/null || true; }
+fail() { console "WHARF-ERROR data disk: $*"; exit 1; }
+MNT=/var/lib/docker
+# The data disk carries the serial "wharf-data" (QEMU -drive ...,serial=wharf-data).
+DEV=
+for b in /sys/block/vd*; do
+  [ "$(cat "$b/serial" 2>/dev/null)" = wharf-data ] && DEV=/dev/${b##*/}
+done
+[ -n "$DEV" ] || fail "no disk with serial wharf-data"
+[ -b "$DEV" ] || fail "$DEV is not a block device"
+if mountpoint -q "$MNT"; then exit 0; fi
+
+set +e
+blkid -p -o value -s TYPE "$DEV" >/dev/null 2>&1
+probe=$?
+set -e
+if [ $probe = 2 ]; then
+  # blkid: no signature. Formatting is allowed only when the start of the disk is all zeros.
+  nonzero=$(head -c 1048576 "$DEV" | tr -d '\000' | wc -c)
+  [ "$nonzero" = 0 ] || fail "$DEV has no known filesystem but is not blank: not formatting it"
+  console "WHARF-DATA formatting $DEV"
+  mkfs.ext4 -q -L wharf-data -m 1 -E lazy_itable_init=1,lazy_journal_init=1 "$DEV" || fail "mkfs.ext4 $DEV failed"
+elif [ $probe != 0 ]; then
+  fail "blkid could not read $DEV (exit $probe)"
+fi
+fstype=$(blkid -p -o value -s TYPE "$DEV" || true)
+[ "$fstype" = ext4 ] || fail "$DEV holds ${fstype:-something} (not ext4): not touching it"
+# Preen: repairs what is safe after an unclean stop; 4 or more means it needs a person.
+set +e
+e2fsck -p "$DEV" >/dev/null 2>&1
+rc=$?
+set -e
+[ $rc -lt 4 ] || fail "e2fsck -p $DEV exit $rc: the filesystem needs a manual check"
+mkdir -p "$MNT"
+mount -t ext4 -o noatime "$DEV" "$MNT" || fail "mount $DEV failed"
+# Online grow when the disk is larger than at the last boot (the host only ever grows it).
+SIZE_FILE=/var/lib/wharf/data-disk-sectors
+sectors=$(cat "/sys/block/${DEV#/dev/}/size")
+if [ "$(cat "$SIZE_FILE" 2>/dev/null)" != "$sectors" ]; then
+  if resize2fs "$DEV" >/dev/null 2>&1; then
+    mkdir -p "${SIZE_FILE%/*}" && printf '%s\n' "$sectors" >"$SIZE_FILE"
+  else
+    console "WHARF-DATA resize2fs $DEV failed (the disk keeps its old size)"
+  fi
+fi
