@@ -27,7 +27,9 @@ export async function bootVm(m: VmManager, hostName: string): Promise<VmRuntime>
   try {
     image = await opts.image();
   } catch (e) {
-    throw new StartFailure({ code: (e as { code?: string }).code ?? 'IMAGE_MISSING', message: 'The VM image is missing or damaged.', hint: 'Build it (sudo scripts/vm/build-image.sh) or let Wharf download it again.', detail: (e as Error).message });
+    const code = (e as { code?: string }).code ?? 'IMAGE_MISSING';
+    if (code === 'IMAGE_WRONG_ARCH') throw new StartFailure({ code, message: 'The VM image was built for another kind of processor than this computer has.', hint: 'Use the image for this computer (build it here with sudo scripts/vm/build-image.sh, or download the matching one).', detail: (e as Error).message });
+    throw new StartFailure({ code, message: 'The VM image is missing or damaged.', hint: 'Build it (sudo scripts/vm/build-image.sh) or let Wharf download it again.', detail: (e as Error).message });
   }
   const settings = readSettings(files);
   if (!settings) throw new StartFailure({ code: 'VM_SETTINGS', message: 'The VM settings file is missing or damaged.', hint: 'Reset the VM settings.' });
@@ -102,12 +104,20 @@ async function waitForHostKey(m: VmManager, rt: VmRuntime, choice: AccelChoice):
     const key = hostKeyFromSerial(log, rt.nonce);
     if (key) return key;
     const err = guestErrorFromSerial(log);
-    if (err) throw new StartFailure({ code: 'VM_GUEST_SETUP', message: 'The VM could not read its setup (seed).', hint: 'Reset the VM; if it persists, rebuild the image.', detail: err });
+    if (err) throw guestFailure(err);
     if (opts.driver.alivePid(files) === null) throw exited(files.qemuLog);
     if (Date.now() - rt.startedAt > hangMs) return 'hung';
     if (Date.now() > until) throw timeout('boot', opts.bootTimeoutMs ?? 300_000);
-    await sleep(250);
+    await sleep(100);
   }
+}
+
+/** A failure the guest printed on its console (WHARF-ERROR ...): its seed, or its data disk. */
+export function guestFailure(err: string): StartFailure {
+  if (err.startsWith('data disk')) {
+    return new StartFailure({ code: 'VM_DATA_DISK', message: "The VM could not use its data disk (Docker's images, containers and volumes), so Docker was not started.", hint: 'Nothing on the disk was changed. Stop the VM and check the details; "Delete data" starts over with an empty disk.', detail: err });
+  }
+  return new StartFailure({ code: 'VM_GUEST_SETUP', message: 'The VM could not read its setup (seed).', hint: 'Reset the VM; if it persists, rebuild the image.', detail: err });
 }
 
 async function waitFor(m: VmManager, rt: VmRuntime, what: string, ok: () => Promise<boolean>): Promise<void> {
@@ -119,8 +129,11 @@ async function waitFor(m: VmManager, rt: VmRuntime, what: string, ok: () => Prom
       throw new StartFailure({ code: 'VM_HOST_KEY_CHANGED', message: 'The VM SSH host key does not match the pinned one.', hint: 'Stop and investigate; reset the VM to start over.', detail: (e as Error).message });
     }
     if (m.opts.driver.alivePid(m.files) === null) throw exited(m.files.qemuLog);
+    // The data disk unit runs beside the seed unit: its failure shows while we wait for Docker.
+    const err = guestErrorFromSerial(readText(m.files.serialLog));
+    if (err) throw guestFailure(err);
     if (Date.now() > until) throw timeout(what, m.opts.bootTimeoutMs ?? 300_000);
-    await sleep(500);
+    await sleep(200);
   }
 }
 
