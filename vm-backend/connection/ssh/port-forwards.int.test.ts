@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContainerRow } from '../../api/types';
 import { EngineSession } from '../../engine/session';
 import { sshConnection, type SshConnection } from './ssh-connection';
-import { sshdChildren, testSshd } from './test-sshd';
+import { sshdChildren, sshdSocketsFor, testSshd } from './test-sshd';
 
 const run = promisify(execFile);
 const docker = async (...args: string[]): Promise<string> => (await run('docker', args)).stdout.trim();
@@ -120,7 +120,9 @@ describe('published ports over SSH', () => {
     await expect.poll(() => get('127.0.0.1', port).catch(() => ''), { timeout: 10_000 }).toBe('hello-from-remote\n');
     await new Promise((r) => setTimeout(r, 300));
     const before = fds();
-    const channels = conn.link.openChannels; // the events stream holds one
+    const channels = conn.link.openChannels; // the events stream holds one (and idle API channels)
+    const localPort = conn.link.localPort() as number;
+    const hostSockets = sshdSocketsFor(localPort); // what the sshd holds open for this connection
     const ports = (rows.get(id) as ContainerRow).ports;
     for (let i = 0; i < 100; i++) {
       await conn.ports.publish(id, []);
@@ -130,6 +132,7 @@ describe('published ports over SSH', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(conn.ports.active).toBe(0);
     expect(conn.link.openChannels).toBeLessThanOrEqual(channels);
+    expect(sshdSocketsFor(localPort)).toBeLessThanOrEqual(hostSockets);
     expect(fds()).toBeLessThanOrEqual(before + 2);
   });
 
