@@ -14,8 +14,10 @@ export function qemuMissingReason(): string | null {
   return null;
 }
 
-/** Builds the guest image (cached: instant the second time) and returns its folder. */
+/** Builds the guest image (cached: instant the second time) and returns its folder;
+ *  WHARF_VM_IMAGE names a prebuilt image folder instead (a run pinned to a known-good image). */
 export function buildImage(): string {
+  if (process.env.WHARF_VM_IMAGE) return process.env.WHARF_VM_IMAGE;
   const script = resolve(__dirname, '../../../scripts/vm/build-image.sh');
   const out = execFileSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 15 * 60_000 });
   return out.trim().split('\n').at(-1) as string;
