@@ -72,7 +72,7 @@ export function createBackend(options: BackendOptions): Backend {
             const ssh = c as SshConnection;
             try {
               const s = await startHostSocket(ssh.link, ssh.target, dataDir);
-              options.log?.(`Docker socket: unix://${s.path}${s.context ? ` (docker --context ${s.context} ...)` : ''}`);
+              options.log?.(`Docker socket: ${s.endpoint ?? `unix://${s.path}`}${s.context ? ` (docker --context ${s.context} ...)` : ''}`);
               return s;
             } catch (err) {
               options.log?.(`wharf: no host Docker socket: ${(err as Error).message}`);
