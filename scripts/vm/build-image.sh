@@ -21,7 +21,14 @@ MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 ROOT_SIZE=${WHARF_ROOT_SIZE:-2G}
 # mitigations=off: no CPU side-channel mitigations inside the guest (they cost boot and syscall
 # time under emulation). The VM runs only the user's own containers; the host keeps its own.
-CMDLINE="console=ttyS0 root=/dev/vda rootfstype=ext4 rw quiet apparmor=0 net.ifnames=0 systemd.show_status=false mitigations=off"
+# The image is built for this machine's architecture (Debian's own kernel for it): amd64 -> x86_64
+# with the 8250 serial console, arm64 -> aarch64 on QEMU's virt machine with its PL011 (ttyAMA0).
+case "$(dpkg --print-architecture)" in
+  amd64) DEB_ARCH=amd64 ARCH=x86_64 CONSOLE=ttyS0 ;;
+  arm64) DEB_ARCH=arm64 ARCH=aarch64 CONSOLE=ttyAMA0 ;;
+  *) echo "build-image: no Wharf VM image for $(dpkg --print-architecture)" >&2; exit 2 ;;
+esac
+CMDLINE="console=$CONSOLE root=/dev/vda rootfstype=ext4 rw quiet apparmor=0 net.ifnames=0 systemd.show_status=false mitigations=off"
 
 log() { echo "build-image: $*" >&2; }
 need() { command -v "$1" >/dev/null 2>&1; }
@@ -31,12 +38,12 @@ need debootstrap || missing+=(debootstrap)
 need mke2fs || missing+=(e2fsprogs)
 need cpio || missing+=(cpio)
 { ldd /bin/busybox 2>&1 || true; } | grep -q 'not a dynamic' || missing+=(busybox-static) # the initrd's only program
-ls /boot/vmlinuz-*-amd64 >/dev/null 2>&1 || missing+=(linux-image-amd64)
+ls /boot/vmlinuz-*-$DEB_ARCH >/dev/null 2>&1 || missing+=(linux-image-$DEB_ARCH)
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}" >&2
 fi
-KVER=$(ls /boot/vmlinuz-*-amd64 | sed 's|.*/vmlinuz-||' | sort -V | tail -1)
+KVER=$(ls /boot/vmlinuz-*-$DEB_ARCH | sed 's|.*/vmlinuz-||' | sort -V | tail -1)
 
 # The version names every input: suite, kernel, and the bytes of this script and the guest files.
 INPUTS=$(cat "$0" "$HERE"/guest/* | sha256sum | cut -c1-10)
@@ -90,7 +97,7 @@ chroot "$ROOT" systemctl enable wharf-boot.service wharf-data.service containerd
 # its own socket; no consoles to log in on; no timers for a desktop's disposable VM).
 chroot "$ROOT" systemctl mask systemd-networkd.service systemd-networkd.socket \
   systemd-network-generator.service systemd-networkd-wait-online.service docker.socket \
-  getty@tty1.service serial-getty@ttyS0.service getty-static.service \
+  getty@tty1.service "serial-getty@$CONSOLE.service" getty-static.service \
   apt-daily.timer apt-daily-upgrade.timer e2scrub_reap.service e2scrub_all.timer dpkg-db-backup.timer \
   systemd-timesyncd.service fstrim.timer systemd-pstore.service systemd-journal-flush.service \
   modprobe@fuse.service modprobe@loop.service modprobe@dm_mod.service modprobe@efi_pstore.service \
@@ -133,7 +140,7 @@ cat >"$STAGE/manifest.json" <<EOF
 {
   "format": 1,
   "version": "$VERSION",
-  "arch": "x86_64",
+  "arch": "$ARCH",
   "kernelVersion": "$KVER",
   "cmdline": "$CMDLINE",
   "builtAt": "$(date -u +%Y-%m-%dT%H:%M:%SZ)",
