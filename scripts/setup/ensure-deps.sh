@@ -15,11 +15,12 @@ declare -A NEED=(
   [curl]=curl
   [fuser]=psmisc
   [htpasswd]=apache2-utils
-  # Wharf's own VM: build the guest image, run it under QEMU.
+  # Wharf's own VM: build the guest image (debootstrap, cpio for its initrd, mke2fs for its root
+  # disk: build time only, the VM's data disk is formatted in the guest), run it under QEMU.
   [qemu-system-x86_64]=qemu-system-x86
   [qemu-img]=qemu-utils
   [debootstrap]=debootstrap
-  [mkinitramfs]=initramfs-tools
+  [cpio]=cpio
   [mke2fs]=e2fsprogs
 )
 
@@ -56,6 +57,6 @@ Install them, then run the tests again:
   sudo apt-get install --no-install-recommends ${missing_pkgs[*]}
 (On a system without apt, install the equivalents: Docker Engine, a Docker registry v2,
 OpenSSH server, Chromium, a static busybox, curl, psmisc, apache2-utils, and for the VM tests
-QEMU (x86_64 system + qemu-img), debootstrap, initramfs-tools, e2fsprogs and a Debian kernel.)
+QEMU (x86_64 system + qemu-img), debootstrap, cpio, e2fsprogs and a Debian kernel.)
 MSG
 exit 1
