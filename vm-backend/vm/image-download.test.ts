@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadImage } from './image-download';
+import { hostArch } from './qemu-args';
 
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 const kernel = Buffer.from('kernel bytes '.repeat(100));
@@ -22,9 +23,13 @@ const manifest = (version: string, over: Record<string, unknown> = {}): string =
 /** Serves /<case>/<file>: good files, or one file corrupted, cut short or grown. */
 let server: Server;
 let base = '';
+const requested: string[] = [];
+const otherArch = hostArch() === 'aarch64' ? 'x86_64' : 'aarch64';
 beforeAll(async () => {
   server = createServer((req, res) => {
     const [, mode = '', file = ''] = (req.url ?? '').split('/');
+    requested.push(req.url ?? '');
+    if (mode === 'otherarch' && file === 'manifest.json') return res.end(JSON.stringify({ ...JSON.parse(manifest('v-otherarch')), arch: otherArch }));
     const files: Record<string, Buffer> = { 'vmlinuz': kernel, 'initrd.img': initrd, 'rootfs.img.gz': gz };
     if (file === 'manifest.json') return res.end(manifest(`v-${mode}`));
     let body = files[file];
@@ -67,6 +72,13 @@ describe('image download (local HTTP server)', () => {
       expect(existsSync(join(dir, mode === 'corrupt' ? 'initrd.img' : mode === 'long' ? 'vmlinuz' : 'rootfs.img'))).toBe(false);
     });
   }
+
+  it('refuses an image for another architecture before downloading any of it', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'wharf-dl-'));
+    await expect(downloadImage({ manifestUrl: `${base}/otherarch/manifest.json`, cacheDir: cache })).rejects.toMatchObject({ code: 'IMAGE_WRONG_ARCH', message: expect.stringContaining(otherArch) });
+    expect(requested.filter((u) => u.startsWith('/otherarch/'))).toEqual(['/otherarch/manifest.json']);
+    expect(readdirSync(cache)).toEqual([]);
+  });
 
   it('says so when the server is not there or the manifest is bad', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'wharf-dl-'));
