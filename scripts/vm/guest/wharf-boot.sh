@@ -4,7 +4,7 @@
 # name, creates the sshd host key on first boot, and prints its public part with this boot's nonce
 # on the serial console so Wharf can pin it. The nonce also goes to /run/wharf-boot-id.
 # It also brings the network up (QEMU user networking always gives 10.0.2.15; ip is faster than
-# starting systemd-networkd) and loads the netfilter rules dockerd would have made (netfilter.rules).
+# starting systemd-networkd).
 set -eu
 TTY=/dev/ttyS0; [ -e /dev/ttyAMA0 ] && TTY=/dev/ttyAMA0 # serial console: x86_64 / aarch64
 console() { printf '%s\n' "$*" >"$TTY" 2>/dev/null || true; }
@@ -41,5 +41,3 @@ if [ ! -s /etc/ssh/ssh_host_ed25519_key ]; then
 fi
 printf '%s\n' "$NONCE" >/run/wharf-boot-id
 console "WHARF-HOSTKEY $NONCE $(cut -d' ' -f1,2 /etc/ssh/ssh_host_ed25519_key.pub)"
-# After the host key: Wharf can connect while this loads.
-iptables-restore --noflush </etc/wharf/netfilter.rules || console "WHARF-WARN netfilter rules not loaded: containers may not reach the network"
