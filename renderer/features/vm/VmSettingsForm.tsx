@@ -31,12 +31,12 @@ export function VmSettingsForm({ current, host, live }: { current: VmSettingsVie
           const issue = issues.find((i) => i.field === f);
           const id = `vm-set-${f}`;
           return (
-            <label key={f} htmlFor={id}>
-              {t(`vmPanel.settings.field.${f}`)}
+            <div key={f} className="vm-field">
+              <label htmlFor={id}>{t(`vmPanel.settings.field.${f}`)}</label>
               <input id={id} type="number" inputMode="numeric" value={form[f]} aria-invalid={issue ? 'true' : 'false'} aria-describedby={issue ? `${id}-err` : undefined}
                 onChange={(e) => { setForm({ ...form, [f]: e.target.value }); setResult(null); }} />
               {issue && <span id={`${id}-err`} className="run-field-error" data-testid={`vm-settings-error-${f}`}>{t(`vmPanel.settings.error.${issue.code}`, { limit: issue.limit })}</span>}
-            </label>
+            </div>
           );
         })}
       </div>
