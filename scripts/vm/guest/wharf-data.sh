@@ -16,22 +16,25 @@ for b in /sys/block/vd*; do
 done
 [ -n "$DEV" ] || fail "no disk with serial wharf-data"
 [ -b "$DEV" ] || fail "$DEV is not a block device"
-if mountpoint -q "$MNT"; then exit 0; fi
+while read -r _ m _; do [ "$m" != "$MNT" ] || exit 0; done </proc/mounts # mounted already
 
+# One low-level probe (superblocks and partition tables, not the cache): exit 2 = no signature.
 set +e
-blkid -p -o value -s TYPE "$DEV" >/dev/null 2>&1
+info=$(blkid -p -o export "$DEV" 2>/dev/null)
 probe=$?
 set -e
+fstype=
+for kv in $info; do case "$kv" in TYPE=*) fstype=${kv#TYPE=} ;; esac; done
 if [ $probe = 2 ]; then
   # blkid: no signature. Formatting is allowed only when the start of the disk is all zeros.
   nonzero=$(head -c 1048576 "$DEV" | tr -d '\000' | wc -c)
   [ "$nonzero" = 0 ] || fail "$DEV has no known filesystem but is not blank: not formatting it"
   console "WHARF-DATA formatting $DEV"
   mkfs.ext4 -q -L wharf-data -m 1 -E lazy_itable_init=1,lazy_journal_init=1 "$DEV" || fail "mkfs.ext4 $DEV failed"
+  fstype=ext4
 elif [ $probe != 0 ]; then
   fail "blkid could not read $DEV (exit $probe)"
 fi
-fstype=$(blkid -p -o value -s TYPE "$DEV" || true)
 [ "$fstype" = ext4 ] || fail "$DEV holds ${fstype:-something} (not ext4): not touching it"
 # Preen: repairs what is safe after an unclean stop; 4 or more means it needs a person.
 set +e
