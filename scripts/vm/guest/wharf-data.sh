@@ -9,7 +9,7 @@ TTY=/dev/ttyS0; [ -e /dev/ttyAMA0 ] && TTY=/dev/ttyAMA0 # serial console: x86_64
 console() { printf '%s\n' "$*" >"$TTY" 2>/dev/null || true; }
 fail() { console "WHARF-ERROR data disk: $*"; exit 1; }
 MNT=/var/lib/docker
-# The data disk carries the serial "wharf-data" (QEMU -drive ...,serial=wharf-data).
+# The data disk carries the serial "wharf-data" (QEMU -device virtio-blk-pci,...,serial=wharf-data).
 # Shell builtins where a program would do (each program start costs ~0.1 s early in a TCG boot).
 DEV=
 for b in /sys/block/vd*; do
