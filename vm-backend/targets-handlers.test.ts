@@ -27,7 +27,7 @@ const stored = (): { active: string; targets: { name: string }[] } => JSON.parse
 describe('targets calls', () => {
   it('lists local as active at first', async () => {
     const o = ok<TargetsOverview>(await backend.invoke('targets:list', {}));
-    expect(o).toEqual({ targets: [{ name: 'local', engine: 'local' }], active: 'local', tests: {} });
+    expect(o).toEqual({ targets: [{ name: 'local', engine: 'local' }, { name: 'vm', engine: 'vm' }], active: 'local', tests: {} });
   });
   it('refuses bad input with coded errors before saving anything', async () => {
     expect(code(await backend.invoke('targets:save', { name: 'Box', address: 'me@h' }))).toBe('TARGET_NAME_INVALID');
@@ -47,7 +47,7 @@ describe('targets calls', () => {
     expect(code(await backend.invoke('targets:save', { name: 'box', address: 'me@h' }))).toBe('TARGET_NAME_TAKEN');
     expect(code(await backend.invoke('targets:save', { name: 'box', address: 'me@h', previous: 'other' }))).toBe('TARGET_NAME_TAKEN');
     const o = ok<TargetsOverview>(await backend.invoke('targets:save', { name: 'other2', address: 'you@10.9.9.9:2200', previous: 'other' }));
-    expect(o.targets.map((t) => `${t.name} ${t.engine}`)).toEqual(['local local', 'box ssh://me@127.0.0.1:1', 'other2 ssh://you@10.9.9.9:2200']);
+    expect(o.targets.map((t) => `${t.name} ${t.engine}`)).toEqual(['local local', 'vm vm', 'box ssh://me@127.0.0.1:1', 'other2 ssh://you@10.9.9.9:2200']);
   });
   it('switches, persists the choice, and falls back to local when the active one is removed', async () => {
     const states: EngineStatus[] = [];

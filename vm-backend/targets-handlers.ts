@@ -5,7 +5,7 @@ import type { TargetsOverview, TargetTestResult } from './api/contract.targets';
 import { WharfError } from './api/errors';
 import { probeTarget } from './connection/probe-target';
 import { targetFromForm } from './connection/target-validate';
-import { LOCAL, type Target, TargetError, type TargetStore } from './connection/targets';
+import { isBuiltIn, type Target, TargetError, type TargetStore } from './connection/targets';
 import type { EngineSwitch } from './engine-switch';
 
 type TargetCall = Extract<CallName, `targets:${string}`>;
@@ -52,7 +52,7 @@ export function targetHandlers(store: TargetStore, engines: EngineSwitch, dataDi
     'targets:list': () => overview(),
     'targets:save': async ({ name, address, identity, previous }) => {
       const t = targetFromForm({ name, address, identity });
-      if (previous !== undefined && previous !== 'local' && !exists(previous)) throw notFound(previous);
+      if (previous !== undefined && !isBuiltIn(previous) && !exists(previous)) throw notFound(previous);
       if ((previous ?? '') !== name && exists(name)) {
         throw err('TARGET_NAME_TAKEN', `A target named "${name}" already exists.`, 'Choose another name, or edit that target instead.', name);
       }
@@ -71,11 +71,11 @@ export function targetHandlers(store: TargetStore, engines: EngineSwitch, dataDi
       return overview();
     },
     'targets:remove': async ({ name }) => {
-      if (name === 'local') throw err('TARGET_LOCAL_BUILTIN', 'The local engine is built in and cannot be removed.', 'Remove another target, or switch to local instead.', name);
+      if (isBuiltIn(name)) throw err('TARGET_LOCAL_BUILTIN', `The ${name} engine is built in and cannot be removed.`, 'Remove another target, or switch to this one instead.', name);
       if (!exists(name)) throw notFound(name);
       stored(() => store.remove(name));
       tests.delete(name);
-      if (engines.current.target.name === name) await engines.use(LOCAL);
+      if (engines.current.target.name === name) await engines.use(store.get(store.list().active));
       return overview();
     },
     'targets:test': async ({ name }) => {
@@ -86,7 +86,7 @@ export function targetHandlers(store: TargetStore, engines: EngineSwitch, dataDi
     'targets:use': async ({ name }) => {
       const t = find(name);
       const status = await engines.use(t);
-      if (exists(name) || name === 'local') stored(() => store.use(name));
+      if (exists(name)) stored(() => store.use(name));
       return { overview: overview(), status };
     },
   };

@@ -15,7 +15,7 @@ const run = async (dir: string, ...argv: string[]): Promise<string> => {
 describe('wharf context', () => {
   it('lists local as the active target at first', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wharf-ctx-'));
-    expect(await run(dir, 'ls')).toBe('NAME     ENGINE  KEY\nlocal *  local\n');
+    expect(await run(dir, 'ls')).toBe('NAME     ENGINE  KEY\nlocal *  local\nvm       vm\n');
   });
   it('adds an SSH target, switches to it, and removes it (back to local)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wharf-ctx-'));

@@ -1,5 +1,5 @@
-// Engine targets the user named (`wharf context add`), and which one is active. `local` is always
-// there. Kept in <data>/targets.json (0600): names, engine addresses and key paths, no secrets.
+// Engine targets the user named (`wharf context add`), and which one is active. `local` and `vm`
+// (Wharf's own VM) are always there; the VM is the default on macOS and Windows, which have no local engine. Kept in <data>/targets.json (0600): names, engine addresses and key paths, no secrets.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -16,24 +16,30 @@ interface Stored {
 }
 
 export const LOCAL: Target = { name: 'local', engine: 'local' };
+export const VM: Target = { name: 'vm', engine: 'vm' };
+const BUILT_IN = [LOCAL, VM];
+export const isBuiltIn = (name: string): boolean => BUILT_IN.some((t) => t.name === name);
+
+/** Where Wharf starts before the user picks: the VM where the OS has no Docker of its own. */
+export const defaultTargetName = (platform: NodeJS.Platform = process.platform): string => (platform === 'darwin' || platform === 'win32' ? 'vm' : 'local');
 const NAME = /^[a-z0-9][a-z0-9_.-]{0,40}$/;
 
 export class TargetError extends Error {}
 
 export class TargetStore {
   readonly file: string;
-  constructor(dataDir: string) {
+  constructor(dataDir: string, private readonly platform: NodeJS.Platform = process.platform) {
     this.file = join(dataDir, 'targets.json');
   }
 
   private read(): Stored {
     try {
       const s = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<Stored>;
-      const targets = Array.isArray(s.targets) ? s.targets.filter((t) => t && NAME.test(t.name) && typeof t.engine === 'string' && t.name !== 'local') : [];
-      const active = typeof s.active === 'string' && (s.active === 'local' || targets.some((t) => t.name === s.active)) ? s.active : 'local';
-      return { active, targets };
+      const targets = Array.isArray(s.targets) ? s.targets.filter((t) => t && NAME.test(t.name) && typeof t.engine === 'string' && !isBuiltIn(t.name)) : [];
+      const known = (n: unknown): n is string => typeof n === 'string' && (isBuiltIn(n) || targets.some((t) => t.name === n));
+      return { active: known(s.active) ? s.active : defaultTargetName(this.platform), targets };
     } catch {
-      return { active: 'local', targets: [] };
+      return { active: defaultTargetName(this.platform), targets: [] };
     }
   }
 
@@ -44,7 +50,7 @@ export class TargetStore {
 
   list(): { targets: Target[]; active: string } {
     const s = this.read();
-    return { targets: [LOCAL, ...s.targets], active: s.active };
+    return { targets: [...BUILT_IN, ...s.targets], active: s.active };
   }
 
   get(name: string): Target {
@@ -62,13 +68,13 @@ export class TargetStore {
     if (engine === undefined) return this.active();
     const saved = this.list().targets.find((t) => t.engine === engine && (t.identity ?? '') === (identity ?? ''));
     if (saved) return saved;
-    return engine === 'local' ? LOCAL : { name: 'command-line', engine, ...(identity ? { identity } : {}) };
+    return BUILT_IN.find((t) => t.engine === engine) ?? { name: 'command-line', engine, ...(identity ? { identity } : {}) };
   }
 
   /** Adds or replaces a target. */
   save(t: Target): void {
     if (!NAME.test(t.name)) throw new TargetError(`a target name is 1-41 of a-z 0-9 _ . - (starting with a letter or digit), got "${t.name}"`);
-    if (t.name === 'local') throw new TargetError('"local" is built in and cannot be changed');
+    if (isBuiltIn(t.name)) throw new TargetError(`"${t.name}" is built in and cannot be changed`);
     const s = this.read();
     s.targets = [...s.targets.filter((x) => x.name !== t.name), { name: t.name, engine: t.engine, ...(t.identity ? { identity: t.identity } : {}) }];
     this.write(s);
@@ -83,11 +89,11 @@ export class TargetStore {
   }
 
   remove(name: string): void {
-    if (name === 'local') throw new TargetError('"local" is built in and cannot be removed');
+    if (isBuiltIn(name)) throw new TargetError(`"${name}" is built in and cannot be removed`);
     const s = this.read();
     if (!s.targets.some((t) => t.name === name)) throw new TargetError(`no target named "${name}"`);
     s.targets = s.targets.filter((t) => t.name !== name);
-    if (s.active === name) s.active = 'local';
+    if (s.active === name) s.active = defaultTargetName(this.platform);
     this.write(s);
   }
 }

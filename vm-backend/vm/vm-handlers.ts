@@ -11,7 +11,7 @@ import { tail } from './vm-tail';
 export { tail } from './vm-tail';
 
 const noVm = (): WharfError =>
-  new WharfError({ code: 'VM_NOT_AVAILABLE', message: 'This Wharf runs without its own VM.', hint: 'Start Wharf with --engine vm to use the VM.', detail: '' });
+  new WharfError({ code: 'VM_NOT_AVAILABLE', message: 'Wharf is using another engine, not its own VM.', hint: 'Switch to the "vm" engine (Engines… in the sidebar, or: wharf context use vm).', detail: '' });
 
 export function vmHandlers(vm: VmManager | undefined, emit: (s: VmStatus) => void) {
   if (vm) vm.machine.onChange(emit);

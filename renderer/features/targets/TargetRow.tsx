@@ -66,7 +66,7 @@ export function TargetRow({ target, active }: { target: TargetView; active: bool
           <button type="button" className="btn btn--small" disabled={!!busy} {...cliHintProps(cli.add(name, engine, identity))}
             onClick={() => s.edit({ name, address: addressOf(engine), identity: identity ?? '', previous: name })}>{t('targets.edit')}</button>
         )}
-        {name !== 'local' && name !== 'command-line' && !confirm && (
+        {!['local', 'vm', 'command-line'].includes(name) && !confirm && (
           <button type="button" className="btn btn--small btn--danger" disabled={!!busy} {...cliHintProps(cli.remove(name))} onClick={() => setConfirm(true)}>{t('targets.remove')}</button>
         )}
       </div>
