@@ -2,8 +2,6 @@
 // so the VM keeps running after `wharf vm start` returns; every command reconciles first.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { wharfDataDir } from '../connection/data-dir';
-import type { SshConnection } from '../connection/ssh/ssh-connection';
-import { vmConnection } from '../vm/vm-connection';
 import type { VmManager } from '../vm/vm-manager';
 import { diagnoseBundle } from '../vm/vm-diagnose';
 import { dataSummary, deleteVmData, resetVm } from '../vm/vm-reset';
@@ -116,16 +114,4 @@ async function vmSubcommand(vm: VmManager, argv: string[]): Promise<void> {
   }
   console.log(describeStatus(s));
   if (s.state === 'error' || s.state === 'broken') process.exitCode = 1;
-}
-
-/** `wharf web --engine vm`: reconciles, starts the VM when needed, and connects to its engine. */
-export async function startVmEngine(): Promise<{ connection: SshConnection; vm: VmManager }> {
-  const vm = createVmManager(wharfDataDir());
-  await vm.reconcile();
-  if (vm.status.state !== 'running') {
-    vm.machine.onChange((s) => console.error(`vm: ${s.state}${s.phase ? `/${s.phase}` : ''}: ${s.progress}`));
-    const s = await vm.start();
-    if (s.state !== 'running') throw new UsageError(describeStatus(s));
-  }
-  return { connection: vmConnection(vm), vm };
 }
