@@ -35,7 +35,15 @@ export function startVmSync(bridge: Bridge): () => void {
     bridge.call('vm:overview', {}).then((o) => useVm.getState().setOverview(o), () => {});
   };
   load();
+  // The VM comes with the `vm` engine: after a switch of engines (to it or away), read it again.
+  let target: string | undefined;
   const offs = [
+    bridge.on('engine:state', (e) => {
+      if (e.target === target) return;
+      const first = target === undefined;
+      target = e.target;
+      if (!first) load();
+    }),
     bridge.on('vm:state', (s) => useVm.getState().setStatus(s)),
     bridge.onTransport((t) => {
       if (t === 'open') load();
