@@ -13,6 +13,12 @@ describe('guest link', () => {
     expect(hostKeyFromSerial(log, 'abc123')).toBe(KEY);
     expect(hostKeyFromSerial(log, 'other')).toBeNull();
     expect(hostKeyFromSerial('WHARF-HOSTKEY abc123 ssh-ed25519 AAAA; rm -rf /', 'abc123')).toBeNull();
+    // A line cut short by another console writer is not a key: the whole one comes on a later line.
+    const cut = `WHARF-HOSTKEY abc123 ${KEY.slice(0, 40)}\n[  3.2] virtio_net\nWHARF-HOSTKEY abc123 ${KEY}\n`;
+    expect(hostKeyFromSerial(cut, 'abc123')).toBe(KEY);
+    expect(hostKeyFromSerial(`WHARF-HOSTKEY abc123 ${KEY.slice(0, 40)}\n`, 'abc123')).toBeNull();
+    // Read while QEMU is still writing the line: not yet, even when what arrived parses.
+    expect(hostKeyFromSerial(`WHARF-HOSTKEY abc123 ${KEY}`, 'abc123')).toBeNull();
     expect(guestErrorFromSerial('x\nWHARF-ERROR no seed at /sys/...\n')).toBe('no seed at /sys/...');
   });
   it('pins on first boot, accepts the same key, refuses a changed one', () => {

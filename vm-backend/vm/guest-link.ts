@@ -27,11 +27,21 @@ export function writeSeed(files: VmFiles, seed: { nonce: string; hostname: strin
   writeFileSync(files.seed, `WHARF_NONCE=${seed.nonce}\nWHARF_HOSTNAME=${seed.hostname}\nWHARF_PUBKEY=${seed.pubkey}\n`, { mode: 0o600 });
 }
 
+function wholeKey(line: string): boolean {
+  const k = utils.parseKey(line);
+  return !(k instanceof Error) && !Array.isArray(k) && k.type === line.split(' ')[0];
+}
+
 /** The host key the guest printed for this boot (`ssh-ed25519 AAAA...`), or null. */
 export function hostKeyFromSerial(log: string, nonce: string): string | null {
-  for (const line of log.split(/\r?\n/)) {
+  // QEMU writes the serial port to the file a byte at a time: the last line may still be arriving.
+  const lines = log.split(/\r?\n/);
+  lines.pop();
+  for (const line of lines) {
     const m = /^WHARF-HOSTKEY ([A-Za-z0-9]+) (ssh-[a-z0-9-]+ [A-Za-z0-9+/=]+)\s*$/.exec(line.trim());
-    if (m && m[1] === nonce) return m[2] ?? null;
+    // A cut base64 still matches the pattern: only a key that parses whole is taken (a cut one
+    // would be pinned on the first boot, then refused as "changed" on the next).
+    if (m && m[1] === nonce && m[2] && wholeKey(m[2])) return m[2];
   }
   return null;
 }
