@@ -1,9 +1,11 @@
+import { until as untilAt } from './testing/until';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from './api/wire';
 import type { EngineStatus } from './api/types';
 import { createBackend } from './backend';
 import type { Backend } from './backend-types';
 import { localConnectionFromEnv } from './connection/local';
+const until = <T>(f: Parameters<typeof untilAt<T>>[0], ms = 5000): Promise<T> => untilAt(f, ms);
 
 // An engine that cannot be reached: no dockerd is needed (or touched) by these tests.
 const ENDPOINT = 'unix:///nonexistent/docker.sock';
@@ -26,15 +28,6 @@ const errorOf = (e: Envelope<unknown>) => {
   expect(typeof e.error.detail).toBe('string');
   return e.error;
 };
-async function until<T>(f: () => Promise<T | undefined>, ms = 5000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 const status = async () => {
   const e = await backend.invoke('engine:status', {});
   if (!e.ok) throw new Error('engine:status failed');

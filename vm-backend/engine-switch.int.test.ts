@@ -1,6 +1,7 @@
 // Against the real dockerd and the test sshd: one backend switches local -> SSH -> local. The same
 // engine sits behind both, so both list the same containers; followed logs end with a reason; the
 // SSH link, its channels, the host Docker socket and their file descriptors are gone afterwards.
+import { until } from './testing/until';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,15 +31,6 @@ const ok = <T>(e: Envelope<unknown>): T => {
   return e.value as T;
 };
 const fds = (): number => readdirSync('/proc/self/fd').length;
-async function until<T>(f: () => T | undefined | Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 const ready = () => until(async () => {
   const s = ok<EngineStatus>(await backend.invoke('engine:status', {}));
   return s.state === 'ready' ? s : undefined;

@@ -1,5 +1,6 @@
 // Against the real dockerd: run = create + start, errors on the right field, nothing left behind.
 // Needs the fixture images (scripts/setup/build-fixtures.sh). Containers inherit wharf.test=1 from them.
+import { until } from '../testing/until';
 import { execFileSync } from 'node:child_process';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,15 +30,6 @@ async function fails(name: string, input: unknown): Promise<WharfErrorShape> {
   const e = await call(name, input);
   if (e.ok) throw new Error(`${name} should have failed`);
   return e.error;
-}
-async function until<T>(f: () => Promise<T | undefined> | T | undefined, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 /** A host port nobody holds, far from the e2e range (5000-5010). */
 function freePort(): Promise<number> {

@@ -1,5 +1,6 @@
 // EngineSession against the real dockerd: events become patches for just the row they name, and a
 // dropped event stream reconnects and resyncs once (through a socket proxy we can cut).
+import { until as untilAt } from '../testing/until';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContainerRow, EngineStatus, ListChange } from '../api/types';
 import { localConnectionFromEnv } from '../connection/local';
 import { EngineSession } from './session';
+const until = <T>(f: Parameters<typeof untilAt<T>>[0], ms = 20_000): Promise<T> => untilAt(f, ms);
 
 const run = promisify(execFile);
 const docker = async (...args: string[]): Promise<string> => (await run('docker', args)).stdout.trim();
@@ -31,15 +33,6 @@ function record(sock: string): Recorder {
   return r;
 }
 
-async function until<T>(f: () => T | undefined, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = f();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /** Forwards a unix socket to the engine; close() cuts every open connection. */
 function proxy(path: string): { close(): Promise<void> } {
