@@ -2,25 +2,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../backend-types';
 import { tarGz } from '../vm/tar-gz';
 import { issueDiagnoseTicket } from '../vm/vm-diagnose';
 import { newToken } from './security';
 import { startWebServer, type WebServer } from './web-server';
+import { httpBytes, type TestResponse } from './test-http';
 
 let server: WebServer;
 let dir: string;
 const backend: Backend = { invoke: async () => ({ ok: true, value: null }), on: () => () => {}, close: async () => {} };
-const get = (path: string): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> =>
-  new Promise((resolve, reject) => {
-    request({ host: '127.0.0.1', port: server.port, path }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    }).on('error', reject).end();
-  });
+const get = (path: string): Promise<TestResponse<Buffer>> => httpBytes(server.port, path);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wharf-vmdl-'));
