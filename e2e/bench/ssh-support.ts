@@ -1,3 +1,4 @@
+import { spawn, spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { createConnection, createServer } from 'node:net';
 import { sshWharfOptions } from '../support/sshd';
@@ -70,4 +71,19 @@ export async function interleaved(fs: Record<string, () => Promise<unknown>>, ro
   for (const f of Object.values(fs)) await timings(n, f);
   for (let r = 0; r < rounds; r++) for (const [k, f] of Object.entries(fs)) (out[k] ??= []).push(...(await timings(n, f)));
   return out;
+}
+
+/**
+ * A bare TCP -> unix socket relay (socat: a C program with a poll loop, like sshd, but with no
+ * SSH and no crypto) on 127.0.0.1 in front of `socketPath`. It is the floor for any remote
+ * transport to the engine: one loopback TCP hop and one more process. Undefined without socat.
+ */
+export async function startTcpRelay(socketPath: string): Promise<{ port: number; stop(): void } | undefined> {
+  if (spawnSync('socat', ['-V']).error) return undefined;
+  const port = await freePort();
+  const p = spawn('socat', [`TCP-LISTEN:${port},bind=127.0.0.1,reuseaddr,fork`, `UNIX-CONNECT:${socketPath}`], { stdio: 'ignore' });
+  for (let t = Date.now(); !(await accepts('127.0.0.1', port)); await sleep(20)) {
+    if (Date.now() - t > 5_000 || p.exitCode !== null) return (p.kill(), undefined);
+  }
+  return { port, stop: () => p.kill() };
 }

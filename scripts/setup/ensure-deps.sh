@@ -15,6 +15,8 @@ declare -A NEED=(
   [curl]=curl
   [fuser]=psmisc
   [htpasswd]=apache2-utils
+  # npm run bench: a bare TCP relay in front of the Docker socket, the floor for ssh_api_ratio.
+  [socat]=socat
   # Wharf's own VM: build the guest image (debootstrap, cpio for its initrd, mke2fs for its root
   # disk: build time only, the VM's data disk is formatted in the guest), run it under QEMU.
   [qemu-system-x86_64]=qemu-system-x86
@@ -56,7 +58,7 @@ setup: these system packages are missing: ${missing_pkgs[*]}
 Install them, then run the tests again:
   sudo apt-get install --no-install-recommends ${missing_pkgs[*]}
 (On a system without apt, install the equivalents: Docker Engine, a Docker registry v2,
-OpenSSH server, Chromium, a static busybox, curl, psmisc, apache2-utils, and for the VM tests
+OpenSSH server, Chromium, a static busybox, curl, psmisc, apache2-utils, socat, and for the VM tests
 QEMU (x86_64 system + qemu-img), debootstrap, cpio, e2fsprogs and a Debian kernel.)
 MSG
 exit 1
