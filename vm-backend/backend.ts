@@ -1,6 +1,8 @@
 // The one Backend both transports serve: validates every call against the contract, runs it on
 // the current engine scope, and answers with an envelope. Nothing here knows which transport
-// called. The engine can be switched at runtime (targets:use): see engine-switch.ts.
+// called. The engine can be switched at runtime (targets:use): see engine-switch.ts. Wharf's VM
+// lives beside the engine, one for the backend's whole life (vm/vm-host.ts): the vm:* calls work
+// whatever engine is active, and the `vm` target is that same VM.
 import { calls, type CallName, type EventName, type Events, isCallName } from './api/contract';
 import { WharfError, invalidInput } from './api/errors';
 import type { Envelope } from './api/wire';
@@ -13,22 +15,30 @@ import type { SshConnection } from './connection/ssh/ssh-connection';
 import { LOCAL, type Target, TargetStore } from './connection/targets';
 import { toWharfError } from './engine/errors';
 import { openLogFile } from './engine/log-file';
+import type { BackendCall, CallHandler } from './engine-scope';
 import { EngineSwitch } from './engine-switch';
 import { RegistryStore, type SecretCodec } from './registry/registry-store';
 import { ScopeStreams } from './scope-streams';
 import { targetHandlers } from './targets-handlers';
+import { vmHandlers } from './vm/vm-handlers';
+import { VmHost } from './vm/vm-host';
 import type { VmManager } from './vm/vm-manager';
+import { createVmManager } from './vm/vm-setup';
 
 export interface BackendOptions {
   /** The engine to start on (reached by the caller, usually through `connect`). */
   connection: Connection;
-  /** Wharf's own VM, when the first target is `vm`. */
+  /** Wharf's own VM when it was set up before the backend (the first target is `vm`); else the
+   *  backend makes it on first use (a vm:* call, or a switch to `vm`). */
   vm?: VmManager;
+  /** Makes the VM's manager (default: createVmManager for dataDir). */
+  makeVm?: () => VmManager;
   /** The target `connection` reaches (default: local). */
   target?: Target;
   /** Wharf's data folder: targets.json, SSH keys and known_hosts, host sockets (default: WHARF_DATA_DIR or the OS's). */
   dataDir?: string;
-  /** How to reach another target when the user switches (default: targetConnector for dataDir). */
+  /** How to reach another target when the user switches (default: targetConnector for dataDir);
+   *  the `vm` target is always the backend's own VM, started when it is not running. */
   connect?: Connector;
   /** SSH engines get a host Docker socket and a `docker context` (wharf-...). */
   dockerSocket?: boolean;
@@ -61,11 +71,14 @@ export function createBackend(options: BackendOptions): Backend {
   const emitter = new Emitter();
   const dataDir = options.dataDir ?? wharfDataDir();
   const streams = new ScopeStreams();
+  const vms = new VmHost({ make: options.makeVm ?? (() => createVmManager(dataDir)), emit: (s) => emitter.emit('vm:state', s) });
+  if (options.vm) vms.adopt(options.vm);
+  const connect = options.connect ?? targetConnector({ dataDir });
   const engines = new EngineSwitch({
     emit: (e, p) => emitter.emit(e, p),
     streams,
     registries: new RegistryStore(undefined, options.secretCodec),
-    connect: options.connect ?? targetConnector({ dataDir }),
+    connect: async (t) => (t.engine === 'vm' ? { connection: await vms.engine(options.log) } : { connection: (await connect(t)).connection }),
     ...(options.dockerSocket
       ? {
           hostSocket: async (c: Connection) => {
@@ -82,11 +95,14 @@ export function createBackend(options: BackendOptions): Backend {
         }
       : {}),
   });
-  engines.install(options.target ?? LOCAL, { connection: options.connection, ...(options.vm ? { vm: options.vm } : {}) });
-  const targets = targetHandlers(new TargetStore(dataDir), engines, dataDir);
+  engines.install(options.target ?? LOCAL, { connection: options.connection });
+  const beside: { [K in BackendCall]: CallHandler<K> } = {
+    ...targetHandlers(new TargetStore(dataDir), engines, dataDir),
+    ...vmHandlers(vms, () => ({ target: engines.current.target.name, isVm: engines.current.target.engine === 'vm' })),
+  };
 
   const handler = (name: CallName): ((i: unknown, c?: ClientLink) => unknown) =>
-    ((targets as Record<string, unknown>)[name] ?? (engines.current.handlers as Record<string, unknown>)[name]) as (i: unknown, c?: ClientLink) => unknown;
+    ((beside as Record<string, unknown>)[name] ?? (engines.current.handlers as Record<string, unknown>)[name]) as (i: unknown, c?: ClientLink) => unknown;
 
   return {
     async invoke(name: string, input: unknown, client?: ClientLink): Promise<Envelope<unknown>> {
@@ -109,6 +125,9 @@ export function createBackend(options: BackendOptions): Backend {
       const t = scope.tickets.take(ticket);
       return openLogFile(scope.session, t.id, t.timestamps);
     },
-    close: () => engines.close(),
+    close: async () => {
+      await engines.close();
+      vms.close();
+    },
   };
 }

@@ -1,6 +1,7 @@
 // Everything that belongs to one engine: its connection, session, log tickets, pulls, the host
-// Docker socket (SSH engines), the VM it runs in, and the call handlers bound to them. The backend
-// holds one scope at a time and replaces it when the user switches targets (backend.ts).
+// Docker socket (SSH engines), and the call handlers bound to them. The backend holds one scope at
+// a time and replaces it when the user switches targets (backend.ts). Wharf's VM is not part of
+// a scope: it lives beside the engine for the backend's whole life (vm/vm-host.ts).
 import type { CallName, CallOutput, CallParsed, EventName, Events } from './api/contract';
 import type { EngineStatus } from './api/types';
 import type { ClientLink } from './backend-types';
@@ -18,12 +19,12 @@ import { registryHandlers } from './registry/registry-handlers';
 import type { RegistryStore } from './registry/registry-store';
 import { shiftChange, shiftListing } from './scope-seq';
 import type { ScopeStreams } from './scope-streams';
-import { vmHandlers } from './vm/vm-handlers';
-import type { VmManager } from './vm/vm-manager';
 
-type H<K extends CallName> = (input: CallParsed<K>, client?: ClientLink) => Promise<CallOutput<K>> | CallOutput<K>;
-type TargetCall = Extract<CallName, `targets:${string}`>;
-export type ScopeHandlers = { [K in Exclude<CallName, TargetCall>]: H<K> };
+export type CallHandler<K extends CallName> = (input: CallParsed<K>, client?: ClientLink) => Promise<CallOutput<K>> | CallOutput<K>;
+type H<K extends CallName> = CallHandler<K>;
+/** Calls served beside the engine, whichever it is: the targets and the VM. */
+export type BackendCall = Extract<CallName, `targets:${string}` | `vm:${string}`>;
+export type ScopeHandlers = { [K in Exclude<CallName, BackendCall>]: H<K> };
 
 export interface ScopeDeps {
   /** Broadcasts; the scope only emits while it is the backend's current one. */
@@ -44,7 +45,7 @@ export class EngineScope {
   private live = true;
   private readonly closeRegistry: () => void;
 
-  constructor(readonly target: Target, readonly connection: Connection, readonly vm: VmManager | undefined, private readonly deps: ScopeDeps) {
+  constructor(readonly target: Target, readonly connection: Connection, private readonly deps: ScopeDeps) {
     const emit: ScopeDeps['emit'] = (event, payload) => {
       if (this.live) deps.emit(event, payload);
     };
@@ -59,7 +60,6 @@ export class EngineScope {
     this.handlers = {
       ...streamHandlers(session, deps.streams, this.tickets),
       ...registry.handlers,
-      ...vmHandlers(vm, (s) => emit('vm:state', s)),
       'engine:status': () => this.status(),
       'engine:retry': async () => this.withTarget(await session.retryNow()),
       'containers:list': () => shiftListing(listContainers(session), deps.seq),
@@ -103,7 +103,6 @@ export class EngineScope {
     await this.hostSocket?.close().catch(() => {});
     this.hostSocket = null;
     await this.session.close().catch(() => {});
-    this.vm?.close();
   }
 
   private withTarget(s: EngineStatus): EngineStatus {

@@ -1,7 +1,8 @@
 // Holds the current engine scope and replaces it when the user switches targets: the new engine
 // is reached first (a failure keeps the old one), then the old scope ends cleanly (windows are told
 // their logs and shells ended, pulls stop, port forwards and the host socket close, the link
-// closes), every window gets empty lists and the new engine's state, then the new lists.
+// closes), every window gets empty lists and the new engine's state, then the new lists. Wharf's
+// VM is not the engine's: switching away from `vm` leaves it running (vm/vm-host.ts).
 import { WharfError } from './api/errors';
 import type { EngineStatus } from './api/types';
 import type { Connected, Connector } from './connection/connect-target';
@@ -60,7 +61,7 @@ export class EngineSwitch {
   }
 
   private build(target: Target, connected: Connected): EngineScope {
-    this.scope = new EngineScope(target, connected.connection, connected.vm, { ...this.deps, seq: this.seq.next() });
+    this.scope = new EngineScope(target, connected.connection, { ...this.deps, seq: this.seq.next() });
     return this.scope;
   }
 
@@ -71,7 +72,6 @@ export class EngineSwitch {
       const connected = await this.deps.connect(target);
       if (this.closed) {
         await connected.connection.close();
-        connected.vm?.close();
         throw new Error('the backend is closed');
       }
       const prev = this.scope;

@@ -1,6 +1,6 @@
 // Calls for Wharf's own VM (its state also arrives as the 'vm:state' event).
 import { z } from 'zod';
-import type { VmDataSummary, VmDiagnoseResult, VmStatus } from './vm-types';
+import type { VmDataSummary, VmDiagnoseResult, VmProblem, VmStatus } from './vm-types';
 import { call } from './define';
 import { VM_LIMITS } from './vm-settings-rules';
 
@@ -13,13 +13,19 @@ export interface VmSettingsView {
   network: boolean;
 }
 
-/** What the VM panel shows; `available` is false when this Wharf runs without a VM. */
+/** What the VM panel shows. The VM lives beside the active engine, whichever it is; `available`
+ *  is false only when Wharf cannot set it up here (`problem` says why). */
 export interface VmOverview {
   available: boolean;
   status: VmStatus | null;
   settings: VmSettingsView | null;
   /** This computer's CPUs and memory, for the settings form's limits. */
   host?: { cpus: number; memoryMiB: number };
+  /** The VM is the active engine (the `vm` target). */
+  inUse?: boolean;
+  /** The active engine's target name. */
+  engine?: string;
+  problem?: VmProblem;
 }
 
 export interface VmSettingsResult {

@@ -1,46 +1,61 @@
 // The VM's calls for the backend: state, start/stop/restart, reset and delete-data (confirmed),
-// diagnose, console, settings; state changes are emitted.
+// diagnose, console, settings. They reach the backend's one VM (vm-host.ts) whatever engine is
+// active; its state changes arrive as 'vm:state' events from the host.
 import { cpus, totalmem } from 'node:os';
 import { WharfError } from '../api/errors';
 import type { VmDataSummary, VmDiagnoseResult, VmOverview, VmSettingsResult, VmStatus } from '../api/contract.vm';
 import { diagnoseBundle, issueDiagnoseTicket } from './vm-diagnose';
+import type { VmHost } from './vm-host';
 import type { VmManager } from './vm-manager';
 import { dataSummary, deleteVmData, resetVm } from './vm-reset';
 import { tail } from './vm-tail';
 
 export { tail } from './vm-tail';
 
-const noVm = (): WharfError =>
-  new WharfError({ code: 'VM_NOT_AVAILABLE', message: 'Wharf is using another engine, not its own VM.', hint: 'Switch to the "vm" engine (Engines… in the sidebar, or: wharf context use vm).', detail: '' });
+/** The active engine, as the VM panel needs it: its target's name and whether it is this VM. */
+export interface ActiveEngine {
+  target: string;
+  isVm: boolean;
+}
 
-export function vmHandlers(vm: VmManager | undefined, emit: (s: VmStatus) => void) {
-  if (vm) vm.machine.onChange(emit);
-  const need = (): VmManager => {
-    if (!vm) throw noVm();
-    return vm;
+const noVm = (detail: string): WharfError =>
+  new WharfError({ code: 'VM_NOT_AVAILABLE', message: 'Wharf cannot set up its VM on this computer.', hint: 'See the details; check that Wharf\'s data folder is writable and QEMU is installed.', detail: detail.slice(0, 2000) });
+
+export function vmHandlers(host: VmHost, engine: () => ActiveEngine) {
+  const need = async (): Promise<VmManager> => {
+    try {
+      return await host.get();
+    } catch (err) {
+      throw noVm((err as Error).message);
+    }
   };
   return {
-    'vm:overview': (): VmOverview => ({
-      available: !!vm,
-      status: vm?.status ?? null,
-      settings: vm?.settings() ?? null,
-      host: { cpus: cpus().length, memoryMiB: Math.floor(totalmem() / 2 ** 20) },
-    }),
+    'vm:overview': async (): Promise<VmOverview> => {
+      const e = engine();
+      const hostFacts = { cpus: cpus().length, memoryMiB: Math.floor(totalmem() / 2 ** 20) };
+      try {
+        const vm = await need();
+        return { available: true, status: vm.status, settings: vm.settings(), host: hostFacts, inUse: e.isVm, engine: e.target };
+      } catch (err) {
+        const p = (err as WharfError).toJSON();
+        return { available: false, status: null, settings: null, host: hostFacts, inUse: false, engine: e.target, problem: { code: p.code, message: p.message, hint: p.hint, detail: p.detail } };
+      }
+    },
     // Long: resolves when the VM is running or failed; progress comes as 'vm:state' events.
-    'vm:start': (): Promise<VmStatus> => need().start(),
-    'vm:stop': ({ force }: { force?: boolean | undefined }): Promise<VmStatus> => need().stop(force ?? false),
-    'vm:restart': (): Promise<VmStatus> => need().restart(),
-    'vm:reset': (_: { confirm: true }): Promise<VmStatus> => resetVm(need()),
-    'vm:delete-data': (_: { confirm: true }): Promise<VmStatus> => deleteVmData(need()),
-    'vm:data-summary': (): Promise<VmDataSummary> => dataSummary(need()),
+    'vm:start': async (): Promise<VmStatus> => (await need()).start(),
+    'vm:stop': async ({ force }: { force?: boolean | undefined }): Promise<VmStatus> => (await need()).stop(force ?? false),
+    'vm:restart': async (): Promise<VmStatus> => (await need()).restart(),
+    'vm:reset': async (_: { confirm: true }): Promise<VmStatus> => resetVm(await need()),
+    'vm:delete-data': async (_: { confirm: true }): Promise<VmStatus> => deleteVmData(await need()),
+    'vm:data-summary': async (): Promise<VmDataSummary> => dataSummary(await need()),
     'vm:diagnose': async ({ inline }: { inline?: boolean | undefined }): Promise<VmDiagnoseResult> => {
-      const b = await diagnoseBundle(need());
+      const b = await diagnoseBundle(await need());
       return { name: b.name, bytes: b.data.length, files: b.files, ticket: issueDiagnoseTicket(b.name, b.data), ...(inline ? { base64: b.data.toString('base64') } : {}) };
     },
-    'vm:console': (): string => tail(need().files.serialLog),
-    'vm:settings': (patch: { cpus?: number | undefined; memoryMiB?: number | undefined; diskGiB?: number | undefined }): VmSettingsResult => {
+    'vm:console': async (): Promise<string> => tail((await need()).files.serialLog),
+    'vm:settings': async (patch: { cpus?: number | undefined; memoryMiB?: number | undefined; diskGiB?: number | undefined }): Promise<VmSettingsResult> => {
       const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-      return need().changeSettings(clean);
+      return (await need()).changeSettings(clean);
     },
   };
 }

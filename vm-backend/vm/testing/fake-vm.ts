@@ -1,13 +1,14 @@
 // A VM for unit tests of the manager's logic: a driver whose "QEMU" is a `sleep` process, a probe
 // whose answers the test sets, and host numbers the test chooses. No QEMU, no SSH.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VmDriver } from '../driver';
 import type { ImageFiles } from '../image';
 import { pidAlive, readPid } from '../pids';
 import type { HostFacts } from '../vm-checks';
+import { writeRuntime, writeSettings } from '../vm-runtime';
 import { VmManager, type VmManagerOptions } from '../vm-manager';
 import type { CheckResult, WatchProbe } from '../vm-watch';
 
@@ -20,6 +21,8 @@ export interface FakeVm {
   drop(): void;
   /** Runs a "QEMU" (a sleep process) and writes its pid file. */
   spawnQemu(): number;
+  /** Makes the VM look created and running (settings, a "QEMU", runtime.json) for reconcile. */
+  seedRunning(sshPort?: number): void;
   killQemu(): void;
   facts: HostFacts;
   cleanup(): void;
@@ -79,6 +82,13 @@ export function fakeVm(extra: Partial<VmManagerOptions> = {}): FakeVm {
       child = spawn('sleep', ['60']);
       writeFileSync(vm.files.pid, String(child.pid));
       return child.pid as number;
+    },
+    seedRunning: (sshPort = 2222) => {
+      mkdirSync(vm.files.dir, { recursive: true });
+      writeSettings(vm.files, { cpus: 1, memoryMiB: 1024, diskGiB: 8, network: false });
+      child = spawn('sleep', ['60']);
+      writeFileSync(vm.files.pid, String(child.pid));
+      writeRuntime(vm.files, { nonce: 'n', sshPort, accel: 'tcg', imageVersion: 'v', phase: 'running', startedAt: 1, bootedAt: 2, ownerPid: process.pid });
     },
     killQemu: () => child?.kill('SIGKILL'),
     cleanup: () => {
