@@ -3,15 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { VmDataSummary, VmStatus } from '../../../vm-backend/api/contract.vm';
 import { getBridge } from '../../bridge';
 import { cliHintProps } from '../../components/useCli';
-import { vmAction, vmDiagnose } from './vm-store';
+import { vmAction, vmDiagnose, vmUseEngine } from './vm-store';
 
 type Confirm = { kind: 'reset' } | { kind: 'delete-data'; summary: VmDataSummary | null };
 
 const mib = (b: number | null): string => (b === null ? '?' : `${Math.round(b / 2 ** 20)} MiB`);
 
 /** Start, Stop, Restart, Force stop, Reset, Delete data, Diagnose: each names its `wharf vm` command;
- *  the two destructive ones ask first and say what is lost and what stays. */
-export function VmActions({ s, busy }: { s: VmStatus; busy: boolean }): React.JSX.Element {
+ *  the two destructive ones ask first and say what is lost and what stays. While another engine is
+ *  active and the VM runs, "Use this engine" switches to it (`wharf context use vm`). */
+export function VmActions({ s, busy, inUse }: { s: VmStatus; busy: boolean; inUse: boolean }): React.JSX.Element {
   const { t } = useTranslation();
   const bridge = getBridge();
   const [confirm, setConfirm] = useState<Confirm | null>(null);
@@ -33,6 +34,7 @@ export function VmActions({ s, busy }: { s: VmStatus; busy: boolean }): React.JS
   return (
     <div className="vm-actions-block">
       <div className="vm-actions" role="group" aria-label={t('vmPanel.actions.title')}>
+        {!inUse && st === 'running' && btn(t('vmPanel.engine.use'), 'wharf context use vm', () => void vmUseEngine(bridge), { primary: true, disabled: busy })}
         {canStart && btn(t('vm.start'), 'wharf vm start', () => void vmAction(bridge, 'start'), { primary: true, disabled: busy })}
         {(up || st === 'starting') && btn(t('vm.stop'), 'wharf vm stop', () => void vmAction(bridge, 'stop'), { disabled: busy && st !== 'starting' })}
         {(up || st === 'error' || st === 'broken') && btn(t('vmPanel.actions.restart'), 'wharf vm restart', () => void vmAction(bridge, 'restart'), { disabled: busy })}

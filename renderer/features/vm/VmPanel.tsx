@@ -35,7 +35,7 @@ export function VmPanel(): React.JSX.Element | null {
   return (
     <Dialog title={t('vm.title')} onClose={close} footer={footer}>
       {!overview.available || !s ? (
-        <p>{t('vm.unavailable')}</p>
+        overview.problem ? <VmProblemView problem={overview.problem} kind="error" testId="vm-problem" /> : <p>{t('vm.unavailable')}</p>
       ) : (
         <div className="vm-panel" data-testid="vm-panel" data-state={s.state}>
           <p role="status" data-testid="vm-state">
@@ -46,13 +46,16 @@ export function VmPanel(): React.JSX.Element | null {
           {s.warning && <VmProblemView problem={s.warning} kind="warn" testId="vm-warning" />}
           {actionError && <VmProblemView problem={actionError} kind="error" testId="vm-action-error" />}
           {s.notice && <p className="muted small">{s.notice}</p>}
+          {overview.inUse === false && (
+            <p className="small" data-testid="vm-other-engine">{t('vmPanel.engine.other', { target: overview.engine ?? '' })}</p>
+          )}
           <ul className="vm-facts">
             {overview.settings && <li>{t('vm.resources', { cpus: overview.settings.cpus, memory: overview.settings.memoryMiB, disk: overview.settings.diskGiB })}</li>}
             {s.accel && <li>{t('vm.accel', { accel: s.accel })}</li>}
             {s.sshPort && <li>{t('vm.ssh', { port: s.sshPort })}</li>}
             {(s.state === 'running' || s.state === 'degraded') && s.bootedAt && <li data-testid="vm-uptime">{t('vm.uptime', { seconds: Math.max(0, Math.round((now - s.bootedAt) / 1000)) })}</li>}
           </ul>
-          <VmActions s={s} busy={busy} />
+          <VmActions s={s} busy={busy} inUse={overview.inUse !== false} />
           {diagnose && (
             <p className="small" role="status" data-testid="vm-diagnose-done">
               {t('vmPanel.diagnose.made', { name: diagnose.name, kb: Math.max(1, Math.round(diagnose.bytes / 1024)), count: diagnose.files.length })}

@@ -1,17 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { Bridge } from '../../bridge';
-import { startVmSync, useVm } from './vm-store';
+import { useStore } from '../../store/store';
+import { startVmSync, useVm, vmUseEngine } from './vm-store';
 
-// A fake bridge: which engine is active decides what vm:overview answers.
+// A fake bridge: the VM runs beside whichever engine is active; vm:overview says which one is.
 let engine = 'local';
+let refuseSwitch = false;
+const calls: string[] = [];
 const listeners = new Map<string, (p: unknown) => void>();
 const bridge = {
   kind: 'web',
-  call: async (name: string) => {
+  call: async (name: string, input: unknown) => {
+    calls.push(`${name} ${JSON.stringify(input)}`);
+    if (name === 'targets:use') {
+      if (refuseSwitch) throw { code: 'VM_START_FAILED', message: 'Wharf could not start its VM.', hint: 'Open the VM panel.' };
+      engine = 'vm';
+      return { overview: { targets: [], active: 'vm', tests: {} }, status: { state: 'connecting', endpoint: 'vm:default', target: 'vm' } };
+    }
     if (name !== 'vm:overview') throw new Error(name);
-    return engine === 'vm'
-      ? { available: true, status: { name: 'default', state: 'running', progress: '' }, settings: null }
-      : { available: false, status: null, settings: null };
+    return { available: true, status: { name: 'default', state: 'running', progress: '' }, settings: null, inUse: engine === 'vm', engine };
   },
   on: (e: string, l: (p: unknown) => void) => {
     listeners.set(e, l);
@@ -25,16 +32,37 @@ describe('startVmSync', () => {
   it('reads the VM again when the engine switches to it and away from it', async () => {
     const stop = startVmSync(bridge);
     await flush();
-    expect(useVm.getState().overview?.available).toBe(false);
+    expect(useVm.getState().overview).toMatchObject({ available: true, inUse: false, engine: 'local', status: { state: 'running' } });
     listeners.get('engine:state')?.({ state: 'ready', target: 'local' });
     engine = 'vm';
     listeners.get('engine:state')?.({ state: 'connecting', target: 'vm' });
     await flush();
-    expect(useVm.getState().overview).toMatchObject({ available: true, status: { state: 'running' } });
+    expect(useVm.getState().overview).toMatchObject({ available: true, inUse: true, engine: 'vm' });
     engine = 'local';
     listeners.get('engine:state')?.({ state: 'ready', target: 'local' });
     await flush();
-    expect(useVm.getState().overview?.available).toBe(false);
+    expect(useVm.getState().overview).toMatchObject({ inUse: false, engine: 'local' });
+    // A vm:state event keeps what the overview said about the engine.
+    listeners.get('vm:state')?.({ name: 'default', state: 'stopping', progress: '' });
+    expect(useVm.getState().overview).toMatchObject({ inUse: false, engine: 'local', status: { state: 'stopping' } });
     stop();
+  });
+});
+
+describe('vmUseEngine', () => {
+  it('switches to the vm target and shows the VM as the engine in use', async () => {
+    engine = 'local';
+    calls.length = 0;
+    await vmUseEngine(bridge);
+    expect(calls[0]).toBe('targets:use {"name":"vm"}');
+    expect(useStore.getState().engine?.target).toBe('vm');
+    expect(useVm.getState()).toMatchObject({ busy: false, actionError: null, overview: { inUse: true, engine: 'vm' } });
+  });
+  it('a refused switch shows its problem in the panel', async () => {
+    engine = 'local';
+    refuseSwitch = true;
+    await vmUseEngine(bridge);
+    expect(useVm.getState()).toMatchObject({ busy: false, actionError: { code: 'VM_START_FAILED' } });
+    refuseSwitch = false;
   });
 });

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { VmDiagnoseResult, VmOverview, VmProblem, VmSettingsResult, VmStatus } from '../../../vm-backend/api/contract.vm';
 import type { Bridge } from '../../bridge/types';
+import { useStore } from '../../store/store';
 
 export type VmActionName = 'start' | 'stop' | 'force-stop' | 'restart' | 'reset' | 'delete-data';
 
@@ -26,7 +27,7 @@ export const useVm = create<VmSlice>()((set) => ({
   diagnose: null,
   show: (open) => set({ open }),
   setOverview: (overview) => set({ overview }),
-  setStatus: (status) => set((s) => ({ overview: { ...s.overview, available: true, settings: s.overview?.settings ?? null, status } })),
+  setStatus: (status) => set((s) => ({ overview: { ...s.overview, available: true, settings: s.overview?.settings ?? null, problem: undefined, status } })),
   setBusy: (busy) => set({ busy }),
 }));
 
@@ -35,7 +36,8 @@ export function startVmSync(bridge: Bridge): () => void {
     bridge.call('vm:overview', {}).then((o) => useVm.getState().setOverview(o), () => {});
   };
   load();
-  // The VM comes with the `vm` engine: after a switch of engines (to it or away), read it again.
+  // The VM lives beside the engine; after a switch of engines (to it or away) read it again: the
+  // overview says whether it is the active engine.
   let target: string | undefined;
   const offs = [
     bridge.on('engine:state', (e) => {
@@ -68,6 +70,20 @@ export async function vmAction(bridge: Bridge, action: VmActionName): Promise<vo
       : action === 'delete-data' ? await bridge.call('vm:delete-data', { confirm: true })
       : await bridge.call('vm:stop', { force: action === 'force-stop' });
     useVm.getState().setStatus(s);
+  } catch (e) {
+    useVm.setState({ actionError: asProblem(e) });
+  } finally {
+    useVm.getState().setBusy(false);
+  }
+}
+
+/** "Use this engine": switches Wharf to the VM (`wharf context use vm`); the panel stays open. */
+export async function vmUseEngine(bridge: Bridge): Promise<void> {
+  useVm.setState({ busy: true, actionError: null });
+  try {
+    const r = await bridge.call('targets:use', { name: 'vm' });
+    useStore.getState().setEngine(r.status);
+    useVm.getState().setOverview(await bridge.call('vm:overview', {}));
   } catch (e) {
     useVm.setState({ actionError: asProblem(e) });
   } finally {
