@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-type ButtonName = 'Start' | 'Stop' | 'Restart' | 'Force stop' | 'Reset…' | 'Delete data…' | 'Diagnose' | 'Settings' | 'Close' | 'Show console log' | 'Apply' | 'Restart now' | 'Cancel';
+type ButtonName = 'Start' | 'Stop' | 'Restart' | 'Force stop' | 'Reset…' | 'Delete data…' | 'Diagnose' | 'Settings' | 'Close' | 'Show console log' | 'Apply' | 'Restart now' | 'Cancel' | 'Use this engine';
 
 /** The VM indicator in the sidebar and the VM panel it opens. */
 export class VmPanel {
@@ -9,6 +9,8 @@ export class VmPanel {
   readonly panel: Locator;
   readonly progress: Locator;
   readonly settings: Locator;
+  /** Shown while another engine is active: which one, and that the VM runs beside it. */
+  readonly otherEngine: Locator;
 
   constructor(readonly page: Page) {
     this.indicator = page.getByTestId('vm-indicator');
@@ -16,11 +18,17 @@ export class VmPanel {
     this.panel = page.getByTestId('vm-panel');
     this.progress = page.getByTestId('vm-progress');
     this.settings = page.getByRole('form', { name: 'Resources' });
+    this.otherEngine = page.getByTestId('vm-other-engine');
   }
 
   async open(): Promise<void> {
     await this.indicator.click();
     await expect(this.dialog).toBeVisible();
+  }
+
+  async close(): Promise<void> {
+    await this.button('Close').click();
+    await expect(this.dialog).toBeHidden();
   }
 
   button(name: ButtonName): Locator {

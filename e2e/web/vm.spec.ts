@@ -1,13 +1,16 @@
 // The VM panel drives a real VM (QEMU TCG, the project's guest image): settings checked as typed
 // with the restart notice, a diagnose download, then stop and start from the panel (the new
-// memory in effect), with the engine following. Reset is covered in vm.int.test.ts (one boot
-// less). Runs in the `web` project only (one VM boot is ~30-70 s here).
+// memory in effect), with the engine following. Then, with the local engine active, the panel
+// starts the VM beside it, "Use this engine" switches to it (the same QEMU) and switching back
+// leaves it running. Reset is covered in vm.int.test.ts (one boot less). Runs in the `web`
+// project only (one VM boot is ~30-70 s here).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { cliPath } from '../support/out-dir';
 import { join, resolve } from 'node:path';
 import { WharfApp } from '../pages/wharf-app';
+import { TargetsPage } from '../pages/targets-page';
 import { VmPanel } from '../pages/vm-panel';
 import { expect, test } from '../support/fixtures';
 import { startWharfWeb } from '../support/wharf-web';
@@ -88,6 +91,72 @@ test('the VM panel shows the running VM, stops it and starts it again, and the e
     await expect(vm.dialog).toContainText('2 CPUs, 2048 MiB memory, 64 GiB data disk');
     await vm.button('Show console log').click();
     await expect(page.getByLabel('VM console log')).toContainText('WHARF-HOSTKEY');
+  } finally {
+    await wharf.stop();
+    execFileSync(process.execPath, [cliPath(), 'vm', 'stop', '--force'], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    rmSync(data, { recursive: true, force: true });
+  }
+});
+
+test('with the local engine active, the VM panel starts the VM beside it, switches to it and back, and the VM keeps running', async ({ page }, info) => {
+  test.skip(info.project.name !== 'web', 'one VM run is enough: only in the web project');
+  test.skip(qemuMissing !== null, qemuMissing ?? '');
+  test.setTimeout(8 * 60_000);
+  const image = execFileSync('bash', [join(ROOT, 'scripts/vm/build-image.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').at(-1) as string;
+  const data = mkdtempSync(join(tmpdir(), 'wharf-vme2e-'));
+  const env = { WHARF_DATA_DIR: data, WHARF_VM_IMAGE: image, WHARF_VM_ACCEL: 'tcg' };
+  const qemuPid = (): string => readFileSync(join(data, 'vms', 'default', 'qemu.pid'), 'utf8').trim();
+  const wharf = await startWharfWeb({ args: ['--engine', 'local', '--no-docker-socket'], env });
+  try {
+    const app = new WharfApp(page);
+    const targets = new TargetsPage(page);
+    await app.open(wharf.url);
+    await expect(targets.activeName).toHaveText('Engine: local');
+    const vm = new VmPanel(page);
+    // The VM is there with the local engine active: not created yet, and the panel works.
+    await expect(vm.indicator).toHaveAttribute('data-state', 'absent');
+    await vm.open();
+    await vm.expectState('absent');
+    await expect(vm.otherEngine).toContainText('Wharf is using the engine "local". The VM runs beside it');
+    await expect(vm.button('Use this engine')).toHaveCount(0);
+    await expect(vm.button('Start')).toHaveAttribute('data-cli', 'wharf vm start');
+    await vm.button('Start').click();
+    await vm.expectState('running', 300_000);
+    const pid = qemuPid();
+    await expect(targets.activeName).toHaveText('Engine: local');
+    await expect(app.engineState).toHaveAttribute('data-state', 'ready');
+    await expect(vm.button('Stop')).toHaveAttribute('data-cli', 'wharf vm stop');
+    await expect(vm.button('Use this engine')).toHaveAttribute('data-cli', 'wharf context use vm');
+
+    // "Use this engine": the same VM becomes the engine, no second boot; the panel is as with vm.
+    await vm.button('Use this engine').click();
+    await expect(targets.activeName).toHaveText('Engine: vm', { timeout: 60_000 });
+    await expect(app.engineState).toHaveAttribute('data-state', 'ready', { timeout: 60_000 });
+    await expect(vm.button('Use this engine')).toHaveCount(0);
+    await expect(vm.otherEngine).toHaveCount(0);
+    await vm.expectState('running');
+    expect(qemuPid()).toBe(pid);
+    await vm.close();
+
+    // Back to local from the Engines dialog: the VM keeps running, and the panel offers it again.
+    await targets.open();
+    await targets.use('local');
+    await targets.close();
+    await expect(app.engineState).toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
+    await expect(vm.indicator).toHaveAttribute('data-state', 'running');
+    await vm.open();
+    await vm.expectState('running');
+    await expect(vm.otherEngine).toContainText('"local"');
+    await expect(vm.button('Use this engine')).toBeVisible();
+    expect(qemuPid()).toBe(pid);
+
+    // The user stops it from the panel; the local engine is not touched.
+    await vm.button('Stop').click();
+    await vm.expectState('stopped', 120_000);
+    await expect(vm.indicator).toHaveAttribute('data-state', 'stopped');
+    await expect(vm.button('Use this engine')).toHaveCount(0);
+    await expect(app.engineState).toHaveAttribute('data-state', 'ready');
+    await expect(targets.activeName).toHaveText('Engine: local');
   } finally {
     await wharf.stop();
     execFileSync(process.execPath, [cliPath(), 'vm', 'stop', '--force'], { env: { ...process.env, ...env }, stdio: 'ignore' });
