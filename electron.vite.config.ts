@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 
 // WHARF_OUT_DIR: build somewhere other than out/ (concurrent test runs on one machine).
 const OUT = process.env.WHARF_OUT_DIR ?? resolve(__dirname, 'out');
+// node_modules/@xterm/* -> the chunk "xterm", node_modules/zod -> "zod".
+const LIBRARY_CHUNK = /[\\/]node_modules[\\/]@?(xterm|zod)[\\/]/;
 
 export default defineConfig({
   main: {
@@ -34,7 +36,14 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(OUT, 'renderer'),
-      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      rollupOptions: {
+        input: resolve(__dirname, 'renderer/index.html'),
+        // The two big libraries' chunks are named after them; only lazily loaded parts import them.
+        output: { manualChunks: (id: string) => (/\.css($|\?)/.test(id) ? undefined : LIBRARY_CHUNK.exec(id)?.[1]) },
+      },
+      // Lazily loaded parts (terminals, dialogs) get their own JS chunks; the CSS stays one file,
+      // linked from index.html (renderer/feature-styles.ts keeps its order).
+      cssCodeSplit: false,
     },
   },
 });

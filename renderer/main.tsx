@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import './feature-styles';
 import { App } from './App';
 import { getBridge } from './bridge';
 import { initI18n } from './i18n';
