@@ -1,14 +1,18 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dockerCli } from '../../../vm-backend/api/cli';
 import { errorShape } from '../../lib/error-shape';
 import type { ContainerInspect, WharfErrorShape } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { lazyNamed } from '../../components/lazy-named';
+import { LoadingLine } from '../../components/Loading';
 import { useStore } from '../../store/store';
-import { LogsTab } from '../terminal/LogsTab';
-import { ShellTab } from '../terminal/ShellTab';
 import { useRunDialog } from '../run/run-store';
+
+// xterm.js and its addons load with the first Logs or Shell tab, not with the first paint.
+const LogsTab = lazyNamed(() => import('../terminal/LogsTab'), 'LogsTab');
+const ShellTab = lazyNamed(() => import('../terminal/ShellTab'), 'ShellTab');
 
 /** Friendly summary plus the raw inspect JSON; re-reads when the container's row changes. */
 export function InspectPanel({ id }: { id: string }): React.JSX.Element {
@@ -67,11 +71,13 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
         </dl>
       )}
       {data && tab === 'raw' && <pre className="inspect__raw" role="tabpanel" data-testid="inspect-raw">{JSON.stringify(data.raw, null, 2)}</pre>}
-      {tab === 'logs' && <LogsTab key={id} id={id} name={name} />}
-      {tab === 'shell' && (
-        <ShellTab key={id} id={id} name={name} state={row?.state ?? s?.state ?? 'exited'}
-          interactive={Boolean((data?.raw as { Config?: { OpenStdin?: boolean } } | undefined)?.Config?.OpenStdin)} />
-      )}
+      <Suspense fallback={<LoadingLine />}>
+        {tab === 'logs' && <LogsTab key={id} id={id} name={name} />}
+        {tab === 'shell' && (
+          <ShellTab key={id} id={id} name={name} state={row?.state ?? s?.state ?? 'exited'}
+            interactive={Boolean((data?.raw as { Config?: { OpenStdin?: boolean } } | undefined)?.Config?.OpenStdin)} />
+        )}
+      </Suspense>
     </aside>
   );
 }
