@@ -10,7 +10,7 @@ import { cliHintProps } from '../../components/useCli';
 import { useStore } from '../../store/store';
 import { ContainerList } from './ContainerList';
 import { InspectPanel } from './InspectPanel';
-import { RunDialogHost } from '../run/RunDialog';
+import { RunDialogHost } from '../run/RunDialogHost';
 import { RemoveContainersDialog } from './RemoveContainersDialog';
 import { toListItems } from './container-items';
 

@@ -5,7 +5,7 @@ import { cliHintProps } from '../../components/useCli';
 import { formatBytes } from '../../lib/format';
 import { useStore } from '../../store/store';
 import { ImageList } from './ImageList';
-import { RunDialogHost } from '../run/RunDialog';
+import { RunDialogHost } from '../run/RunDialogHost';
 import { PruneDialog } from './PruneDialog';
 import { RemoveImageDialog } from './RemoveImageDialog';
 import { type ImageItem, toImageItems, totalSize } from './image-items';

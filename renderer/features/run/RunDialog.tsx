@@ -107,12 +107,6 @@ export function RunDialog({ source }: { source: RunSource }): React.JSX.Element 
   );
 }
 
-/** Mounted by the views: shows the dialog when something asked for it. */
-export function RunDialogHost(): React.JSX.Element | null {
-  const source = useRunDialog((s) => s.source);
-  return source ? <RunDialog key={JSON.stringify(source)} source={source} /> : null;
-}
-
 /** The pull a Run started for a missing image, with its progress, inside the dialog. */
 function PullsOfThisRun({ before }: { before: ReadonlySet<string> }): React.JSX.Element | null {
   const { t } = useTranslation();
