@@ -2,12 +2,9 @@ import { CliBar } from './components/CliBar';
 import { ContainersView } from './features/containers/ContainersView';
 import { EngineBanner } from './features/engine/EngineBanner';
 import { ImagesView } from './features/images/ImagesView';
-import { PullPanel } from './features/pull/PullPanel';
-import { RegistriesDialog } from './features/registries/RegistriesDialog';
 import { SearchBox, useSearchShortcut } from './features/search/SearchBox';
 import { Sidebar } from './features/shell/Sidebar';
-import { TargetsDialog } from './features/targets/TargetsDialog';
-import { VmPanel } from './features/vm/VmPanel';
+import { LazyPullPanel, LazyRegistriesDialog, LazyTargetsDialog, LazyVmPanel } from './LazyPanels';
 import { useStore } from './store/store';
 
 export function App(): React.JSX.Element {
@@ -21,10 +18,10 @@ export function App(): React.JSX.Element {
         {view === 'containers' ? <ContainersView /> : <ImagesView />}
       </main>
       <SearchBox />
-      <PullPanel />
-      <RegistriesDialog />
-      <VmPanel />
-      <TargetsDialog />
+      <LazyPullPanel />
+      <LazyRegistriesDialog />
+      <LazyVmPanel />
+      <LazyTargetsDialog />
       <CliBar />
     </div>
   );
