@@ -123,6 +123,9 @@ test('with the local engine active, the VM panel starts the VM beside it, switch
     await vm.button('Start').click();
     await vm.expectState('running', 300_000);
     const pid = qemuPid();
+    // Created from the panel: its resources and Settings show without reopening it.
+    await expect(vm.dialog).toContainText(/\d+ CPUs, \d+ MiB memory, 64 GiB data disk/);
+    await expect(vm.button('Settings')).toBeVisible();
     await expect(targets.activeName).toHaveText('Engine: local');
     await expect(app.engineState).toHaveAttribute('data-state', 'ready');
     await expect(vm.button('Stop')).toHaveAttribute('data-cli', 'wharf vm stop');

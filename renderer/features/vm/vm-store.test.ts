@@ -49,6 +49,22 @@ describe('startVmSync', () => {
   });
 });
 
+describe('startVmSync after the VM is created', () => {
+  it('reads the overview again for the new VM\'s settings once it leaves absent', async () => {
+    useVm.setState({ overview: null });
+    calls.length = 0;
+    const stop = startVmSync(bridge);
+    await flush();
+    useVm.getState().setOverview({ available: true, status: { name: 'default', state: 'absent', progress: '', since: 0 }, settings: null, inUse: false, engine: 'local' });
+    listeners.get('vm:state')?.({ name: 'default', state: 'creating', progress: '' });
+    expect(calls.filter((c) => c.startsWith('vm:overview')).length).toBe(1);
+    listeners.get('vm:state')?.({ name: 'default', state: 'stopped', progress: '' });
+    await flush();
+    expect(calls.filter((c) => c.startsWith('vm:overview')).length).toBe(2);
+    stop();
+  });
+});
+
 describe('vmUseEngine', () => {
   it('switches to the vm target and shows the VM as the engine in use', async () => {
     engine = 'local';

@@ -46,7 +46,12 @@ export function startVmSync(bridge: Bridge): () => void {
       target = e.target;
       if (!first) load();
     }),
-    bridge.on('vm:state', (s) => useVm.getState().setStatus(s)),
+    bridge.on('vm:state', (s) => {
+      const before = useVm.getState().overview;
+      useVm.getState().setStatus(s);
+      // A VM created since the overview was read (Start from the panel, `wharf vm create`): read its settings.
+      if (before && !before.settings && s.state !== 'absent' && s.state !== 'creating') load();
+    }),
     bridge.onTransport((t) => {
       if (t === 'open') load();
     }),
