@@ -111,6 +111,31 @@ describe('the host Docker socket over SSH', () => {
     await docker([...ctx, 'rmi', tag]);
   });
 
+  it('names the context after the target and removes the contexts an earlier Wharf left on sockets that are gone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wharf-ctx-'));
+    const desc = 'Wharf: root@127.0.0.1:2222 over SSH';
+    await docker(['context', 'create', '--description', desc, '--docker', `host=unix://${join(dir, 'sock', 'root-127.0.0.1-2222.sock')}`, 'wharf-root-127.0.0.1-2222']);
+    await docker(['context', 'create', '--description', 'mine', '--docker', `host=unix://${join(dir, 'sock', 'x.sock')}`, 'wharf-mine']);
+    const prev = process.env.DOCKER_CONFIG;
+    process.env.DOCKER_CONFIG = env.DOCKER_CONFIG;
+    const named = await startHostSocket(conn.link, conn.target, dir, { targetName: 'build' }).finally(() => {
+      if (prev === undefined) delete process.env.DOCKER_CONFIG;
+      else process.env.DOCKER_CONFIG = prev;
+    });
+    try {
+      expect(named.context).toBe('wharf-build');
+      expect(named.path).toBe(join(dir, 'sock', 'build.sock'));
+      const names = (await docker(['context', 'ls', '--format', '{{.Name}}'])).out.split('\n');
+      expect(names).toContain('wharf-build');
+      expect(names).toContain('wharf-mine');
+      expect(names).toContain(sock.context);
+      expect(names).not.toContain('wharf-root-127.0.0.1-2222');
+      expect((await docker(['--context', 'wharf-build', 'version', '--format', '{{.Server.Version}}'])).out.trim()).not.toBe('');
+    } finally {
+      await named.close();
+    }
+  });
+
   it('removes a stale socket file left by a crash, and refuses one that is served', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wharf-stale-'));
     const first = await startHostSocket(conn.link, conn.target, dir, { context: false });

@@ -1,16 +1,16 @@
 // The host's own Docker socket for a remote engine: a unix socket (0600, in a 0700 folder of
 // Wharf's data dir; a named pipe on Windows) whose every connection is a channel to the remote
-// /var/run/docker.sock, and a `docker context` (wharf-<target>) pointing at it, so the user's docker CLI sees the same engine.
-import { execFile } from 'node:child_process';
+// /var/run/docker.sock, and a `docker context` (wharf-<target>, docker-context.ts) pointing at it,
+// so the user's docker CLI sees the same engine.
 import { chmodSync, existsSync, mkdirSync, unlinkSync } from 'node:fs';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
+import { contextName, pruneContexts, registerContext } from './docker-context';
 import { splice } from './splice';
 import type { SshLink } from './ssh-link';
 import { type SshTarget } from './target';
 
-const run = promisify(execFile);
+export { contextName } from './docker-context';
 
 export interface HostSocket {
   path: string;
@@ -21,11 +21,6 @@ export interface HostSocket {
   /** Connections being served now (leak checks). */
   active(): number;
   close(): Promise<void>;
-}
-
-/** `wharf-<user>-<host>-<port>`: what docker accepts as a context name. */
-export function contextName(t: SshTarget): string {
-  return `wharf-${t.user}-${t.host}-${t.port}`.replace(/[^a-zA-Z0-9_.+-]/g, '-');
 }
 
 export interface HostSocketPlace {
@@ -69,21 +64,16 @@ function pipeToEngine(link: SshLink, sock: Socket, live: Set<Socket>): void {
   splice(sock, link.openDockerSocket());
 }
 
-async function registerContext(name: string, host: string, target: SshTarget): Promise<string | null> {
-  const desc = `Wharf: ${target.user}@${target.host}:${target.port} over SSH`;
-  const endpoint = `host=${host}`;
-  try {
-    await run('docker', ['context', 'inspect', name]);
-    await run('docker', ['context', 'update', '--description', desc, '--docker', endpoint, name]);
-  } catch (err) {
-    if ((err as { code?: string }).code === 'ENOENT') return null;
-    await run('docker', ['context', 'create', '--description', desc, '--docker', endpoint, name]);
-  }
-  return name;
+export interface HostSocketOptions {
+  /** false: no docker context (tests); default true. */
+  context?: boolean;
+  platform?: NodeJS.Platform;
+  /** The Wharf target's name: the context is wharf-<name> (see contextName). */
+  targetName?: string;
 }
 
-export async function startHostSocket(link: SshLink, target: SshTarget, dataDir: string, opts: { context?: boolean; platform?: NodeJS.Platform } = {}): Promise<HostSocket> {
-  const name = contextName(target);
+export async function startHostSocket(link: SshLink, target: SshTarget, dataDir: string, opts: HostSocketOptions = {}): Promise<HostSocket> {
+  const name = contextName(target, opts.targetName);
   const place = hostSocketPlace(opts.platform ?? process.platform, dataDir, name);
   const { path } = place;
   if (!place.pipe) {
@@ -100,6 +90,7 @@ export async function startHostSocket(link: SshLink, target: SshTarget, dataDir:
   });
   if (!place.pipe) chmodSync(path, 0o600);
   const context = opts.context === false ? null : await registerContext(name, place.endpoint, target).catch(() => null);
+  if (context) await pruneContexts(dataDir, context);
   return {
     path,
     endpoint: place.endpoint,
