@@ -81,10 +81,10 @@ export function createBackend(options: BackendOptions): Backend {
     connect: async (t) => (t.engine === 'vm' ? { connection: await vms.engine(options.log) } : { connection: (await connect(t)).connection }),
     ...(options.dockerSocket
       ? {
-          hostSocket: async (c: Connection) => {
+          hostSocket: async (c: Connection, target: Target) => {
             const ssh = c as SshConnection;
             try {
-              const s = await startHostSocket(ssh.link, ssh.target, dataDir);
+              const s = await startHostSocket(ssh.link, ssh.target, dataDir, { targetName: target.name });
               options.log?.(`Docker socket: ${s.endpoint ?? `unix://${s.path}`}${s.context ? ` (docker --context ${s.context} ...)` : ''}`);
               return s;
             } catch (err) {

@@ -34,7 +34,8 @@ export interface ScopeDeps {
   /** Maps this engine's list numbers after the previous engine's (scope-seq.ts). */
   seq: (n: number) => number;
   /** Opens the host Docker socket for an SSH engine (null: none). */
-  hostSocket?: (c: Connection) => Promise<HostSocket | null>;
+  /** The host Docker socket for an SSH engine; `target` names its docker context (wharf-<name>). */
+  hostSocket?: (c: Connection, target: Target) => Promise<HostSocket | null>;
 }
 
 export class EngineScope {
@@ -89,7 +90,7 @@ export class EngineScope {
     this.deps.emit('engine:state', this.status());
     await this.session.start();
     if (this.live && this.deps.hostSocket && this.connection.kind === 'ssh') {
-      const s = await this.deps.hostSocket(this.connection).catch(() => null);
+      const s = await this.deps.hostSocket(this.connection, this.target).catch(() => null);
       if (this.live) this.hostSocket = s;
       else await s?.close();
     }

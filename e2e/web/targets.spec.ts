@@ -54,7 +54,7 @@ test('add the test sshd, test it, switch to it and back to local', async ({ page
     expect(readFileSync(join(dataDir, 'ssh', 'known_hosts'), 'utf8')).toContain(`[127.0.0.1]:${ssh.port}`);
 
     await targets.button('sshd', 'Use').hover();
-    await expect(targets.cli).toContainText(`wharf context use sshd && docker context use wharf-${address.replace(/[@:]/g, '-')}`);
+    await expect(targets.cli).toContainText('wharf context use sshd && docker context use wharf-sshd');
     await targets.use('sshd');
     await targets.close();
     await expect(targets.activeName).toHaveText('Engine: sshd');
@@ -63,7 +63,7 @@ test('add the test sshd, test it, switch to it and back to local', async ({ page
     await expect(app.containers.row(name)).toBeVisible({ timeout: 20_000 });
     expect(JSON.parse(readFileSync(join(dataDir, 'targets.json'), 'utf8')).active).toBe('sshd');
     // The host socket of the SSH engine exists while it is in use.
-    await expect.poll(() => wharf.output()).toMatch(/Docker socket: unix:\/\//);
+    await expect.poll(() => wharf.output()).toMatch(/Docker socket: unix:\/\/\S+\/sock\/sshd\.sock \(docker --context wharf-sshd /);
 
     // A key the host does not know: the test says so with the SSH error.
     const keyDir = mkdtempSync(join(tmpdir(), 'wharf-e2e-key-'));

@@ -39,7 +39,7 @@ export function TargetRow({ target, active }: { target: TargetView; active: bool
   const [confirm, setConfirm] = useState(false);
   const { name, engine, identity } = target;
   const isSsh = engine.startsWith('ssh://');
-  const ctx = dockerContextOf(engine);
+  const ctx = dockerContextOf(target);
   const act = (cmd: string, fn: () => Promise<unknown>): void => {
     useStore.getState().ranCli(cmd);
     void fn();
@@ -54,7 +54,7 @@ export function TargetRow({ target, active }: { target: TargetView; active: bool
         <span className="muted small">{isSsh ? addressOf(engine) : t(`targets.kind.${engine === 'vm' ? 'vm' : 'local'}`)}</span>
       </div>
       {identity && <div className="muted small">{t('targets.keyFile', { path: identity })}</div>}
-      {isSsh && ctx && <div className="muted small"><code>docker --context {ctx} ps</code></div>}
+      {ctx && engine !== 'local' && <div className="muted small"><code>docker --context {ctx} ps</code></div>}
       <div className="target__actions">
         <button type="button" className="btn btn--small" disabled={!!busy} {...cliHintProps(cli.test(name))} onClick={() => act(cli.test(name), () => s.test(name))}>
           {busy === `test:${name}` ? t('targets.testing') : t('targets.test')}

@@ -10,12 +10,17 @@ export function quote(s: string): string {
 /** `user@host:port` of an `ssh://` engine; other engines as they are. */
 export const addressOf = (engine: string): string => engine.replace(/^ssh:\/\//, '');
 
-/** The name of the docker context Wharf registers for an SSH engine (as host-socket.ts makes it). */
-export function dockerContextOf(engine: string): string | null {
-  const m = /^ssh:\/\/([^@]+)@(\[[^\]]+\]|[^:]+):(\d+)$/.exec(engine);
-  if (!m) return engine === 'local' ? 'default' : null;
-  const host = (m[2] ?? '').replace(/^\[|\]$/g, '');
-  return `wharf-${m[1]}-${host}-${m[3]}`.replace(/[^a-zA-Z0-9_.+-]/g, '-');
+/**
+ * The docker context Wharf registers for an engine's host socket (as docker-context.ts names it):
+ * wharf-<target> for the VM and a named SSH target, wharf-<user>-<host>-<port> for an engine given
+ * on the command line; `default` for the local socket.
+ */
+export function dockerContextOf(t: { name: string; engine: string }): string | null {
+  if (t.engine === 'local') return 'default';
+  const m = /^ssh:\/\/([^@]+)@(\[[^\]]+\]|[^:]+):(\d+)$/.exec(t.engine);
+  if (!m && t.engine !== 'vm') return null;
+  const base = t.name !== 'command-line' || !m ? t.name : `${m[1]}-${(m[2] ?? '').replace(/^\[|\]$/g, '')}-${m[3]}`;
+  return `wharf-${base}`.replace(/[^a-zA-Z0-9_.+-]/g, '-');
 }
 
 export const cli = {
@@ -23,7 +28,7 @@ export const cli = {
   add: (name: string, engine: string, identity?: string): string =>
     `wharf context add ${quote(name)} ${quote(engine)}${identity ? ` --identity ${quote(identity)}` : ''}`,
   use: (t: TargetView): string => {
-    const ctx = dockerContextOf(t.engine);
+    const ctx = dockerContextOf(t);
     return `wharf context use ${quote(t.name)}${ctx ? ` && docker context use ${ctx}` : ''}`;
   },
   test: (name: string): string => `wharf context test ${quote(name)}`,
