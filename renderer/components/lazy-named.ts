@@ -1,7 +1,6 @@
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 
 // Any props here: the lazy component keeps the props type of the export it stands for.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyComponent = ComponentType<any>;
 
 /** React.lazy for a module's named export: `lazyNamed(() => import('./X'), 'X')` puts X in its own chunk. */
