@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,15 +27,16 @@ function setup(opts: { adopt?: boolean } = {}) {
   const f: FakeVm = fakeVm();
   let made = 0;
   const states: VmStatus[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'wharf-bvm-'));
   const backend: Backend = createBackend({
     connection: connection('local'),
-    dataDir: mkdtempSync(join(tmpdir(), 'wharf-bvm-')),
+    dataDir,
     connect: async (t) => ({ connection: connection(t.name) }),
     makeVm: () => (made++, f.vm),
     ...(opts.adopt ? { vm: f.vm, target: { name: 'vm', engine: 'vm' } } : {}),
   });
   backend.on('vm:state', (s) => states.push(s));
-  cleanups.push(() => f.cleanup(), () => backend.close());
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }), () => f.cleanup(), () => backend.close());
   return { f, backend, states, made: () => made };
 }
 const ok = <T>(e: Envelope<unknown>): T => {
