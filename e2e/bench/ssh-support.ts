@@ -1,7 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { createConnection, createServer } from 'node:net';
-import { sshWharfOptions } from '../support/sshd';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sshEngine, sshWharfOptions } from '../support/sshd';
 import type { BenchContext } from './types';
 
 /** `wharf web` on the test sshd (same dockerd), and the host Docker socket it serves. */
@@ -86,4 +89,27 @@ export async function startTcpRelay(socketPath: string): Promise<{ port: number;
     if (Date.now() - t > 5_000 || p.exitCode !== null) return (p.kill(), undefined);
   }
   return { port, stop: () => p.kill() };
+}
+
+/**
+ * OpenSSH's own `ssh -N -L 127.0.0.1:<free port>:host:port` to the test sshd (C at both ends,
+ * the host key pinned from the test sshd's key file): the reference any SSH forward is held to.
+ */
+export async function startOpenSshForward(host: string, port: number): Promise<{ port: number; stop(): void } | undefined> {
+  const e = sshEngine();
+  const dir = mkdtempSync(join(tmpdir(), 'wharf-bench-ssh-'));
+  const [type, blob] = readFileSync(e.hostKeyPub, 'utf8').trim().split(/\s+/);
+  writeFileSync(join(dir, 'known_hosts'), `[127.0.0.1]:${e.port} ${type} ${blob}\n`);
+  const local = await freePort();
+  const user = new URL(e.target.replace(/^ssh:/, 'http:')).username;
+  const p = spawn('ssh', ['-N', '-i', e.identity, '-p', String(e.port), '-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=yes', '-o', `UserKnownHostsFile=${join(dir, 'known_hosts')}`,
+    '-o', 'Ciphers=aes128-gcm@openssh.com', '-o', 'ExitOnForwardFailure=yes', '-L', `127.0.0.1:${local}:${host}:${port}`, `${user}@127.0.0.1`], { stdio: 'ignore' });
+  const stop = (): void => {
+    p.kill();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  for (let t = Date.now(); !(await accepts('127.0.0.1', local)); await sleep(20)) {
+    if (Date.now() - t > 10_000 || p.exitCode !== null) return (stop(), undefined);
+  }
+  return { port: local, stop };
 }
