@@ -159,7 +159,7 @@ async function follow(ctx: BenchContext, page: Page, url: string): Promise<Recor
     await page.locator('[data-testid="engine-state"][data-state="ready"]').waitFor();
     await openLogs(page, name);
     const host = page.getByTestId('log-terminal');
-    await page.waitForFunction(() => Number((document.querySelector('[data-testid="log-terminal"]') as HTMLElement).dataset.written) > 0);
+    await page.waitForFunction(() => Number((document.querySelector('[data-testid="log-terminal"]') as HTMLElement | null)?.dataset.written ?? 0) > 0);
     await page.evaluate(() => {
       const w = window as unknown as { __delays: number[] };
       w.__delays = [];
