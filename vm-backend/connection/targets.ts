@@ -2,6 +2,7 @@
 // (Wharf's own VM) are always there; the VM is the default on macOS and Windows, which have no local engine. Kept in <data>/targets.json (0600): names, engine addresses and key paths, no secrets.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { COMMAND_LINE_TARGET } from '../api/docker-context-name';
 
 export interface Target {
   name: string;
@@ -68,7 +69,7 @@ export class TargetStore {
     if (engine === undefined) return this.active();
     const saved = this.list().targets.find((t) => t.engine === engine && (t.identity ?? '') === (identity ?? ''));
     if (saved) return saved;
-    return BUILT_IN.find((t) => t.engine === engine) ?? { name: 'command-line', engine, ...(identity ? { identity } : {}) };
+    return BUILT_IN.find((t) => t.engine === engine) ?? { name: COMMAND_LINE_TARGET, engine, ...(identity ? { identity } : {}) };
   }
 
   /** Adds or replaces a target. */

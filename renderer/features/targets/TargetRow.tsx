@@ -6,6 +6,7 @@ import type { TargetTestResult, TargetView } from '../../../vm-backend/api/contr
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { cliHintProps } from '../../components/useCli';
 import { useStore } from '../../store/store';
+import { COMMAND_LINE_TARGET } from '../../../vm-backend/api/docker-context-name';
 import { addressOf, cli, dockerContextOf } from './target-cli';
 import { useTargets } from './targets-store';
 
@@ -62,11 +63,11 @@ export function TargetRow({ target, active }: { target: TargetView; active: bool
         <button type="button" className="btn btn--small" disabled={!!busy || active} {...cliHintProps(cli.use(target))} onClick={() => act(cli.use(target), () => s.use(name))}>
           {busy === `use:${name}` ? t('targets.switching') : t('targets.use')}
         </button>
-        {isSsh && name !== 'command-line' && (
+        {isSsh && name !== COMMAND_LINE_TARGET && (
           <button type="button" className="btn btn--small" disabled={!!busy} {...cliHintProps(cli.add(name, engine, identity))}
             onClick={() => s.edit({ name, address: addressOf(engine), identity: identity ?? '', previous: name })}>{t('targets.edit')}</button>
         )}
-        {!['local', 'vm', 'command-line'].includes(name) && !confirm && (
+        {!['local', 'vm', COMMAND_LINE_TARGET].includes(name) && !confirm && (
           <button type="button" className="btn btn--small btn--danger" disabled={!!busy} {...cliHintProps(cli.remove(name))} onClick={() => setConfirm(true)}>{t('targets.remove')}</button>
         )}
       </div>

@@ -1,6 +1,7 @@
 // The commands each Targets action stands for: `wharf context ...`, and the `docker context`
 // Wharf registers for an SSH engine (its host socket), so the user can do the same from a shell.
 import type { TargetView } from '../../../vm-backend/api/contract.targets';
+import { dockerContextName } from '../../../vm-backend/api/docker-context-name';
 
 /** POSIX shell quoting, only when needed. */
 export function quote(s: string): string {
@@ -10,17 +11,13 @@ export function quote(s: string): string {
 /** `user@host:port` of an `ssh://` engine; other engines as they are. */
 export const addressOf = (engine: string): string => engine.replace(/^ssh:\/\//, '');
 
-/**
- * The docker context Wharf registers for an engine's host socket (as docker-context.ts names it):
- * wharf-<target> for the VM and a named SSH target, wharf-<user>-<host>-<port> for an engine given
- * on the command line; `default` for the local socket.
- */
+/** The docker context Wharf registers for an engine's host socket (docker-context-name.ts);
+ *  `default` for the local socket; none for an engine that is not SSH or the VM. */
 export function dockerContextOf(t: { name: string; engine: string }): string | null {
   if (t.engine === 'local') return 'default';
+  if (t.engine === 'vm') return dockerContextName(t.name);
   const m = /^ssh:\/\/([^@]+)@(\[[^\]]+\]|[^:]+):(\d+)$/.exec(t.engine);
-  if (!m && t.engine !== 'vm') return null;
-  const base = t.name !== 'command-line' || !m ? t.name : `${m[1]}-${(m[2] ?? '').replace(/^\[|\]$/g, '')}-${m[3]}`;
-  return `wharf-${base}`.replace(/[^a-zA-Z0-9_.+-]/g, '-');
+  return m ? dockerContextName(t.name, { user: m[1] ?? '', host: (m[2] ?? '').replace(/^\[|\]$/g, ''), port: Number(m[3]) }) : null;
 }
 
 export const cli = {

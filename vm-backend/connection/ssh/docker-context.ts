@@ -6,18 +6,13 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { COMMAND_LINE_TARGET, dockerContextName } from '../../api/docker-context-name';
 import type { SshTarget } from './target';
 
 const run = promisify(execFile);
 
-/** Targets without a name of their own: `--engine ssh://...` on the command line. */
-const UNNAMED = new Set(['command-line']);
-
-/** What docker accepts as a context name (and Windows as a pipe name). */
-export function contextName(t: SshTarget, targetName?: string): string {
-  const base = targetName && !UNNAMED.has(targetName) ? targetName : `${t.user}-${t.host}-${t.port}`;
-  return `wharf-${base}`.replace(/[^a-zA-Z0-9_.+-]/g, '-');
-}
+/** The context for `t`; without a target name, as for an engine given on the command line. */
+export const contextName = (t: SshTarget, targetName?: string): string => dockerContextName(targetName ?? COMMAND_LINE_TARGET, t);
 
 export const contextDescription = (t: SshTarget): string => `Wharf: ${t.user}@${t.host}:${t.port} over SSH`;
 
