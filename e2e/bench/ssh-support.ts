@@ -1,10 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { createConnection, createServer } from 'node:net';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { sshEngine, sshWharfOptions } from '../support/sshd';
+import { sshDataDir, sshEngine, sshWharfOptions } from '../support/sshd';
 import type { BenchContext } from './types';
 
 /** `wharf web` on the test sshd (same dockerd), and the host Docker socket it serves. */
@@ -76,6 +75,14 @@ export async function interleaved(fs: Record<string, () => Promise<unknown>>, ro
   return out;
 }
 
+/** True once 127.0.0.1:port accepts; false if `p` exits or `ms` pass first. */
+async function accepting(p: ChildProcess, port: number, ms: number): Promise<boolean> {
+  for (let t = Date.now(); !(await accepts('127.0.0.1', port)); await sleep(20)) {
+    if (Date.now() - t > ms || p.exitCode !== null) return false;
+  }
+  return true;
+}
+
 /**
  * A bare TCP -> unix socket relay (socat: a C program with a poll loop, like sshd, but with no
  * SSH and no crypto) on 127.0.0.1 in front of `socketPath`. It is the floor for any remote
@@ -85,10 +92,8 @@ export async function startTcpRelay(socketPath: string): Promise<{ port: number;
   if (spawnSync('socat', ['-V']).error) return undefined;
   const port = await freePort();
   const p = spawn('socat', [`TCP-LISTEN:${port},bind=127.0.0.1,reuseaddr,fork`, `UNIX-CONNECT:${socketPath}`], { stdio: 'ignore' });
-  for (let t = Date.now(); !(await accepts('127.0.0.1', port)); await sleep(20)) {
-    if (Date.now() - t > 5_000 || p.exitCode !== null) return (p.kill(), undefined);
-  }
-  return { port, stop: () => p.kill() };
+  const stop = (): void => void p.kill();
+  return (await accepting(p, port, 5_000)) ? { port, stop } : (stop(), undefined);
 }
 
 /**
@@ -97,19 +102,14 @@ export async function startTcpRelay(socketPath: string): Promise<{ port: number;
  */
 export async function startOpenSshForward(host: string, port: number): Promise<{ port: number; stop(): void } | undefined> {
   const e = sshEngine();
-  const dir = mkdtempSync(join(tmpdir(), 'wharf-bench-ssh-'));
-  const [type, blob] = readFileSync(e.hostKeyPub, 'utf8').trim().split(/\s+/);
-  writeFileSync(join(dir, 'known_hosts'), `[127.0.0.1]:${e.port} ${type} ${blob}\n`);
+  const dir = sshDataDir({ pinned: true });
   const local = await freePort();
   const user = new URL(e.target.replace(/^ssh:/, 'http:')).username;
-  const p = spawn('ssh', ['-N', '-i', e.identity, '-p', String(e.port), '-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=yes', '-o', `UserKnownHostsFile=${join(dir, 'known_hosts')}`,
+  const p = spawn('ssh', ['-N', '-i', e.identity, '-p', String(e.port), '-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=yes', '-o', `UserKnownHostsFile=${join(dir, 'ssh', 'known_hosts')}`,
     '-o', 'Ciphers=aes128-gcm@openssh.com', '-o', 'ExitOnForwardFailure=yes', '-L', `127.0.0.1:${local}:${host}:${port}`, `${user}@127.0.0.1`], { stdio: 'ignore' });
   const stop = (): void => {
     p.kill();
     rmSync(dir, { recursive: true, force: true });
   };
-  for (let t = Date.now(); !(await accepts('127.0.0.1', local)); await sleep(20)) {
-    if (Date.now() - t > 10_000 || p.exitCode !== null) return (stop(), undefined);
-  }
-  return { port: local, stop };
+  return (await accepting(p, local, 10_000)) ? { port: local, stop } : (stop(), undefined);
 }
