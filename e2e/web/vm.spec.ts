@@ -25,13 +25,21 @@ const qemuMissing = ((): string | null => {
   }
 })();
 
-test('the VM panel shows the running VM, stops it and starts it again, and the engine follows', async ({ page }, info) => {
-  test.skip(info.project.name !== 'web', 'one VM run is enough: only in the web project');
-  test.skip(qemuMissing !== null, qemuMissing ?? '');
-  test.setTimeout(12 * 60_000);
+/** The guest image (built, or cached by the project's script) and a fresh data folder for one `wharf web`. */
+function vmTestEnv(): { data: string; env: Record<string, string> } {
   const image = execFileSync('bash', [join(ROOT, 'scripts/vm/build-image.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').at(-1) as string;
   const data = mkdtempSync(join(tmpdir(), 'wharf-vme2e-'));
-  const env = { WHARF_DATA_DIR: data, WHARF_VM_IMAGE: image, WHARF_VM_ACCEL: 'tcg' };
+  return { data, env: { WHARF_DATA_DIR: data, WHARF_VM_IMAGE: image, WHARF_VM_ACCEL: 'tcg' } };
+}
+
+test.beforeEach(({}, info) => {
+  test.skip(info.project.name !== 'web', 'one VM run is enough: only in the web project');
+  test.skip(qemuMissing !== null, qemuMissing ?? '');
+});
+
+test('the VM panel shows the running VM, stops it and starts it again, and the engine follows', async ({ page }) => {
+  test.setTimeout(12 * 60_000);
+  const { data, env } = vmTestEnv();
   const wharf = await startWharfWeb({ args: ['--engine', 'vm', '--no-docker-socket'], env, timeoutMs: 300_000 });
   try {
     const app = new WharfApp(page);
@@ -98,13 +106,9 @@ test('the VM panel shows the running VM, stops it and starts it again, and the e
   }
 });
 
-test('with the local engine active, the VM panel starts the VM beside it, switches to it and back, and the VM keeps running', async ({ page }, info) => {
-  test.skip(info.project.name !== 'web', 'one VM run is enough: only in the web project');
-  test.skip(qemuMissing !== null, qemuMissing ?? '');
+test('with the local engine active, the VM panel starts the VM beside it, switches to it and back, and the VM keeps running', async ({ page }) => {
   test.setTimeout(8 * 60_000);
-  const image = execFileSync('bash', [join(ROOT, 'scripts/vm/build-image.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').at(-1) as string;
-  const data = mkdtempSync(join(tmpdir(), 'wharf-vme2e-'));
-  const env = { WHARF_DATA_DIR: data, WHARF_VM_IMAGE: image, WHARF_VM_ACCEL: 'tcg' };
+  const { data, env } = vmTestEnv();
   const qemuPid = (): string => readFileSync(join(data, 'vms', 'default', 'qemu.pid'), 'utf8').trim();
   const wharf = await startWharfWeb({ args: ['--engine', 'local', '--no-docker-socket'], env });
   try {
