@@ -13,7 +13,7 @@ import { round, type Bench } from './types';
 type GuestArch = 'x86_64' | 'aarch64';
 // Bundled by esbuild (scripts/bench.sh); a require, so the e2e typecheck does not pull vm-backend in.
 // The trivial VM takes the same binary, machine and CPU as Wharf's VM (qemu-args.ts).
-const { machineArgs, qemuBinary } = require('../../vm-backend/vm/qemu-args') as { machineArgs(arch: GuestArch, accel: 'tcg'): string[]; qemuBinary(arch: GuestArch): string };
+const { machineArgs, qemuBinary } = require('../../vm-backend/vm/qemu/qemu-args') as { machineArgs(arch: GuestArch, accel: 'tcg'): string[]; qemuBinary(arch: GuestArch): string };
 
 const ROOT = resolve(process.cwd());
 const CLI = cliPath();

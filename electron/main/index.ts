@@ -2,10 +2,10 @@
 // Thin on purpose: every behaviour lives in vm-backend/.
 import { app, BrowserWindow, dialog, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
-import { createBackend } from '../../vm-backend/backend';
-import type { Backend } from '../../vm-backend/backend-types';
+import { createBackend } from '../../vm-backend/wiring/backend';
+import type { Backend } from '../../vm-backend/wiring/backend-types';
 import { wharfDataDir } from '../../vm-backend/connection/data-dir';
-import { targetConnector } from '../../vm-backend/connection/connect-target';
+import { targetConnector } from '../../vm-backend/wiring/connect-target';
 import { TargetStore } from '../../vm-backend/connection/targets';
 import { appPage } from './app-url';
 import { type DesktopArgs, parseDesktopArgs, UsageError } from './args';

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EVENT_NAMES } from '../../vm-backend/api/contract';
-import type { Backend, ClientLink } from '../../vm-backend/backend-types';
+import type { Backend, ClientLink } from '../../vm-backend/wiring/backend-types';
 import { appPage } from './app-url';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, OPEN_EXTERNAL_CHANNEL, SAVE_LOGS_CHANNEL, isTrustedSender, registerIpc } from './ipc';
 import { opener } from './test-fakes';

@@ -2,7 +2,7 @@
 // our page, is answered; the input goes to the backend untouched (it validates every call).
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
 import { EVENT_NAMES } from '../../vm-backend/api/contract';
-import type { Backend } from '../../vm-backend/backend-types';
+import type { Backend } from '../../vm-backend/wiring/backend-types';
 import { clientLinks } from './client-links';
 import { saveLogs, saveLogsEnvelope } from './save-logs';
 import { openIfAllowed } from './security';

@@ -1,7 +1,7 @@
 // The rules every webContents lives by: no navigation away from our page, no new windows, no
 // webviews, no permissions, and links out only through shell.openExternal after the allow-list.
 import type { Session, WebContents, WebPreferences } from 'electron';
-import { isAllowedExternalUrl } from '../../vm-backend/api/external-links';
+import { isAllowedExternalUrl } from '../../vm-backend/api/rules/external-links';
 import { CSP } from '../../vm-backend/server/security';
 
 export interface SecurityDeps {

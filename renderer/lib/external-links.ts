@@ -1,1 +1,1 @@
-export { isAllowedExternalUrl } from '../../vm-backend/api/external-links';
+export { isAllowedExternalUrl } from '../../vm-backend/api/rules/external-links';

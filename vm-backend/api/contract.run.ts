@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { call } from './define';
 import { containerRef, imageRef } from './ids';
-import type { RunForm } from './run-form';
-import type { HostListener } from './run-ports';
+import type { RunForm } from './rules/run-form';
+import type { HostListener } from './rules/run-ports';
 
 const text = (max: number) => z.string().max(max);
 

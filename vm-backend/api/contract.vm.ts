@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { VmDataSummary, VmDiagnoseResult, VmProblem, VmStatus } from './vm-types';
 import { call } from './define';
-import { VM_LIMITS } from './vm-settings-rules';
+import { VM_LIMITS } from './rules/vm-settings-rules';
 
 export type { VmStatus, VmStateName, StartPhase, VmProblem, VmDataSummary, VmDiagnoseResult } from './vm-types';
 

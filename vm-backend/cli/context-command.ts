@@ -1,7 +1,7 @@
 // `wharf context ls|add|use|rm|test`: the engines Wharf knows, and which one `wharf web` and the
 // desktop app use when no --engine is given.
 import { resolve } from 'node:path';
-import { probeTarget } from '../connection/probe-target';
+import { probeTarget } from '../wiring/probe-target';
 import { type Target, TargetError, TargetStore } from '../connection/targets';
 import { parseEngine, UsageError } from './args';
 

@@ -2,12 +2,12 @@
 // so the VM keeps running after `wharf vm start` returns; every command reconciles first.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { wharfDataDir } from '../connection/data-dir';
-import type { VmManager } from '../vm/vm-manager';
-import { diagnoseBundle } from '../vm/vm-diagnose';
+import type { VmManager } from '../vm/lifecycle/vm-manager';
+import { diagnoseBundle } from '../vm/diagnose/vm-diagnose';
 import { dataSummary, deleteVmData, resetVm } from '../vm/vm-reset';
 import { createVmManager } from '../vm/vm-setup';
 import type { VmSettings } from '../vm/vm-settings';
-import type { VmStatus } from '../vm/vm-state';
+import type { VmStatus } from '../vm/lifecycle/vm-state';
 import { UsageError } from './args';
 
 export const VM_USAGE = `usage: wharf vm create [--cpus N] [--memory MIB] [--disk GIB] [--no-network]

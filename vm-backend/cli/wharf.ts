@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { WharfError } from '../api/errors';
-import { createBackend } from '../backend';
-import { targetConnector } from '../connection/connect-target';
+import { createBackend } from '../wiring/backend';
+import { targetConnector } from '../wiring/connect-target';
 import { wharfDataDir } from '../connection/data-dir';
 import { TargetStore } from '../connection/targets';
 import { newToken } from '../server/security';

@@ -2,7 +2,7 @@
 // (Wharf's own VM) are always there; the VM is the default on macOS and Windows, which have no local engine. Kept in <data>/targets.json (0600): names, engine addresses and key paths, no secrets.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { COMMAND_LINE_TARGET } from '../api/docker-context-name';
+import { COMMAND_LINE_TARGET } from '../api/rules/docker-context-name';
 
 export interface Target {
   name: string;

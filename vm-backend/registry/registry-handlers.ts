@@ -1,7 +1,7 @@
 // Handlers of the search, pull and registries calls, kept apart from backend.ts.
 import type { CallName, CallOutput, CallParsed } from '../api/contract';
-import type { ClientLink } from '../backend-types';
-import { PullManager } from '../engine/pull-manager';
+import type { ClientLink } from '../wiring/backend-types';
+import { PullManager } from '../engine/pull/pull-manager';
 import type { EngineSession } from '../engine/session';
 import { RegistryStore } from './registry-store';
 import { SearchService } from './search-service';

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import type { Backend, ClientLink } from '../backend-types';
+import type { Backend, ClientLink } from '../wiring/backend-types';
 import { createClientLink } from './client-link';
 import { serveSocket } from './ws-session';
 

@@ -1,5 +1,5 @@
 import type { EventName, Events } from '../api/contract';
-import type { ClientLink } from '../backend-types';
+import type { ClientLink } from '../wiring/backend-types';
 
 let counter = 0;
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WharfError } from '../api/errors';
-import type { Backend } from '../backend-types';
+import type { Backend } from '../wiring/backend-types';
 import { newToken } from './security';
 import { startWebServer, type WebServer } from './web-server';
 import { httpText, type TestResponse } from './test-http';

@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 import { isWharfErrorShape } from '../api/errors';
-import type { Backend } from '../backend-types';
+import type { Backend } from '../wiring/backend-types';
 import { SECURITY_HEADERS } from './security';
 
 export const LOG_DOWNLOAD_PATH = '/download/logs';

@@ -2,7 +2,7 @@
 // authenticated WebSocket), once per ticket, so the session token never appears in a download URL.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isWharfErrorShape } from '../api/errors';
-import { takeDiagnoseTicket } from '../vm/vm-diagnose';
+import { takeDiagnoseTicket } from '../vm/diagnose/vm-diagnose';
 import { SECURITY_HEADERS } from './security';
 
 export const VM_DIAGNOSE_PATH = '/download/vm-diagnose';

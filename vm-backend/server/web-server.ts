@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { MAX_CLIENT_MESSAGE_BYTES } from '../api/wire';
-import type { Backend } from '../backend-types';
+import type { Backend } from '../wiring/backend-types';
 import { allowedHosts, allowedOrigins, SECURITY_HEADERS, tokenMatches } from './security';
 import { LOG_DOWNLOAD_PATH, serveLogDownload } from './log-download';
 import { serveStatic } from './static-files';

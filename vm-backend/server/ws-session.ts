@@ -2,7 +2,7 @@ import type { WebSocket } from 'ws';
 import { EVENT_NAMES } from '../api/contract';
 import { invalidInput } from '../api/errors';
 import { MAX_CLIENT_MESSAGE_BYTES, type WireMessage } from '../api/wire';
-import type { Backend } from '../backend-types';
+import type { Backend } from '../wiring/backend-types';
 import { createClientLink } from './client-link';
 
 function send(ws: WebSocket, msg: WireMessage): void {

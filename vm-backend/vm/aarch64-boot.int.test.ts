@@ -9,9 +9,9 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ImageFiles } from './image';
-import { pidAlive, readPid } from './pids';
-import { qemuArgs, qemuBinary } from './qemu-args';
+import type { ImageFiles } from './image/image';
+import { pidAlive, readPid } from './qemu/pids';
+import { qemuArgs, qemuBinary } from './qemu/qemu-args';
 import { vmFiles } from './vm-files';
 
 function fetchKernel(): { dir: string } | { skip: string } {

@@ -7,11 +7,11 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rm
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { guestExec } from './guest-link';
-import { openImage } from './image';
+import { guestExec } from './guest/guest-link';
+import { openImage } from './image/image';
 import { buildImage, qemuMissingReason } from './testing/vm-fixtures';
 import { createVmManager } from './vm-setup';
-import type { VmManager } from './vm-manager';
+import type { VmManager } from './lifecycle/vm-manager';
 
 const skip = qemuMissingReason();
 if (skip) console.warn(`SKIPPED data-disk.int.test.ts: ${skip}`);

@@ -1,10 +1,10 @@
 // What the VM manager needs from a hypervisor. QEMU implements it now; a WSL2 driver (Windows)
 // implements the same: `start` there is `wsl --import/-d`, the SSH endpoint is known after start.
-import type { Accel } from './accel';
-import type { ImageFiles } from './image';
+import type { Accel } from './qemu/accel';
+import type { ImageFiles } from './image/image';
 import type { VmSettings } from './vm-settings';
 import type { VmFiles } from './vm-files';
-import type { VmProblem } from './vm-state';
+import type { VmProblem } from './lifecycle/vm-state';
 
 export interface StartSpec {
   files: VmFiles;

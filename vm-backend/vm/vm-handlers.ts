@@ -4,13 +4,13 @@
 import { cpus, totalmem } from 'node:os';
 import { WharfError } from '../api/errors';
 import type { VmDataSummary, VmDiagnoseResult, VmOverview, VmSettingsResult, VmStatus } from '../api/contract.vm';
-import { diagnoseBundle, issueDiagnoseTicket } from './vm-diagnose';
+import { diagnoseBundle, issueDiagnoseTicket } from './diagnose/vm-diagnose';
 import type { VmHost } from './vm-host';
-import type { VmManager } from './vm-manager';
+import type { VmManager } from './lifecycle/vm-manager';
 import { dataSummary, deleteVmData, resetVm } from './vm-reset';
-import { tail } from './vm-tail';
+import { tail } from './diagnose/vm-tail';
 
-export { tail } from './vm-tail';
+export { tail } from './diagnose/vm-tail';
 
 /** The active engine, as the VM panel needs it: its target's name and whether it is this VM. */
 export interface ActiveEngine {

@@ -3,8 +3,8 @@ import type { Connection } from '../connection/connection';
 import { until } from '../testing/until';
 import { type FakeVm, fakeVm } from './testing/fake-vm';
 import { VmHost } from './vm-host';
-import type { VmManager } from './vm-manager';
-import type { VmStatus } from './vm-state';
+import type { VmManager } from './lifecycle/vm-manager';
+import type { VmStatus } from './lifecycle/vm-state';
 
 // The host's wiring only: a fake VM (a `sleep` as QEMU, a probe the test answers), a fake engine.
 let fakes: FakeVm[] = [];

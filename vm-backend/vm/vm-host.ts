@@ -4,9 +4,9 @@
 // Switching away does not stop it; the user does, from the VM panel or `wharf vm stop`.
 import { WharfError } from '../api/errors';
 import type { Connection } from '../connection/connection';
-import { vmConnection } from './vm-connection';
-import type { VmManager } from './vm-manager';
-import type { VmStatus } from './vm-state';
+import { vmConnection } from './guest/vm-connection';
+import type { VmManager } from './lifecycle/vm-manager';
+import type { VmStatus } from './lifecycle/vm-state';
 
 export interface VmHostOptions {
   /** Makes the manager (default in the backend: createVmManager for its data folder). */

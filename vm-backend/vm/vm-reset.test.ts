@@ -2,9 +2,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { vmCalls } from '../api/contract.vm';
-import { ensureVmKey } from './guest-link';
+import { ensureVmKey } from './guest/guest-link';
 import { fakeVm, type FakeVm } from './testing/fake-vm';
-import { freePort } from './vm-runtime';
+import { freePort } from './lifecycle/vm-runtime';
 import { dataSummary, deleteVmData, resetVm } from './vm-reset';
 
 describe('reset and delete data (fake driver)', () => {

@@ -6,10 +6,10 @@
 import { rmSync, statSync } from 'node:fs';
 import { WharfError } from '../api/errors';
 import type { VmDataSummary } from '../api/vm-types';
-import { guestConnection, guestRun } from './guest-ssh';
-import type { VmManager } from './vm-manager';
-import { readRuntime } from './vm-runtime';
-import type { VmStatus } from './vm-state';
+import { guestConnection, guestRun } from './guest/guest-ssh';
+import type { VmManager } from './lifecycle/vm-manager';
+import { readRuntime } from './lifecycle/vm-runtime';
+import type { VmStatus } from './lifecycle/vm-state';
 
 const BUSY = new Set(['creating', 'starting', 'stopping']);
 const LIVE = new Set(['running', 'degraded', 'broken']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settingsIssues } from '../api/vm-settings-rules';
+import { settingsIssues } from '../api/rules/vm-settings-rules';
 import { defaultSettings, planSettings } from './vm-settings';
 
 describe('VM settings', () => {

@@ -1,7 +1,7 @@
 // A VM's resources. The rules (limits, grow-only disk, host limits, what needs a restart) live in
 // api/vm-settings-rules.ts so the VM panel's form applies the same ones before sending.
-export { planSettings, type SettingsChange, type VmSettings, vmSettingsSchema } from '../api/vm-settings-rules';
-import type { VmSettings } from '../api/vm-settings-rules';
+export { planSettings, type SettingsChange, type VmSettings, vmSettingsSchema } from '../api/rules/vm-settings-rules';
+import type { VmSettings } from '../api/rules/vm-settings-rules';
 
 export function defaultSettings(hostCpus: number, hostMemMiB: number): VmSettings {
   return {

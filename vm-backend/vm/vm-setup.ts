@@ -2,12 +2,12 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { markHung, pickAccel } from './accel-probe';
-import { ImageError, type ImageFiles, openImage } from './image';
-import { downloadImage } from './image-download';
-import { QemuDriver, qemuBinary } from './qemu-driver';
+import { markHung, pickAccel } from './qemu/accel-probe';
+import { ImageError, type ImageFiles, openImage } from './image/image';
+import { downloadImage } from './image/image-download';
+import { QemuDriver, qemuBinary } from './qemu/qemu-driver';
 import { vmsRoot } from './vm-files';
-import { VmManager, type VmManagerOptions } from './vm-manager';
+import { VmManager, type VmManagerOptions } from './lifecycle/vm-manager';
 
 export const imageCacheDir = (env = process.env): string => join(env.WHARF_CACHE_DIR ?? join(homedir(), '.cache', 'wharf'), 'vm-images');
 

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dockerCli } from '../../../vm-backend/api/cli';
+import { dockerCli } from '../../../vm-backend/api/rules/cli';
 import type { ContainerRow } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';
 import { cliHintProps } from '../../components/useCli';

@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dockerCli } from '../../../vm-backend/api/cli';
+import { dockerCli } from '../../../vm-backend/api/rules/cli';
 import type { ContainerActionName } from '../../../vm-backend/api/contract.containers';
 import type { BulkItemResult, ContainerRow, WharfErrorShape } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';

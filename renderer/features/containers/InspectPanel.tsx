@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dockerCli } from '../../../vm-backend/api/cli';
+import { dockerCli } from '../../../vm-backend/api/rules/cli';
 import { errorShape } from '../../lib/error-shape';
 import type { ContainerInspect, WharfErrorShape } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';

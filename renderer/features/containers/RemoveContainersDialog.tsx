@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dockerCli } from '../../../vm-backend/api/cli';
+import { dockerCli } from '../../../vm-backend/api/rules/cli';
 import type { ContainerRow } from '../../../vm-backend/api/types';
 import { Dialog } from '../../components/Dialog';
 

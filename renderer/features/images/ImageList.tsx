@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dockerCli } from '../../../vm-backend/api/cli';
+import { dockerCli } from '../../../vm-backend/api/rules/cli';
 import { cliHintProps } from '../../components/useCli';
 import { formatAgo, formatBytes, shortId } from '../../lib/format';
 import { useRunDialog } from '../run/run-store';

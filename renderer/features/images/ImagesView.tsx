@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dockerCli } from '../../../vm-backend/api/cli';
+import { dockerCli } from '../../../vm-backend/api/rules/cli';
 import { cliHintProps } from '../../components/useCli';
 import { formatBytes } from '../../lib/format';
 import { useStore } from '../../store/store';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dockerCli } from '../../../vm-backend/api/cli';
+import { dockerCli } from '../../../vm-backend/api/rules/cli';
 import { WharfError } from '../../../vm-backend/api/errors';
 import type { PrunePreview, WharfErrorShape } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dockerCli } from '../../../vm-backend/api/cli';
+import { dockerCli } from '../../../vm-backend/api/rules/cli';
 import type { WharfErrorShape } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';
 import { Dialog } from '../../components/Dialog';

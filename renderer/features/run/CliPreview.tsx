@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { buildRunCommand } from '../../../vm-backend/api/run-cli';
-import type { RunForm } from '../../../vm-backend/api/run-form';
+import { buildRunCommand } from '../../../vm-backend/api/rules/run-cli';
+import type { RunForm } from '../../../vm-backend/api/rules/run-form';
 
 /** The exact command the form stands for, updated as the user types. */
 export function CliPreview({ form }: { form: RunForm }): React.JSX.Element {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseEnvBlock, type RunForm } from '../../../vm-backend/api/run-form';
+import { parseEnvBlock, type RunForm } from '../../../vm-backend/api/rules/run-form';
 import type { FieldProblems } from './field-errors';
 import { FieldError, invalidProps } from './FieldError';
 

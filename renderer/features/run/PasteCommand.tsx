@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RunForm } from '../../../vm-backend/api/run-form';
-import { type ParseProblem, parseDockerRun } from '../../../vm-backend/api/run-parse';
+import type { RunForm } from '../../../vm-backend/api/rules/run-form';
+import { type ParseProblem, parseDockerRun } from '../../../vm-backend/api/rules/run-parse';
 
 /** Paste a `docker run` command from a tutorial: it fills the form; what it cannot set is listed. */
 export function PasteCommand({ onFill }: { onFill(f: RunForm): void }): React.JSX.Element {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ANY_ADDRESS, LOOPBACK, type PortRow, portRow, type RunForm } from '../../../vm-backend/api/run-form';
-import { type HostListener, nextFreePort, pickStart, requestedHostPorts } from '../../../vm-backend/api/run-ports';
+import { ANY_ADDRESS, LOOPBACK, type PortRow, portRow, type RunForm } from '../../../vm-backend/api/rules/run-form';
+import { type HostListener, nextFreePort, pickStart, requestedHostPorts } from '../../../vm-backend/api/rules/run-ports';
 import type { ContainerRow } from '../../../vm-backend/api/types';
 import type { FieldProblems } from './field-errors';
 import { FieldError, invalidProps } from './FieldError';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RESTART_POLICIES, type RestartPolicy, type RunForm } from '../../../vm-backend/api/run-form';
+import { RESTART_POLICIES, type RestartPolicy, type RunForm } from '../../../vm-backend/api/rules/run-form';
 import { getBridge } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';

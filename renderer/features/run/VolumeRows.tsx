@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { RunForm, VolumeRow } from '../../../vm-backend/api/run-form';
+import type { RunForm, VolumeRow } from '../../../vm-backend/api/rules/run-form';
 import type { FieldProblems } from './field-errors';
 import { FieldError, invalidProps } from './FieldError';
 

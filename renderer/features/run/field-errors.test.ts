@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyForm, portRow } from '../../../vm-backend/api/run-form';
+import { emptyForm, portRow } from '../../../vm-backend/api/rules/run-form';
 import type { ContainerRow } from '../../../vm-backend/api/types';
 import { formProblems } from './field-errors';
 

@@ -1,7 +1,7 @@
 // Every problem of the form, keyed by field, as the dialog shows them next to each field. Pure.
-import type { RunForm } from '../../../vm-backend/api/run-form';
-import { findPortConflicts, type HostListener } from '../../../vm-backend/api/run-ports';
-import { validateRunForm } from '../../../vm-backend/api/run-validate';
+import type { RunForm } from '../../../vm-backend/api/rules/run-form';
+import { findPortConflicts, type HostListener } from '../../../vm-backend/api/rules/run-ports';
+import { validateRunForm } from '../../../vm-backend/api/rules/run-validate';
 import type { ContainerRow } from '../../../vm-backend/api/types';
 
 export interface FieldProblem {

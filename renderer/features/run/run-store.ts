@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { RunForm } from '../../../vm-backend/api/run-form';
+import type { RunForm } from '../../../vm-backend/api/rules/run-form';
 
 /** What the run dialog was opened from: an image, or an existing container ("Run another"). */
 export type RunSource = { kind: 'image'; image: string } | { kind: 'container'; id: string; name: string } | { kind: 'form'; form: RunForm };

@@ -3,9 +3,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HostPortsInfo, ImageRunInfo, RunResult } from '../../../vm-backend/api/contract.run';
 import { errorShape } from '../../lib/error-shape';
-import { buildRunCommand } from '../../../vm-backend/api/run-cli';
-import { emptyForm, portRow, type RunForm } from '../../../vm-backend/api/run-form';
-import { assignFreePorts } from '../../../vm-backend/api/run-ports';
+import { buildRunCommand } from '../../../vm-backend/api/rules/run-cli';
+import { emptyForm, portRow, type RunForm } from '../../../vm-backend/api/rules/run-form';
+import { assignFreePorts } from '../../../vm-backend/api/rules/run-ports';
 import type { WharfErrorShape } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';
 import { useStore } from '../../store/store';

@@ -6,7 +6,7 @@ import type { TargetTestResult, TargetView } from '../../../vm-backend/api/contr
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { cliHintProps } from '../../components/useCli';
 import { useStore } from '../../store/store';
-import { COMMAND_LINE_TARGET } from '../../../vm-backend/api/docker-context-name';
+import { COMMAND_LINE_TARGET } from '../../../vm-backend/api/rules/docker-context-name';
 import { addressOf, cli, dockerContextOf } from './target-cli';
 import { useTargets } from './targets-store';
 

@@ -1,7 +1,7 @@
 // The commands each Targets action stands for: `wharf context ...`, and the `docker context`
 // Wharf registers for an SSH engine (its host socket), so the user can do the same from a shell.
 import type { TargetView } from '../../../vm-backend/api/contract.targets';
-import { dockerContextName } from '../../../vm-backend/api/docker-context-name';
+import { dockerContextName } from '../../../vm-backend/api/rules/docker-context-name';
 
 /** POSIX shell quoting, only when needed. */
 export function quote(s: string): string {

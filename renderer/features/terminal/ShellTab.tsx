@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dockerCli } from '../../../vm-backend/api/cli';
-import { splitWords } from '../../../vm-backend/api/run-words';
+import { dockerCli } from '../../../vm-backend/api/rules/cli';
+import { splitWords } from '../../../vm-backend/api/rules/run-words';
 import type { ContainerState } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';

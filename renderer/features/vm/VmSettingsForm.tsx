@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VmSettingsResult, VmSettingsView } from '../../../vm-backend/api/contract.vm';
-import { type HostLimits, type ResourceField, settingsIssues } from '../../../vm-backend/api/vm-settings-rules';
+import { type HostLimits, type ResourceField, settingsIssues } from '../../../vm-backend/api/rules/vm-settings-rules';
 import { getBridge } from '../../bridge';
 import { cliHintProps } from '../../components/useCli';
 import { vmAction, vmApplySettings } from './vm-store';

@@ -3,13 +3,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROGRESS_KEYS, progressKey } from '../../../vm-backend/api/vm-progress';
+import { PROGRESS_KEYS, progressKey } from '../../../vm-backend/api/rules/vm-progress';
 import en from '../../i18n/en.json';
 import ko from '../../i18n/ko.json';
 import { problemText, progressText, settingsCommand } from './vm-text';
 
 const vmDir = join(__dirname, '../../../vm-backend/vm');
-const sources = readdirSync(vmDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => readFileSync(join(vmDir, f), 'utf8'));
+const sources = readdirSync(vmDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => readFileSync(join(vmDir, f), 'utf8'));
 type Cat = { vmPanel: { progress: Record<string, string>; problem: Record<string, { message: string; hint: string }> } };
 
 describe('VM texts by key', () => {

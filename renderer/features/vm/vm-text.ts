@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { progressKey } from '../../../vm-backend/api/vm-progress';
+import { progressKey } from '../../../vm-backend/api/rules/vm-progress';
 import type { VmProblem, VmStatus } from '../../../vm-backend/api/vm-types';
 
 /** A VM problem in the user's language by its code; the backend's English when the code is new. */

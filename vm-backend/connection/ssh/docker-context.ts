@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { COMMAND_LINE_TARGET, dockerContextName } from '../../api/docker-context-name';
+import { COMMAND_LINE_TARGET, dockerContextName } from '../../api/rules/docker-context-name';
 import type { SshTarget } from './target';
 
 const run = promisify(execFile);

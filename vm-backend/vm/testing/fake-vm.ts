@@ -5,12 +5,12 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { VmDriver } from '../driver';
-import type { ImageFiles } from '../image';
-import { pidAlive, readPid } from '../pids';
-import type { HostFacts } from '../vm-checks';
-import { writeRuntime, writeSettings } from '../vm-runtime';
-import { VmManager, type VmManagerOptions } from '../vm-manager';
-import type { CheckResult, WatchProbe } from '../vm-watch';
+import type { ImageFiles } from '../image/image';
+import { pidAlive, readPid } from '../qemu/pids';
+import type { HostFacts } from '../lifecycle/vm-checks';
+import { writeRuntime, writeSettings } from '../lifecycle/vm-runtime';
+import { VmManager, type VmManagerOptions } from '../lifecycle/vm-manager';
+import type { CheckResult, WatchProbe } from '../lifecycle/vm-watch';
 
 export interface FakeVm {
   vm: VmManager;

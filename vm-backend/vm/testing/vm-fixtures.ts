@@ -4,7 +4,7 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import { mkdirSync, mkdtempSync, symlinkSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { sshArgs } from '../guest-link';
+import { sshArgs } from '../guest/guest-link';
 import type { VmFiles } from '../vm-files';
 
 /** Null when QEMU can run here; else the reason the VM tests are skipped. */

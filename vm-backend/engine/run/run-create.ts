@@ -1,0 +1,119 @@
+// Run = create + start. Validates the form again (never trust the renderer), refuses a name or a
+// host port a container already holds, and removes a created container whose start failed
+// (unless the user keeps it). Engine errors come back with params.field naming the form field.
+import type Docker from 'dockerode';
+import type { PullProgress } from '../../api/contract.pull';
+import type { RunResult } from '../../api/contract.run';
+import { WharfError } from '../../api/errors';
+import type { RunForm } from '../../api/rules/run-form';
+import { findPortConflicts, requestedHostPorts } from '../../api/rules/run-ports';
+import { validateRunForm } from '../../api/rules/run-validate';
+import { readFailure, toWharfError } from '../errors';
+import { toCreateOptions } from './run-spec';
+import type { EngineSession } from '../session';
+
+function fieldError(code: string, message: string, hint: string, detail: string, params: Record<string, string | number>): WharfError {
+  return new WharfError({ code, message, hint, detail, params });
+}
+
+/** The form field an engine failure concerns, so the dialog shows it there. */
+export function fieldOf(err: WharfError, form: RunForm, rawMessage: string): string {
+  if (err.code === 'NAME_CONFLICT') return 'name';
+  if (err.code === 'IMAGE_NOT_FOUND') return 'image';
+  if (err.code === 'PORT_IN_USE') {
+    const port = Number(err.params?.port ?? portIn(rawMessage));
+    const hit = requestedHostPorts(form.ports).find((p) => p.port === port);
+    return hit ? `ports.${hit.row}.hostPort` : form.ports.length ? 'ports.0.hostPort' : 'ports';
+  }
+  const vi = form.volumes.findIndex((v) => (v.source && rawMessage.includes(v.source)) || rawMessage.includes(v.target));
+  if (/mount|bind source|volume/i.test(rawMessage) && vi >= 0) return `volumes.${vi}.source`;
+  if (/network .* not found/i.test(rawMessage)) return 'network';
+  if (/executable file not found|exec format|no such file or directory/i.test(rawMessage)) return 'command';
+  return '';
+}
+
+/** "listen tcp4 127.0.0.1:5000: bind: address already in use", "Bind for 0.0.0.0:5000 failed". */
+export function portIn(message: string): string {
+  return /:(\d{1,5})(?::\s*bind|\s+failed|\/\w+)/.exec(message)?.[1] ?? '';
+}
+
+function withField(err: unknown, form: RunForm, session: EngineSession): WharfError {
+  const raw = readFailure(err).message;
+  const e = toWharfError(err, { subject: form.image, containerName: session.containerName, endpoint: session.conn.endpoint });
+  const params: Record<string, string | number> = { ...(e.params ?? {}) };
+  if (e.code === 'PORT_IN_USE' && !params.port) params.port = portIn(raw);
+  if (e.code === 'IMAGE_NOT_FOUND') params.subject = form.image;
+  const field = fieldOf(new WharfError({ ...e.toJSON(), params }), form, raw);
+  if (field) params.field = field;
+  const missing = /bind source path does not exist: (\S+)/.exec(raw);
+  if (missing?.[1]) {
+    // With a VM or a remote engine the folder must exist there, not on the UI's machine.
+    return new WharfError({ code: 'BIND_SOURCE_MISSING', message: `The folder ${missing[1]} does not exist on the engine's host.`,
+      hint: "Create it first or choose another folder. With a VM or a remote engine, the path is on the engine's machine.", detail: e.detail, params: { ...params, path: missing[1] } });
+  }
+  const hint = e.code === 'IMAGE_NOT_FOUND' ? `Pull it first (docker pull ${form.image}), or check the name and tag.` : e.hint;
+  const message = e.code === 'PORT_IN_USE' ? `Port ${params.port || '(unknown)'} on the host is already used.` : e.message;
+  return new WharfError({ code: e.code, message, hint, detail: e.detail, params, ...(e.forceable ? { forceable: true } : {}) });
+}
+
+/** Same checks as the dialog, on the backend: bad input never reaches the engine. */
+export function checkForm(form: RunForm, session: EngineSession): void {
+  const errs = validateRunForm(form);
+  const first = errs[0];
+  if (first) {
+    throw fieldError('RUN_INVALID', first.message, 'Correct the field and run again.', errs.map((e) => `${e.field}: ${e.message}`).join('\n'), { field: first.field, what: first.code });
+  }
+  const rows = [...session.containers.values()];
+  const named = form.name && rows.find((c) => c.name === form.name);
+  if (named) {
+    throw fieldError('NAME_CONFLICT', `The name "${form.name}" is already used by another container.`, 'Choose another name, or remove the container that has it.', `container ${named.id.slice(0, 12)}`, { name: form.name, field: 'name' });
+  }
+  const taken = findPortConflicts(form.ports, rows, []).find((c) => c.owner.kind !== 'process');
+  if (taken) {
+    const owner = taken.owner;
+    const field = `ports.${taken.row}.hostPort`;
+    if (owner.kind === 'container') {
+      throw fieldError('PORT_USED_BY_CONTAINER', `Port ${taken.port} is already used by container ${owner.name}.`, 'Choose another host port.', '', { port: taken.port, container: owner.name, field });
+    }
+    throw fieldError('PORT_DUPLICATE', `Host port ${taken.port} is asked for twice.`, 'Each host port can be published once.', '', { port: taken.port, field });
+  }
+}
+
+/** Pulls an image (with progress to the user) and resolves with how the pull ended. */
+export type PullFirst = (ref: string) => Promise<PullProgress>;
+
+export async function runContainer(session: EngineSession, form: RunForm, keepOnFailure: boolean, pull?: PullFirst): Promise<RunResult> {
+  checkForm(form, session);
+  const docker: Docker = session.client();
+  try {
+    await docker.getImage(form.image).inspect();
+  } catch (err) {
+    // Create does not pull. Like `docker run`, pull first when we can; else say so plainly.
+    if (!pull || readFailure(err).status !== 404) throw withField(err, form, session);
+    const pulled = await pull(form.image);
+    if (pulled.state !== 'done') {
+      const e = pulled.error
+        ? new WharfError({ ...pulled.error, params: { ...pulled.error.params, field: 'image' } })
+        : fieldError('PULL_CANCELLED', `The pull of ${form.image} was cancelled, so nothing was run.`, 'Run again to pull it, or pick another image.', '', { field: 'image', subject: form.image });
+      throw e;
+    }
+  }
+  let container: Docker.Container;
+  let warnings: string[] = [];
+  try {
+    container = await docker.createContainer(toCreateOptions(form));
+    warnings = ((container as unknown as { Warnings?: string[] }).Warnings ?? []).filter(Boolean);
+  } catch (err) {
+    throw withField(err, form, session);
+  }
+  try {
+    await container.start();
+  } catch (err) {
+    const e = withField(err, form, session);
+    if (!keepOnFailure) await container.remove({ force: true, v: true }).catch(() => undefined);
+    else e.params && (e.params.kept = container.id);
+    throw e;
+  }
+  const info = await container.inspect().catch(() => null);
+  return { id: container.id, name: info?.Name.replace(/^\//, '') ?? form.name, warnings };
+}

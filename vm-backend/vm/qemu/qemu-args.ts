@@ -1,0 +1,68 @@
+// The QEMU command line for both guest architectures (pure, so it is tested without QEMU).
+//  x86_64:  qemu-system-x86_64, the default `pc` machine, serial on ttyS0.
+//  aarch64: qemu-system-aarch64 -machine virt (a PCI bus for the same virtio devices), serial on
+//           the PL011 (ttyAMA0). Booted like x86_64, straight from the image's kernel and initrd
+//           (-kernel: QEMU's built-in loader starts an arm64 Image on `virt`), so no UEFI firmware
+//           file is needed: nothing to look for under Homebrew's share/qemu, Debian's qemu-efi-aarch64
+//           or AAVMF, and no EFI partition in the image. The kernel command line (console=ttyAMA0)
+//           comes from the image's manifest, like the rest of the boot.
+import type { Accel } from './accel';
+import type { StartSpec } from '../driver';
+
+export type GuestArch = 'x86_64' | 'aarch64';
+
+/** The guest architecture this host runs at native speed (Node's process.arch), or null. */
+export function hostArch(nodeArch: string = process.arch): GuestArch | null {
+  if (nodeArch === 'x64') return 'x86_64';
+  if (nodeArch === 'arm64') return 'aarch64';
+  return null;
+}
+
+/** qemu-system-<arch>; WHARF_QEMU overrides it (a full path, or a wrapper in tests). */
+export function qemuBinary(arch: GuestArch = hostArch() ?? 'x86_64', env: NodeJS.ProcessEnv = process.env): string {
+  return env.WHARF_QEMU ?? `qemu-system-${arch}`;
+}
+
+/** Machine and CPU model for an architecture and accelerator. */
+export function machineArgs(arch: GuestArch, accel: Accel): string[] {
+  if (arch === 'aarch64') {
+    // `virt` defaults to a 32-bit cortex-a15: a 64-bit CPU must be named. Under TCG `max` with the
+    // cheap (implementation-defined) pointer-auth algorithm: QARMA emulation is slow. hvf emulates
+    // the GIC in QEMU itself and keeps the default GICv2; kvm and tcg take the newest GIC.
+    const machine = accel === 'hvf' ? 'virt' : 'virt,gic-version=max';
+    return ['-machine', machine, '-cpu', accel === 'tcg' ? 'max,pauth-impdef=on' : 'host'];
+  }
+  // `-cpu host` is what a hardware accelerator wants; TCG keeps QEMU's default model.
+  return accel === 'tcg' ? [] : ['-cpu', 'host'];
+}
+
+export function qemuArgs(s: StartSpec): string[] {
+  const { files, image, settings } = s;
+  const arch = image.manifest.arch;
+  const net = `user,id=n0,hostfwd=tcp:127.0.0.1:${s.sshPort}-:22${s.restrictNetwork ? ',restrict=on' : ''}`;
+  return [
+    '-name', `wharf-${files.dir.split(/[\\/]/).pop() ?? 'vm'}`,
+    '-nodefaults', '-display', 'none', '-no-user-config',
+    '-accel', s.accel,
+    ...machineArgs(arch, s.accel),
+    '-smp', String(settings.cpus),
+    '-m', String(settings.memoryMiB),
+    '-kernel', image.kernel,
+    '-initrd', image.initrd,
+    '-append', image.manifest.cmdline,
+    // Both disks as explicit devices, root first: it is /dev/vda (root= in the image's cmdline).
+    // The guest finds its data disk by serial (wharf-data.sh), formats it when blank, mounts it.
+    '-drive', `file=${files.rootDisk},format=qcow2,if=none,id=root,discard=unmap`,
+    '-device', 'virtio-blk-pci,drive=root,serial=wharf-root',
+    '-drive', `file=${files.dataDisk},format=raw,if=none,id=data,discard=unmap`,
+    '-device', 'virtio-blk-pci,drive=data,serial=wharf-data',
+    '-netdev', net,
+    '-device', 'virtio-net-pci,netdev=n0',
+    '-device', 'virtio-rng-pci',
+    '-fw_cfg', `name=opt/wharf/seed,file=${files.seed}`,
+    '-qmp', `unix:${files.qmp},server=on,wait=off`,
+    '-serial', `file:${files.serialLog}`,
+    '-pidfile', files.pid,
+    '-daemonize',
+  ];
+}

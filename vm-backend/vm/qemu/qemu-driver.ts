@@ -1,0 +1,140 @@
+// The QEMU driver: builds the command line, starts QEMU daemonized (so its own start errors, such
+// as a taken SSH port, come back at once), and stops it through QMP or a signal.
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import type { StartSpec, VmDriver } from '../driver';
+import type { ImageFiles } from '../image/image';
+import { hostArch, qemuArgs, qemuBinary } from './qemu-args';
+import { pidAlive, readPid } from './pids';
+import { qmpCommand } from './qmp';
+import type { VmFiles } from '../vm-files';
+import type { VmSettings } from '../vm-settings';
+import type { VmProblem } from '../lifecycle/vm-state';
+
+const run = promisify(execFile);
+
+export { hostArch, qemuArgs, qemuBinary } from './qemu-args';
+
+/** A QEMU start error in a person's words (`Could not set up host forwarding rule` = port taken). */
+export function explainQemuStart(stderr: string, sshPort: number): VmProblem {
+  const detail = stderr.trim().slice(-2000);
+  if (/host forwarding rule|Address already in use/i.test(stderr)) {
+    return { code: 'VM_SSH_PORT_TAKEN', message: `Port ${sshPort} on 127.0.0.1 is already used, so the VM's SSH forward cannot open.`, hint: 'Start the VM again: Wharf picks another free port.', detail };
+  }
+  if (/Could not access KVM|failed to initialize kvm|Permission denied.*kvm|kvm_|failed to set MSR|HV_ERROR|WHPX/i.test(stderr)) {
+    return { code: 'VM_ACCEL_UNAVAILABLE', message: 'The hardware accelerator could not be used.', hint: 'Wharf will use software emulation next time (slower).', detail };
+  }
+  if (/cannot set up guest memory|Cannot allocate memory/i.test(stderr)) {
+    return { code: 'VM_NO_MEMORY', message: 'There is not enough free memory for the VM.', hint: 'Lower the VM memory in settings, or close other programs.', detail };
+  }
+  return { code: 'VM_START_FAILED', message: 'QEMU refused to start the VM.', hint: 'See the details; "wharf vm logs" shows the VM logs.', detail };
+}
+
+export class QemuDriver implements VmDriver {
+  readonly kind = 'qemu' as const;
+  constructor(private readonly bin = qemuBinary()) {}
+
+  async unavailable(): Promise<VmProblem | null> {
+    try {
+      await run(this.bin, ['--version'], { timeout: 10_000 });
+      return null;
+    } catch (e) {
+      return {
+        code: 'VM_NO_QEMU',
+        message: `QEMU (${this.bin}) is not installed, so Wharf cannot run its VM.`,
+        hint: process.platform === 'linux' ? `Install it: sudo apt-get install ${hostArch() === 'aarch64' ? 'qemu-system-arm' : 'qemu-system-x86'} qemu-utils` : process.platform === 'darwin' ? 'Install it: brew install qemu' : 'Install QEMU and put it on the PATH.',
+        detail: (e as Error).message,
+      };
+    }
+  }
+
+  async prepare(files: VmFiles, image: ImageFiles, settings: VmSettings): Promise<{ rootReplaced: boolean }> {
+    // The root disk is a thin layer over the cached base: a new base swaps the layer, not the data.
+    const backing = existsSync(files.rootDisk) ? await qcowBacking(files.rootDisk) : null;
+    const rootReplaced = backing !== image.rootfs;
+    if (rootReplaced) {
+      rmSync(files.rootDisk, { force: true });
+      await run('qemu-img', ['create', '-q', '-f', 'qcow2', '-b', image.rootfs, '-F', 'raw', files.rootDisk], { timeout: 30_000 });
+    }
+    ensureDataDisk(files.dataDisk, settings.diskGiB * 1024 ** 3);
+    return { rootReplaced };
+  }
+
+  async start(spec: StartSpec): Promise<number> {
+    rmSync(spec.files.pid, { force: true });
+    rmSync(spec.files.qmp, { force: true });
+    const child = spawn(this.bin, qemuArgs(spec), { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString('utf8');
+    });
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('exit', (c) => resolve(c));
+    });
+    writeFileSync(spec.files.qemuLog, stderr);
+    const pid = readPid(spec.files.pid);
+    if (code !== 0 || pid === null) throw Object.assign(new Error('QEMU did not start'), { problem: explainQemuStart(stderr || `exit code ${code}`, spec.sshPort) });
+    return pid;
+  }
+
+  alivePid(files: VmFiles): number | null {
+    const pid = readPid(files.pid);
+    if (pid !== null && pidAlive(pid, 'qemu')) return pid;
+    if (pid !== null) rmSync(files.pid, { force: true });
+    return null;
+  }
+
+  async powerdown(files: VmFiles): Promise<void> {
+    await qmpCommand(files.qmp, 'system_powerdown');
+  }
+
+  async kill(files: VmFiles): Promise<void> {
+    const pid = this.alivePid(files);
+    if (pid !== null) {
+      try {
+        await qmpCommand(files.qmp, 'quit', undefined, 1000);
+      } catch {
+        // QMP gone: fall through to the signal
+      }
+      if (pidAlive(pid, 'qemu')) process.kill(pid, 'SIGKILL');
+    }
+    for (let i = 0; i < 50 && pid !== null && pidAlive(pid, 'qemu'); i++) await new Promise((r) => setTimeout(r, 100));
+    rmSync(files.pid, { force: true });
+    rmSync(files.qmp, { force: true });
+  }
+}
+
+/** The data disk on the host is only a sparse raw file (no space until Docker writes): the guest
+ *  formats it on first boot (wharf-data.sh), so the host needs no mkfs. Grows only; the guest's
+ *  resize2fs takes the new space at the next boot. Never shrinks, never rewrites. */
+export function ensureDataDisk(path: string, bytes: number): 'created' | 'grown' | 'kept' {
+  if (!existsSync(path)) {
+    writeFileSync(path, '', { flag: 'wx' });
+    truncateSync(path, bytes);
+    return 'created';
+  }
+  if (statSync(path).size < bytes) {
+    truncateSync(path, bytes);
+    return 'grown';
+  }
+  return 'kept';
+}
+
+async function qcowBacking(path: string): Promise<string | null> {
+  try {
+    const { stdout } = await run('qemu-img', ['info', '--output=json', '-U', path], { timeout: 10_000 });
+    return (JSON.parse(stdout) as { 'backing-filename'?: string })['backing-filename'] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,29 @@
+import type { Readable } from 'node:stream';
+import type { EventName, Events } from '../api/contract';
+import type { Envelope } from '../api/wire';
+
+/**
+ * One client of the backend: a browser tab's WebSocket or an Electron window's webContents.
+ * Streams (logs, shells) belong to the client that opened them: their events go only to it,
+ * and they end when it goes away.
+ */
+export interface ClientLink {
+  readonly id: string;
+  send<E extends EventName>(event: E, payload: Events[E]): void;
+  /** Runs `cb` once when the client goes away; the returned function unregisters it. */
+  onClose(cb: () => void): () => void;
+}
+
+/**
+ * The one backend object both transports serve. `invoke` takes untrusted input: it checks the
+ * name against the contract, validates the input with the call's schema, and never throws.
+ */
+export interface Backend {
+  invoke(name: string, input: unknown, client?: ClientLink): Promise<Envelope<unknown>>;
+  /** Broadcast events (lists, engine state): every client gets them. */
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /** A container's full log as a file stream, for a ticket from 'logs:download-ticket' (one use). */
+  openLogDownload?(ticket: string): Promise<{ name: string; stream: Readable }>;
+  /** Stops engine streams and timers. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,93 @@
+// The targets:* calls: the engines Wharf knows (targets.json, shared with `wharf context`), their
+// last test, and switching the running engine (engine-switch.ts).
+import type { CallName, CallOutput, CallParsed } from '../api/contract';
+import type { TargetsOverview, TargetTestResult } from '../api/contract.targets';
+import { WharfError } from '../api/errors';
+import { probeTarget } from './probe-target';
+import { targetFromForm } from '../connection/target-validate';
+import { isBuiltIn, type Target, TargetError, type TargetStore } from '../connection/targets';
+import type { EngineSwitch } from './engine-switch';
+
+type TargetCall = Extract<CallName, `targets:${string}`>;
+type H<K extends CallName> = (input: CallParsed<K>) => Promise<CallOutput<K>> | CallOutput<K>;
+
+const err = (code: string, message: string, hint: string, detail = ''): WharfError => new WharfError({ code, message, hint, detail });
+const notFound = (name: string): WharfError => err('TARGET_NOT_FOUND', `There is no target named "${name}".`, 'Refresh the list; it may have been removed (wharf context ls).', name);
+
+export function targetHandlers(store: TargetStore, engines: EngineSwitch, dataDir: string): { [K in TargetCall]: H<K> } {
+  const tests = new Map<string, TargetTestResult>();
+
+  const overview = (): TargetsOverview => {
+    const { targets } = store.list();
+    const running = engines.current.target;
+    // A target given on the command line (--engine) is listed too, so the active one is always there.
+    const all = targets.some((t) => t.name === running.name) ? targets : [running, ...targets];
+    return {
+      targets: all.map((t) => ({ name: t.name, engine: t.engine, ...(t.identity ? { identity: t.identity } : {}) })),
+      active: running.name,
+      ...(engines.switching ? { switching: engines.switching } : {}),
+      tests: Object.fromEntries([...tests].filter(([n]) => all.some((t) => t.name === n))),
+    };
+  };
+  const find = (name: string): Target => {
+    const running = engines.current.target;
+    if (name === running.name) return running;
+    try {
+      return store.get(name);
+    } catch {
+      throw notFound(name);
+    }
+  };
+  const exists = (name: string): boolean => store.list().targets.some((t) => t.name === name);
+  const stored = (f: () => void): void => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof TargetError) throw err('TARGET_NOT_SAVED', 'Wharf could not change its list of targets.', 'Check that Wharf\'s data folder is writable.', e.message);
+      throw err('TARGET_NOT_SAVED', 'Wharf could not change its list of targets.', 'Check that Wharf\'s data folder is writable.', (e as Error).message);
+    }
+  };
+
+  return {
+    'targets:list': () => overview(),
+    'targets:save': async ({ name, address, identity, previous }) => {
+      const t = targetFromForm({ name, address, identity });
+      if (previous !== undefined && !isBuiltIn(previous) && !exists(previous)) throw notFound(previous);
+      if ((previous ?? '') !== name && exists(name)) {
+        throw err('TARGET_NAME_TAKEN', `A target named "${name}" already exists.`, 'Choose another name, or edit that target instead.', name);
+      }
+      const wasActive = store.list().active;
+      stored(() => {
+        store.save(t);
+        if (previous && previous !== name) {
+          store.remove(previous);
+          if (wasActive === previous) store.use(name);
+        }
+      });
+      tests.delete(name);
+      if (previous) tests.delete(previous);
+      // The engine in use was edited: reconnect with the new address and key.
+      if (engines.current.target.name === (previous ?? name)) await engines.use(t);
+      return overview();
+    },
+    'targets:remove': async ({ name }) => {
+      if (isBuiltIn(name)) throw err('TARGET_LOCAL_BUILTIN', `The ${name} engine is built in and cannot be removed.`, 'Remove another target, or switch to this one instead.', name);
+      if (!exists(name)) throw notFound(name);
+      stored(() => store.remove(name));
+      tests.delete(name);
+      if (engines.current.target.name === name) await engines.use(store.get(store.list().active));
+      return overview();
+    },
+    'targets:test': async ({ name }) => {
+      const result = await probeTarget(find(name), dataDir);
+      tests.set(name, result);
+      return result;
+    },
+    'targets:use': async ({ name }) => {
+      const t = find(name);
+      const status = await engines.use(t);
+      if (exists(name)) stored(() => store.use(name));
+      return { overview: overview(), status };
+    },
+  };
+}
