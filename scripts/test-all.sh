@@ -3,7 +3,7 @@
 # unit + integration (vitest), end-to-end (Playwright in the system Chromium).
 # Ends with one line: "N passed, N failed", summed over every suite.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 results=out/test-results
 rm -rf "$results" && mkdir -p "$results"
 checks=$results/checks.txt
@@ -36,6 +36,9 @@ built=$?
 step "typecheck (node)" npx tsc --noEmit -p tsconfig.node.json
 step "typecheck (web)" npx tsc --noEmit -p tsconfig.web.json
 step "typecheck (e2e)" npx tsc --noEmit -p tsconfig.e2e.json
+step "lint: format and rules (biome)" bash scripts/lint.sh format
+step "lint: layering (dependency-cruiser)" bash scripts/lint.sh layers
+step "lint: shell scripts (shellcheck)" bash scripts/lint.sh shell
 
 echo "== vitest (unit + integration)"
 npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json"

@@ -17,6 +17,8 @@ declare -A NEED=(
   [htpasswd]=apache2-utils
   # npm run bench: a bare TCP relay in front of the Docker socket, the floor for ssh_api_ratio.
   [socat]=socat
+  # npm run lint: the shell scripts.
+  [shellcheck]=shellcheck
   # Wharf's own VM: build the guest image (debootstrap, cpio for its initrd, mke2fs for its root
   # disk: build time only, the VM's data disk is formatted in the guest), run it under QEMU.
   [qemu-system-x86_64]=qemu-system-x86

@@ -38,7 +38,7 @@ need debootstrap || missing+=(debootstrap)
 need mke2fs || missing+=(e2fsprogs)
 need cpio || missing+=(cpio)
 { ldd /bin/busybox 2>&1 || true; } | grep -q 'not a dynamic' || missing+=(busybox-static) # the initrd's only program
-ls /boot/vmlinuz-*-$DEB_ARCH >/dev/null 2>&1 || missing+=(linux-image-$DEB_ARCH)
+ls /boot/vmlinuz-*-$DEB_ARCH >/dev/null 2>&1 || missing+=("linux-image-$DEB_ARCH")
 if [ ${#missing[@]} -gt 0 ]; then
   log "installing ${missing[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}" >&2

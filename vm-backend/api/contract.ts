@@ -63,7 +63,7 @@ export const EVENT_NAMES = Object.freeze([
 ] as const satisfies readonly EventName[]);
 
 export function isCallName(v: unknown): v is CallName {
-  return typeof v === 'string' && Object.prototype.hasOwnProperty.call(calls, v);
+  return typeof v === 'string' && Object.hasOwn(calls, v);
 }
 
 /** Events that go only to the client owning the stream, never broadcast (not in EVENT_NAMES). */

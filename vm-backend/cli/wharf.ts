@@ -28,7 +28,7 @@ async function web(argv: string[]): Promise<void> {
   const dataDir = wharfDataDir();
   const target = new TargetStore(dataDir).startTarget(given ? args.engine : undefined, args.identity ?? undefined);
   const connect = targetConnector({ dataDir, log: (l) => console.error(l) });
-  let connected;
+  let connected: Awaited<ReturnType<typeof connect>>;
   try {
     connected = await connect(target);
   } catch (err) {

@@ -39,7 +39,7 @@ export function checkAddress(address: string): string {
 export function checkKeyFile(path: string): string {
   const hint = 'Give the full path of your private key, e.g. /home/me/.ssh/id_ed25519 (not the .pub file). Leave it empty to let Wharf make its own key.';
   if (CONTROL.test(path) || !isAbsolute(path)) throw bad('TARGET_KEY_PATH_INVALID', 'The key file must be a full path.', hint, JSON.stringify(path));
-  let st;
+  let st: ReturnType<typeof statSync>;
   try {
     st = statSync(path);
   } catch (err) {

@@ -34,7 +34,7 @@ export function ping(conn: Connection, timeoutMs = 3000): Promise<PingResult> {
           return;
         }
         const api = res.headers['api-version'];
-        const os = res.headers['ostype'];
+        const os = res.headers.ostype;
         resolve({ apiVersion: typeof api === 'string' ? api : '', ...(typeof os === 'string' ? { os } : {}) });
       });
     });

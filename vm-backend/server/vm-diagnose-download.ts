@@ -12,9 +12,15 @@ export function serveVmDiagnose(url: URL, req: IncomingMessage, res: ServerRespo
     res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(body);
   };
-  if (req.method !== 'GET') return text(405, 'Method not allowed');
+  if (req.method !== 'GET') {
+    text(405, 'Method not allowed');
+    return;
+  }
   const ticket = url.searchParams.get('ticket') ?? '';
-  if (!/^[A-Za-z0-9_-]{10,64}$/.test(ticket)) return text(404, 'Not found');
+  if (!/^[A-Za-z0-9_-]{10,64}$/.test(ticket)) {
+    text(404, 'Not found');
+    return;
+  }
   try {
     const b = takeDiagnoseTicket(ticket);
     res.writeHead(200, {

@@ -73,7 +73,7 @@ export async function dataSummary(m: VmManager): Promise<VmDataSummary> {
   }
   const rt = readRuntime(m.files);
   const none = { images: null, containers: null, volumes: null, diskBytes };
-  if (!rt || rt.phase !== 'running' || !['running', 'degraded'].includes(m.status.state)) return none;
+  if (rt?.phase !== 'running' || !['running', 'degraded'].includes(m.status.state)) return none;
   const conn = guestConnection(m.files, rt.sshPort);
   try {
     const out = await guestRun(conn, 'echo "$(docker images -q | sort -u | wc -l) $(docker ps -aq | wc -l) $(docker volume ls -q | wc -l)"', 10_000);

@@ -27,6 +27,7 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
     if (useRunDialog.getState().takeTerminal(id)) setTab('shell');
   }, [id]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new row (the engine changed it) re-reads the inspect data
   useEffect(() => {
     let live = true;
     getBridge().call('containers:inspect', { id }).then(
@@ -55,6 +56,7 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
       {error && tab !== 'logs' && <ErrorNotice error={error} />}
       {!data && !error && tab !== 'logs' && <p>{t('common.loading')}</p>}
       {s && tab === 'summary' && (
+        // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: the summary list is the tab's panel
         <dl className="inspect__summary" role="tabpanel">
           <dt>{t('inspect.id')}</dt><dd><code>{s.id.slice(0, 12)}</code></dd>
           <dt>{t('inspect.image')}</dt><dd>{s.image}</dd>

@@ -48,7 +48,7 @@ describe('toImageItems', () => {
     expect(item).toMatchObject({ repository: '<none>', tag: '<none>', dangling: true, ref: i.id });
   });
   it('a digest-only image (no tags) is one dangling item named by its repository, as docker image ls does', () => {
-    const i = img('cc', [], { repoDigests: ['busybox@sha256:' + 'd'.repeat(64)] });
+    const i = img('cc', [], { repoDigests: [`busybox@sha256:${'d'.repeat(64)}`] });
     const items = toImageItems([i], [], '');
     expect(items).toHaveLength(1);
     expect(items[0].ref).toBe(i.id);

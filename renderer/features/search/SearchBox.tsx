@@ -50,6 +50,7 @@ export function SearchBox(): React.JSX.Element | null {
   };
   const cli = `docker search ${term.trim() || '<term>'}`;
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a click beside the box closes it; Escape is the keyboard way
     <div className="dialog-backdrop search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && useSearch.getState().show(false)}>
       <div className="search-dialog" role="dialog" aria-modal="true" aria-label={t('search.title')}>
         <label className="search__label">

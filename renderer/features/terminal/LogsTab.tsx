@@ -32,6 +32,7 @@ export function LogsTab({ id, name }: { id: string; name: string }): React.JSX.E
   const [earlier, setEarlier] = useState(0);
   const [downloadError, setDownloadError] = useState<WharfErrorShape | null>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the terminal is made once per tab; i18n.t is read when a note is written
   useEffect(() => {
     const el = host.current;
     if (!el) return;

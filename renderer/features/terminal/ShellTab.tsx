@@ -62,9 +62,9 @@ export function ShellTab({ id, name, state, interactive }: Props): React.JSX.Ele
   };
 
   // Open a shell as soon as the tab shows a running container, as `docker exec -it` would.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: opens once when the terminal and a running container are there, not on every shell state
   useEffect(() => {
     if (term && running && shell.kind === 'idle') connect({ mode: 'exec' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [term, running]);
 
   const started = shell.kind === 'open' ? shell.started : null;

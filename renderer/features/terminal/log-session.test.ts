@@ -70,7 +70,7 @@ describe('LogSession', () => {
     const s = new LogSession(bridge, t.term as never, host, () => {}, (n) => `${n} skipped`);
     const stream = `logs-${nextStream}`;
     await s.open('c', { tail: 'all', timestamps: false, follow: false });
-    const big = 'x'.repeat(1024 * 1024 - 1) + '\n';
+    const big = `${'x'.repeat(1024 * 1024 - 1)}\n`;
     emit('logs:chunk', { stream, data: big });
     for (let i = 0; i < 8; i++) emit('logs:chunk', { stream, data: `l${i}\n` });
     t.flush();

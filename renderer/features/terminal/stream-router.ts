@@ -39,7 +39,10 @@ export class StreamRouter {
 
   private route(event: StreamEvent, payload: { stream: string }): void {
     const owner = this.owners.get(payload.stream);
-    if (owner) return owner(event, payload as never);
+    if (owner) {
+      owner(event, payload as never);
+      return;
+    }
     const now = Date.now();
     for (const [id, h] of this.held) if (now - h.at > HOLD_MS) this.held.delete(id);
     let h = this.held.get(payload.stream);

@@ -68,7 +68,7 @@ export function VmPanel(): React.JSX.Element | null {
             <button type="button" className="btn" onClick={() => void bridge.call('vm:console', {}).then(setConsole, () => setConsole(''))} {...cliHintProps('wharf vm logs')}>{t('vm.showConsole')}</button>
           </div>
           {showSettings && overview.settings && overview.host && <VmSettingsForm current={overview.settings} host={overview.host} live={live} />}
-          {consoleText !== null && <pre className="vm-console" aria-label={t('vm.console')}>{consoleText || t('vm.consoleEmpty')}</pre>}
+          {consoleText !== null && <pre className="vm-console" role="log" aria-label={t('vm.console')}>{consoleText || t('vm.consoleEmpty')}</pre>}
         </div>
       )}
     </Dialog>

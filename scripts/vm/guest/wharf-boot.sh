@@ -21,7 +21,7 @@ else
 fi
 SEED=/sys/firmware/qemu_fw_cfg/by_name/opt/wharf/seed/raw
 if [ ! -r "$SEED" ]; then console "WHARF-ERROR no seed at $SEED"; exit 1; fi
-NONCE= HOSTNAME_= PUBKEY=
+NONCE='' HOSTNAME_='' PUBKEY=''
 while IFS= read -r line || [ -n "$line" ]; do
   case "$line" in
     WHARF_NONCE=*) NONCE=${line#WHARF_NONCE=} ;;

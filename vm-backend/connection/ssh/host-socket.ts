@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { contextName, pruneContexts, registerContext } from './docker-context';
 import { splice } from './splice';
 import type { SshLink } from './ssh-link';
-import { type SshTarget } from './target';
+import type { SshTarget } from './target';
 
 export { contextName } from './docker-context';
 

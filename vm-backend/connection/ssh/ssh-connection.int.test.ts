@@ -1,9 +1,8 @@
 import Docker from 'dockerode';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WharfError } from '../../api/errors';
 import { ping } from '../../engine/ping';
 import { sshConnection, type SshConnection } from './ssh-connection';
 import { sshdChildren, sshdSocketsFor, testSshd, type TestSshd } from './test-sshd';

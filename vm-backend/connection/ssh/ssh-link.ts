@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
-import { WharfError } from '../../api/errors';
-import { type HostKeyStore } from './host-keys';
+import type { WharfError } from '../../api/errors';
+import type { HostKeyStore } from './host-keys';
 import { dockerNotRunning, dockerPermission, dockerUnreachable, forwardingDisabled, hostKeyChanged, noDocker, sshConnectError } from './ssh-errors';
 import { knownHostsName, type SshTarget } from './target';
 

@@ -36,7 +36,7 @@ async function qemuVersion(): Promise<string> {
 
 async function engineJournal(m: VmManager, timeoutMs: number): Promise<string> {
   const rt = readRuntime(m.files);
-  if (!rt || rt.phase !== 'running' || m.opts.driver.alivePid(m.files) === null) return '(the VM is not running: no engine journal)\n';
+  if (rt?.phase !== 'running' || m.opts.driver.alivePid(m.files) === null) return '(the VM is not running: no engine journal)\n';
   const conn = guestConnection(m.files, rt.sshPort);
   try {
     const out = await guestRun(conn, 'journalctl -u docker -u containerd -n 300 --no-pager 2>&1', timeoutMs);

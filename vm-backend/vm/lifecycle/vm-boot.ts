@@ -120,7 +120,7 @@ export function guestFailure(err: string): StartFailure {
   return new StartFailure({ code: 'VM_GUEST_SETUP', message: 'The VM could not read its setup (seed).', hint: 'Reset the VM; if it persists, rebuild the image.', detail: err });
 }
 
-async function waitFor(m: VmManager, rt: VmRuntime, what: string, ok: () => Promise<boolean>): Promise<void> {
+async function waitFor(m: VmManager, _rt: VmRuntime, what: string, ok: () => Promise<boolean>): Promise<void> {
   const until = Date.now() + (m.opts.bootTimeoutMs ?? 300_000);
   for (;;) {
     try {
