@@ -41,7 +41,13 @@ const projects: Project[] = [
   { name: 'web', testDir: 'e2e/web', use: browser },
   // The same suite again with Wharf reaching dockerd through a real sshd (scripts/setup/start-sshd.sh),
   // plus what only SSH has (e2e/ssh). The `wharf` fixture reads metadata.engine.
-  { name: 'web-ssh', testDir: 'e2e', testMatch: ['web/**/*.spec.ts', 'ssh/**/*.spec.ts'], metadata: { engine: 'ssh' }, use: browser },
+  {
+    name: 'web-ssh',
+    testDir: 'e2e',
+    testMatch: ['web/**/*.spec.ts', 'ssh/**/*.spec.ts'],
+    metadata: { engine: 'ssh' },
+    use: browser,
+  },
 ];
 const electron = electronBinary();
 if (electron) {
@@ -58,9 +64,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   retries: 0,
-  reporter: process.env.WHARF_PW_JSON
-    ? [['list'], ['json', { outputFile: process.env.WHARF_PW_JSON }]]
-    : [['list']],
+  reporter: process.env.WHARF_PW_JSON ? [['list'], ['json', { outputFile: process.env.WHARF_PW_JSON }]] : [['list']],
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   // Several runs on one machine (CI, a developer, a benchmark) must not share an output folder.
   outputDir: process.env.WHARF_PW_OUTPUT ?? 'out/e2e-results',

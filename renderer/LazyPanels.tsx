@@ -17,17 +17,29 @@ const VmPanel = lazyNamed(() => import('./features/vm/VmPanel'), 'VmPanel');
  *  shows up when its code has arrived; there is nothing to hold its place before. */
 export function LazyPullPanel(): React.JSX.Element | null {
   const any = usePulls((s) => s.order.length > 0);
-  return any ? <Suspense fallback={null}><PullPanel /></Suspense> : null;
+  return any ? (
+    <Suspense fallback={null}>
+      <PullPanel />
+    </Suspense>
+  ) : null;
 }
 
 export function LazyRegistriesDialog(): React.JSX.Element | null {
   const open = useRegistriesDialog((s) => s.open);
-  return open ? <Suspense fallback={<LoadingDialog />}><RegistriesDialog /></Suspense> : null;
+  return open ? (
+    <Suspense fallback={<LoadingDialog />}>
+      <RegistriesDialog />
+    </Suspense>
+  ) : null;
 }
 
 export function LazyTargetsDialog(): React.JSX.Element | null {
   const open = useTargets((s) => s.open);
-  return open ? <Suspense fallback={<LoadingDialog />}><TargetsDialog /></Suspense> : null;
+  return open ? (
+    <Suspense fallback={<LoadingDialog />}>
+      <TargetsDialog />
+    </Suspense>
+  ) : null;
 }
 
 /** Loaded on the first open, then kept mounted as before (it hides itself while closed), so its
@@ -36,5 +48,9 @@ export function LazyVmPanel(): React.JSX.Element | null {
   const shown = useVm((s) => s.open && Boolean(s.overview));
   const [wanted, setWanted] = useState(false);
   if (shown && !wanted) setWanted(true);
-  return wanted ? <Suspense fallback={<LoadingDialog />}><VmPanel /></Suspense> : null;
+  return wanted ? (
+    <Suspense fallback={<LoadingDialog />}>
+      <VmPanel />
+    </Suspense>
+  ) : null;
 }

@@ -19,7 +19,11 @@ const scratch = mkdtempSync(join(tmpdir(), 'wharf-split-'));
 beforeAll(async () => {
   // Nothing is written (write: false); the out dir points at a scratch folder all the same.
   process.env.WHARF_OUT_DIR = scratch;
-  const { config } = await resolveConfig({ logLevel: 'silent', build: { write: false, emptyOutDir: false } }, 'build', 'production');
+  const { config } = await resolveConfig(
+    { logLevel: 'silent', build: { write: false, emptyOutDir: false } },
+    'build',
+    'production',
+  );
   if (!config?.renderer) throw new Error('electron.vite.config has no renderer section');
   const result = (await build(config.renderer)) as Rollup.RollupOutput | Rollup.RollupOutput[];
   output = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
@@ -53,11 +57,16 @@ function firstPaint(): Rollup.OutputChunk[] {
 }
 
 // The code, not the stylesheet: xterm.css is part of the one CSS file on purpose (feature-styles.ts).
-const holds = (c: Rollup.OutputChunk, lib: RegExp): boolean => Object.keys(c.modules).some((id) => lib.test(id) && !/\.css($|\?)/.test(id));
+const holds = (c: Rollup.OutputChunk, lib: RegExp): boolean =>
+  Object.keys(c.modules).some((id) => lib.test(id) && !/\.css($|\?)/.test(id));
 
 describe('renderer bundle split', () => {
   it.each(Object.entries(LAZY_ONLY))('keeps %s out of the entry chunk and its static imports', (_name, lib) => {
-    expect(firstPaint().filter((c) => holds(c, lib)).map((c) => c.fileName)).toEqual([]);
+    expect(
+      firstPaint()
+        .filter((c) => holds(c, lib))
+        .map((c) => c.fileName),
+    ).toEqual([]);
     // ...and it is still in the build, loaded lazily (the check above is not vacuous).
     expect(chunks().some((c) => holds(c, lib))).toBe(true);
   });
@@ -70,8 +79,17 @@ describe('renderer bundle split', () => {
   it('loads the terminals, the run dialog and the engines dialog with import()', () => {
     const entry = firstPaint()[0]!;
     const lazy = entry.dynamicImports.map((f) => Object.keys(byFile(f).modules).join('\n'));
-    for (const part of ['features/terminal/LogsTab.tsx', 'features/terminal/ShellTab.tsx', 'features/run/RunDialog.tsx', 'features/targets/TargetsDialog.tsx', 'features/registries/RegistriesDialog.tsx']) {
-      expect(lazy.some((mods) => mods.includes(part)), part).toBe(true);
+    for (const part of [
+      'features/terminal/LogsTab.tsx',
+      'features/terminal/ShellTab.tsx',
+      'features/run/RunDialog.tsx',
+      'features/targets/TargetsDialog.tsx',
+      'features/registries/RegistriesDialog.tsx',
+    ]) {
+      expect(
+        lazy.some((mods) => mods.includes(part)),
+        part,
+      ).toBe(true);
     }
   });
 

@@ -10,4 +10,9 @@ import './styles.css';
 initI18n();
 startSync(getBridge());
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );

@@ -12,7 +12,12 @@ if (existsSync(checksFile)) {
   const passed = lines.filter((l) => l.endsWith(' passed')).length;
   const failed = lines.filter((l) => l.endsWith(' failed')).length;
   const skipped = lines.filter((l) => l.includes('not run'));
-  suites.push({ name: 'setup, build, typecheck', passed, failed, note: lines.filter((l) => l.endsWith(' failed')).join('; ') });
+  suites.push({
+    name: 'setup, build, typecheck',
+    passed,
+    failed,
+    note: lines.filter((l) => l.endsWith(' failed')).join('; '),
+  });
   // A suite that could not run at all counts as one failure, never as zero tests.
   for (const s of skipped) suites.push({ name: s, passed: 0, failed: 1 });
 }
@@ -31,7 +36,10 @@ if (existsSync(vitestFile)) {
     // A file that failed to load has no assertions but did fail.
     if (file.status === 'failed' && !results.some((r) => r.status === 'failed')) count[kind].failed++;
   }
-  suites.push({ name: 'unit (vitest)', ...count.unit }, { name: 'integration (vitest, real dockerd)', ...count.integration });
+  suites.push(
+    { name: 'unit (vitest)', ...count.unit },
+    { name: 'integration (vitest, real dockerd)', ...count.integration },
+  );
 }
 
 const pwFile = join(dir, 'playwright.json');
@@ -39,7 +47,12 @@ if (existsSync(pwFile)) {
   const p = JSON.parse(readFileSync(pwFile, 'utf8'));
   const s = p.stats ?? {};
   const crashed = (p.errors ?? []).length;
-  suites.push({ name: 'e2e (playwright, chromium)', passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: (s.unexpected ?? 0) + crashed, note: s.skipped ? `${s.skipped} skipped` : '' });
+  suites.push({
+    name: 'e2e (playwright, chromium)',
+    passed: (s.expected ?? 0) + (s.flaky ?? 0),
+    failed: (s.unexpected ?? 0) + crashed,
+    note: s.skipped ? `${s.skipped} skipped` : '',
+  });
 }
 
 let passed = 0;

@@ -22,6 +22,8 @@ export const coldStart: Bench = async (ctx) => {
   }
   const reference = await medianMs(5, () => ctx.docker('container', 'ls', '-a'));
   const ms = percentile(runs, 50);
-  ctx.log(`cold start runs: ${runs.map((r) => Math.round(r)).join(', ')} ms; docker container ls -a: ${round(reference)} ms`);
+  ctx.log(
+    `cold start runs: ${runs.map((r) => Math.round(r)).join(', ')} ms; docker container ls -a: ${round(reference)} ms`,
+  );
   return { web_cold_start_ms: round(ms), web_cold_start_ratio_vs_docker_ls: round(ms / reference, 2) };
 };

@@ -4,9 +4,11 @@ const N = 1000;
 
 async function pool(n: number, width: number, f: (i: number) => Promise<unknown>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < n) await f(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < n) await f(next++);
+    }),
+  );
 }
 
 /** Runs in the page before the app: notes when the first container listing arrives on the socket
@@ -18,7 +20,12 @@ function recordResetArrival(): void {
       super(url, protocols);
       this.addEventListener('message', (ev) => {
         const w = window as unknown as { __resetAt?: number };
-        if (w.__resetAt === undefined && typeof ev.data === 'string' && ev.data.includes('"statusAt"') && (ev.data.includes('"type":"result"') || ev.data.includes('"kind":"reset"'))) {
+        if (
+          w.__resetAt === undefined &&
+          typeof ev.data === 'string' &&
+          ev.data.includes('"statusAt"') &&
+          (ev.data.includes('"type":"result"') || ev.data.includes('"kind":"reset"'))
+        ) {
           w.__resetAt = performance.now();
         }
       });
@@ -29,7 +36,18 @@ function recordResetArrival(): void {
 
 async function setUp(ctx: BenchContext, tag: string): Promise<void> {
   ctx.log(`creating ${N} containers and ${N} image tags…`);
-  await pool(N, 6, (i) => ctx.docker('create', '--name', `bench-list-${tag}-${i}`, '--label', 'wharf.test=1', '--label', `wharf.bench=${tag}`, 'wharf-fixture/busybox:1'));
+  await pool(N, 6, (i) =>
+    ctx.docker(
+      'create',
+      '--name',
+      `bench-list-${tag}-${i}`,
+      '--label',
+      'wharf.test=1',
+      '--label',
+      `wharf.bench=${tag}`,
+      'wharf-fixture/busybox:1',
+    ),
+  );
   await pool(N, 6, (i) => ctx.docker('tag', 'wharf-fixture/busybox:1', `wharf-test/bench-${tag}-${i}:1`));
 }
 
@@ -53,40 +71,54 @@ export const list1000: Bench = async (ctx) => {
   try {
     await page.addInitScript(recordResetArrival);
     await page.goto(wharf.url);
-    const paintAt = await page.evaluate((n) => new Promise<number>((resolve) => {
-      const check = (): void => {
-        const count = document.querySelector('[data-testid="containers-count"]')?.textContent ?? '';
-        const total = Number(/of (\d+)/.exec(count)?.[1] ?? 0);
-        if (total >= n && document.querySelector('[data-testid="container-row"]')) requestAnimationFrame(() => resolve(performance.now()));
-        else requestAnimationFrame(check);
-      };
-      check();
-    }), N);
+    const paintAt = await page.evaluate(
+      (n) =>
+        new Promise<number>((resolve) => {
+          const check = (): void => {
+            const count = document.querySelector('[data-testid="containers-count"]')?.textContent ?? '';
+            const total = Number(/of (\d+)/.exec(count)?.[1] ?? 0);
+            if (total >= n && document.querySelector('[data-testid="container-row"]'))
+              requestAnimationFrame(() => resolve(performance.now()));
+            else requestAnimationFrame(check);
+          };
+          check();
+        }),
+      N,
+    );
     const resetAt = await page.evaluate(() => (window as unknown as { __resetAt?: number }).__resetAt ?? Number.NaN);
     const firstPaint = paintAt - resetAt;
 
-    const frames = await page.evaluate(() => new Promise<number[]>((resolve) => {
-      const el = document.querySelector('[data-testid="container-scroll"]') as HTMLElement;
-      const times: number[] = [];
-      let last = performance.now();
-      let step = 0;
-      const tick = (): void => {
-        const now = performance.now();
-        times.push(now - last);
-        last = now;
-        el.scrollTop += 440;
-        if (++step < 120) requestAnimationFrame(tick);
-        else resolve(times.slice(1));
-      };
-      requestAnimationFrame(tick);
-    }));
+    const frames = await page.evaluate(
+      () =>
+        new Promise<number[]>((resolve) => {
+          const el = document.querySelector('[data-testid="container-scroll"]') as HTMLElement;
+          const times: number[] = [];
+          let last = performance.now();
+          let step = 0;
+          const tick = (): void => {
+            const now = performance.now();
+            times.push(now - last);
+            last = now;
+            el.scrollTop += 440;
+            if (++step < 120) requestAnimationFrame(tick);
+            else resolve(times.slice(1));
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
 
     const t0 = await page.evaluate(() => performance.now());
     await page.getByRole('navigation').getByRole('button', { name: 'Images', exact: true }).click();
     await page.getByTestId('image-row').first().waitFor();
-    const imagesPaint = (await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))))) - t0;
-    const rows = await page.getByTestId('container-row').count().catch(() => 0);
-    ctx.log(`first paint ${round(firstPaint)} ms; images view ${round(imagesPaint)} ms; scroll frames p95 ${round(percentile(frames, 95))} ms; rows in DOM after switching views: ${rows}`);
+    const imagesPaint =
+      (await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))))) - t0;
+    const rows = await page
+      .getByTestId('container-row')
+      .count()
+      .catch(() => 0);
+    ctx.log(
+      `first paint ${round(firstPaint)} ms; images view ${round(imagesPaint)} ms; scroll frames p95 ${round(percentile(frames, 95))} ms; rows in DOM after switching views: ${rows}`,
+    );
     return {
       list_1000_first_paint_ms: round(firstPaint),
       list_1000_images_view_ms: round(imagesPaint),

@@ -78,7 +78,8 @@ async function timeTailAll(ctx: BenchContext, page: Page): Promise<number> {
   for (let waited = 0; ; waited += 250) {
     if (await page.evaluate(() => (window as unknown as { __t1?: number }).__t1 !== undefined)) break;
     if (waited > 300_000) throw new Error('the log did not finish within 300 s');
-    if (waited > 0 && waited % 10_000 === 0) ctx.log(`… ${await host.getAttribute('data-written')} characters written after ${waited / 1000} s`);
+    if (waited > 0 && waited % 10_000 === 0)
+      ctx.log(`… ${await host.getAttribute('data-written')} characters written after ${waited / 1000} s`);
     await page.waitForTimeout(250);
   }
   const w = await page.evaluate(() => {
@@ -86,7 +87,9 @@ async function timeTailAll(ctx: BenchContext, page: Page): Promise<number> {
     return { __t0: g.__t0, __t1: g.__t1, __first: g.__first, __note: g.__note };
   });
   const at = (t?: number): string => (t === undefined ? '-' : String(round(t - w.__t0)));
-  ctx.log(`stages: first write ${at(w.__first)} ms, earlier lines counted ${at(w.__note)} ms, last write done ${at(w.__t1)} ms`);
+  ctx.log(
+    `stages: first write ${at(w.__first)} ms, earlier lines counted ${at(w.__note)} ms, last write done ${at(w.__t1)} ms`,
+  );
   return w.__t1 - w.__t0;
 }
 
@@ -114,8 +117,14 @@ async function bigLog(ctx: BenchContext, page: Page, url: string): Promise<Recor
       await host.and(page.locator('[data-log-done="1"]')).waitFor();
     }
     // The note about earlier lines follows the log's end (they are counted alongside).
-    await page.waitForFunction(() => Number((document.querySelector('[data-testid="log-terminal"]') as HTMLElement | null)?.dataset.earlier ?? 0) > 0);
-    ctx.log(`UI runs ${ui.map((x) => round(x)).join(', ')} ms; docker logs runs ${ref.map((x) => round(x)).join(', ')} ms`);
+    await page.waitForFunction(
+      () =>
+        Number((document.querySelector('[data-testid="log-terminal"]') as HTMLElement | null)?.dataset.earlier ?? 0) >
+        0,
+    );
+    ctx.log(
+      `UI runs ${ui.map((x) => round(x)).join(', ')} ms; docker logs runs ${ref.map((x) => round(x)).join(', ')} ms`,
+    );
     const uiMs = percentile(ui, 50);
     const refMs = percentile(ref, 50);
     const written = Number(await host.getAttribute('data-written'));
@@ -124,7 +133,11 @@ async function bigLog(ctx: BenchContext, page: Page, url: string): Promise<Recor
     const renderer = await host.getAttribute('data-renderer');
     const lastLine = await host.evaluate((el) => {
       type Line = { isWrapped: boolean; translateToString(t: boolean): string };
-      const t = (el as unknown as { wharfTerminal: { buffer: { active: { length: number; getLine(i: number): Line | undefined } } } }).wharfTerminal;
+      const t = (
+        el as unknown as {
+          wharfTerminal: { buffer: { active: { length: number; getLine(i: number): Line | undefined } } };
+        }
+      ).wharfTerminal;
       const b = t.buffer.active;
       let i = b.length - 1;
       while (i > 0 && !(b.getLine(i)?.translateToString(true) ?? '')) i--;
@@ -136,13 +149,34 @@ async function bigLog(ctx: BenchContext, page: Page, url: string): Promise<Recor
       }
       return text;
     });
-    if (!lastLine.startsWith(`line ${String(LINES).padStart(6, '0')}`)) throw new Error(`last line shown is "${lastLine}"`);
+    if (!lastLine.startsWith(`line ${String(LINES).padStart(6, '0')}`))
+      throw new Error(`last line shown is "${lastLine}"`);
     // The view keeps the last 25,000 lines (its scrollback); the rest is counted, not dropped unsaid.
-    const firstLine = await host.evaluate((el) => (el as unknown as { wharfTerminal: { buffer: { active: { getLine(i: number): { translateToString(t: boolean): string } | undefined } } } }).wharfTerminal.buffer.active.getLine(0)?.translateToString(true) ?? '');
-    if (!firstLine.startsWith(`line ${String(LINES - 25_000 + 1).padStart(6, '0')} `) || earlier !== LINES - 25_000) throw new Error(`first line "${firstLine}", ${earlier} earlier lines`);
+    const firstLine = await host.evaluate(
+      (el) =>
+        (
+          el as unknown as {
+            wharfTerminal: {
+              buffer: { active: { getLine(i: number): { translateToString(t: boolean): string } | undefined } };
+            };
+          }
+        ).wharfTerminal.buffer.active
+          .getLine(0)
+          ?.translateToString(true) ?? '',
+    );
+    if (!firstLine.startsWith(`line ${String(LINES - 25_000 + 1).padStart(6, '0')} `) || earlier !== LINES - 25_000)
+      throw new Error(`first line "${firstLine}", ${earlier} earlier lines`);
     const heap = await heapMb(page);
-    ctx.log(`200k lines (${(written / 2 ** 20).toFixed(1)} MiB): UI ${round(uiMs)} ms, docker logs >/dev/null ${round(refMs)} ms; heap ${round(heap)} MiB; ${renderer} renderer; ${earlier} earlier lines only in the download; ${skipped} lines skipped`);
-    return { logs_200k_ratio: round(uiMs / refMs, 2), logs_200k_ui_ms: round(uiMs), logs_200k_docker_ms: round(refMs), logs_renderer_heap_mb: round(heap), logs_200k_skipped_lines: skipped };
+    ctx.log(
+      `200k lines (${(written / 2 ** 20).toFixed(1)} MiB): UI ${round(uiMs)} ms, docker logs >/dev/null ${round(refMs)} ms; heap ${round(heap)} MiB; ${renderer} renderer; ${earlier} earlier lines only in the download; ${skipped} lines skipped`,
+    );
+    return {
+      logs_200k_ratio: round(uiMs / refMs, 2),
+      logs_200k_ui_ms: round(uiMs),
+      logs_200k_docker_ms: round(refMs),
+      logs_renderer_heap_mb: round(heap),
+      logs_200k_skipped_lines: skipped,
+    };
   } finally {
     await ctx.docker('rm', '-f', name).catch(() => '');
   }
@@ -152,14 +186,32 @@ async function follow(ctx: BenchContext, page: Page, url: string): Promise<Recor
   const name = `bench-logsfollow-${process.pid}`;
   await ctx.docker('rm', '-f', name).catch(() => '');
   // Capped on disk: the writer is far faster than anyone can read.
-  await ctx.docker('run', '-d', '--name', name, '--label', 'wharf.test=1', '--log-opt', 'max-size=20m', '--log-opt', 'max-file=2',
-    IMAGE, 'sh', '-c', 'yes "follow throughput line: the quick brown fox jumps over the lazy dog"');
+  await ctx.docker(
+    'run',
+    '-d',
+    '--name',
+    name,
+    '--label',
+    'wharf.test=1',
+    '--log-opt',
+    'max-size=20m',
+    '--log-opt',
+    'max-file=2',
+    IMAGE,
+    'sh',
+    '-c',
+    'yes "follow throughput line: the quick brown fox jumps over the lazy dog"',
+  );
   try {
     await page.goto(url);
     await page.locator('[data-testid="engine-state"][data-state="ready"]').waitFor();
     await openLogs(page, name);
     const host = page.getByTestId('log-terminal');
-    await page.waitForFunction(() => Number((document.querySelector('[data-testid="log-terminal"]') as HTMLElement | null)?.dataset.written ?? 0) > 0);
+    await page.waitForFunction(
+      () =>
+        Number((document.querySelector('[data-testid="log-terminal"]') as HTMLElement | null)?.dataset.written ?? 0) >
+        0,
+    );
     await page.evaluate(() => {
       const w = window as unknown as { __delays: number[] };
       w.__delays = [];
@@ -180,8 +232,14 @@ async function follow(ctx: BenchContext, page: Page, url: string): Promise<Recor
     const mbs = (w1 - w0) / 2 ** 20 / secs;
     const worst = Math.max(...delays);
     const ref = await dockerFollowMbs(name, 5_000);
-    ctx.log(`follow: ${mbs.toFixed(2)} MiB/s written into the terminal, docker logs -f ${ref.toFixed(2)} MiB/s right after (${((r1 - r0) / 2 ** 20 / secs).toFixed(2)} MiB/s received); ${delays.length} clicks, worst input delay ${round(worst)} ms`);
-    return { logs_follow_mb_s: round(mbs, 2), logs_follow_docker_mb_s: round(ref, 2), logs_follow_click_ms: round(worst) };
+    ctx.log(
+      `follow: ${mbs.toFixed(2)} MiB/s written into the terminal, docker logs -f ${ref.toFixed(2)} MiB/s right after (${((r1 - r0) / 2 ** 20 / secs).toFixed(2)} MiB/s received); ${delays.length} clicks, worst input delay ${round(worst)} ms`,
+    );
+    return {
+      logs_follow_mb_s: round(mbs, 2),
+      logs_follow_docker_mb_s: round(ref, 2),
+      logs_follow_click_ms: round(worst),
+    };
   } finally {
     await ctx.docker('rm', '-f', name).catch(() => '');
   }

@@ -9,7 +9,14 @@ const run = promisify(execFile);
 
 /** One download with curl to /dev/null (what a user would run; a C client): bytes, and ms by curl's own clock (no process start). */
 async function curlGet(host: string, port: number, path: string): Promise<{ bytes: number; ms: number }> {
-  const { stdout } = await run('curl', ['-sS', '-o', '/dev/null', '-w', '%{size_download} %{time_total}', `http://${host}:${port}${path}`]);
+  const { stdout } = await run('curl', [
+    '-sS',
+    '-o',
+    '/dev/null',
+    '-w',
+    '%{size_download} %{time_total}',
+    `http://${host}:${port}${path}`,
+  ]);
   const [bytes, seconds] = stdout.trim().split(' ').map(Number);
   return { bytes: bytes ?? 0, ms: (seconds ?? Number.NaN) * 1000 };
 }
@@ -30,8 +37,19 @@ export const portForward: Bench = async (ctx) => {
   const name = `wharf-bench-fwd-${process.pid}`;
   try {
     await ctx.docker('rm', '-f', name).catch(() => '');
-    const id = await ctx.docker('create', '--name', name, '--label', 'wharf.test=1', '-p', `127.0.0.2:${port}:80`, IMAGE,
-      'sh', '-c', 'mkdir -p /www && dd if=/dev/zero of=/www/big bs=1M count=100 2>/dev/null && echo ok > /www/ok && exec httpd -f -p 80 -h /www');
+    const id = await ctx.docker(
+      'create',
+      '--name',
+      name,
+      '--label',
+      'wharf.test=1',
+      '-p',
+      `127.0.0.2:${port}:80`,
+      IMAGE,
+      'sh',
+      '-c',
+      'mkdir -p /www && dd if=/dev/zero of=/www/big bs=1M count=100 2>/dev/null && echo ok > /www/ok && exec httpd -f -p 80 -h /www',
+    );
     const ready: number[] = [];
     for (let i = 0; i < 20; i++) {
       const from = events.seen.length;
@@ -67,7 +85,8 @@ export const portForward: Bench = async (ctx) => {
       for (let r = 0; r < 5; r++) {
         const a = await get('127.0.0.2', port);
         const b = await get('127.0.0.1', port);
-        if (a.bytes !== 104_857_600 || b.bytes !== a.bytes) throw new Error(`sizes: direct ${a.bytes}, forwarded ${b.bytes}`);
+        if (a.bytes !== 104_857_600 || b.bytes !== a.bytes)
+          throw new Error(`sizes: direct ${a.bytes}, forwarded ${b.bytes}`);
         direct.push(a.ms);
         forwarded.push(b.ms);
         if (withOpenSsh && openssh) viaOpenSsh.push((await get('127.0.0.1', openssh.port)).ms);
@@ -81,7 +100,9 @@ export const portForward: Bench = async (ctx) => {
       return { bytes, ms: performance.now() - t };
     }, false);
     ctx.log(`ready after start event: p50 ${round(percentile(ready, 50))} ms, p95 ${round(percentile(ready, 95))} ms`);
-    ctx.log(`100 MB with curl: direct ${round(d)} ms, forwarded ${round(f)} ms (${round(104.8576 / (f / 1000))} MB/s), OpenSSH's ssh -L ${openssh ? `${round(o)} ms (${round(104.8576 / (o / 1000))} MB/s)` : 'not measured'}; with node's http client: direct ${round(node.d)} ms, forwarded ${round(node.f)} ms`);
+    ctx.log(
+      `100 MB with curl: direct ${round(d)} ms, forwarded ${round(f)} ms (${round(104.8576 / (f / 1000))} MB/s), OpenSSH's ssh -L ${openssh ? `${round(o)} ms (${round(104.8576 / (o / 1000))} MB/s)` : 'not measured'}; with node's http client: direct ${round(node.d)} ms, forwarded ${round(node.f)} ms`,
+    );
     return {
       port_forward_ready_ms_p95: round(percentile(ready, 95)),
       port_forward_ready_ms_p50: round(percentile(ready, 50)),

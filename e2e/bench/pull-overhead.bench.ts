@@ -12,14 +12,24 @@ const REPO = 'wharf/bench50';
 function ensureImage(registry: string): string {
   const ref = `${registry}/${REPO}:1`;
   try {
-    execFileSync('curl', ['-sf', '-o', '/dev/null', '-H', 'Accept: application/vnd.docker.distribution.manifest.v2+json', `http://${registry}/v2/${REPO}/manifests/1`]);
+    execFileSync('curl', [
+      '-sf',
+      '-o',
+      '/dev/null',
+      '-H',
+      'Accept: application/vnd.docker.distribution.manifest.v2+json',
+      `http://${registry}/v2/${REPO}/manifests/1`,
+    ]);
     return ref;
   } catch {
     // Not pushed yet.
   }
   const dir = mkdtempSync(join(tmpdir(), 'wharf-bench50-'));
   try {
-    execFileSync('bash', ['-c', `mkdir -p "${dir}/root" && head -c 50000000 /dev/urandom >"${dir}/root/data.bin" && tar -C "${dir}/root" -cf "${dir}/root.tar" . && docker import "${dir}/root.tar" ${ref} >/dev/null && docker push ${ref} >/dev/null && docker rmi ${ref} >/dev/null`]);
+    execFileSync('bash', [
+      '-c',
+      `mkdir -p "${dir}/root" && head -c 50000000 /dev/urandom >"${dir}/root/data.bin" && tar -C "${dir}/root" -cf "${dir}/root.tar" . && docker import "${dir}/root.tar" ${ref} >/dev/null && docker push ${ref} >/dev/null && docker rmi ${ref} >/dev/null`,
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -62,17 +72,32 @@ export const pullOverhead: Bench = async (ctx) => {
       await pull.waitFor();
       // Timed inside the page (click event -> "done" rendered, seen by a MutationObserver):
       // Playwright's own waitFor polls at up to 500 ms intervals and would add that to Wharf's time.
-      const done = page.evaluate((r) => new Promise<number>((resolve) => {
-        let clickedAt = 0;
-        document.addEventListener('click', () => { clickedAt = performance.now(); }, { capture: true, once: true });
-        const mo = new MutationObserver(() => {
-          if (clickedAt && document.querySelector(`article[aria-label="${r}"][data-state="done"]`)) {
-            mo.disconnect();
-            resolve(performance.now() - clickedAt);
-          }
-        });
-        mo.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
-      }), ref);
+      const done = page.evaluate(
+        (r) =>
+          new Promise<number>((resolve) => {
+            let clickedAt = 0;
+            document.addEventListener(
+              'click',
+              () => {
+                clickedAt = performance.now();
+              },
+              { capture: true, once: true },
+            );
+            const mo = new MutationObserver(() => {
+              if (clickedAt && document.querySelector(`article[aria-label="${r}"][data-state="done"]`)) {
+                mo.disconnect();
+                resolve(performance.now() - clickedAt);
+              }
+            });
+            mo.observe(document.body, {
+              subtree: true,
+              childList: true,
+              attributes: true,
+              attributeFilter: ['data-state'],
+            });
+          }),
+        ref,
+      );
       await pull.click();
       ui.push(await done);
       await page.getByRole('button', { name: 'Dismiss' }).first().click();

@@ -16,7 +16,10 @@ export const reconnect: Bench = async (ctx) => {
       const el = document.querySelector('[data-testid=engine-state]') as HTMLElement;
       const log: { state: string; at: number }[] = [];
       (window as unknown as { states: typeof log }).states = log;
-      new MutationObserver(() => log.push({ state: el.dataset.state ?? '', at: Date.now() })).observe(el, { attributes: true, attributeFilter: ['data-state'] });
+      new MutationObserver(() => log.push({ state: el.dataset.state ?? '', at: Date.now() })).observe(el, {
+        attributes: true,
+        attributeFilter: ['data-state'],
+      });
     });
     const times: number[] = [];
     for (let i = 0; i < 10; i++) {
@@ -25,7 +28,9 @@ export const reconnect: Bench = async (ctx) => {
       for (const pid of sshdChildren()) process.kill(pid, 'SIGKILL');
       let back = 0;
       for (let w = 0; w < 1500 && !back; w++) {
-        const log = await page.evaluate(() => (window as unknown as { states: { state: string; at: number }[] }).states);
+        const log = await page.evaluate(
+          () => (window as unknown as { states: { state: string; at: number }[] }).states,
+        );
         const lost = log.findIndex((s) => s.state !== 'ready');
         const ready = lost >= 0 ? log.slice(lost).find((s) => s.state === 'ready') : undefined;
         if (ready) back = ready.at;

@@ -67,5 +67,9 @@ export const runOverhead: Bench = async (ctx) => {
   const uiP50 = percentile(ui, 50);
   const cliP50 = percentile(cli, 50);
   ctx.log(`Run click -> port answers p50 ${round(uiP50)} ms; docker run -d -p -> port answers p50 ${round(cliP50)} ms`);
-  return { run_overhead_ratio: round(uiP50 / cliP50, 2), run_ui_to_port_ms_p50: round(uiP50), run_cli_to_port_ms_p50: round(cliP50) };
+  return {
+    run_overhead_ratio: round(uiP50 / cliP50, 2),
+    run_ui_to_port_ms_p50: round(uiP50),
+    run_cli_to_port_ms_p50: round(cliP50),
+  };
 };

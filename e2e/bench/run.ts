@@ -8,11 +8,22 @@ import { docker } from '../support/docker';
 import { startWharfWeb } from '../support/wharf-web';
 import { benches } from './index';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
-  const browser = await chromium.launch({ executablePath: process.env.WHARF_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.WHARF_CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   const figures: Record<string, number> = {};
   const failures: Record<string, string> = {};
   try {
@@ -33,16 +44,25 @@ async function main(): Promise<void> {
   }
   const out = join(__dirname, '../../e2e/bench/results');
   mkdirSync(out, { recursive: true });
-  const engine = await docker('version', '--format', '{{.Server.Version}} (API {{.Server.APIVersion}})').catch(() => 'unknown');
+  const engine = await docker('version', '--format', '{{.Server.Version}} (API {{.Server.APIVersion}})').catch(
+    () => 'unknown',
+  );
   // A run of some benchmarks only keeps the other figures of the last full run.
   const file = join(out, 'latest.json');
   if (only.length && existsSync(file)) {
     const previous = JSON.parse(readFileSync(file, 'utf8')) as { figures?: Record<string, number> };
     for (const [k, v] of Object.entries(previous.figures ?? {})) if (!(k in figures)) figures[k] = v;
   }
-  const result = { date: new Date().toISOString(), machine: { cpus: cpus().length, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, engine }, figures, failures };
+  const result = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, engine },
+    figures,
+    failures,
+  };
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`wrote e2e/bench/results/latest.json (${Object.keys(figures).length} figures, ${Object.keys(failures).length} failed)`);
+  console.log(
+    `wrote e2e/bench/results/latest.json (${Object.keys(figures).length} figures, ${Object.keys(failures).length} failed)`,
+  );
   process.exit(Object.keys(failures).length ? 1 : 0);
 }
 

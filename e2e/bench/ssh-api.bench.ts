@@ -25,8 +25,12 @@ interface SshConn {
   close(): Promise<void>;
 }
 // Bundled by esbuild (scripts/bench.sh); a require, so the e2e typecheck does not pull vm-backend in.
-const { sshConnection } = require('../../vm-backend/connection/ssh/ssh-connection') as { sshConnection(o: { target: unknown; identity: string; dataDir: string }): SshConn };
-const { parseSshTarget } = require('../../vm-backend/connection/ssh/target') as { parseSshTarget(spec: string): unknown };
+const { sshConnection } = require('../../vm-backend/connection/ssh/ssh-connection') as {
+  sshConnection(o: { target: unknown; identity: string; dataDir: string }): SshConn;
+};
+const { parseSshTarget } = require('../../vm-backend/connection/ssh/target') as {
+  parseSshTarget(spec: string): unknown;
+};
 
 const API = 'v1.41';
 const SOCKET = '/var/run/docker.sock';
@@ -39,7 +43,8 @@ const PATH = `/${API}/containers/json?all=1`;
  */
 const ADDED = 10;
 
-const keepAlive = (o: Docker.DockerOptions): Docker => new Docker({ ...o, version: API, agent: new LocalKeepAlive({ keepAlive: true }) } as Docker.DockerOptions);
+const keepAlive = (o: Docker.DockerOptions): Docker =>
+  new Docker({ ...o, version: API, agent: new LocalKeepAlive({ keepAlive: true }) } as Docker.DockerOptions);
 const p50 = (s: Record<string, number[]>, k: string): number => percentile(s[k] ?? [], 50);
 const ms = (n: number): string => `${round(n, 2)} ms`;
 
@@ -47,7 +52,13 @@ const ms = (n: number): string => `${round(n, 2)} ms`;
 async function dockerodeSshMode(): Promise<number> {
   const e = sshEngine();
   const u = new URL(e.target.replace(/^ssh:/, 'http:'));
-  const modem = new Docker({ protocol: 'ssh', host: u.hostname, port: Number(u.port), username: u.username, sshOptions: { privateKey: readFileSync(e.identity) } } as Docker.DockerOptions);
+  const modem = new Docker({
+    protocol: 'ssh',
+    host: u.hostname,
+    port: Number(u.port),
+    username: u.username,
+    sshOptions: { privateKey: readFileSync(e.identity) },
+  } as Docker.DockerOptions);
   const d: number[] = [];
   for (let i = 0; i < 10; i++) {
     const t = performance.now();
@@ -59,7 +70,19 @@ async function dockerodeSshMode(): Promise<number> {
 
 async function withAddedContainers<T>(ctx: BenchContext, f: () => Promise<T>): Promise<T> {
   const label = `wharf.bench=ssh-api-${process.pid}`;
-  for (let i = 0; i < ADDED; i++) await ctx.docker('create', '--label', 'wharf.test=1', '--label', label, '-p', '127.0.0.1::80', 'wharf-fixture/busybox:1', 'sleep', '600');
+  for (let i = 0; i < ADDED; i++)
+    await ctx.docker(
+      'create',
+      '--label',
+      'wharf.test=1',
+      '--label',
+      label,
+      '-p',
+      '127.0.0.1::80',
+      'wharf-fixture/busybox:1',
+      'sleep',
+      '600',
+    );
   try {
     return await f();
   } finally {
@@ -79,7 +102,11 @@ async function withAddedContainers<T>(ctx: BenchContext, f: () => Promise<T>): P
  */
 export const sshApi: Bench = async (ctx) => {
   const e = sshEngine();
-  const conn = sshConnection({ target: parseSshTarget(e.target), identity: e.identity, dataDir: sshDataDir({ pinned: true }) });
+  const conn = sshConnection({
+    target: parseSshTarget(e.target),
+    identity: e.identity,
+    dataDir: sshDataDir({ pinned: true }),
+  });
   const wharf = await startSshWharf(ctx);
   const relay = await startTcpRelay(SOCKET);
   try {
@@ -91,25 +118,39 @@ export const sshApi: Bench = async (ctx) => {
     const q = { all: true };
     const count = async (): Promise<number> => (await local.listContainers(q)).length;
     const bareCount = await count();
-    const bare = await interleaved({
-      ssh: () => ssh.listContainers(q),
-      local: () => local.listContainers(q),
-      ...(viaRelay ? { relay: () => viaRelay.listContainers(q) } : {}),
-      localDefault: () => localDefault.listContainers(q),
-      hostSocket: () => httpGet({ socketPath: wharf.socket }, PATH),
-      localFresh: () => httpGet({ socketPath: SOCKET }, PATH),
-      channelOpen: async () => (await conn.link.openDockerSocket()).destroy(),
-    }, 5, 40);
-    const [loaded, loadedCount, sshMode] = await withAddedContainers(ctx, async () => [
-      await interleaved({ ssh: () => ssh.listContainers(q), local: () => local.listContainers(q) }, 5, 40),
-      await count(),
-      await dockerodeSshMode(),
-    ] as const);
+    const bare = await interleaved(
+      {
+        ssh: () => ssh.listContainers(q),
+        local: () => local.listContainers(q),
+        ...(viaRelay ? { relay: () => viaRelay.listContainers(q) } : {}),
+        localDefault: () => localDefault.listContainers(q),
+        hostSocket: () => httpGet({ socketPath: wharf.socket }, PATH),
+        localFresh: () => httpGet({ socketPath: SOCKET }, PATH),
+        channelOpen: async () => (await conn.link.openDockerSocket()).destroy(),
+      },
+      5,
+      40,
+    );
+    const [loaded, loadedCount, sshMode] = await withAddedContainers(
+      ctx,
+      async () =>
+        [
+          await interleaved({ ssh: () => ssh.listContainers(q), local: () => local.listContainers(q) }, 5, 40),
+          await count(),
+          await dockerodeSshMode(),
+        ] as const,
+    );
     const b = (k: string): number => p50(bare, k);
     const l = (k: string): number => p50(loaded, k);
-    ctx.log(`engine with ${loadedCount} containers: ssh ${ms(l('ssh'))}, local ${ms(l('local'))}; dockerode protocol 'ssh' ${ms(sshMode)} (${round(sshMode / l('local'))}x)`);
-    ctx.log(`bare engine (${bareCount} containers): ssh ${ms(b('ssh'))}, local keep-alive ${ms(b('local'))}, bare TCP relay ${relay ? ms(b('relay')) : 'not measured (install socat)'}, Wharf's local connection (dockerode defaults) ${ms(b('localDefault'))}`);
-    ctx.log(`docker CLI path: host socket ${ms(b('hostSocket'))} vs local ${ms(b('localFresh'))} (a new connection each); SSH channel open alone ${ms(b('channelOpen'))}`);
+    ctx.log(
+      `engine with ${loadedCount} containers: ssh ${ms(l('ssh'))}, local ${ms(l('local'))}; dockerode protocol 'ssh' ${ms(sshMode)} (${round(sshMode / l('local'))}x)`,
+    );
+    ctx.log(
+      `bare engine (${bareCount} containers): ssh ${ms(b('ssh'))}, local keep-alive ${ms(b('local'))}, bare TCP relay ${relay ? ms(b('relay')) : 'not measured (install socat)'}, Wharf's local connection (dockerode defaults) ${ms(b('localDefault'))}`,
+    );
+    ctx.log(
+      `docker CLI path: host socket ${ms(b('hostSocket'))} vs local ${ms(b('localFresh'))} (a new connection each); SSH channel open alone ${ms(b('channelOpen'))}`,
+    );
     return {
       ssh_api_ratio: round(l('ssh') / l('local'), 2),
       ssh_api_p50_ms: round(l('ssh'), 2),

@@ -7,7 +7,9 @@ import { sshDataDir, sshEngine, sshWharfOptions } from '../support/sshd';
 import type { BenchContext } from './types';
 
 /** `wharf web` on the test sshd (same dockerd), and the host Docker socket it serves. */
-export async function startSshWharf(ctx: BenchContext): Promise<{ url: string; socket: string; stop(): Promise<void> }> {
+export async function startSshWharf(
+  ctx: BenchContext,
+): Promise<{ url: string; socket: string; stop(): Promise<void> }> {
   const w = await ctx.startWharfWeb(sshWharfOptions());
   // The socket is served once the engine is connected, which may follow the web server's start.
   const found = (): string | undefined => /Docker socket: unix:\/\/(\S+)/.exec(w.output())?.[1];
@@ -68,10 +70,15 @@ export async function timings(n: number, f: () => Promise<unknown>): Promise<num
  * Runs every named measurement `rounds` times, `n` calls each, in turn (so machine noise hits all
  * alike), after a warm-up of `n` calls each; returns all samples by name.
  */
-export async function interleaved(fs: Record<string, () => Promise<unknown>>, rounds: number, n: number): Promise<Record<string, number[]>> {
+export async function interleaved(
+  fs: Record<string, () => Promise<unknown>>,
+  rounds: number,
+  n: number,
+): Promise<Record<string, number[]>> {
   const out: Record<string, number[]> = {};
   for (const f of Object.values(fs)) await timings(n, f);
-  for (let r = 0; r < rounds; r++) for (const [k, f] of Object.entries(fs)) (out[k] ??= []).push(...(await timings(n, f)));
+  for (let r = 0; r < rounds; r++)
+    for (const [k, f] of Object.entries(fs)) (out[k] ??= []).push(...(await timings(n, f)));
   return out;
 }
 
@@ -91,7 +98,9 @@ async function accepting(p: ChildProcess, port: number, ms: number): Promise<boo
 export async function startTcpRelay(socketPath: string): Promise<{ port: number; stop(): void } | undefined> {
   if (spawnSync('socat', ['-V']).error) return undefined;
   const port = await freePort();
-  const p = spawn('socat', [`TCP-LISTEN:${port},bind=127.0.0.1,reuseaddr,fork`, `UNIX-CONNECT:${socketPath}`], { stdio: 'ignore' });
+  const p = spawn('socat', [`TCP-LISTEN:${port},bind=127.0.0.1,reuseaddr,fork`, `UNIX-CONNECT:${socketPath}`], {
+    stdio: 'ignore',
+  });
   const stop = (): void => void p.kill();
   return (await accepting(p, port, 5_000)) ? { port, stop } : (stop(), undefined);
 }
@@ -100,13 +109,38 @@ export async function startTcpRelay(socketPath: string): Promise<{ port: number;
  * OpenSSH's own `ssh -N -L 127.0.0.1:<free port>:host:port` to the test sshd (C at both ends,
  * the host key pinned from the test sshd's key file): the reference any SSH forward is held to.
  */
-export async function startOpenSshForward(host: string, port: number): Promise<{ port: number; stop(): void } | undefined> {
+export async function startOpenSshForward(
+  host: string,
+  port: number,
+): Promise<{ port: number; stop(): void } | undefined> {
   const e = sshEngine();
   const dir = sshDataDir({ pinned: true });
   const local = await freePort();
   const user = new URL(e.target.replace(/^ssh:/, 'http:')).username;
-  const p = spawn('ssh', ['-N', '-i', e.identity, '-p', String(e.port), '-o', 'BatchMode=yes', '-o', 'StrictHostKeyChecking=yes', '-o', `UserKnownHostsFile=${join(dir, 'ssh', 'known_hosts')}`,
-    '-o', 'Ciphers=aes128-gcm@openssh.com', '-o', 'ExitOnForwardFailure=yes', '-L', `127.0.0.1:${local}:${host}:${port}`, `${user}@127.0.0.1`], { stdio: 'ignore' });
+  const p = spawn(
+    'ssh',
+    [
+      '-N',
+      '-i',
+      e.identity,
+      '-p',
+      String(e.port),
+      '-o',
+      'BatchMode=yes',
+      '-o',
+      'StrictHostKeyChecking=yes',
+      '-o',
+      `UserKnownHostsFile=${join(dir, 'ssh', 'known_hosts')}`,
+      '-o',
+      'Ciphers=aes128-gcm@openssh.com',
+      '-o',
+      'ExitOnForwardFailure=yes',
+      '-L',
+      `127.0.0.1:${local}:${host}:${port}`,
+      `${user}@127.0.0.1`,
+    ],
+    { stdio: 'ignore' },
+  );
   const stop = (): void => {
     p.kill();
     rmSync(dir, { recursive: true, force: true });

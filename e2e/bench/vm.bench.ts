@@ -13,14 +13,19 @@ import { round, type Bench } from './types';
 type GuestArch = 'x86_64' | 'aarch64';
 // Bundled by esbuild (scripts/bench.sh); a require, so the e2e typecheck does not pull vm-backend in.
 // The trivial VM takes the same binary, machine and CPU as Wharf's VM (qemu-args.ts).
-const { machineArgs, qemuBinary } = require('../../vm-backend/vm/qemu/qemu-args') as { machineArgs(arch: GuestArch, accel: 'tcg'): string[]; qemuBinary(arch: GuestArch): string };
+const { machineArgs, qemuBinary } = require('../../vm-backend/vm/qemu/qemu-args') as {
+  machineArgs(arch: GuestArch, accel: 'tcg'): string[];
+  qemuBinary(arch: GuestArch): string;
+};
 
 const ROOT = resolve(process.cwd());
 const CLI = cliPath();
 
 function wharf(env: NodeJS.ProcessEnv, ...args: string[]): Promise<string> {
   return new Promise((ok, fail) => {
-    execFile(process.execPath, [CLI, 'vm', ...args], { env, timeout: 600_000 }, (err, stdout, stderr) => (err ? fail(new Error(`wharf vm ${args.join(' ')}: ${stdout}${stderr}`)) : ok(stdout)));
+    execFile(process.execPath, [CLI, 'vm', ...args], { env, timeout: 600_000 }, (err, stdout, stderr) =>
+      err ? fail(new Error(`wharf vm ${args.join(' ')}: ${stdout}${stderr}`)) : ok(stdout),
+    );
   });
 }
 
@@ -46,7 +51,29 @@ function trivialBootMs(arch: GuestArch, kernel: string, initrd: string): Promise
   const t = performance.now();
   const console = arch === 'aarch64' ? 'ttyAMA0' : 'ttyS0';
   return new Promise((ok, fail) => {
-    const q = spawn(qemuBinary(arch), ['-nodefaults', '-display', 'none', '-accel', 'tcg', ...machineArgs(arch, 'tcg'), '-smp', '2', '-m', '2048', '-kernel', kernel, '-initrd', initrd, '-append', `console=${console} quiet panic=-1`, '-no-reboot'], { stdio: 'ignore' });
+    const q = spawn(
+      qemuBinary(arch),
+      [
+        '-nodefaults',
+        '-display',
+        'none',
+        '-accel',
+        'tcg',
+        ...machineArgs(arch, 'tcg'),
+        '-smp',
+        '2',
+        '-m',
+        '2048',
+        '-kernel',
+        kernel,
+        '-initrd',
+        initrd,
+        '-append',
+        `console=${console} quiet panic=-1`,
+        '-no-reboot',
+      ],
+      { stdio: 'ignore' },
+    );
     const timer = setTimeout(() => q.kill('SIGKILL'), 60_000);
     q.on('exit', (code) => {
       clearTimeout(timer);
@@ -62,7 +89,13 @@ function cpuTicks(pid: number): number {
 }
 
 export const vmBench: Bench = async (ctx) => {
-  const image = execFileSync('bash', [join(ROOT, 'scripts/vm/build-image.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').at(-1) as string;
+  const image = execFileSync('bash', [join(ROOT, 'scripts/vm/build-image.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+    .trim()
+    .split('\n')
+    .at(-1) as string;
   const manifest = JSON.parse(readFileSync(join(image, 'manifest.json'), 'utf8'));
   const f = manifest.files;
   const imageMb = (f.kernel.size + f.initrd.size + (f.rootfs.compressed?.size ?? f.rootfs.size)) / 2 ** 20;
@@ -89,7 +122,9 @@ export const vmBench: Bench = async (ctx) => {
     const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[1] as number;
     const bootMs = med(boots);
     const stopMs = med(stops);
-    ctx.log(`later boots: ${boots.map((x) => Math.round(x)).join(', ')} ms; stops took ${stops.map((x) => Math.round(x)).join(', ')} ms`);
+    ctx.log(
+      `later boots: ${boots.map((x) => Math.round(x)).join(', ')} ms; stops took ${stops.map((x) => Math.round(x)).join(', ')} ms`,
+    );
     // Idle: let the boot settle, then 60 s of QEMU's own CPU time.
     await new Promise((r) => setTimeout(r, 10_000));
     const pid = Number(readFileSync(join(tmp, 'vms/default/qemu.pid'), 'utf8').trim());

@@ -8,7 +8,10 @@ let app: ElectronApplication;
 
 test.beforeAll(async () => {
   // playwright.config.ts found the binary without require('electron'), which may try a download.
-  app = await electron.launch({ executablePath: process.env.WHARF_ELECTRON, args: [resolve(__dirname, '../..'), '--engine', 'local'] });
+  app = await electron.launch({
+    executablePath: process.env.WHARF_ELECTRON,
+    args: [resolve(__dirname, '../..'), '--engine', 'local'],
+  });
 });
 
 test.afterAll(async () => {
@@ -50,7 +53,11 @@ test('window.wharf is frozen, has exactly the preload API and no Node', async ()
 test('unknown event names and calls are refused', async () => {
   const page = await app.firstWindow();
   const result = await page.evaluate(async () => {
-    const api = (globalThis as unknown as { wharf: { on(e: string, l: () => void): () => void; invoke(n: string, i: unknown): Promise<{ ok: boolean }> } }).wharf;
+    const api = (
+      globalThis as unknown as {
+        wharf: { on(e: string, l: () => void): () => void; invoke(n: string, i: unknown): Promise<{ ok: boolean }> };
+      }
+    ).wharf;
     let threw = false;
     try {
       api.on('wharf:invoke', () => {});

@@ -56,7 +56,9 @@ export class ContainersPage {
   }
 
   async openDetails(name: string): Promise<Locator> {
-    await this.row(name).getByRole('button', { name: `Details of ${name}`, exact: true }).click();
+    await this.row(name)
+      .getByRole('button', { name: `Details of ${name}`, exact: true })
+      .click();
     const panel = this.page.getByRole('region', { name: `Details of ${name}`, exact: true });
     await expect(panel).toBeVisible();
     return panel;

@@ -11,7 +11,9 @@ export class ImagesPage {
   }
 
   row(ref: string): Locator {
-    return this.page.getByTestId('image-row').filter({ has: this.page.getByRole('button', { name: `Remove image ${ref}`, exact: true }) });
+    return this.page
+      .getByTestId('image-row')
+      .filter({ has: this.page.getByRole('button', { name: `Remove image ${ref}`, exact: true }) });
   }
 
   inUse(ref: string): Locator {
@@ -23,7 +25,9 @@ export class ImagesPage {
   }
 
   async startRemove(ref: string): Promise<Locator> {
-    await this.row(ref).getByRole('button', { name: `Remove image ${ref}`, exact: true }).click();
+    await this.row(ref)
+      .getByRole('button', { name: `Remove image ${ref}`, exact: true })
+      .click();
     await expect(this.dialog).toBeVisible();
     return this.dialog;
   }

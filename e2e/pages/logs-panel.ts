@@ -40,7 +40,9 @@ export class LogsPanel {
   }
 
   async expectText(pattern: string | RegExp, timeout = 15_000): Promise<void> {
-    await expect.poll(() => this.terminal.text(), { timeout }).toMatch(typeof pattern === 'string' ? new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : pattern);
+    await expect
+      .poll(() => this.terminal.text(), { timeout })
+      .toMatch(typeof pattern === 'string' ? new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : pattern);
   }
 
   /** Resolves once an ended log (follow off) is completely written into the terminal. */

@@ -27,7 +27,9 @@ export class SearchBox {
 
   /** Picks a result, chooses a tag (or keeps the default) and starts the pull. */
   async pull(group: string, result: string, tag?: string): Promise<void> {
-    await this.group(group).getByRole('button', { name: new RegExp(`^${result.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
+    await this.group(group)
+      .getByRole('button', { name: new RegExp(`^${result.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+      .click();
     const tagInput = this.dialog.getByRole('combobox', { name: 'Tag' });
     await expect(tagInput).not.toHaveValue('');
     if (tag) await tagInput.fill(tag);

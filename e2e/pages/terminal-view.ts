@@ -1,7 +1,12 @@
 import type { Locator } from '@playwright/test';
 
 interface XtermLike {
-  buffer: { active: { length: number; getLine(i: number): { isWrapped: boolean; translateToString(trim: boolean): string } | undefined } };
+  buffer: {
+    active: {
+      length: number;
+      getLine(i: number): { isWrapped: boolean; translateToString(trim: boolean): string } | undefined;
+    };
+  };
 }
 
 /**

@@ -1,6 +1,20 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-type ButtonName = 'Start' | 'Stop' | 'Restart' | 'Force stop' | 'Reset…' | 'Delete data…' | 'Diagnose' | 'Settings' | 'Close' | 'Show console log' | 'Apply' | 'Restart now' | 'Cancel' | 'Use this engine';
+type ButtonName =
+  | 'Start'
+  | 'Stop'
+  | 'Restart'
+  | 'Force stop'
+  | 'Reset…'
+  | 'Delete data…'
+  | 'Diagnose'
+  | 'Settings'
+  | 'Close'
+  | 'Show console log'
+  | 'Apply'
+  | 'Restart now'
+  | 'Cancel'
+  | 'Use this engine';
 
 /** The VM indicator in the sidebar and the VM panel it opens. */
 export class VmPanel {

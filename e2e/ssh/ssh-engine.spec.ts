@@ -34,7 +34,8 @@ function fetchText(port: number): Promise<string> {
   });
 }
 
-const hostFingerprint = (): string => /SHA256:\S+/.exec(execFileSync('ssh-keygen', ['-lf', sshEngine().hostKeyPub], { encoding: 'utf8' }))?.[0] ?? '';
+const hostFingerprint = (): string =>
+  /SHA256:\S+/.exec(execFileSync('ssh-keygen', ['-lf', sshEngine().hostKeyPub], { encoding: 'utf8' }))?.[0] ?? '';
 
 test('first connection pins the host key and shows its fingerprint', async ({ page }) => {
   const opts = sshWharfOptions({ pinned: false });
@@ -73,7 +74,9 @@ test('a changed host key is refused with a clear message, and the pinned key sta
   }
 });
 
-test('killing the sshd child serving Wharf is survived: degraded, back, the followed log goes on without duplicates, the port forward works', async ({ page }) => {
+test('killing the sshd child serving Wharf is survived: degraded, back, the followed log goes on without duplicates, the port forward works', async ({
+  page,
+}) => {
   const w = await startWharfWeb(sshWharfOptions());
   const name = uniqueName('e2e-ssh-drop');
   const web = uniqueName('e2e-ssh-fwd');
@@ -81,14 +84,25 @@ test('killing the sshd child serving Wharf is survived: degraded, back, the foll
   try {
     await runFixture(name, IMAGE, 'sh', '-c', 'i=0; while true; do i=$((i+1)); echo line$i; sleep 0.05; done');
     // The sshd runs on this machine: the engine publishes on 127.0.0.2 and Wharf forwards 127.0.0.1:P to it.
-    await runFixture(web, '-p', `127.0.0.2:${port}:80`, IMAGE, 'sh', '-c', 'mkdir -p /www && echo via-ssh > /www/index.html && exec httpd -f -p 80 -h /www');
+    await runFixture(
+      web,
+      '-p',
+      `127.0.0.2:${port}:80`,
+      IMAGE,
+      'sh',
+      '-c',
+      'mkdir -p /www && echo via-ssh > /www/index.html && exec httpd -f -p 80 -h /www',
+    );
     const app = new WharfApp(page);
     await app.open(w.url);
     await page.evaluate(() => {
       const el = document.querySelector('[data-testid=engine-state]') as HTMLElement;
       const seen: string[] = [];
       (window as unknown as { engineStates: string[] }).engineStates = seen;
-      new MutationObserver(() => seen.push(el.dataset.state ?? '')).observe(el, { attributes: true, attributeFilter: ['data-state'] });
+      new MutationObserver(() => seen.push(el.dataset.state ?? '')).observe(el, {
+        attributes: true,
+        attributeFilter: ['data-state'],
+      });
     });
     await app.containers.show(web);
     await app.containers.expectState(web, 'running');
@@ -98,11 +112,15 @@ test('killing the sshd child serving Wharf is survived: degraded, back, the foll
     const children = sshdChildren();
     expect(children.length).toBeGreaterThan(0);
     for (const pid of children) process.kill(pid, 'SIGKILL');
-    await expect.poll(() => page.evaluate(() => (window as unknown as { engineStates: string[] }).engineStates)).toContain('degraded');
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { engineStates: string[] }).engineStates))
+      .toContain('degraded');
     await expect(app.engineState).toHaveAttribute('data-state', 'ready', { timeout: 15_000 });
     expect(await fetchText(port)).toBe('via-ssh\n');
     const before = (await logs.terminal.lines()).length;
-    await expect.poll(async () => (await logs.terminal.lines()).length, { timeout: 15_000 }).toBeGreaterThan(before + 30);
+    await expect
+      .poll(async () => (await logs.terminal.lines()).length, { timeout: 15_000 })
+      .toBeGreaterThan(before + 30);
     const numbers = (await logs.terminal.lines()).filter((l) => l.startsWith('line')).map((l) => Number(l.slice(4)));
     expect(numbers.length).toBeGreaterThan(50);
     // Every line once, in order: nothing repeated after the resume, nothing lost.

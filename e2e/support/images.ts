@@ -19,7 +19,15 @@ export async function importUniqueImage(ref: string): Promise<string> {
     await run('ln', ['-s', 'busybox', join(dir, 'root/bin/sh')]);
     await writeFile(join(dir, 'root/unique'), `${ref} ${process.hrtime.bigint()}\n`);
     await run('tar', ['-C', join(dir, 'root'), '-cf', join(dir, 'rootfs.tar'), '.']);
-    const { stdout } = await run('docker', ['import', '--change', 'LABEL wharf.test=1', '--change', 'CMD ["sleep","600"]', join(dir, 'rootfs.tar'), ref]);
+    const { stdout } = await run('docker', [
+      'import',
+      '--change',
+      'LABEL wharf.test=1',
+      '--change',
+      'CMD ["sleep","600"]',
+      join(dir, 'rootfs.tar'),
+      ref,
+    ]);
     return stdout.trim();
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -26,8 +26,15 @@ export interface SshEngine {
 export function sshEngine(): SshEngine {
   if (!process.env.WHARF_TEST_SSH_TARGET) loadSshdEnv();
   const e = process.env;
-  if (!e.WHARF_TEST_SSH_TARGET || !e.WHARF_TEST_SSH_IDENTITY) throw new Error(`no test sshd: run scripts/setup/start-sshd.sh (${sshdEnvFile()})`);
-  return { target: e.WHARF_TEST_SSH_TARGET, identity: e.WHARF_TEST_SSH_IDENTITY, port: Number(e.WHARF_TEST_SSH_PORT), pidFile: e.WHARF_TEST_SSHD_PID_FILE ?? '', hostKeyPub: e.WHARF_TEST_SSHD_HOST_KEY ?? '' };
+  if (!e.WHARF_TEST_SSH_TARGET || !e.WHARF_TEST_SSH_IDENTITY)
+    throw new Error(`no test sshd: run scripts/setup/start-sshd.sh (${sshdEnvFile()})`);
+  return {
+    target: e.WHARF_TEST_SSH_TARGET,
+    identity: e.WHARF_TEST_SSH_IDENTITY,
+    port: Number(e.WHARF_TEST_SSH_PORT),
+    pidFile: e.WHARF_TEST_SSHD_PID_FILE ?? '',
+    hostKeyPub: e.WHARF_TEST_SSHD_HOST_KEY ?? '',
+  };
 }
 
 /**
@@ -46,11 +53,17 @@ export function sshDataDir(opts: { pinned?: boolean; key?: string } = {}): strin
 }
 
 /** `wharf web` arguments and env for the SSH engine. */
-export function sshWharfOptions(opts: { pinned?: boolean; key?: string } = { pinned: true }): { args: string[]; env: Record<string, string> } {
+export function sshWharfOptions(opts: { pinned?: boolean; key?: string } = { pinned: true }): {
+  args: string[];
+  env: Record<string, string>;
+} {
   const ssh = sshEngine();
   const dir = sshDataDir(opts);
   // Wharf registers a docker context for the SSH engine: keep it out of the machine's ~/.docker.
-  return { args: ['--engine', ssh.target, '--identity', ssh.identity], env: { WHARF_DATA_DIR: dir, DOCKER_CONFIG: join(dir, 'docker-config') } };
+  return {
+    args: ['--engine', ssh.target, '--identity', ssh.identity],
+    env: { WHARF_DATA_DIR: dir, DOCKER_CONFIG: join(dir, 'docker-config') },
+  };
 }
 
 /** Pids of the sshd children that serve connections (killing one cuts that SSH connection). */

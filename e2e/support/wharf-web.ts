@@ -46,7 +46,10 @@ export async function startWharfWeb(opts: StartOptions = {}): Promise<WharfWeb> 
   let out = '';
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`wharf web did not print its address in time:\n${out}`)), opts.timeoutMs ?? 20_000);
+    const timer = setTimeout(
+      () => fail(new Error(`wharf web did not print its address in time:\n${out}`)),
+      opts.timeoutMs ?? 20_000,
+    );
     const onData = (b: Buffer): void => {
       out += b.toString();
       const m = /Wharf web UI: (\S+)/.exec(out);

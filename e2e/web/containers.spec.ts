@@ -49,7 +49,9 @@ test.describe('containers view', () => {
 
     const startedBefore = await docker('inspect', '--format', '{{.State.StartedAt}}', name);
     await c.action(name, 'Restart').click();
-    await expect.poll(() => docker('inspect', '--format', '{{.State.StartedAt}}', name), { timeout: 30_000 }).not.toBe(startedBefore);
+    await expect
+      .poll(() => docker('inspect', '--format', '{{.State.StartedAt}}', name), { timeout: 30_000 })
+      .not.toBe(startedBefore);
     await c.expectState(name, 'running');
   });
 
@@ -106,7 +108,16 @@ test.describe('containers view', () => {
     const project = uniqueName('proj');
     const web = named('e2e-compose-web');
     const idle = named('e2e-idle');
-    await runFixture(web, '--label', `com.docker.compose.project=${project}`, '--label', 'com.docker.compose.service=web', 'wharf-fixture/busybox:1', 'sleep', '600');
+    await runFixture(
+      web,
+      '--label',
+      `com.docker.compose.project=${project}`,
+      '--label',
+      'com.docker.compose.service=web',
+      'wharf-fixture/busybox:1',
+      'sleep',
+      '600',
+    );
     await docker('create', '--name', idle, '--label', 'wharf.test=1', 'wharf-fixture/busybox:1');
     const c = app.containers;
     await c.expectState(web, 'running');

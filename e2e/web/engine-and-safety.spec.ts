@@ -13,13 +13,24 @@ function socketProxy(path: string): Promise<{ close(): Promise<void> }> {
     const up = createConnection('/var/run/docker.sock');
     conns.add(c).add(up);
     c.pipe(up).pipe(c);
-    const end = (): void => { c.destroy(); up.destroy(); };
+    const end = (): void => {
+      c.destroy();
+      up.destroy();
+    };
     c.on('error', end).on('close', end);
     up.on('error', end).on('close', end);
   });
-  return new Promise((ok) => server.listen(path, () => ok({
-    close: () => new Promise<void>((done) => { conns.forEach((s) => s.destroy()); server.close(() => done()); }),
-  })));
+  return new Promise((ok) =>
+    server.listen(path, () =>
+      ok({
+        close: () =>
+          new Promise<void>((done) => {
+            conns.forEach((s) => s.destroy());
+            server.close(() => done());
+          }),
+      }),
+    ),
+  );
 }
 
 test('a missing engine is a state the UI shows, and Retry connects once it is there', async ({ page }) => {
@@ -63,23 +74,30 @@ test('web mode refuses a page without the token, and a WebSocket from another or
   await expect(page.getByText('Lost the connection to the Wharf backend', { exact: false })).toBeVisible();
   await expect(page.getByTestId('engine-state')).not.toHaveAttribute('data-state', 'ready');
 
-  const status = await page.evaluate(async ({ port, token }) => {
-    // From this page's own origin, a WebSocket with a wrong token is refused.
-    return await new Promise<string>((resolve) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}x`);
-      ws.onopen = () => resolve('open');
-      ws.onerror = () => resolve('refused');
-    });
-  }, { port: wharf.port, token: wharf.token });
+  const status = await page.evaluate(
+    async ({ port, token }) => {
+      // From this page's own origin, a WebSocket with a wrong token is refused.
+      return await new Promise<string>((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/ws?token=${token}x`);
+        ws.onopen = () => resolve('open');
+        ws.onerror = () => resolve('refused');
+      });
+    },
+    { port: wharf.port, token: wharf.token },
+  );
   expect(status).toBe('refused');
 
   // Another site in the same browser has the right token but the wrong Origin: refused.
   await page.goto('about:blank');
-  const foreign = await page.evaluate(async (url) => new Promise<string>((resolve) => {
-    const ws = new WebSocket(url);
-    ws.onopen = () => resolve('open');
-    ws.onerror = () => resolve('refused');
-  }), `ws://127.0.0.1:${wharf.port}/ws?token=${wharf.token}`);
+  const foreign = await page.evaluate(
+    async (url) =>
+      new Promise<string>((resolve) => {
+        const ws = new WebSocket(url);
+        ws.onopen = () => resolve('open');
+        ws.onerror = () => resolve('refused');
+      }),
+    `ws://127.0.0.1:${wharf.port}/ws?token=${wharf.token}`,
+  );
   expect(foreign).toBe('refused');
 });
 

@@ -16,9 +16,12 @@ test.describe('container logs', () => {
   };
   test.afterEach(async () => removeContainers(...made.splice(0)));
 
-  test('shows stdout and stderr in order, stderr marked, ANSI colours applied, with the docker command', async ({ app }) => {
+  test('shows stdout and stderr in order, stderr marked, ANSI colours applied, with the docker command', async ({
+    app,
+  }) => {
     const name = named('e2e-logs');
-    const script = 'echo "out one"; sleep 0.1; echo "err two" >&2; sleep 0.1; printf "\\033[32mgreen three\\033[0m\\n"; sleep 0.1; echo "out four"; sleep 1000';
+    const script =
+      'echo "out one"; sleep 0.1; echo "err two" >&2; sleep 0.1; printf "\\033[32mgreen three\\033[0m\\n"; sleep 0.1; echo "out four"; sleep 1000';
     await runFixture(name, IMAGE, 'sh', '-c', script);
     const logs = await LogsPanel.open(app.containers, name);
     await logs.expectText('out four');
@@ -35,7 +38,13 @@ test.describe('container logs', () => {
 
   test('search finds a line and counts matches; Ctrl+F goes to the search box', async ({ app }) => {
     const name = named('e2e-logsearch');
-    await runFixture(name, IMAGE, 'sh', '-c', 'for i in 1 2 3 4 5; do echo "row $i"; done; echo "needle here"; echo "another needle"; sleep 1000');
+    await runFixture(
+      name,
+      IMAGE,
+      'sh',
+      '-c',
+      'for i in 1 2 3 4 5; do echo "row $i"; done; echo "needle here"; echo "another needle"; sleep 1000',
+    );
     const logs = await LogsPanel.open(app.containers, name);
     await logs.expectText('another needle');
     await logs.panel.getByTestId('log-terminal').click();
@@ -67,7 +76,13 @@ test.describe('container logs', () => {
 
   test('timestamps on shows each line with its time; tail limits the lines', async ({ app }) => {
     const name = named('e2e-logtail');
-    await runFixture(name, IMAGE, 'sh', '-c', 'i=0; while [ $i -lt 1500 ]; do echo "n$i"; i=$((i+1)); done; sleep 1000');
+    await runFixture(
+      name,
+      IMAGE,
+      'sh',
+      '-c',
+      'i=0; while [ $i -lt 1500 ]; do echo "n$i"; i=$((i+1)); done; sleep 1000',
+    );
     const logs = await LogsPanel.open(app.containers, name);
     await logs.expectText('n1499');
     await expect.poll(async () => (await logs.terminal.lines()).length).toBe(1000);
@@ -78,14 +93,18 @@ test.describe('container logs', () => {
     await expect.poll(async () => (await logs.terminal.lines()).length).toBe(1500);
   });
 
-  test('all lines of a log longer than the view: the last 25,000 shown, the earlier ones counted and left to the download', async ({ app }) => {
+  test('all lines of a log longer than the view: the last 25,000 shown, the earlier ones counted and left to the download', async ({
+    app,
+  }) => {
     const name = named('e2e-loglong');
     await runFixture(name, IMAGE, 'sh', '-c', `awk 'BEGIN{for(i=1;i<=30000;i++) printf "row %05d\\n", i}'; sleep 1000`);
     const logs = await LogsPanel.open(app.containers, name);
     await logs.expectText('row 30000');
     await expect(logs.panel.getByTestId('log-earlier')).toHaveCount(0);
     await logs.tail.selectOption({ label: 'all lines' });
-    await expect(logs.panel.getByTestId('log-earlier')).toHaveText('5,000 earlier lines are not shown: this view keeps the last 25,000. Download the full log to read them.');
+    await expect(logs.panel.getByTestId('log-earlier')).toHaveText(
+      '5,000 earlier lines are not shown: this view keeps the last 25,000. Download the full log to read them.',
+    );
     await expect.poll(async () => (await logs.terminal.lines()).length, { timeout: 30_000 }).toBe(25_000);
     const lines = await logs.terminal.lines();
     // The last line, and the one 24,999 lines before it: the first kept (row 05000 is only in the download).

@@ -9,22 +9,35 @@ import { readRegistryState } from '../../scripts/setup/registry-state';
 const reg = readRegistryState();
 const OPEN = reg.WHARF_REGISTRY!;
 // Shared with the integration test; loaded by path so each tsconfig keeps to its own folders.
-interface SlowRegistry { host: string; held(): number; close(): Promise<void> }
+interface SlowRegistry {
+  host: string;
+  held(): number;
+  close(): Promise<void>;
+}
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startSlowRegistry } = require(join(__dirname, '../../vm-backend/registry/testing/slow-registry')) as { startSlowRegistry(upstream: string): Promise<SlowRegistry> };
+const { startSlowRegistry } = require(join(__dirname, '../../vm-backend/registry/testing/slow-registry')) as {
+  startSlowRegistry(upstream: string): Promise<SlowRegistry>;
+};
 
 const test = testWithRegistries([{ host: OPEN }]);
 test.describe.configure({ mode: 'serial' });
 
 /** Every tag of the layered test image, so its layers really leave the engine. */
 function removeLayers(): void {
-  const tags = execFileSync('docker', ['images', '--format', '{{.Repository}}:{{.Tag}}']).toString().split('\n').filter((t) => t.includes('/wharf/layers:'));
+  const tags = execFileSync('docker', ['images', '--format', '{{.Repository}}:{{.Tag}}'])
+    .toString()
+    .split('\n')
+    .filter((t) => t.includes('/wharf/layers:'));
   if (tags.length) execFileSync('docker', ['rmi', ...tags]);
 }
 test.beforeEach(removeLayers);
 test.afterAll(removeLayers);
 
-test('a pull shows layer progress, ends with digest and status, and the image is listed', async ({ app, search, page }) => {
+test('a pull shows layer progress, ends with digest and status, and the image is listed', async ({
+  app,
+  search,
+  page,
+}) => {
   await search.open();
   await search.search('layers');
   await search.pull(`Registry ${OPEN}`, `${OPEN}/wharf/layers`, '1');
@@ -61,7 +74,9 @@ test('cancel stops a running pull at the engine', async ({ search, page }) => {
     await item.getByRole('button', { name: 'Cancel pull' }).click();
     await expect(item).toHaveAttribute('data-state', 'cancelled');
     await expect.poll(() => slow.held(), { timeout: 15_000 }).toBe(0);
-    expect(() => execFileSync('docker', ['image', 'inspect', `${slow.host}/wharf/layers:1`], { stdio: 'ignore' })).toThrow();
+    expect(() =>
+      execFileSync('docker', ['image', 'inspect', `${slow.host}/wharf/layers:1`], { stdio: 'ignore' }),
+    ).toThrow();
   } finally {
     await slow.close();
   }

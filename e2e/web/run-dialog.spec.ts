@@ -36,7 +36,10 @@ test.describe('run dialog', () => {
     for (const s of servers.splice(0)) s.close();
   });
 
-  test('runs the httpd fixture on 5000, then 5001 and 5002 with "Run another"; all three answer', async ({ app, page }) => {
+  test('runs the httpd fixture on 5000, then 5001 and 5002 with "Run another"; all three answer', async ({
+    app,
+    page,
+  }) => {
     const name = named('e2e-run');
     await app.gotoImages();
     const d = new RunDialogPage(page);
@@ -56,8 +59,14 @@ test.describe('run dialog', () => {
     expect(await get(5000)).toContain('wharf fixture');
 
     let from = name;
-    for (const [suffix, port] of [['-2', 5001], ['-3', 5002]] as const) {
-      await page.getByRole('region', { name: `Details of ${from}`, exact: true }).getByRole('button', { name: 'Run another' }).click();
+    for (const [suffix, port] of [
+      ['-2', 5001],
+      ['-3', 5002],
+    ] as const) {
+      await page
+        .getByRole('region', { name: `Details of ${from}`, exact: true })
+        .getByRole('button', { name: 'Run another' })
+        .click();
       await expect(d.dialog).toBeVisible();
       await expect(d.name).toHaveValue(`${name}${suffix}`);
       await expect(d.hostPort(1)).toHaveValue(String(port));
@@ -105,7 +114,11 @@ test.describe('run dialog', () => {
     await expect(d.error('name')).toHaveText(`The name "${taken}" is already used by another container.`);
     await d.name.fill('-bad');
     await expect(d.error('name')).toContainText('starts with a letter or digit');
-    for (const [value, text] of [['0', 'between 1 and 65535'], ['70000', 'between 1 and 65535'], ['abc', 'a number such as 8080']] as const) {
+    for (const [value, text] of [
+      ['0', 'between 1 and 65535'],
+      ['70000', 'between 1 and 65535'],
+      ['abc', 'a number such as 8080'],
+    ] as const) {
       await d.hostPort(1).fill(value);
       await expect(d.error('ports.0.hostPort')).toContainText(text);
     }
@@ -118,14 +131,19 @@ test.describe('run dialog', () => {
     await expect(d.dialog).toBeVisible();
   });
 
-  test("the engine's refusal is shown next to the field it concerns, and nothing is left behind", async ({ app, page }) => {
+  test("the engine's refusal is shown next to the field it concerns, and nothing is left behind", async ({
+    app,
+    page,
+  }) => {
     const name = named('e2e-bind');
     await app.gotoImages();
     const d = new RunDialogPage(page);
     await d.openFromImage(HTTPD);
     await d.paste(`docker run -d --name ${name} -v /nonexistent/wharf-e2e:/www:ro ${HTTPD}`);
     await d.runButton.click();
-    await expect(d.error('volumes.0.source')).toContainText("The folder /nonexistent/wharf-e2e does not exist on the engine's host.");
+    await expect(d.error('volumes.0.source')).toContainText(
+      "The folder /nonexistent/wharf-e2e does not exist on the engine's host.",
+    );
     await expect(d.dialog).toBeVisible();
     expect(await docker('ps', '-aq', '--filter', `name=${name}`)).toBe('');
   });
@@ -143,8 +161,12 @@ test.describe('run dialog', () => {
     await expect(d.cli).toHaveText('$ docker container run -d --name cache -p 127.0.0.1:6000:6379 redis:4.0');
     // Unknown flags are reported, not dropped silently.
     await d.paste(`docker run -it --rm --privileged -e "GREETING=hello world" -v data:/data:ro busybox sh`);
-    await expect(d.parseProblems()).toHaveText(['--privileged: this dialog cannot set this option, so it was left out.']);
-    await expect(d.cli).toHaveText(`$ docker container run -it -e 'GREETING=hello world' -v data:/data:ro --rm busybox sh`);
+    await expect(d.parseProblems()).toHaveText([
+      '--privileged: this dialog cannot set this option, so it was left out.',
+    ]);
+    await expect(d.cli).toHaveText(
+      `$ docker container run -it -e 'GREETING=hello world' -v data:/data:ro --rm busybox sh`,
+    );
   });
 
   test('an image that is not on the engine is pulled first, with its progress, then run', async ({ app, page }) => {
@@ -163,7 +185,10 @@ test.describe('run dialog', () => {
     expect(await docker('inspect', '--format', '{{.Config.Image}}', name)).toBe(image);
   });
 
-  test('-it starts the container with a TTY and opens its terminal, where a typed command runs', async ({ app, page }) => {
+  test('-it starts the container with a TTY and opens its terminal, where a typed command runs', async ({
+    app,
+    page,
+  }) => {
     const name = named('e2e-it');
     await app.gotoImages();
     const d = new RunDialogPage(page);

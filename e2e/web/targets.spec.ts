@@ -17,17 +17,25 @@ import { startWharfWeb, type WharfWeb } from '../support/wharf-web';
 const test = base.extend<{ wharf: WharfWeb; dataDir: string }>({
   dataDir: async ({}, use) => use(mkdtempSync(join(tmpdir(), 'wharf-e2e-targets-'))),
   wharf: async ({ dataDir }, use) => {
-    const w = await startWharfWeb({ args: ['--engine', 'local'], env: { WHARF_DATA_DIR: dataDir, DOCKER_CONFIG: join(dataDir, 'docker-config') } });
+    const w = await startWharfWeb({
+      args: ['--engine', 'local'],
+      env: { WHARF_DATA_DIR: dataDir, DOCKER_CONFIG: join(dataDir, 'docker-config') },
+    });
     await use(w);
     await w.stop();
   },
 });
 
 // The web-ssh project already runs on the SSH engine; switching is tested once, from local.
-test.beforeEach(({}, info) => test.skip(info.project.metadata?.engine === 'ssh', 'switching is tested from the local engine (web project)'));
+test.beforeEach(({}, info) =>
+  test.skip(info.project.metadata?.engine === 'ssh', 'switching is tested from the local engine (web project)'),
+);
 
 const fingerprintOf = (pubFile: string): string =>
-  `SHA256:${createHash('sha256').update(Buffer.from(readFileSync(pubFile, 'utf8').trim().split(/\s+/)[1] ?? '', 'base64')).digest('base64').replace(/=+$/, '')}`;
+  `SHA256:${createHash('sha256')
+    .update(Buffer.from(readFileSync(pubFile, 'utf8').trim().split(/\s+/)[1] ?? '', 'base64'))
+    .digest('base64')
+    .replace(/=+$/, '')}`;
 
 test('add the test sshd, test it, switch to it and back to local', async ({ page, wharf, dataDir }) => {
   const ssh = sshEngine();
@@ -63,7 +71,9 @@ test('add the test sshd, test it, switch to it and back to local', async ({ page
     await expect(app.containers.row(name)).toBeVisible({ timeout: 20_000 });
     expect(JSON.parse(readFileSync(join(dataDir, 'targets.json'), 'utf8')).active).toBe('sshd');
     // The host socket of the SSH engine exists while it is in use.
-    await expect.poll(() => wharf.output()).toMatch(/Docker socket: unix:\/\/\S+\/sock\/sshd\.sock \(docker --context wharf-sshd /);
+    await expect
+      .poll(() => wharf.output())
+      .toMatch(/Docker socket: unix:\/\/\S+\/sock\/sshd\.sock \(docker --context wharf-sshd /);
 
     // A key the host does not know: the test says so with the SSH error.
     const keyDir = mkdtempSync(join(tmpdir(), 'wharf-e2e-key-'));

@@ -27,7 +27,13 @@ const qemuMissing = ((): string | null => {
 
 /** The guest image (built, or cached by the project's script) and a fresh data folder for one `wharf web`. */
 function vmTestEnv(): { data: string; env: Record<string, string> } {
-  const image = execFileSync('bash', [join(ROOT, 'scripts/vm/build-image.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').at(-1) as string;
+  const image = execFileSync('bash', [join(ROOT, 'scripts/vm/build-image.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+    .trim()
+    .split('\n')
+    .at(-1) as string;
   const data = mkdtempSync(join(tmpdir(), 'wharf-vme2e-'));
   return { data, env: { WHARF_DATA_DIR: data, WHARF_VM_IMAGE: image, WHARF_VM_ACCEL: 'tcg' } };
 }
@@ -67,8 +73,12 @@ test('the VM panel shows the running VM, stops it and starts it again, and the e
     await vm.field('CPUs').fill('2');
     await vm.field('Data disk (GiB)').fill('64');
     await vm.field('Memory (MiB)').fill('2048');
-    await expect(page.getByTestId('vm-settings-plan')).toHaveText('The VM is running: Memory (MiB) take effect after a restart.');
-    await expect(page.getByTestId('vm-settings-cli')).toHaveText('$ wharf vm settings --cpus 2 --memory 2048 --disk 64');
+    await expect(page.getByTestId('vm-settings-plan')).toHaveText(
+      'The VM is running: Memory (MiB) take effect after a restart.',
+    );
+    await expect(page.getByTestId('vm-settings-cli')).toHaveText(
+      '$ wharf vm settings --cpus 2 --memory 2048 --disk 64',
+    );
     await vm.button('Apply').click();
     await expect(page.getByTestId('vm-settings-restart-notice')).toBeVisible();
     await expect(vm.button('Restart now')).toBeVisible();
@@ -79,7 +89,16 @@ test('the VM panel shows the running VM, stops it and starts it again, and the e
     const bundle = join(data, 'diag.tar.gz');
     await download.saveAs(bundle);
     const listed = execFileSync('tar', ['-tzf', bundle], { encoding: 'utf8' });
-    for (const f of ['serial.log', 'qemu.log', 'status.json', 'settings.json', 'host.json', 'image-manifest.json', 'engine-journal.txt']) expect(listed).toContain(`/${f}`);
+    for (const f of [
+      'serial.log',
+      'qemu.log',
+      'status.json',
+      'settings.json',
+      'host.json',
+      'image-manifest.json',
+      'engine-journal.txt',
+    ])
+      expect(listed).toContain(`/${f}`);
     const text = execFileSync('tar', ['-xzOf', bundle], { encoding: 'utf8', maxBuffer: 32 << 20 });
     expect(text).not.toContain('PRIVATE KEY');
     expect(text).toMatch(/dockerd|containerd/); // the engine's journal, read over SSH
@@ -101,12 +120,17 @@ test('the VM panel shows the running VM, stops it and starts it again, and the e
     await expect(page.getByLabel('VM console log')).toContainText('WHARF-HOSTKEY');
   } finally {
     await wharf.stop();
-    execFileSync(process.execPath, [cliPath(), 'vm', 'stop', '--force'], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    execFileSync(process.execPath, [cliPath(), 'vm', 'stop', '--force'], {
+      env: { ...process.env, ...env },
+      stdio: 'ignore',
+    });
     rmSync(data, { recursive: true, force: true });
   }
 });
 
-test('with the local engine active, the VM panel starts the VM beside it, switches to it and back, and the VM keeps running', async ({ page }) => {
+test('with the local engine active, the VM panel starts the VM beside it, switches to it and back, and the VM keeps running', async ({
+  page,
+}) => {
   test.setTimeout(8 * 60_000);
   const { data, env } = vmTestEnv();
   const qemuPid = (): string => readFileSync(join(data, 'vms', 'default', 'qemu.pid'), 'utf8').trim();
@@ -166,7 +190,10 @@ test('with the local engine active, the VM panel starts the VM beside it, switch
     await expect(targets.activeName).toHaveText('Engine: local');
   } finally {
     await wharf.stop();
-    execFileSync(process.execPath, [cliPath(), 'vm', 'stop', '--force'], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    execFileSync(process.execPath, [cliPath(), 'vm', 'stop', '--force'], {
+      env: { ...process.env, ...env },
+      stdio: 'ignore',
+    });
     rmSync(data, { recursive: true, force: true });
   }
 });

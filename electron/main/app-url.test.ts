@@ -7,7 +7,14 @@ describe('appPage', () => {
     const p = appPage('/app/out/main', 'http://localhost:5173', true);
     expect(p.url).toBe('file:///app/out/renderer/index.html');
     expect(p.isAppUrl('file:///app/out/renderer/index.html#/images')).toBe(true);
-    for (const bad of ['file:///app/out/renderer/other.html', 'file:///app/out/renderer/index.html?x', 'http://localhost:5173/', 'file://host/app/out/renderer/index.html', 'nonsense', 5]) {
+    for (const bad of [
+      'file:///app/out/renderer/other.html',
+      'file:///app/out/renderer/index.html?x',
+      'http://localhost:5173/',
+      'file://host/app/out/renderer/index.html',
+      'nonsense',
+      5,
+    ]) {
       expect(p.isAppUrl(bad), String(bad)).toBe(false);
     }
   });
@@ -35,6 +42,9 @@ describe('parseDesktopArgs', () => {
   });
 
   it('takes an SSH engine and its key', () => {
-    expect(parseDesktopArgs(['.', '--engine', 'ssh://me@host:2222', '--identity', '/k'])).toEqual({ engine: 'ssh://me@host:2222', identity: '/k' });
+    expect(parseDesktopArgs(['.', '--engine', 'ssh://me@host:2222', '--identity', '/k'])).toEqual({
+      engine: 'ssh://me@host:2222',
+      identity: '/k',
+    });
   });
 });

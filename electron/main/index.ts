@@ -61,7 +61,14 @@ if (!app.requestSingleInstanceLock()) {
       const target = new TargetStore(dataDir).startTarget(given ? desktopArgs.engine : undefined, desktopArgs.identity);
       const connect = targetConnector({ dataDir });
       const secretCodec = keychainCodec(safeStorage);
-      backend = createBackend({ ...(await connect(target)), target, dataDir, connect, dockerSocket: true, ...(secretCodec ? { secretCodec } : {}) });
+      backend = createBackend({
+        ...(await connect(target)),
+        target,
+        dataDir,
+        connect,
+        dockerSocket: true,
+        ...(secretCodec ? { secretCodec } : {}),
+      });
     } catch (e) {
       // An unusable DOCKER_HOST or target: say so plainly rather than open a window that can do nothing.
       dialog.showErrorBox('Wharf cannot reach Docker', e instanceof Error ? e.message : String(e));

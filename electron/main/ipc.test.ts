@@ -3,7 +3,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EVENT_NAMES } from '../../vm-backend/api/contract';
 import type { Backend, ClientLink } from '../../vm-backend/wiring/backend-types';
 import { appPage } from './app-url';
-import { EVENT_CHANNEL, INVOKE_CHANNEL, OPEN_EXTERNAL_CHANNEL, SAVE_LOGS_CHANNEL, isTrustedSender, registerIpc } from './ipc';
+import {
+  EVENT_CHANNEL,
+  INVOKE_CHANNEL,
+  OPEN_EXTERNAL_CHANNEL,
+  SAVE_LOGS_CHANNEL,
+  isTrustedSender,
+  registerIpc,
+} from './ipc';
 import { opener } from './test-fakes';
 
 const electron = vi.hoisted(() => ({
@@ -24,8 +31,19 @@ function frame(url: string, token = 'main', parent: unknown = null) {
 
 function fakeWindow() {
   const mainFrame = frame(page.url);
-  const webContents = Object.assign(new EventEmitter(), { mainFrame, isDestroyed: () => false, getURL: () => mainFrame.url, send: vi.fn() });
-  return { destroyed: false, isDestroyed() { return this.destroyed; }, webContents };
+  const webContents = Object.assign(new EventEmitter(), {
+    mainFrame,
+    isDestroyed: () => false,
+    getURL: () => mainFrame.url,
+    send: vi.fn(),
+  });
+  return {
+    destroyed: false,
+    isDestroyed() {
+      return this.destroyed;
+    },
+    webContents,
+  };
 }
 type Win = ReturnType<typeof fakeWindow>;
 
@@ -78,21 +96,38 @@ describe('registerIpc', () => {
     win = fakeWindow();
     b = fakeBackend();
     openExternal = opener();
-    dispose = registerIpc({ backend: b.backend as Backend, window: () => win as never, isAppUrl: page.isAppUrl, openExternal, chooseLogFile: vi.fn(async () => null) });
+    dispose = registerIpc({
+      backend: b.backend as Backend,
+      window: () => win as never,
+      isAppUrl: page.isAppUrl,
+      openExternal,
+      chooseLogFile: vi.fn(async () => null),
+    });
   });
-  const call = (ch: string, e: unknown, ...args: unknown[]) => Promise.resolve().then(() => electron.handlers.get(ch)!(e, ...args));
+  const call = (ch: string, e: unknown, ...args: unknown[]) =>
+    Promise.resolve().then(() => electron.handlers.get(ch)!(e, ...args));
 
   it('forwards name and input untouched and answers with the backend envelope', async () => {
     const input = { ids: ['a'], action: 'stop', extra: { nested: true } };
     const out = await call(INVOKE_CHANNEL, ev(win, win.webContents.mainFrame), 'containers:action', input);
     expect(out).toBe(b.envelope);
-    expect(b.backend.invoke).toHaveBeenCalledWith('containers:action', input, expect.objectContaining({ id: expect.any(String) }));
+    expect(b.backend.invoke).toHaveBeenCalledWith(
+      'containers:action',
+      input,
+      expect.objectContaining({ id: expect.any(String) }),
+    );
   });
 
   it('refuses a foreign sender without reaching the backend', async () => {
-    await expect(call(INVOKE_CHANNEL, ev(win, frame('https://evil.example/')), 'images:list', {})).rejects.toThrow(/not the Wharf window/);
-    await expect(call(OPEN_EXTERNAL_CHANNEL, ev(win, frame('https://evil.example/')), 'https://docs.docker.com/')).rejects.toThrow();
-    await expect(call(SAVE_LOGS_CHANNEL, ev(win, frame('https://evil.example/')), 'web-1', {})).rejects.toThrow(/not the Wharf window/);
+    await expect(call(INVOKE_CHANNEL, ev(win, frame('https://evil.example/')), 'images:list', {})).rejects.toThrow(
+      /not the Wharf window/,
+    );
+    await expect(
+      call(OPEN_EXTERNAL_CHANNEL, ev(win, frame('https://evil.example/')), 'https://docs.docker.com/'),
+    ).rejects.toThrow();
+    await expect(call(SAVE_LOGS_CHANNEL, ev(win, frame('https://evil.example/')), 'web-1', {})).rejects.toThrow(
+      /not the Wharf window/,
+    );
     expect(b.backend.invoke).not.toHaveBeenCalled();
     expect(openExternal).not.toHaveBeenCalled();
   });

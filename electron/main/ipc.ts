@@ -32,7 +32,11 @@ function sameFrame(a: WebFrameMain, b: WebFrameMain): boolean {
   return a === b || (a.frameToken === b.frameToken && a.processId === b.processId);
 }
 
-export function isTrustedSender(event: IpcMainInvokeEvent, win: BrowserWindow | null, isAppUrl: (url: unknown) => boolean): boolean {
+export function isTrustedSender(
+  event: IpcMainInvokeEvent,
+  win: BrowserWindow | null,
+  isAppUrl: (url: unknown) => boolean,
+): boolean {
   if (!win || win.isDestroyed()) return false;
   const contents = win.webContents;
   const frame = event.senderFrame;
@@ -58,7 +62,9 @@ export function registerIpc(deps: IpcDeps): () => void {
   });
   ipcMain.handle(SAVE_LOGS_CHANNEL, (event, id: unknown, options: unknown) => {
     guard(event);
-    return saveLogsEnvelope(saveLogs({ backend: deps.backend, chooseFile: deps.chooseLogFile }, links.linkFor(event.sender), id, options));
+    return saveLogsEnvelope(
+      saveLogs({ backend: deps.backend, chooseFile: deps.chooseLogFile }, links.linkFor(event.sender), id, options),
+    );
   });
 
   const unsubscribes = EVENT_NAMES.map((name) =>

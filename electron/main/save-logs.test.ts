@@ -30,7 +30,9 @@ describe('saveLogs (desktop "Download full log")', () => {
 
   it('cancelled: nothing written, the engine stream closed', async () => {
     const stream = Readable.from(['x\n']);
-    expect(await saveLogs({ backend: backend(stream), chooseFile: async () => null }, undefined, 'abc123', {})).toBe(false);
+    expect(await saveLogs({ backend: backend(stream), chooseFile: async () => null }, undefined, 'abc123', {})).toBe(
+      false,
+    );
     expect(stream.destroyed).toBe(true);
   });
 
@@ -52,10 +54,22 @@ describe('saveLogs (desktop "Download full log")', () => {
   it('answers the window with an envelope: the backend error as it is, a file error as LOG_SAVE_FAILED', async () => {
     const error = { code: 'INVALID_INPUT', message: 'bad id', hint: 'h', detail: 'd' };
     const b = { invoke: vi.fn(async () => ({ ok: false as const, error })), openLogDownload: vi.fn() };
-    expect(await saveLogsEnvelope(saveLogs({ backend: b, chooseFile: vi.fn() }, undefined, '../x', null))).toEqual({ ok: false, error });
+    expect(await saveLogsEnvelope(saveLogs({ backend: b, chooseFile: vi.fn() }, undefined, '../x', null))).toEqual({
+      ok: false,
+      error,
+    });
     const unwritable = join(dir, 'no-such-folder', 'x.log');
-    const r = await saveLogsEnvelope(saveLogs({ backend: backend(Readable.from(['a\n'])), chooseFile: async () => unwritable }, undefined, 'abc', {}));
-    expect(r).toMatchObject({ ok: false, error: { code: 'LOG_SAVE_FAILED', detail: expect.stringContaining('ENOENT') } });
-    expect(await saveLogsEnvelope(saveLogs({ backend: backend(Readable.from([])), chooseFile: async () => null }, undefined, 'abc', {}))).toEqual({ ok: true, value: false });
+    const r = await saveLogsEnvelope(
+      saveLogs({ backend: backend(Readable.from(['a\n'])), chooseFile: async () => unwritable }, undefined, 'abc', {}),
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'LOG_SAVE_FAILED', detail: expect.stringContaining('ENOENT') },
+    });
+    expect(
+      await saveLogsEnvelope(
+        saveLogs({ backend: backend(Readable.from([])), chooseFile: async () => null }, undefined, 'abc', {}),
+      ),
+    ).toEqual({ ok: true, value: false });
   });
 });

@@ -14,8 +14,14 @@ export interface SaveLogsDeps {
 }
 
 /** Saves the container's whole log; resolves false when cancelled. Errors carry the backend's shape. */
-export async function saveLogs(deps: SaveLogsDeps, client: ClientLink | undefined, id: unknown, options: unknown): Promise<boolean> {
-  const timestamps = typeof options === 'object' && options !== null && (options as { timestamps?: unknown }).timestamps === true;
+export async function saveLogs(
+  deps: SaveLogsDeps,
+  client: ClientLink | undefined,
+  id: unknown,
+  options: unknown,
+): Promise<boolean> {
+  const timestamps =
+    typeof options === 'object' && options !== null && (options as { timestamps?: unknown }).timestamps === true;
   // The backend validates the id like any call, and issues a one-time ticket for it.
   const ticket = await deps.backend.invoke('logs:download-ticket', { id, timestamps }, client);
   if (!ticket.ok) throw Object.assign(new Error(ticket.error.message), { wharf: ticket.error });
@@ -39,7 +45,12 @@ export async function saveLogsEnvelope(saving: Promise<boolean>): Promise<Envelo
     if (isWharfErrorShape(wharf)) return { ok: false, error: wharf };
     return {
       ok: false,
-      error: { code: 'LOG_SAVE_FAILED', message: 'Wharf could not save the log file.', hint: 'Check that the folder exists and you can write to it, or choose another place.', detail: (e as Error)?.message ?? String(e) },
+      error: {
+        code: 'LOG_SAVE_FAILED',
+        message: 'Wharf could not save the log file.',
+        hint: 'Check that the folder exists and you can write to it, or choose another place.',
+        detail: (e as Error)?.message ?? String(e),
+      },
     };
   }
 }

@@ -10,9 +10,16 @@ export interface SafeStorageLike {
   decryptString(sealed: Buffer): string;
 }
 
-export function keychainCodec(safeStorage: SafeStorageLike, platform: string = process.platform): SecretCodec | undefined {
+export function keychainCodec(
+  safeStorage: SafeStorageLike,
+  platform: string = process.platform,
+): SecretCodec | undefined {
   if (!safeStorage.isEncryptionAvailable()) return undefined;
-  if (platform === 'linux' && ['basic_text', 'unknown'].includes(safeStorage.getSelectedStorageBackend?.() ?? 'unknown')) return undefined;
+  if (
+    platform === 'linux' &&
+    ['basic_text', 'unknown'].includes(safeStorage.getSelectedStorageBackend?.() ?? 'unknown')
+  )
+    return undefined;
   return {
     kind: 'electron-safeStorage',
     seal: (plain) => safeStorage.encryptString(plain).toString('base64'),

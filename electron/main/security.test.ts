@@ -17,7 +17,15 @@ function hardened() {
 describe('secureWebPreferences', () => {
   it('isolates, sandboxes and keeps Node out of the page', () => {
     const p = secureWebPreferences('/x/preload/index.js');
-    expect(p).toMatchObject({ preload: '/x/preload/index.js', contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
+    expect(p).toMatchObject({
+      preload: '/x/preload/index.js',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+    });
   });
 });
 
@@ -33,7 +41,14 @@ describe('navigation', () => {
 
   it('blocks every other destination, and opens only allowed ones in the browser', async () => {
     const { fake, openExternal } = hardened();
-    const urls = ['http://evil.example/', 'file:///etc/passwd', `${APP}?x=1`, 'file:///opt/wharf/other.html', 'javascript:alert(1)', 'http://localhost:8080/'];
+    const urls = [
+      'http://evil.example/',
+      'file:///etc/passwd',
+      `${APP}?x=1`,
+      'file:///opt/wharf/other.html',
+      'javascript:alert(1)',
+      'http://localhost:8080/',
+    ];
     for (const url of urls) {
       const e = navEvent();
       fake.emit('will-navigate', e, url);
@@ -85,7 +100,14 @@ describe('window.open', () => {
 describe('openIfAllowed', () => {
   it('refuses javascript:, file:, foreign hosts and non-strings without opening anything', async () => {
     const open = opener();
-    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'http://evil.example', 'https://docs.docker.com.evil.example/', 42, null]) {
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'http://evil.example',
+      'https://docs.docker.com.evil.example/',
+      42,
+      null,
+    ]) {
       expect(await openIfAllowed(url, open)).toBe(false);
     }
     expect(open).not.toHaveBeenCalled();
@@ -93,7 +115,12 @@ describe('openIfAllowed', () => {
 
   it('opens allowed URLs and reports a failing opener as false', async () => {
     expect(await openIfAllowed('http://127.0.0.1:3000/', opener())).toBe(true);
-    expect(await openIfAllowed('https://hub.docker.com/_/nginx', vi.fn(async () => Promise.reject(new Error('no browser'))))).toBe(false);
+    expect(
+      await openIfAllowed(
+        'https://hub.docker.com/_/nginx',
+        vi.fn(async () => Promise.reject(new Error('no browser'))),
+      ),
+    ).toBe(false);
   });
 });
 

@@ -33,7 +33,10 @@ export function fakeContents(): FakeContents {
 }
 
 /** An event as Electron passes to will-navigate & co.; `prevented` tells whether it was blocked. */
-export function navEvent(url?: string, isMainFrame = true): { url?: string; isMainFrame: boolean; prevented: boolean; preventDefault(): void } {
+export function navEvent(
+  url?: string,
+  isMainFrame = true,
+): { url?: string; isMainFrame: boolean; prevented: boolean; preventDefault(): void } {
   const e = { url, isMainFrame, prevented: false, preventDefault: () => (e.prevented = true) };
   return e;
 }

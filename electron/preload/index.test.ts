@@ -26,7 +26,8 @@ type Api = {
   platform: string;
 };
 let api: Api;
-const push = (name: unknown, payload: unknown) => m.rendererListeners.get('wharf:event')!({ sender: {} }, name, payload);
+const push = (name: unknown, payload: unknown) =>
+  m.rendererListeners.get('wharf:event')!({ sender: {} }, name, payload);
 
 beforeAll(async () => {
   await import('./index');

@@ -26,7 +26,8 @@ ipcRenderer.on(EVENT_CHANNEL, (_event: IpcRendererEvent, name: unknown, payload:
 });
 
 export const api: PreloadApi = Object.freeze({
-  invoke: (name: string, input: unknown) => ipcRenderer.invoke(INVOKE_CHANNEL, name, input) as Promise<Envelope<unknown>>,
+  invoke: (name: string, input: unknown) =>
+    ipcRenderer.invoke(INVOKE_CHANNEL, name, input) as Promise<Envelope<unknown>>,
   on: (event: string, listener: (payload: unknown) => void) => {
     if (!isEventName(event)) throw new TypeError(`unknown event: ${String(event)}`);
     if (typeof listener !== 'function') throw new TypeError('listener must be a function');
@@ -39,7 +40,10 @@ export const api: PreloadApi = Object.freeze({
     };
   },
   openExternal: (url: string) => ipcRenderer.invoke(OPEN_EXTERNAL_CHANNEL, url) as Promise<boolean>,
-  saveLogs: (id: string, options: { timestamps: boolean }) => ipcRenderer.invoke(SAVE_LOGS_CHANNEL, id, { timestamps: options?.timestamps === true }) as Promise<Envelope<boolean>>,
+  saveLogs: (id: string, options: { timestamps: boolean }) =>
+    ipcRenderer.invoke(SAVE_LOGS_CHANNEL, id, { timestamps: options?.timestamps === true }) as Promise<
+      Envelope<boolean>
+    >,
   platform: process.platform,
 });
 

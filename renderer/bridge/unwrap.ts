@@ -5,5 +5,10 @@ import type { Envelope } from '../../vm-backend/api/wire';
 export function unwrap<T>(env: Envelope<unknown> | undefined): T {
   if (env && env.ok === true) return env.value as T;
   if (env && env.ok === false && isWharfErrorShape(env.error)) throw new WharfError(env.error);
-  throw new WharfError({ code: 'BRIDGE_ERROR', message: 'The Wharf backend sent an answer the window cannot read.', hint: 'Reload the window.', detail: JSON.stringify(env)?.slice(0, 500) ?? 'undefined' });
+  throw new WharfError({
+    code: 'BRIDGE_ERROR',
+    message: 'The Wharf backend sent an answer the window cannot read.',
+    hint: 'Reload the window.',
+    detail: JSON.stringify(env)?.slice(0, 500) ?? 'undefined',
+  });
 }

@@ -10,7 +10,12 @@ interface Pending {
 }
 
 const lostLink = (): WharfError =>
-  new WharfError({ code: 'BACKEND_DISCONNECTED', message: 'The connection to the Wharf backend was lost.', hint: 'Wharf reconnects by itself; try again in a moment.', detail: 'WebSocket closed' });
+  new WharfError({
+    code: 'BACKEND_DISCONNECTED',
+    message: 'The connection to the Wharf backend was lost.',
+    hint: 'Wharf reconnects by itself; try again in a moment.',
+    detail: 'WebSocket closed',
+  });
 
 /** Web mode: the contract over one WebSocket, reconnecting with backoff when it drops. */
 export function webSocketBridge(url: string): Bridge {

@@ -21,8 +21,12 @@ export function CliBar(): React.JSX.Element {
       <span className="cli-bar__label">{hover ? t('cli.hover') : last ? t('cli.last') : t('cli.label')}</span>
       {cmd ? (
         <>
-          <code className="cli-bar__cmd" data-testid="cli-command">$ {cmd}</code>
-          <button type="button" className="btn btn--small" onClick={copy}>{copied ? t('cli.copied') : t('cli.copy')}</button>
+          <code className="cli-bar__cmd" data-testid="cli-command">
+            $ {cmd}
+          </code>
+          <button type="button" className="btn btn--small" onClick={copy}>
+            {copied ? t('cli.copied') : t('cli.copy')}
+          </button>
         </>
       ) : (
         <span className="cli-bar__idle">{t('cli.idle')}</span>

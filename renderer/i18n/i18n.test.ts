@@ -19,7 +19,8 @@ function flatten(t: Tree, prefix = ''): Map<string, string> {
 }
 const EN = flatten(en as Tree);
 const KO = flatten(ko as Tree);
-const placeholders = (s: string): string[] => [...s.matchAll(/\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]).sort();
+const placeholders = (s: string): string[] =>
+  [...s.matchAll(/\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]).sort();
 /** A key as the code names it: plural forms live under key_one / key_other. */
 const hasKey = (key: string): boolean => EN.has(key) || EN.has(`${key}_other`);
 const hasPrefix = (prefix: string): boolean => [...EN.keys()].some((k) => k.startsWith(`${prefix}.`));
@@ -33,23 +34,40 @@ function sourceFiles(dir: string, exts: RegExp): string[] {
   }
   return out;
 }
-const rendererSources = sourceFiles(join(root, 'renderer'), /\.tsx?$/).map((p) => ({ p, text: readFileSync(p, 'utf8') }));
+const rendererSources = sourceFiles(join(root, 'renderer'), /\.tsx?$/).map((p) => ({
+  p,
+  text: readFileSync(p, 'utf8'),
+}));
 
 describe('catalogs', () => {
   it('are not trivially empty', () => {
     expect(EN.size).toBeGreaterThan(50);
   });
   it('en and ko have exactly the same keys', () => {
-    expect([...KO.keys()].filter((k) => !EN.has(k)), 'only in ko').toEqual([]);
-    expect([...EN.keys()].filter((k) => !KO.has(k)), 'only in en').toEqual([]);
+    expect(
+      [...KO.keys()].filter((k) => !EN.has(k)),
+      'only in ko',
+    ).toEqual([]);
+    expect(
+      [...EN.keys()].filter((k) => !KO.has(k)),
+      'only in en',
+    ).toEqual([]);
   });
   it('have no empty values', () => {
-    for (const [name, cat] of [['en', EN], ['ko', KO]] as const) {
-      expect([...cat].filter(([, v]) => v.trim() === '').map(([k]) => k), name).toEqual([]);
+    for (const [name, cat] of [
+      ['en', EN],
+      ['ko', KO],
+    ] as const) {
+      expect(
+        [...cat].filter(([, v]) => v.trim() === '').map(([k]) => k),
+        name,
+      ).toEqual([]);
     }
   });
   it('use the same {{placeholders}} per key in both languages', () => {
-    const differ = [...EN].filter(([k, v]) => KO.has(k) && placeholders(v).join() !== placeholders(KO.get(k) ?? '').join()).map(([k]) => k);
+    const differ = [...EN]
+      .filter(([k, v]) => KO.has(k) && placeholders(v).join() !== placeholders(KO.get(k) ?? '').join())
+      .map(([k]) => k);
     expect(differ).toEqual([]);
   });
 });
@@ -72,7 +90,8 @@ describe('keys the renderer uses', () => {
     const missing: string[] = [];
     for (const { p, text } of rendererSources) {
       for (const m of text.matchAll(/\bt\(\s*`([a-zA-Z0-9_.]+)\.\$\{/g)) {
-        if (m[1] !== 'errors' && !m[1].startsWith('${') && !hasPrefix(m[1])) missing.push(`${p.slice(root.length + 1)}: ${m[1]}`);
+        if (m[1] !== 'errors' && !m[1].startsWith('${') && !hasPrefix(m[1]))
+          missing.push(`${p.slice(root.length + 1)}: ${m[1]}`);
       }
     }
     expect(missing).toEqual([]);
@@ -94,7 +113,13 @@ describe('error catalog', () => {
     const text = readFileSync(join(root, file), 'utf8');
     return [...text.matchAll(/(?:make\(\s*|code:\s*)'([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1]);
   };
-  const codes = [...new Set([...produced('vm-backend/engine/errors.ts'), ...produced('vm-backend/api/errors.ts'), ...produced('vm-backend/connection/ssh/ssh-errors.ts')])];
+  const codes = [
+    ...new Set([
+      ...produced('vm-backend/engine/errors.ts'),
+      ...produced('vm-backend/api/errors.ts'),
+      ...produced('vm-backend/connection/ssh/ssh-errors.ts'),
+    ]),
+  ];
   it('the scan found the codes', () => {
     expect(codes).toContain('ENGINE_UNREACHABLE');
     expect(codes).toContain('INVALID_INPUT');
@@ -103,8 +128,12 @@ describe('error catalog', () => {
   it('every error code has a message and a hint in both languages', () => {
     const missing: string[] = [];
     for (const code of codes) {
-      for (const [name, cat] of [['en', EN], ['ko', KO]] as const) {
-        for (const part of ['message', 'hint']) if (!cat.get(`errors.${code}.${part}`)) missing.push(`${name}: errors.${code}.${part}`);
+      for (const [name, cat] of [
+        ['en', EN],
+        ['ko', KO],
+      ] as const) {
+        for (const part of ['message', 'hint'])
+          if (!cat.get(`errors.${code}.${part}`)) missing.push(`${name}: errors.${code}.${part}`);
       }
     }
     expect(missing).toEqual([]);

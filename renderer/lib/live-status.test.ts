@@ -13,7 +13,8 @@ describe('liveStatus', () => {
     expect(liveStatus('Exited (137) 2 hours ago', 0, 3600_000)).toBe('Exited (137) 3 hours ago');
   });
   it('leaves other texts alone', () => {
-    for (const s of ['Created', 'Removal In Progress', 'Dead', 'Up weird', '']) expect(liveStatus(s, 0, 99_000)).toBe(s);
+    for (const s of ['Created', 'Removal In Progress', 'Dead', 'Up weird', ''])
+      expect(liveStatus(s, 0, 99_000)).toBe(s);
   });
   it('round-trips Docker durations', () => {
     for (const s of [5, 90, 600, 7200, 3 * 86400, 3 * 604800, 5 * 2592000, 3 * 31536000]) {

@@ -2,7 +2,15 @@
 // duration back, add the time since it was read, and print it again the way Docker does
 // (go-units HumanDuration), so the text stays true without asking the engine again.
 
-const UNIT_SECONDS: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: 86400, week: 604800, month: 2592000, year: 31536000 };
+const UNIT_SECONDS: Record<string, number> = {
+  second: 1,
+  minute: 60,
+  hour: 3600,
+  day: 86400,
+  week: 604800,
+  month: 2592000,
+  year: 31536000,
+};
 
 export function parseHumanDuration(text: string): number | null {
   const t = text.trim();

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { applyChange, applyListing, emptyList, type ListState } from './apply-change';
 
-interface Row { id: string; name: string; n?: number }
+interface Row {
+  id: string;
+  name: string;
+  n?: number;
+}
 const row = (id: string, name = id, n?: number): Row => (n === undefined ? { id, name } : { id, name, n });
 const state = (rows: Row[], seq: number): ListState<Row> => applyListing(emptyList<Row>(), { rows, seq });
 

@@ -11,7 +11,8 @@ export interface RegistryState {
   [key: string]: string;
 }
 
-export const REGISTRY_STATE_FILE = process.env.WHARF_REGISTRY_STATE ?? `${process.env.WHARF_REGISTRY_DIR ?? '/tmp/wharf-registry'}/state.env`;
+export const REGISTRY_STATE_FILE =
+  process.env.WHARF_REGISTRY_STATE ?? `${process.env.WHARF_REGISTRY_DIR ?? '/tmp/wharf-registry'}/state.env`;
 
 export function readRegistryState(file = REGISTRY_STATE_FILE): RegistryState {
   const lines = readFileSync(file, 'utf8').trim().split('\n');

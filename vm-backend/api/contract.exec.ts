@@ -12,7 +12,11 @@ export const execStartInput = z
     mode: z.enum(['exec', 'attach']),
     /** Command to run; absent: bash when the container has it, else sh. */
     cmd: z.array(z.string().min(1).max(4096)).min(1).max(64).optional(),
-    user: z.string().max(64).regex(/^[a-zA-Z0-9_.:-]*$/).optional(),
+    user: z
+      .string()
+      .max(64)
+      .regex(/^[a-zA-Z0-9_.:-]*$/)
+      .optional(),
     cols: size,
     rows: size,
   })

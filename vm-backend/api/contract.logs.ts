@@ -3,7 +3,11 @@ import { call } from './define';
 import { containerRef } from './ids';
 
 /** A stream this client opened (logs or a terminal); other clients' ids are refused. */
-export const streamId = z.string().min(1).max(80).regex(/^[a-z0-9:-]+$/);
+export const streamId = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[a-z0-9:-]+$/);
 
 export const logsOpenInput = z
   .object({

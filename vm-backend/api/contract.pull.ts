@@ -39,11 +39,16 @@ export interface PullProgress {
 export function layerFraction(l: LayerProgress): number {
   const part = l.total > 0 ? Math.min(1, l.current / l.total) : 0;
   switch (l.phase) {
-    case 'waiting': return 0;
-    case 'downloading': return 0.7 * part;
-    case 'downloaded': return 0.7;
-    case 'extracting': return 0.7 + 0.3 * part;
-    case 'done': return 1;
+    case 'waiting':
+      return 0;
+    case 'downloading':
+      return 0.7 * part;
+    case 'downloaded':
+      return 0.7;
+    case 'extracting':
+      return 0.7 + 0.3 * part;
+    case 'done':
+      return 1;
   }
 }
 

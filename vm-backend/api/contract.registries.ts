@@ -2,12 +2,23 @@ import { z } from 'zod';
 import { call } from './define';
 
 /** host[:port] (a name, IPv4 or [IPv6]); no scheme, no path. */
-export const registryHost = z.string().min(1).max(260).regex(/^(localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(:[0-9]{1,5})?$/, 'host or host:port');
+export const registryHost = z
+  .string()
+  .min(1)
+  .max(260)
+  .regex(
+    /^(localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(:[0-9]{1,5})?$/,
+    'host or host:port',
+  );
 
 export const registryInput = z
   .object({
     host: registryHost,
-    username: z.string().max(256).regex(/^[^\s:]*$/).optional(),
+    username: z
+      .string()
+      .max(256)
+      .regex(/^[^\s:]*$/)
+      .optional(),
     /** Password or access token; never sent back to the window. */
     secret: z.string().max(4096).optional(),
   })
@@ -29,7 +40,9 @@ export interface RegistryTest {
 export const registryCalls = {
   'registries:list': call<z.ZodObject<{}>, RegistryInfo[]>(z.object({}).strict()),
   'registries:add': call<typeof registryInput, RegistryInfo>(registryInput),
-  'registries:remove': call<z.ZodObject<{ host: typeof registryHost }>, null>(z.object({ host: registryHost }).strict()),
+  'registries:remove': call<z.ZodObject<{ host: typeof registryHost }>, null>(
+    z.object({ host: registryHost }).strict(),
+  ),
   /** Checks a registry (saved or about to be): /v2/ with the credentials, then the catalog. */
   'registries:test': call<typeof registryInput, RegistryTest>(registryInput),
 };

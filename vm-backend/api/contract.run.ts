@@ -19,9 +19,21 @@ export const runFormSchema = z
     restartMax: text(8),
     autoRemove: z.boolean(),
     env: z.array(z.object({ key: text(1024), value: text(32768) }).strict()).max(200),
-    volumes: z.array(z.object({ kind: z.enum(['volume', 'bind']), source: text(4096), target: text(4096), readOnly: z.boolean() }).strict()).max(50),
+    volumes: z
+      .array(
+        z
+          .object({ kind: z.enum(['volume', 'bind']), source: text(4096), target: text(4096), readOnly: z.boolean() })
+          .strict(),
+      )
+      .max(50),
     network: text(128),
-    ports: z.array(z.object({ hostIp: text(64), hostPort: text(16), containerPort: text(16), protocol: z.enum(['tcp', 'udp']) }).strict()).max(100),
+    ports: z
+      .array(
+        z
+          .object({ hostIp: text(64), hostPort: text(16), containerPort: text(16), protocol: z.enum(['tcp', 'udp']) })
+          .strict(),
+      )
+      .max(100),
   })
   .strict();
 
@@ -48,7 +60,9 @@ export interface RunResult {
 
 const runInput = z.object({ form: runFormSchema, keepOnFailure: z.boolean() }).strict();
 const imageInput = z.object({ image: imageRef }).strict();
-const hostPortsInput = z.object({ image: imageRef.optional(), maxAgeMs: z.number().int().min(0).max(600_000).optional() }).strict();
+const hostPortsInput = z
+  .object({ image: imageRef.optional(), maxAgeMs: z.number().int().min(0).max(600_000).optional() })
+  .strict();
 const fromContainerInput = z.object({ id: containerRef }).strict();
 const empty = z.object({}).strict();
 

@@ -4,8 +4,16 @@ import { call } from './define';
 /** Search text is only text: any characters, trimmed and capped by the backend. */
 export const searchTerm = z.string().max(1000);
 /** 'hub' or a configured registry's host[:port]. */
-export const searchSource = z.string().min(1).max(260).regex(/^(hub|[a-zA-Z0-9.[\]:-]+)$/);
-export const repositoryName = z.string().min(1).max(255).regex(/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/);
+export const searchSource = z
+  .string()
+  .min(1)
+  .max(260)
+  .regex(/^(hub|[a-zA-Z0-9.[\]:-]+)$/);
+export const repositoryName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/);
 
 export interface SearchResult {
   /** What to pull: "redis", "me/app", "127.0.0.1:5000/wharf/busybox". */
@@ -44,7 +52,8 @@ export const searchCalls = {
   'search:source': call<z.ZodObject<{ source: typeof searchSource; term: typeof searchTerm }>, SearchGroup>(
     z.object({ source: searchSource, term: searchTerm }).strict(),
   ),
-  'search:tags': call<z.ZodObject<{ source: typeof searchSource; repository: typeof repositoryName; cursor: z.ZodOptional<z.ZodString> }>, TagPage>(
-    z.object({ source: searchSource, repository: repositoryName, cursor: z.string().max(300).optional() }).strict(),
-  ),
+  'search:tags': call<
+    z.ZodObject<{ source: typeof searchSource; repository: typeof repositoryName; cursor: z.ZodOptional<z.ZodString> }>,
+    TagPage
+  >(z.object({ source: searchSource, repository: repositoryName, cursor: z.string().max(300).optional() }).strict()),
 };

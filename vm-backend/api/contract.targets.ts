@@ -36,14 +36,16 @@ export interface TargetsOverview {
 const text = (max: number) => z.string().max(max);
 const name = z.object({ name: text(64) }).strict();
 const empty = z.object({}).strict();
-const save = z.object({
-  name: text(64),
-  /** `user@host[:port]` (or with ssh://). */
-  address: text(300),
-  identity: text(4096).optional(),
-  /** Editing: the name the target had (renames it). */
-  previous: text(64).optional(),
-}).strict();
+const save = z
+  .object({
+    name: text(64),
+    /** `user@host[:port]` (or with ssh://). */
+    address: text(300),
+    identity: text(4096).optional(),
+    /** Editing: the name the target had (renames it). */
+    previous: text(64).optional(),
+  })
+  .strict();
 
 export type TargetSaveInput = z.infer<typeof save>;
 

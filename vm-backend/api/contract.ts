@@ -77,7 +77,10 @@ export const STREAM_EVENT_NAMES = Object.freeze([
 ] as const satisfies readonly EventName[]);
 
 export function isEventName(v: unknown): v is EventName {
-  return typeof v === 'string' && ((EVENT_NAMES as readonly string[]).includes(v) || (STREAM_EVENT_NAMES as readonly string[]).includes(v));
+  return (
+    typeof v === 'string' &&
+    ((EVENT_NAMES as readonly string[]).includes(v) || (STREAM_EVENT_NAMES as readonly string[]).includes(v))
+  );
 }
 
 /** The shape both transports implement; the renderer's bridge exposes the same. */

@@ -42,8 +42,11 @@ const stop = z.object({ force: z.boolean().optional() }).strict();
 /** The destructive calls need an explicit `confirm: true`: a mistaken call does nothing. */
 const confirmed = z.object({ confirm: z.literal(true) }).strict();
 const diagnose = z.object({ inline: z.boolean().optional() }).strict();
-const int = (l: { min: number; max: number }): z.ZodOptional<z.ZodNumber> => z.number().int().min(l.min).max(l.max).optional();
-const settings = z.object({ cpus: int(VM_LIMITS.cpus), memoryMiB: int(VM_LIMITS.memoryMiB), diskGiB: int(VM_LIMITS.diskGiB) }).strict();
+const int = (l: { min: number; max: number }): z.ZodOptional<z.ZodNumber> =>
+  z.number().int().min(l.min).max(l.max).optional();
+const settings = z
+  .object({ cpus: int(VM_LIMITS.cpus), memoryMiB: int(VM_LIMITS.memoryMiB), diskGiB: int(VM_LIMITS.diskGiB) })
+  .strict();
 
 export const vmCalls = {
   'vm:overview': call<typeof empty, VmOverview>(empty),

@@ -29,7 +29,12 @@ export class WharfError extends Error implements WharfErrorShape {
 export function isWharfErrorShape(v: unknown): v is WharfErrorShape {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
-  return typeof o.code === 'string' && typeof o.message === 'string' && typeof o.hint === 'string' && typeof o.detail === 'string';
+  return (
+    typeof o.code === 'string' &&
+    typeof o.message === 'string' &&
+    typeof o.hint === 'string' &&
+    typeof o.detail === 'string'
+  );
 }
 
 export function invalidInput(detail: string): WharfError {

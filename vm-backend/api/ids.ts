@@ -21,4 +21,7 @@ export const imageRef = z
   .string()
   .min(1)
   .max(512)
-  .regex(/^(?!.*\/\.\.?(\/|$))(sha256:[a-f0-9]{4,64}|[a-z0-9][a-z0-9._\-/:]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?(@sha256:[a-f0-9]{64})?)$/, 'not a valid image reference or id');
+  .regex(
+    /^(?!.*\/\.\.?(\/|$))(sha256:[a-f0-9]{4,64}|[a-z0-9][a-z0-9._\-/:]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?(@sha256:[a-f0-9]{64})?)$/,
+    'not a valid image reference or id',
+  );

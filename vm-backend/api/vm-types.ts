@@ -1,5 +1,14 @@
 // The VM's state as the UI and the CLI see it (the state machine lives in vm-backend/vm/vm-state.ts).
-export type VmStateName = 'absent' | 'creating' | 'stopped' | 'starting' | 'running' | 'degraded' | 'stopping' | 'broken' | 'error';
+export type VmStateName =
+  | 'absent'
+  | 'creating'
+  | 'stopped'
+  | 'starting'
+  | 'running'
+  | 'degraded'
+  | 'stopping'
+  | 'broken'
+  | 'error';
 export type StartPhase = 'booting' | 'ssh-ready' | 'engine-ready';
 
 export interface VmProblem {
@@ -27,7 +36,6 @@ export interface VmStatus {
   problem?: VmProblem;
   sshPort?: number;
 }
-
 
 /** What "delete data" would lose. Counts are null when the VM is not running (unknown). */
 export interface VmDataSummary {

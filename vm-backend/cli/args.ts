@@ -16,7 +16,8 @@ export interface WebArgs {
 export class UsageError extends Error {}
 
 function parsePort(v: string | undefined, from: string): number {
-  if (v === undefined || !/^\d{1,5}$/.test(v) || Number(v) > 65535) throw new UsageError(`${from} must be a port number 0-65535, got "${v ?? ''}"`);
+  if (v === undefined || !/^\d{1,5}$/.test(v) || Number(v) > 65535)
+    throw new UsageError(`${from} must be a port number 0-65535, got "${v ?? ''}"`);
   return Number(v);
 }
 
@@ -43,24 +44,39 @@ export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (env.WHARF_TOKEN) out.token = env.WHARF_TOKEN;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=')
+        ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+        : [a, undefined];
     const value = (): string | undefined => inline ?? argv[++i];
     switch (flag) {
-      case '--port': out.port = parsePort(value(), '--port'); break;
-      case '--token': out.token = value() ?? ''; break;
-      case '--no-open': out.open = false; break;
-      case '--no-docker-socket': out.dockerSocket = false; break;
-      case '--engine': out.engine = parseEngine(value()); break;
+      case '--port':
+        out.port = parsePort(value(), '--port');
+        break;
+      case '--token':
+        out.token = value() ?? '';
+        break;
+      case '--no-open':
+        out.open = false;
+        break;
+      case '--no-docker-socket':
+        out.dockerSocket = false;
+        break;
+      case '--engine':
+        out.engine = parseEngine(value());
+        break;
       case '--identity': {
         const v = value();
         if (!v) throw new UsageError('--identity needs a private key file');
         out.identity = v;
         break;
       }
-      default: throw new UsageError(`unknown option: ${a}`);
+      default:
+        throw new UsageError(`unknown option: ${a}`);
     }
   }
-  if (out.identity && out.engine === 'local') throw new UsageError('--identity is for an SSH engine (--engine ssh://user@host:port)');
+  if (out.identity && out.engine === 'local')
+    throw new UsageError('--identity is for an SSH engine (--engine ssh://user@host:port)');
   if (out.token !== null && !TOKEN_PATTERN.test(out.token)) {
     throw new UsageError('the token must be 16-128 characters of A-Z a-z 0-9 _ -');
   }

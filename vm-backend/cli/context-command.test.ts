@@ -22,7 +22,11 @@ describe('wharf context', () => {
     await run(dir, 'add', 'box', 'ssh://me@10.0.0.5:2222', '--identity', '/keys/id');
     expect(await run(dir, 'use', 'box')).toBe('now using box (ssh://me@10.0.0.5:2222)\n');
     expect(await run(dir, 'ls')).toMatch(/^box \*\s+ssh:\/\/me@10\.0\.0\.5:2222\s+\/keys\/id$/m);
-    expect(new TargetStore(dir).active()).toEqual({ name: 'box', engine: 'ssh://me@10.0.0.5:2222', identity: '/keys/id' });
+    expect(new TargetStore(dir).active()).toEqual({
+      name: 'box',
+      engine: 'ssh://me@10.0.0.5:2222',
+      identity: '/keys/id',
+    });
     expect(statSync(join(dir, 'targets.json')).mode & 0o777).toBe(0o600);
     await run(dir, 'rm', 'box');
     expect(new TargetStore(dir).active().name).toBe('local');

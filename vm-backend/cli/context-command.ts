@@ -22,16 +22,24 @@ async function testTarget(t: Target, dataDir: string, out: (s: string) => void):
   return false;
 }
 
-export async function contextCommand(argv: string[], dataDir: string, out: (s: string) => void = console.log): Promise<number> {
+export async function contextCommand(
+  argv: string[],
+  dataDir: string,
+  out: (s: string) => void = console.log,
+): Promise<number> {
   const store = new TargetStore(dataDir);
   const [sub, ...rest] = argv;
   try {
     switch (sub) {
-      case 'ls': case 'list': {
+      case 'ls':
+      case 'list': {
         const { targets, active } = store.list();
         const rows = targets.map((t) => [t.name === active ? `${t.name} *` : t.name, t.engine, t.identity ?? '']);
-        const w = [0, 1].map((i) => Math.max(...[['NAME', 'ENGINE'][i] ?? '', ...rows.map((r) => r[i] ?? '')].map((s) => s.length)));
-        const line = (r: string[]): string => `${(r[0] ?? '').padEnd(w[0] ?? 0)}  ${(r[1] ?? '').padEnd(w[1] ?? 0)}  ${r[2] ?? ''}`.trimEnd();
+        const w = [0, 1].map((i) =>
+          Math.max(...[['NAME', 'ENGINE'][i] ?? '', ...rows.map((r) => r[i] ?? '')].map((s) => s.length)),
+        );
+        const line = (r: string[]): string =>
+          `${(r[0] ?? '').padEnd(w[0] ?? 0)}  ${(r[1] ?? '').padEnd(w[1] ?? 0)}  ${r[2] ?? ''}`.trimEnd();
         out([line(['NAME', 'ENGINE', 'KEY']), ...rows.map(line)].join('\n'));
         return 0;
       }
@@ -53,7 +61,8 @@ export async function contextCommand(argv: string[], dataDir: string, out: (s: s
         out(`now using ${t.name} (${t.engine})`);
         return 0;
       }
-      case 'rm': case 'remove':
+      case 'rm':
+      case 'remove':
         store.remove(rest[0] ?? '');
         out(`removed ${rest[0]}`);
         return 0;

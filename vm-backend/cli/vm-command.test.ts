@@ -34,7 +34,13 @@ describe('wharf vm (no VM booted)', () => {
     expect(listed).toContain('/engine-journal.txt');
   });
   it('status shows a start warning with its way out', () => {
-    const text = describeStatus({ name: 'default', state: 'running', progress: 'Running', since: 0, warning: { code: 'VM_DISK_LOW', message: 'Low disk.', hint: 'Free some.' } });
+    const text = describeStatus({
+      name: 'default',
+      state: 'running',
+      progress: 'Running',
+      since: 0,
+      warning: { code: 'VM_DISK_LOW', message: 'Low disk.', hint: 'Free some.' },
+    });
     expect(text).toContain('warning: Low disk. Free some.');
   });
 });

@@ -42,7 +42,12 @@ export function describeStatus(s: VmStatus, now = Date.now()): string {
   if (s.bootedAt && s.state === 'running') lines.push(`  uptime: ${Math.round((now - s.bootedAt) / 1000)} s`);
   if (s.notice) lines.push(`  note: ${s.notice}`);
   if (s.warning) lines.push(`  warning: ${s.warning.message} ${s.warning.hint}`);
-  if (s.problem) lines.push(`  problem: ${s.problem.message}`, `  way out: ${s.problem.hint}`, ...(s.problem.detail ? [`  detail: ${s.problem.detail.slice(0, 500)}`] : []));
+  if (s.problem)
+    lines.push(
+      `  problem: ${s.problem.message}`,
+      `  way out: ${s.problem.hint}`,
+      ...(s.problem.detail ? [`  detail: ${s.problem.detail.slice(0, 500)}`] : []),
+    );
   return lines.join('\n');
 }
 
@@ -59,21 +64,39 @@ async function vmSubcommand(vm: VmManager, argv: string[]): Promise<void> {
   const [sub, ...rest] = argv;
   await vm.reconcile();
   const t0 = Date.now();
-  vm.machine.onChange((s) => console.error(`[${((Date.now() - t0) / 1000).toFixed(1)} s] ${s.state}${s.phase ? `/${s.phase}` : ''}: ${s.progress}`));
+  vm.machine.onChange((s) =>
+    console.error(
+      `[${((Date.now() - t0) / 1000).toFixed(1)} s] ${s.state}${s.phase ? `/${s.phase}` : ''}: ${s.progress}`,
+    ),
+  );
   let s: VmStatus;
   switch (sub) {
-    case 'create': s = await vm.create(parseVmSettings(rest)); break;
-    case 'start': s = await vm.start(); break;
-    case 'stop': s = await vm.stop(rest.includes('--force')); break;
-    case 'restart': s = await vm.restart(); break;
+    case 'create':
+      s = await vm.create(parseVmSettings(rest));
+      break;
+    case 'start':
+      s = await vm.start();
+      break;
+    case 'stop':
+      s = await vm.stop(rest.includes('--force'));
+      break;
+    case 'restart':
+      s = await vm.restart();
+      break;
     case 'reset':
-      console.error('reset: the root disk (the system inside the VM) is made fresh, with a new SSH host key; images, containers and volumes stay');
+      console.error(
+        'reset: the root disk (the system inside the VM) is made fresh, with a new SSH host key; images, containers and volumes stay',
+      );
       s = await resetVm(vm);
       break;
     case 'delete-data': {
       const lost = await dataSummary(vm);
-      const what = lost.images === null ? 'all images, containers and volumes' : `${lost.images} images, ${lost.containers} containers and ${lost.volumes} volumes`;
-      if (!rest.includes('--yes')) throw new UsageError(`delete-data empties the VM's data disk: ${what} are lost. Add --yes to do it.`);
+      const what =
+        lost.images === null
+          ? 'all images, containers and volumes'
+          : `${lost.images} images, ${lost.containers} containers and ${lost.volumes} volumes`;
+      if (!rest.includes('--yes'))
+        throw new UsageError(`delete-data empties the VM's data disk: ${what} are lost. Add --yes to do it.`);
       console.error(`deleting the data disk: ${what}`);
       s = await deleteVmData(vm);
       break;
@@ -87,7 +110,8 @@ async function vmSubcommand(vm: VmManager, argv: string[]): Promise<void> {
       return void console.log(`${out} (${b.data.length} bytes: ${b.files.join(', ')})`);
     }
     case 'status':
-      if (rest.includes('--json')) return void console.log(JSON.stringify({ ...vm.status, settings: vm.settings() }, null, 2));
+      if (rest.includes('--json'))
+        return void console.log(JSON.stringify({ ...vm.status, settings: vm.settings() }, null, 2));
       s = vm.status;
       break;
     case 'logs':
@@ -100,12 +124,16 @@ async function vmSubcommand(vm: VmManager, argv: string[]): Promise<void> {
       const plan = vm.changeSettings(parseVmSettings(rest));
       for (const r of plan.refused) console.error(`refused: ${r.field}: ${r.reason}`);
       console.log(JSON.stringify(plan.settings));
-      if (plan.restartNeeded) console.log(`takes effect after a restart: ${plan.needsRestart.join(', ')} (wharf vm stop && wharf vm start)`);
+      if (plan.restartNeeded)
+        console.log(`takes effect after a restart: ${plan.needsRestart.join(', ')} (wharf vm stop && wharf vm start)`);
       if (!plan.applied) process.exitCode = 1;
       return;
     }
     case 'delete':
-      if (!rest.includes('--yes')) throw new UsageError('delete removes the VM with its data disk (all images, containers and volumes): add --yes');
+      if (!rest.includes('--yes'))
+        throw new UsageError(
+          'delete removes the VM with its data disk (all images, containers and volumes): add --yes',
+        );
       await vm.stop(true);
       rmSync(vm.files.dir, { recursive: true, force: true });
       return void console.log('deleted');

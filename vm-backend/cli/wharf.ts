@@ -32,9 +32,18 @@ async function web(argv: string[]): Promise<void> {
   try {
     connected = await connect(target);
   } catch (err) {
-    throw new UsageError(err instanceof WharfError ? `${err.message} ${err.hint}\n  (${err.detail})` : (err as Error).message);
+    throw new UsageError(
+      err instanceof WharfError ? `${err.message} ${err.hint}\n  (${err.detail})` : (err as Error).message,
+    );
   }
-  const backend = createBackend({ ...connected, target, dataDir, connect, dockerSocket: args.dockerSocket, log: (l) => console.log(l) });
+  const backend = createBackend({
+    ...connected,
+    target,
+    dataDir,
+    connect,
+    dockerSocket: args.dockerSocket,
+    log: (l) => console.log(l),
+  });
   const server = await startWebServer({ backend, token: args.token ?? newToken(), port: args.port, staticDir });
   console.log(`Wharf web UI: ${server.url}`);
   if (args.open) openBrowser(server.url);
@@ -50,14 +59,19 @@ async function web(argv: string[]): Promise<void> {
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
-    case 'web': return web(rest);
-    case 'vm': return vmCommand(rest);
+    case 'web':
+      return web(rest);
+    case 'vm':
+      return vmCommand(rest);
     case 'context': {
       const code = await contextCommand(rest, wharfDataDir());
       if (code) process.exit(code);
       return;
     }
-    case undefined: case '--help': case '-h': case 'help':
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
       console.log(USAGE);
       return;
     default:
@@ -67,7 +81,8 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof UsageError) console.error(`wharf: ${err.message}`);
-  else if ((err as { code?: string }).code === 'EADDRINUSE') console.error('wharf: that port is already in use; choose another with --port');
+  else if ((err as { code?: string }).code === 'EADDRINUSE')
+    console.error('wharf: that port is already in use; choose another with --port');
   else console.error('wharf:', err);
   process.exit(2);
 });

@@ -26,7 +26,8 @@ export function localConnectionFromEnv(env: NodeJS.ProcessEnv = process.env, pla
   }
   if (dockerHost.startsWith('unix://')) {
     const path = dockerHost.slice('unix://'.length);
-    if (!path.startsWith('/')) throw new UnsupportedDockerHostError(`DOCKER_HOST must name an absolute socket path: ${dockerHost}`);
+    if (!path.startsWith('/'))
+      throw new UnsupportedDockerHostError(`DOCKER_HOST must name an absolute socket path: ${dockerHost}`);
     return socketConnection(path, dockerHost);
   }
   if (dockerHost.startsWith('npipe://')) {
@@ -34,7 +35,8 @@ export function localConnectionFromEnv(env: NodeJS.ProcessEnv = process.env, pla
   }
   if (dockerHost.startsWith('tcp://')) {
     const url = new URL(dockerHost.replace(/^tcp:/, 'http:'));
-    if (env.DOCKER_TLS_VERIFY) throw new UnsupportedDockerHostError('TLS connections (DOCKER_TLS_VERIFY) are not supported yet');
+    if (env.DOCKER_TLS_VERIFY)
+      throw new UnsupportedDockerHostError('TLS connections (DOCKER_TLS_VERIFY) are not supported yet');
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const port = Number(url.port || 2375);
     return {

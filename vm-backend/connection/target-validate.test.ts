@@ -24,7 +24,11 @@ describe('target names', () => {
   });
   it('refuses local, bad characters, newlines and long names', () => {
     expect(codeOf(() => checkName('local'))).toBe('TARGET_NAME_RESERVED');
-    for (const n of ['', 'Box', 'my box', '-x', '.x', 'a\nb', 'a/b', '../x', '$(id)', 'a'.repeat(42), 'é']) expect(codeOf(() => checkName(n)), n).toBe('TARGET_NAME_INVALID');
+    for (const n of ['', 'Box', 'my box', '-x', '.x', 'a\nb', 'a/b', '../x', '$(id)', 'a'.repeat(42), 'é'])
+      expect(
+        codeOf(() => checkName(n)),
+        n,
+      ).toBe('TARGET_NAME_INVALID');
   });
 });
 
@@ -36,8 +40,25 @@ describe('addresses', () => {
     expect(addressOf('ssh://me@h:22')).toBe('me@h:22');
   });
   it('refuses a missing user, bad ports, control characters and hostile input', () => {
-    for (const a of ['', 'host', '@host', 'me@', 'me@host:0', 'me@host:70000', 'me@host:22\nProxyCommand x', 'me@ho st', 'me@host/x', "me@host;rm -rf /", 'me@$(id)', 'ftp://me@h', 'me@h\u0000']) {
-      expect(codeOf(() => checkAddress(a)), JSON.stringify(a)).toBe('TARGET_ADDRESS_INVALID');
+    for (const a of [
+      '',
+      'host',
+      '@host',
+      'me@',
+      'me@host:0',
+      'me@host:70000',
+      'me@host:22\nProxyCommand x',
+      'me@ho st',
+      'me@host/x',
+      'me@host;rm -rf /',
+      'me@$(id)',
+      'ftp://me@h',
+      'me@h\u0000',
+    ]) {
+      expect(
+        codeOf(() => checkAddress(a)),
+        JSON.stringify(a),
+      ).toBe('TARGET_ADDRESS_INVALID');
     }
   });
 });
@@ -67,8 +88,15 @@ describe('key files', () => {
     expect(codeOf(() => checkKeyFile(locked))).toBe('TARGET_KEY_UNREADABLE');
   });
   it('a whole form: the first problem, or the target', () => {
-    expect(targetFromForm({ name: 'box', address: 'me@h:2222', identity: key })).toEqual({ name: 'box', engine: 'ssh://me@h:2222', identity: key });
-    expect(targetFromForm({ name: 'box', address: 'me@h', identity: '  ' })).toEqual({ name: 'box', engine: 'ssh://me@h:22' });
+    expect(targetFromForm({ name: 'box', address: 'me@h:2222', identity: key })).toEqual({
+      name: 'box',
+      engine: 'ssh://me@h:2222',
+      identity: key,
+    });
+    expect(targetFromForm({ name: 'box', address: 'me@h', identity: '  ' })).toEqual({
+      name: 'box',
+      engine: 'ssh://me@h:22',
+    });
     expect(codeOf(() => targetFromForm({ name: 'Box', address: 'nope', identity: 'x' }))).toBe('TARGET_NAME_INVALID');
   });
 });

@@ -16,29 +16,51 @@ function bad(code: string, message: string, hint: string, detail: string): Wharf
 }
 
 export function checkName(name: string): void {
-  if (RESERVED.has(name)) throw bad('TARGET_NAME_RESERVED', `"${name}" is built in and cannot be replaced.`, 'Choose another name, e.g. "build-server".', name);
+  if (RESERVED.has(name))
+    throw bad(
+      'TARGET_NAME_RESERVED',
+      `"${name}" is built in and cannot be replaced.`,
+      'Choose another name, e.g. "build-server".',
+      name,
+    );
   if (!TARGET_NAME.test(name)) {
-    throw bad('TARGET_NAME_INVALID', 'A target name is 1 to 41 lowercase letters, digits, "_", "." or "-".',
-      'Start with a letter or digit, e.g. "build-server".', JSON.stringify(name));
+    throw bad(
+      'TARGET_NAME_INVALID',
+      'A target name is 1 to 41 lowercase letters, digits, "_", "." or "-".',
+      'Start with a letter or digit, e.g. "build-server".',
+      JSON.stringify(name),
+    );
   }
 }
 
 /** `user@host[:port]`, with or without `ssh://`, as the `ssh://user@host:port` engine string. */
 export function checkAddress(address: string): string {
   const a = address.trim();
-  if (!a || CONTROL.test(a)) throw bad('TARGET_ADDRESS_INVALID', 'Write the address as user@host or user@host:port.', 'For example: deploy@192.168.1.20:22.', JSON.stringify(address));
+  if (!a || CONTROL.test(a))
+    throw bad(
+      'TARGET_ADDRESS_INVALID',
+      'Write the address as user@host or user@host:port.',
+      'For example: deploy@192.168.1.20:22.',
+      JSON.stringify(address),
+    );
   try {
     return formatSshTarget(parseSshTarget(a.startsWith('ssh://') ? a : `ssh://${a}`));
   } catch (err) {
-    throw bad('TARGET_ADDRESS_INVALID', 'Write the address as user@host or user@host:port.',
-      'The user name is required; the port is 1-65535 (22 when left out). For example: deploy@192.168.1.20:22.', (err as Error).message);
+    throw bad(
+      'TARGET_ADDRESS_INVALID',
+      'Write the address as user@host or user@host:port.',
+      'The user name is required; the port is 1-65535 (22 when left out). For example: deploy@192.168.1.20:22.',
+      (err as Error).message,
+    );
   }
 }
 
 /** A private key file: an absolute path to a readable regular file of sane size. */
 export function checkKeyFile(path: string): string {
-  const hint = 'Give the full path of your private key, e.g. /home/me/.ssh/id_ed25519 (not the .pub file). Leave it empty to let Wharf make its own key.';
-  if (CONTROL.test(path) || !isAbsolute(path)) throw bad('TARGET_KEY_PATH_INVALID', 'The key file must be a full path.', hint, JSON.stringify(path));
+  const hint =
+    'Give the full path of your private key, e.g. /home/me/.ssh/id_ed25519 (not the .pub file). Leave it empty to let Wharf make its own key.';
+  if (CONTROL.test(path) || !isAbsolute(path))
+    throw bad('TARGET_KEY_PATH_INVALID', 'The key file must be a full path.', hint, JSON.stringify(path));
   let st: ReturnType<typeof statSync>;
   try {
     st = statSync(path);
@@ -46,11 +68,17 @@ export function checkKeyFile(path: string): string {
     throw bad('TARGET_KEY_MISSING', `There is no key file at ${path}.`, hint, (err as Error).message);
   }
   if (!st.isFile()) throw bad('TARGET_KEY_NOT_FILE', `${path} is not a file.`, hint, `mode ${st.mode.toString(8)}`);
-  if (st.size > 64 * 1024) throw bad('TARGET_KEY_NOT_KEY', `${path} is too large to be an SSH key.`, hint, `${st.size} bytes`);
+  if (st.size > 64 * 1024)
+    throw bad('TARGET_KEY_NOT_KEY', `${path} is too large to be an SSH key.`, hint, `${st.size} bytes`);
   try {
     accessSync(path, constants.R_OK);
   } catch (err) {
-    throw bad('TARGET_KEY_UNREADABLE', `Wharf may not read ${path}.`, 'Check the file\'s owner and permissions (chmod 600 it, owned by you).', (err as Error).message);
+    throw bad(
+      'TARGET_KEY_UNREADABLE',
+      `Wharf may not read ${path}.`,
+      "Check the file's owner and permissions (chmod 600 it, owned by you).",
+      (err as Error).message,
+    );
   }
   if (path.endsWith('.pub')) throw bad('TARGET_KEY_NOT_KEY', `${path} is a public key.`, hint, path);
   return path;

@@ -37,8 +37,21 @@ describe('TargetStore', () => {
     s.use('box');
     s.remove('box');
     expect(s.list().active).toBe('vm');
-    writeFileSync(join(dir, 'targets.json'), JSON.stringify({ active: 'vm', targets: [{ name: 'vm', engine: 'ssh://evil@h:22' }, { name: 'ok', engine: 'local' }] }));
-    expect(s.list().targets).toEqual([{ name: 'local', engine: 'local' }, { name: 'vm', engine: 'vm' }, { name: 'ok', engine: 'local' }]);
+    writeFileSync(
+      join(dir, 'targets.json'),
+      JSON.stringify({
+        active: 'vm',
+        targets: [
+          { name: 'vm', engine: 'ssh://evil@h:22' },
+          { name: 'ok', engine: 'local' },
+        ],
+      }),
+    );
+    expect(s.list().targets).toEqual([
+      { name: 'local', engine: 'local' },
+      { name: 'vm', engine: 'vm' },
+      { name: 'ok', engine: 'local' },
+    ]);
     expect(JSON.parse(readFileSync(join(dir, 'targets.json'), 'utf8')).active).toBe('vm');
   });
 

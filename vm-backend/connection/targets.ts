@@ -22,22 +22,29 @@ const BUILT_IN = [LOCAL, VM];
 export const isBuiltIn = (name: string): boolean => BUILT_IN.some((t) => t.name === name);
 
 /** Where Wharf starts before the user picks: the VM where the OS has no Docker of its own. */
-export const defaultTargetName = (platform: NodeJS.Platform = process.platform): string => (platform === 'darwin' || platform === 'win32' ? 'vm' : 'local');
+export const defaultTargetName = (platform: NodeJS.Platform = process.platform): string =>
+  platform === 'darwin' || platform === 'win32' ? 'vm' : 'local';
 const NAME = /^[a-z0-9][a-z0-9_.-]{0,40}$/;
 
 export class TargetError extends Error {}
 
 export class TargetStore {
   readonly file: string;
-  constructor(dataDir: string, private readonly platform: NodeJS.Platform = process.platform) {
+  constructor(
+    dataDir: string,
+    private readonly platform: NodeJS.Platform = process.platform,
+  ) {
     this.file = join(dataDir, 'targets.json');
   }
 
   private read(): Stored {
     try {
       const s = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<Stored>;
-      const targets = Array.isArray(s.targets) ? s.targets.filter((t) => t && NAME.test(t.name) && typeof t.engine === 'string' && !isBuiltIn(t.name)) : [];
-      const known = (n: unknown): n is string => typeof n === 'string' && (isBuiltIn(n) || targets.some((t) => t.name === n));
+      const targets = Array.isArray(s.targets)
+        ? s.targets.filter((t) => t && NAME.test(t.name) && typeof t.engine === 'string' && !isBuiltIn(t.name))
+        : [];
+      const known = (n: unknown): n is string =>
+        typeof n === 'string' && (isBuiltIn(n) || targets.some((t) => t.name === n));
       return { active: known(s.active) ? s.active : defaultTargetName(this.platform), targets };
     } catch {
       return { active: defaultTargetName(this.platform), targets: [] };
@@ -69,15 +76,27 @@ export class TargetStore {
     if (engine === undefined) return this.active();
     const saved = this.list().targets.find((t) => t.engine === engine && (t.identity ?? '') === (identity ?? ''));
     if (saved) return saved;
-    return BUILT_IN.find((t) => t.engine === engine) ?? { name: COMMAND_LINE_TARGET, engine, ...(identity ? { identity } : {}) };
+    return (
+      BUILT_IN.find((t) => t.engine === engine) ?? {
+        name: COMMAND_LINE_TARGET,
+        engine,
+        ...(identity ? { identity } : {}),
+      }
+    );
   }
 
   /** Adds or replaces a target. */
   save(t: Target): void {
-    if (!NAME.test(t.name)) throw new TargetError(`a target name is 1-41 of a-z 0-9 _ . - (starting with a letter or digit), got "${t.name}"`);
+    if (!NAME.test(t.name))
+      throw new TargetError(
+        `a target name is 1-41 of a-z 0-9 _ . - (starting with a letter or digit), got "${t.name}"`,
+      );
     if (isBuiltIn(t.name)) throw new TargetError(`"${t.name}" is built in and cannot be changed`);
     const s = this.read();
-    s.targets = [...s.targets.filter((x) => x.name !== t.name), { name: t.name, engine: t.engine, ...(t.identity ? { identity: t.identity } : {}) }];
+    s.targets = [
+      ...s.targets.filter((x) => x.name !== t.name),
+      { name: t.name, engine: t.engine, ...(t.identity ? { identity: t.identity } : {}) },
+    ];
     this.write(s);
   }
 

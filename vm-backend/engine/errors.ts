@@ -35,7 +35,11 @@ export function readFailure(err: unknown): EngineFailure {
     message = e.message.replace(/^\(HTTP code \d+\) [^-]* - /, '').trim();
   }
   const sysCode = typeof e.code === 'string' ? e.code : undefined;
-  return { ...(status !== undefined ? { status } : {}), message: message || 'unknown error', ...(sysCode ? { sysCode } : {}) };
+  return {
+    ...(status !== undefined ? { status } : {}),
+    message: message || 'unknown error',
+    ...(sysCode ? { sysCode } : {}),
+  };
 }
 
 function containerFrom(message: string, ctx: ErrorContext): string | undefined {
@@ -44,8 +48,21 @@ function containerFrom(message: string, ctx: ErrorContext): string | undefined {
   return ctx.containerName?.(m[1]) ?? m[1].slice(0, 12);
 }
 
-function make(code: string, message: string, hint: string, detail: string, extra: Partial<WharfError> = {}): WharfError {
-  return new WharfError({ code, message, hint, detail, ...(extra.params ? { params: extra.params } : {}), ...(extra.forceable ? { forceable: true } : {}) });
+function make(
+  code: string,
+  message: string,
+  hint: string,
+  detail: string,
+  extra: Partial<WharfError> = {},
+): WharfError {
+  return new WharfError({
+    code,
+    message,
+    hint,
+    detail,
+    ...(extra.params ? { params: extra.params } : {}),
+    ...(extra.forceable ? { forceable: true } : {}),
+  });
 }
 
 export function toWharfError(err: unknown, ctx: ErrorContext = {}): WharfError {
@@ -56,73 +73,151 @@ export function toWharfError(err: unknown, ctx: ErrorContext = {}): WharfError {
   const subject = ctx.subject ?? '';
 
   if (f.sysCode === 'EACCES' || f.sysCode === 'EPERM') {
-    return make('ENGINE_PERMISSION_DENIED', 'Wharf is not allowed to use the Docker socket.',
-      'Add your user to the "docker" group (sudo usermod -aG docker $USER), then log out and back in.', detail,
-      { params: { endpoint: ctx.endpoint ?? '' } });
+    return make(
+      'ENGINE_PERMISSION_DENIED',
+      'Wharf is not allowed to use the Docker socket.',
+      'Add your user to the "docker" group (sudo usermod -aG docker $USER), then log out and back in.',
+      detail,
+      { params: { endpoint: ctx.endpoint ?? '' } },
+    );
   }
-  if (f.sysCode && ['ENOENT', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND'].includes(f.sysCode)) {
-    return make('ENGINE_UNREACHABLE', `Engine not reachable at ${ctx.endpoint ?? 'its socket'}.`,
-      'Start Docker (for example: sudo dockerd, or systemctl start docker) and Wharf connects by itself.', detail,
-      { params: { endpoint: ctx.endpoint ?? '' } });
+  if (
+    f.sysCode &&
+    ['ENOENT', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND'].includes(f.sysCode)
+  ) {
+    return make(
+      'ENGINE_UNREACHABLE',
+      `Engine not reachable at ${ctx.endpoint ?? 'its socket'}.`,
+      'Start Docker (for example: sudo dockerd, or systemctl start docker) and Wharf connects by itself.',
+      detail,
+      { params: { endpoint: ctx.endpoint ?? '' } },
+    );
   }
   if (f.status === 404 && /no such container/i.test(m)) {
-    return make('CONTAINER_NOT_FOUND', `Container ${subject || 'you chose'} no longer exists.`,
-      'It was probably removed elsewhere; the list updates by itself.', detail, { params: { subject } });
+    return make(
+      'CONTAINER_NOT_FOUND',
+      `Container ${subject || 'you chose'} no longer exists.`,
+      'It was probably removed elsewhere; the list updates by itself.',
+      detail,
+      { params: { subject } },
+    );
   }
   if (f.status === 404 && /no such image|reference does not exist|image not known/i.test(m)) {
-    return make('IMAGE_NOT_FOUND', `Image ${subject || 'you chose'} is not on this engine.`,
-      'Pull it first, or check the name and tag.', detail, { params: { subject } });
+    return make(
+      'IMAGE_NOT_FOUND',
+      `Image ${subject || 'you chose'} is not on this engine.`,
+      'Pull it first, or check the name and tag.',
+      detail,
+      { params: { subject } },
+    );
   }
   if (f.status === 409 && /name .* is already in use/i.test(m)) {
     const name = /name "\/?([^"]+)"/.exec(m)?.[1] ?? subject;
-    return make('NAME_CONFLICT', `The name "${name}" is already used by another container.`,
-      'Choose another name, or remove the container that has it.', detail, { params: { name } });
+    return make(
+      'NAME_CONFLICT',
+      `The name "${name}" is already used by another container.`,
+      'Choose another name, or remove the container that has it.',
+      detail,
+      { params: { name } },
+    );
   }
   if (f.status === 409 && /being used by running container|cannot be forced/i.test(m)) {
     const container = containerFrom(m, ctx) ?? '?';
-    return make('IMAGE_IN_USE_RUNNING', `This image is used by the running container ${container}.`,
+    return make(
+      'IMAGE_IN_USE_RUNNING',
+      `This image is used by the running container ${container}.`,
       `Stop and remove container ${container} first: the image of a running container cannot be removed, even with force.`,
-      detail, { params: { container } });
+      detail,
+      { params: { container } },
+    );
   }
   if (f.status === 409 && /must be forced|must force|is using its referenced image/i.test(m)) {
     const container = containerFrom(m, ctx);
     const id = /container ([0-9a-f]{12,64})/.exec(m)?.[1];
     if (container && id && ctx.containerRunning?.(id)) {
       // The engine says only "must force"; forcing a running container's image removes the tag alone.
-      return make('IMAGE_TAG_IN_USE_RUNNING', `This image is used by the running container ${container}.`,
+      return make(
+        'IMAGE_TAG_IN_USE_RUNNING',
+        `This image is used by the running container ${container}.`,
         `Force removes only the tag: the image itself stays until container ${container} is removed.`,
-        detail, { params: { container }, forceable: true });
+        detail,
+        { params: { container }, forceable: true },
+      );
     }
     if (container) {
-      return make('IMAGE_IN_USE_STOPPED', `This image is used by the stopped container ${container}.`,
+      return make(
+        'IMAGE_IN_USE_STOPPED',
+        `This image is used by the stopped container ${container}.`,
         `Remove container ${container} first, or force: the tag goes away and the container keeps its copy of the image.`,
-        detail, { params: { container }, forceable: true });
+        detail,
+        { params: { container }, forceable: true },
+      );
     }
-    return make('IMAGE_MULTIPLE_TAGS', 'This image has several tags, so removing it by id would remove them all.',
-      'Remove one tag at a time, or force to remove every tag and the image.', detail, { forceable: true });
+    return make(
+      'IMAGE_MULTIPLE_TAGS',
+      'This image has several tags, so removing it by id would remove them all.',
+      'Remove one tag at a time, or force to remove every tag and the image.',
+      detail,
+      { forceable: true },
+    );
   }
   if (f.status === 409 && /(cannot remove a running container|container is running)/i.test(m)) {
-    return make('CONTAINER_RUNNING', `Container ${subject} is running.`,
-      'Stop it first, or remove with force (it is killed, then removed).', detail, { params: { subject }, forceable: true });
+    return make(
+      'CONTAINER_RUNNING',
+      `Container ${subject} is running.`,
+      'Stop it first, or remove with force (it is killed, then removed).',
+      detail,
+      { params: { subject }, forceable: true },
+    );
   }
   if (f.status === 409 && /is paused/i.test(m)) {
-    return make('CONTAINER_PAUSED', `Container ${subject} is paused.`, 'Unpause (resume) it first.', detail, { params: { subject } });
+    return make('CONTAINER_PAUSED', `Container ${subject} is paused.`, 'Unpause (resume) it first.', detail, {
+      params: { subject },
+    });
   }
-  if (f.status === 409 && /(is not running|not paused|already paused|is restarting|is dead|removal .* in progress)/i.test(m)) {
-    return make('CONTAINER_STATE', `Container ${subject} is not in a state that allows this.`,
-      'Its state changed meanwhile; look at the list and try again.', detail, { params: { subject } });
+  if (
+    f.status === 409 &&
+    /(is not running|not paused|already paused|is restarting|is dead|removal .* in progress)/i.test(m)
+  ) {
+    return make(
+      'CONTAINER_STATE',
+      `Container ${subject} is not in a state that allows this.`,
+      'Its state changed meanwhile; look at the list and try again.',
+      detail,
+      { params: { subject } },
+    );
   }
   if (/port is already allocated|address already in use|failed to bind host port/i.test(m)) {
     const port = /:(\d+)(?:\/\w+)? failed|host port [^:]*:(\d+)|0\.0\.0\.0:(\d+)/.exec(m);
     const p = port?.[1] ?? port?.[2] ?? port?.[3] ?? '';
-    return make('PORT_IN_USE', `Port ${p || '(unknown)'} on the host is already used.`,
-      'Choose another host port, or stop whatever uses it.', detail, { params: { port: p } });
+    return make(
+      'PORT_IN_USE',
+      `Port ${p || '(unknown)'} on the host is already used.`,
+      'Choose another host port, or stop whatever uses it.',
+      detail,
+      { params: { port: p } },
+    );
   }
   if (f.status === 400 || /invalid reference format|must be lowercase/i.test(m)) {
-    return make('INVALID_REQUEST', 'The engine refused the request as invalid.', 'Check the values you entered.', detail);
+    return make(
+      'INVALID_REQUEST',
+      'The engine refused the request as invalid.',
+      'Check the values you entered.',
+      detail,
+    );
   }
   if (f.status === 401 || f.status === 403) {
-    return make('ENGINE_FORBIDDEN', 'The engine refused this action.', 'Check your permissions on this engine.', detail);
+    return make(
+      'ENGINE_FORBIDDEN',
+      'The engine refused this action.',
+      'Check your permissions on this engine.',
+      detail,
+    );
   }
-  return make('ENGINE_ERROR', 'The engine could not do this.', 'Read the details below; trying again may help.', detail);
+  return make(
+    'ENGINE_ERROR',
+    'The engine could not do this.',
+    'Read the details below; trying again may help.',
+    detail,
+  );
 }

@@ -10,7 +10,8 @@ export interface EngineEvent {
 }
 
 /** Container actions that change what a row shows (exec_* and attach/resize do not). */
-const CONTAINER_ACTIONS = /^(create|start|restart|stop|die|kill|pause|unpause|destroy|rename|update|oom|health_status.*)$/;
+const CONTAINER_ACTIONS =
+  /^(create|start|restart|stop|die|kill|pause|unpause|destroy|rename|update|oom|health_status.*)$/;
 const IMAGE_ACTIONS = /^(delete|import|load|pull|tag|untag|save|push|create)$/;
 
 export function isRelevant(e: EngineEvent): boolean {
@@ -63,7 +64,8 @@ export async function openEvents(
   stream.on('data', (chunk: string) =>
     splitter.push(chunk, (o) => {
       const e = o as EngineEvent;
-      if (e && typeof e.Type === 'string' && typeof e.Action === 'string' && e.Actor && typeof e.Actor.ID === 'string') onEvent(e);
+      if (e && typeof e.Type === 'string' && typeof e.Action === 'string' && e.Actor && typeof e.Actor.ID === 'string')
+        onEvent(e);
     }),
   );
   stream.on('end', () => end());

@@ -38,7 +38,9 @@ export function ping(conn: Connection, timeoutMs = 3000): Promise<PingResult> {
         resolve({ apiVersion: typeof api === 'string' ? api : '', ...(typeof os === 'string' ? { os } : {}) });
       });
     });
-    req.on('timeout', () => req.destroy(Object.assign(new Error('The engine did not answer /_ping in time'), { code: 'ETIMEDOUT' })));
+    req.on('timeout', () =>
+      req.destroy(Object.assign(new Error('The engine did not answer /_ping in time'), { code: 'ETIMEDOUT' })),
+    );
     req.on('error', reject);
     req.end();
   });

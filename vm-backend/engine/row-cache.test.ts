@@ -12,11 +12,23 @@ describe('RowCache', () => {
     const c = new RowCache<R>((ch) => out.push(ch));
     c.reset([{ id: 'a', v: 1 }]);
     c.patch([{ id: 'a', v: 1 }], []);
-    c.patch([{ id: 'a', v: 2 }, { id: 'b', v: 1 }], ['zzz']);
+    c.patch(
+      [
+        { id: 'a', v: 2 },
+        { id: 'b', v: 1 },
+      ],
+      ['zzz'],
+    );
     c.patch([], ['a']);
     expect(out.map((o) => o.kind)).toEqual(['reset', 'patch', 'patch']);
     expect(out.map((o) => o.seq)).toEqual([1, 2, 3]);
-    expect(out[1]).toMatchObject({ upserts: [{ id: 'a', v: 2 }, { id: 'b', v: 1 }], removed: [] });
+    expect(out[1]).toMatchObject({
+      upserts: [
+        { id: 'a', v: 2 },
+        { id: 'b', v: 1 },
+      ],
+      removed: [],
+    });
     expect(c.listing()).toEqual({ rows: [{ id: 'b', v: 1 }], seq: 3 });
   });
   it('finds rows by a 12-character id prefix only', () => {
@@ -51,7 +63,12 @@ describe('RefreshQueue', () => {
   });
   it('reports a failing refresh and keeps going', async () => {
     const errors: string[] = [];
-    const q = new RefreshQueue(async (id) => { if (id === 'bad') throw new Error('x'); }, (id) => errors.push(id));
+    const q = new RefreshQueue(
+      async (id) => {
+        if (id === 'bad') throw new Error('x');
+      },
+      (id) => errors.push(id),
+    );
     q.schedule('bad');
     q.schedule('ok');
     await new Promise((r) => setTimeout(r, 5));

@@ -26,7 +26,8 @@ export class RowCache<Row extends { id: string }> {
   findByIdPrefix(idOrPrefix: string): Row | undefined {
     const exact = this.rows.get(idOrPrefix);
     if (exact || idOrPrefix.length < 12) return exact;
-    for (const r of this.rows.values()) if (r.id.startsWith(idOrPrefix) || r.id.startsWith(`sha256:${idOrPrefix}`)) return r;
+    for (const r of this.rows.values())
+      if (r.id.startsWith(idOrPrefix) || r.id.startsWith(`sha256:${idOrPrefix}`)) return r;
     return undefined;
   }
 

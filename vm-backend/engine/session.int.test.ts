@@ -33,7 +33,6 @@ function record(sock: string): Recorder {
   return r;
 }
 
-
 /** Forwards a unix socket to the engine; close() cuts every open connection. */
 function proxy(path: string): { close(): Promise<void> } {
   const open = new Set<Socket>();
@@ -41,12 +40,21 @@ function proxy(path: string): { close(): Promise<void> } {
     const up = createConnection('/var/run/docker.sock');
     open.add(c).add(up);
     c.pipe(up).pipe(c);
-    const end = (): void => { c.destroy(); up.destroy(); open.delete(c); open.delete(up); };
+    const end = (): void => {
+      c.destroy();
+      up.destroy();
+      open.delete(c);
+      open.delete(up);
+    };
     c.on('close', end).on('error', end);
     up.on('close', end).on('error', end);
   }).listen(path);
   return {
-    close: () => new Promise((r) => { open.forEach((s) => s.destroy()); server.close(() => r()); }),
+    close: () =>
+      new Promise((r) => {
+        open.forEach((s) => s.destroy());
+        server.close(() => r());
+      }),
   };
 }
 
@@ -76,22 +84,39 @@ describe('EngineSession on the real engine', () => {
     const count = Number(await docker('ps', '-aq', '--no-trunc').then((o) => o.split('\n').filter(Boolean).length));
     expect(first?.kind === 'reset' && first.rows.length).toBeGreaterThanOrEqual(count - 5);
     // Each row says when its status text was read, so the UI can age "Up 5 seconds" correctly.
-    for (const row of first?.kind === 'reset' ? first.rows : []) expect(Math.abs(row.statusAt - Date.now())).toBeLessThan(60_000);
+    for (const row of first?.kind === 'reset' ? first.rows : [])
+      expect(Math.abs(row.statusAt - Date.now())).toBeLessThan(60_000);
   });
 
   it('a container run with the CLI arrives as patches naming only that container', async () => {
     const n = name('int-events');
     made.push(n);
     const before = r.changes.length;
-    const id = await docker('run', '-d', '--name', n, '--label', 'wharf.test=1', 'wharf-fixture/busybox:1', 'sleep', '300');
-    const running = await until(() => r.changes.slice(before).find((c) => c.kind === 'patch' && c.upserts.some((u) => u.id === id && u.state === 'running')));
+    const id = await docker(
+      'run',
+      '-d',
+      '--name',
+      n,
+      '--label',
+      'wharf.test=1',
+      'wharf-fixture/busybox:1',
+      'sleep',
+      '300',
+    );
+    const running = await until(() =>
+      r.changes
+        .slice(before)
+        .find((c) => c.kind === 'patch' && c.upserts.some((u) => u.id === id && u.state === 'running')),
+    );
     expect(running.kind).toBe('patch');
     const mine = r.changes.slice(before);
     expect(mine.every((c) => c.kind === 'patch')).toBe(true);
     for (const c of mine) if (c.kind === 'patch') expect(c.upserts.length + c.removed.length).toBeLessThanOrEqual(1);
 
     await docker('pause', n);
-    await until(() => r.changes.find((c) => c.kind === 'patch' && c.upserts.some((u) => u.id === id && u.state === 'paused')));
+    await until(() =>
+      r.changes.find((c) => c.kind === 'patch' && c.upserts.some((u) => u.id === id && u.state === 'paused')),
+    );
     await docker('rm', '-f', n);
     await until(() => r.changes.find((c) => c.kind === 'patch' && c.removed.includes(id)));
   });

@@ -44,7 +44,10 @@ export class EngineSession {
   private readonly imageQueue = new RefreshQueue((id) => this.refreshImage(id));
   private readonly watchers = new Set<(e: EngineEvent) => void>();
 
-  constructor(readonly conn: Connection, private readonly out: SessionEvents) {
+  constructor(
+    readonly conn: Connection,
+    private readonly out: SessionEvents,
+  ) {
     this.status = { state: 'connecting', endpoint: conn.endpoint };
     this.containers = new RowCache((c) => out.containers(c));
     this.images = new RowCache((c) => out.images(c));
@@ -72,7 +75,11 @@ export class EngineSession {
   /** The engine client, or a clear "not reachable" error. */
   client(): Docker {
     if (!this.docker || this.status.state !== 'ready') {
-      throw this.status.error ? new WharfError(this.status.error) : toWharfError(Object.assign(new Error('not connected'), { code: 'ECONNREFUSED' }), { endpoint: this.conn.endpoint });
+      throw this.status.error
+        ? new WharfError(this.status.error)
+        : toWharfError(Object.assign(new Error('not connected'), { code: 'ECONNREFUSED' }), {
+            endpoint: this.conn.endpoint,
+          });
     }
     return this.docker;
   }
@@ -123,7 +130,8 @@ export class EngineSession {
     if (this.closed) return;
     this.events?.close();
     this.events = null;
-    if (this.status.state !== 'connecting' && this.status.state !== 'degraded') this.setStatus({ state: 'connecting', endpoint: this.conn.endpoint });
+    if (this.status.state !== 'connecting' && this.status.state !== 'degraded')
+      this.setStatus({ state: 'connecting', endpoint: this.conn.endpoint });
     try {
       const pong = await ping(this.conn);
       const api = negotiateApiVersion(pong.apiVersion);
@@ -139,7 +147,11 @@ export class EngineSession {
       const docker = new Docker({ ...this.conn.dockerOptions(), version: `v${api}` });
       const version = await docker.version();
       // Events first, then the lists: nothing that happens in between is missed.
-      this.events = await openEvents(docker, (e) => this.onEvent(e), (err) => this.onEventsEnd(err));
+      this.events = await openEvents(
+        docker,
+        (e) => this.onEvent(e),
+        (err) => this.onEventsEnd(err),
+      );
       const [cs, is] = await Promise.all([docker.listContainers({ all: true }), docker.listImages()]);
       this.docker = docker;
       const readAt = Date.now();
@@ -202,8 +214,7 @@ export class EngineSession {
       if (e.Action === 'destroy') {
         void this.conn.ports?.publish(e.Actor.ID, []);
         this.containers.patch([], [e.Actor.ID]);
-      }
-      else {
+      } else {
         const states = EXPECTED_STATE[e.Action];
         if (states) this.expected.set(e.Actor.ID, { states, tries: 0 });
         else if (e.Action === 'start' || e.Action === 'restart') this.expected.delete(e.Actor.ID);

@@ -11,7 +11,8 @@ export async function docker(...args: string[]): Promise<string> {
   return stdout.trim();
 }
 
-export const uniqueName = (p: string): string => `${p}-${process.pid}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
+export const uniqueName = (p: string): string =>
+  `${p}-${process.pid}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e4)}`;
 
 export interface RecordingClient extends ClientLink {
   events: { event: EventName; payload: unknown }[];

@@ -2,9 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { parseChallenges, pickChallenge } from './challenge';
 
 describe('WWW-Authenticate', () => {
-  it('reads Docker Hub\'s Bearer challenge', () => {
-    const c = pickChallenge('Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:samalba/my-app:pull,push"');
-    expect(c).toEqual({ scheme: 'bearer', params: { realm: 'https://auth.docker.io/token', service: 'registry.docker.io', scope: 'repository:samalba/my-app:pull,push' } });
+  it("reads Docker Hub's Bearer challenge", () => {
+    const c = pickChallenge(
+      'Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:samalba/my-app:pull,push"',
+    );
+    expect(c).toEqual({
+      scheme: 'bearer',
+      params: {
+        realm: 'https://auth.docker.io/token',
+        service: 'registry.docker.io',
+        scope: 'repository:samalba/my-app:pull,push',
+      },
+    });
   });
   it('reads Basic, escapes, unquoted values and several challenges', () => {
     expect(pickChallenge('Basic realm="wharf-test"')).toEqual({ scheme: 'basic', params: { realm: 'wharf-test' } });

@@ -62,4 +62,5 @@ export function parseJson<T>(text: string, host: string, check: (v: unknown) => 
   return v;
 }
 
-export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);

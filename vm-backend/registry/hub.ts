@@ -9,7 +9,9 @@ const HUB = 'hub.docker.com';
 export const HUB_TIMEOUT_MS = 4000;
 
 /** What the engine's /images/search answers (dockerode's searchImages). */
-export type EngineSearch = (term: string) => Promise<Array<{ name?: string; description?: string; star_count?: number; is_official?: boolean }>>;
+export type EngineSearch = (
+  term: string,
+) => Promise<Array<{ name?: string; description?: string; star_count?: number; is_official?: boolean }>>;
 
 async function hubGet(path: string, signal?: AbortSignal): Promise<HttpAnswer> {
   const a = await request(`https://${HUB}${path}`, HUB, { timeoutMs: HUB_TIMEOUT_MS, ...(signal ? { signal } : {}) });
@@ -24,29 +26,41 @@ export async function hubSearch(term: string, signal?: AbortSignal): Promise<Sea
   return body.results.flatMap((r) => {
     if (!isObject(r) || typeof r.repo_name !== 'string') return [];
     const name = r.repo_name;
-    return [{
-      name,
-      repository: name.includes('/') ? name : `library/${name}`,
-      ...(typeof r.short_description === 'string' ? { description: r.short_description.slice(0, 300) } : {}),
-      ...(typeof r.star_count === 'number' ? { stars: r.star_count } : {}),
-      ...(typeof r.pull_count === 'number' ? { pulls: r.pull_count } : {}),
-      ...(r.is_official === true ? { official: true } : {}),
-    }];
+    return [
+      {
+        name,
+        repository: name.includes('/') ? name : `library/${name}`,
+        ...(typeof r.short_description === 'string' ? { description: r.short_description.slice(0, 300) } : {}),
+        ...(typeof r.star_count === 'number' ? { stars: r.star_count } : {}),
+        ...(typeof r.pull_count === 'number' ? { pulls: r.pull_count } : {}),
+        ...(r.is_official === true ? { official: true } : {}),
+      },
+    ];
   });
 }
 
 function fromEngine(items: Awaited<ReturnType<EngineSearch>>): SearchResult[] {
-  return items.flatMap((r) => (typeof r.name === 'string' ? [{
-    name: r.name,
-    repository: r.name.includes('/') ? r.name : `library/${r.name}`,
-    ...(r.description ? { description: r.description.slice(0, 300) } : {}),
-    ...(typeof r.star_count === 'number' ? { stars: r.star_count } : {}),
-    ...(r.is_official ? { official: true } : {}),
-  }] : []));
+  return items.flatMap((r) =>
+    typeof r.name === 'string'
+      ? [
+          {
+            name: r.name,
+            repository: r.name.includes('/') ? r.name : `library/${r.name}`,
+            ...(r.description ? { description: r.description.slice(0, 300) } : {}),
+            ...(typeof r.star_count === 'number' ? { stars: r.star_count } : {}),
+            ...(r.is_official ? { official: true } : {}),
+          },
+        ]
+      : [],
+  );
 }
 
 /** Hub first; on any failure the engine's search; when both fail, one "Hub unreachable" error. */
-export async function searchHub(term: string, engine: EngineSearch | undefined, signal?: AbortSignal): Promise<SearchGroup> {
+export async function searchHub(
+  term: string,
+  engine: EngineSearch | undefined,
+  signal?: AbortSignal,
+): Promise<SearchGroup> {
   let hubErr: unknown;
   try {
     return { source: 'hub', results: await hubSearch(term, signal) };
@@ -68,9 +82,19 @@ function hubError(err: unknown, detail: string): WharfError {
   const code = err instanceof WharfError ? err.code : '';
   if (code === 'REGISTRY_RATE_LIMIT') return err as WharfError;
   if (code === 'REGISTRY_NO_NETWORK' || /no such host|ENOTFOUND|EAI_AGAIN/.test(detail)) {
-    return registryError('HUB_NO_NETWORK', 'Docker Hub is unreachable: no network.', 'Local images and the registries you added still work. Connect to the internet to search Docker Hub.', detail);
+    return registryError(
+      'HUB_NO_NETWORK',
+      'Docker Hub is unreachable: no network.',
+      'Local images and the registries you added still work. Connect to the internet to search Docker Hub.',
+      detail,
+    );
   }
-  return registryError('HUB_UNREACHABLE', 'Docker Hub is unreachable.', 'It may be down or blocked here; local images and your registries still work.', detail);
+  return registryError(
+    'HUB_UNREACHABLE',
+    'Docker Hub is unreachable.',
+    'It may be down or blocked here; local images and your registries still work.',
+    detail,
+  );
 }
 
 /** Hub tags, newest first, 25 a page; the cursor is the page number. */
@@ -84,11 +108,21 @@ export async function hubTags(repository: string, cursor?: string, signal?: Abor
   } catch (err) {
     throw hubError(err, (err as Error).message);
   }
-  const body = parseJson(a.text, HUB, (v): v is { results: unknown[]; next?: unknown } => isObject(v) && Array.isArray(v.results));
-  const tags = body.results.flatMap((t) => (isObject(t) && typeof t.name === 'string' ? [{
-    name: t.name,
-    ...(typeof t.full_size === 'number' ? { size: t.full_size } : {}),
-    ...(typeof t.last_updated === 'string' ? { updated: t.last_updated } : {}),
-  }] : []));
+  const body = parseJson(
+    a.text,
+    HUB,
+    (v): v is { results: unknown[]; next?: unknown } => isObject(v) && Array.isArray(v.results),
+  );
+  const tags = body.results.flatMap((t) =>
+    isObject(t) && typeof t.name === 'string'
+      ? [
+          {
+            name: t.name,
+            ...(typeof t.full_size === 'number' ? { size: t.full_size } : {}),
+            ...(typeof t.last_updated === 'string' ? { updated: t.last_updated } : {}),
+          },
+        ]
+      : [],
+  );
   return { tags, ...(typeof body.next === 'string' && body.next ? { next: String(Number(page) + 1) } : {}) };
 }

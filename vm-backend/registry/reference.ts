@@ -12,12 +12,20 @@ export interface ImageReference {
   digest?: string;
 }
 
-export type ReferenceProblem = 'empty' | 'too-long' | 'whitespace' | 'uppercase' | 'bad-tag' | 'bad-digest' | 'bad-name';
+export type ReferenceProblem =
+  | 'empty'
+  | 'too-long'
+  | 'whitespace'
+  | 'uppercase'
+  | 'bad-tag'
+  | 'bad-digest'
+  | 'bad-name';
 
 export type ParsedReference = { ok: true; ref: ImageReference } | { ok: false; problem: ReferenceProblem };
 
 const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const DOMAIN = /^(?:localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
+const DOMAIN =
+  /^(?:localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::[0-9]{1,5})?$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 

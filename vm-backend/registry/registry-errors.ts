@@ -2,7 +2,15 @@
 // on. Node's fetch hides the socket error in `cause`; timeouts arrive as a TimeoutError.
 import { WharfError } from '../api/errors';
 
-const NETWORK_CODES = ['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT'];
+const NETWORK_CODES = [
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+];
 const DNS_CODES = ['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL'];
 
 function causeOf(err: unknown): { code?: string; message: string } {
@@ -17,7 +25,13 @@ function causeOf(err: unknown): { code?: string; message: string } {
   return { ...(typeof o.code === 'string' ? { code: o.code } : {}), message: String(o.message ?? e) };
 }
 
-export function registryError(code: string, message: string, hint: string, detail: string, params: Record<string, string | number> = {}): WharfError {
+export function registryError(
+  code: string,
+  message: string,
+  hint: string,
+  detail: string,
+  params: Record<string, string | number> = {},
+): WharfError {
   return new WharfError({ code, message, hint, detail: detail.slice(0, 2000), params });
 }
 
@@ -27,37 +41,100 @@ export function networkError(err: unknown, host: string): WharfError {
   const { code, message } = causeOf(err);
   const detail = `${host}: ${code ? `${code} ` : ''}${message}`;
   if (name === 'TimeoutError' || name === 'AbortError' || code === 'ETIMEDOUT' || code === 'UND_ERR_HEADERS_TIMEOUT') {
-    return registryError('REGISTRY_TIMEOUT', `${host} did not answer in time.`, 'It may be overloaded or hanging; try again later, or check its address.', detail, { host });
+    return registryError(
+      'REGISTRY_TIMEOUT',
+      `${host} did not answer in time.`,
+      'It may be overloaded or hanging; try again later, or check its address.',
+      detail,
+      { host },
+    );
   }
   if (code && DNS_CODES.includes(code)) {
-    return registryError('REGISTRY_NO_NETWORK', `${host} is unreachable: no network.`, 'Check your internet connection (or DNS); local images and local registries still work.', detail, { host });
+    return registryError(
+      'REGISTRY_NO_NETWORK',
+      `${host} is unreachable: no network.`,
+      'Check your internet connection (or DNS); local images and local registries still work.',
+      detail,
+      { host },
+    );
   }
-  if (code && (/^(CERT_|ERR_TLS|ERR_SSL|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|HOSTNAME_MISMATCH)/.test(code) || /ssl|tls|certificate/i.test(message))) {
-    return registryError('REGISTRY_TLS', `The secure (TLS) connection to ${host} failed.`, 'Its certificate is not trusted, expired or for another name; or it speaks plain HTTP. Loopback registries use http.', detail, { host });
+  if (
+    code &&
+    (/^(CERT_|ERR_TLS|ERR_SSL|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|HOSTNAME_MISMATCH)/.test(code) ||
+      /ssl|tls|certificate/i.test(message))
+  ) {
+    return registryError(
+      'REGISTRY_TLS',
+      `The secure (TLS) connection to ${host} failed.`,
+      'Its certificate is not trusted, expired or for another name; or it speaks plain HTTP. Loopback registries use http.',
+      detail,
+      { host },
+    );
   }
   if (code && NETWORK_CODES.includes(code)) {
-    return registryError('REGISTRY_UNREACHABLE', `${host} is unreachable.`, 'Check the address and port, and that the registry runs.', detail, { host });
+    return registryError(
+      'REGISTRY_UNREACHABLE',
+      `${host} is unreachable.`,
+      'Check the address and port, and that the registry runs.',
+      detail,
+      { host },
+    );
   }
-  return registryError('REGISTRY_UNREACHABLE', `${host} is unreachable.`, 'Check the address and port, and that the registry runs.', detail, { host });
+  return registryError(
+    'REGISTRY_UNREACHABLE',
+    `${host} is unreachable.`,
+    'Check the address and port, and that the registry runs.',
+    detail,
+    { host },
+  );
 }
 
 /** An HTTP answer that is not what was asked for. */
 export function statusError(status: number, host: string, body: string, headers?: Headers): WharfError {
   const detail = `${host}: HTTP ${status} ${body.slice(0, 500)}`;
   if (status === 401 || status === 403) {
-    return registryError('REGISTRY_AUTH', `${host} refused the credentials (or needs some).`, 'Check the username and password (or token) in Settings → Registries.', detail, { host });
+    return registryError(
+      'REGISTRY_AUTH',
+      `${host} refused the credentials (or needs some).`,
+      'Check the username and password (or token) in Settings → Registries.',
+      detail,
+      { host },
+    );
   }
   if (status === 429) {
     const left = /^(\d+)/.exec(headers?.get('ratelimit-remaining') ?? '')?.[1];
-    return registryError('REGISTRY_RATE_LIMIT', left ? `${host}: rate limit reached, ${left} requests left.` : `${host}: rate limit reached.`,
-      'Wait a while (Docker Hub counts pulls per 6 hours), or log in to get a higher limit.', detail, { host, left: left ?? '0' });
+    return registryError(
+      'REGISTRY_RATE_LIMIT',
+      left ? `${host}: rate limit reached, ${left} requests left.` : `${host}: rate limit reached.`,
+      'Wait a while (Docker Hub counts pulls per 6 hours), or log in to get a higher limit.',
+      detail,
+      { host, left: left ?? '0' },
+    );
   }
   if (status === 404) {
-    return registryError('REGISTRY_NOT_FOUND', `${host} has no such repository (or does not list its repositories).`, 'Check the name; some registries do not serve a catalog, so type the full repository name.', detail, { host });
+    return registryError(
+      'REGISTRY_NOT_FOUND',
+      `${host} has no such repository (or does not list its repositories).`,
+      'Check the name; some registries do not serve a catalog, so type the full repository name.',
+      detail,
+      { host },
+    );
   }
-  return registryError('REGISTRY_HTTP', `${host} answered with an error (HTTP ${status}).`, 'The registry may be misconfigured or down; try again later.', detail, { host, status });
+  return registryError(
+    'REGISTRY_HTTP',
+    `${host} answered with an error (HTTP ${status}).`,
+    'The registry may be misconfigured or down; try again later.',
+    detail,
+    { host, status },
+  );
 }
 
 export function garbageError(host: string, what: string): WharfError {
-  return registryError('REGISTRY_BAD_ANSWER', `${host} sent an answer Wharf cannot read.`, 'It may not be a Docker registry, or it is misbehaving.', `${host}: ${what}`.slice(0, 500), { host });
+  return registryError(
+    'REGISTRY_BAD_ANSWER',
+    `${host} sent an answer Wharf cannot read.`,
+    'It may not be a Docker registry, or it is misbehaving.',
+    `${host}: ${what}`.slice(0, 500),
+    { host },
+  );
 }

@@ -6,11 +6,24 @@ import type { EngineSession } from '../engine/session';
 import { RegistryStore } from './registry-store';
 import { SearchService } from './search-service';
 
-type RegistryCall = 'search:source' | 'search:tags' | 'pull:start' | 'pull:cancel' | 'registries:list' | 'registries:add' | 'registries:remove' | 'registries:test';
+type RegistryCall =
+  | 'search:source'
+  | 'search:tags'
+  | 'pull:start'
+  | 'pull:cancel'
+  | 'registries:list'
+  | 'registries:add'
+  | 'registries:remove'
+  | 'registries:test';
 type H<K extends CallName> = (input: CallParsed<K>, client?: ClientLink) => Promise<CallOutput<K>> | CallOutput<K>;
 
-export function registryHandlers(session: EngineSession, store = new RegistryStore()): { handlers: { [K in RegistryCall]: H<K> }; pulls: PullManager; close(): void } {
-  const engineSearch = (term: string): Promise<Array<{ name?: string; description?: string; star_count?: number; is_official?: boolean }>> =>
+export function registryHandlers(
+  session: EngineSession,
+  store = new RegistryStore(),
+): { handlers: { [K in RegistryCall]: H<K> }; pulls: PullManager; close(): void } {
+  const engineSearch = (
+    term: string,
+  ): Promise<Array<{ name?: string; description?: string; star_count?: number; is_official?: boolean }>> =>
     session.client().searchImages({ term, limit: 25 }) as Promise<Array<{ name?: string }>>;
   const search = new SearchService(store, engineSearch);
   const pulls = new PullManager(session, store);
@@ -33,7 +46,11 @@ export function registryHandlers(session: EngineSession, store = new RegistrySto
       'registries:test': async (input) => {
         const saved = await store.get(input.host);
         const secret = input.secret || (saved && saved.username === input.username ? saved.secret : undefined);
-        return search.test({ host: input.host, ...(input.username ? { username: input.username } : {}), ...(secret ? { secret } : {}) });
+        return search.test({
+          host: input.host,
+          ...(input.username ? { username: input.username } : {}),
+          ...(secret ? { secret } : {}),
+        });
       },
     },
     pulls,

@@ -40,7 +40,12 @@ describe('RegistryStore', () => {
 
   it('a sealed secret that does not open (another machine) is dropped, the entry kept', async () => {
     const file = join(dir, 'foreign.json');
-    writeFileSync(file, JSON.stringify({ registries: [{ host: 'reg.example', username: 'me', sealed: { kind: 'test-keychain', data: 'Z2FyYmFnZQ==' } }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        registries: [{ host: 'reg.example', username: 'me', sealed: { kind: 'test-keychain', data: 'Z2FyYmFnZQ==' } }],
+      }),
+    );
     const r = await new RegistryStore(file, codec()).get('reg.example');
     expect(r).toEqual({ host: 'reg.example', username: 'me' });
   });

@@ -26,7 +26,10 @@ export class RegistryStore {
   private cache: RegistryTarget[] | null = null;
   private writing: Promise<void> = Promise.resolve();
 
-  constructor(readonly file: string = join(configDir(), 'registries.json'), private readonly codec?: SecretCodec) {}
+  constructor(
+    readonly file: string = join(configDir(), 'registries.json'),
+    private readonly codec?: SecretCodec,
+  ) {}
 
   /** The secret of a stored entry: plain, or sealed by our codec; unreadable ones are dropped. */
   private secretOf(o: Record<string, unknown>): string | undefined {
@@ -43,7 +46,9 @@ export class RegistryStore {
   private stored(r: RegistryTarget): Record<string, unknown> {
     const { secret, ...rest } = r;
     if (!secret) return rest;
-    return this.codec ? { ...rest, sealed: { kind: this.codec.kind, data: this.codec.seal(secret) } } : { ...rest, secret };
+    return this.codec
+      ? { ...rest, sealed: { kind: this.codec.kind, data: this.codec.seal(secret) } }
+      : { ...rest, secret };
   }
 
   async all(): Promise<RegistryTarget[]> {
@@ -51,12 +56,20 @@ export class RegistryStore {
     let list: RegistryTarget[] = [];
     try {
       const raw: unknown = JSON.parse(await readFile(this.file, 'utf8'));
-      const items = Array.isArray((raw as { registries?: unknown })?.registries) ? (raw as { registries: unknown[] }).registries : [];
+      const items = Array.isArray((raw as { registries?: unknown })?.registries)
+        ? (raw as { registries: unknown[] }).registries
+        : [];
       list = items.flatMap((r) => {
         const o = r as Record<string, unknown>;
         if (typeof o?.host !== 'string' || !registryHost.safeParse(o.host).success) return [];
         const secret = this.secretOf(o);
-        return [{ host: o.host, ...(typeof o.username === 'string' && o.username ? { username: o.username } : {}), ...(secret ? { secret } : {}) }];
+        return [
+          {
+            host: o.host,
+            ...(typeof o.username === 'string' && o.username ? { username: o.username } : {}),
+            ...(secret ? { secret } : {}),
+          },
+        ];
       });
     } catch {
       // No file yet, or unreadable: no registries.
@@ -79,7 +92,11 @@ export class RegistryStore {
     const i = list.findIndex((r) => r.host === input.host);
     const before = i >= 0 ? list[i] : undefined;
     const secret = input.secret || (before && before.username === input.username ? before.secret : undefined);
-    const entry: RegistryTarget = { host: input.host, ...(input.username ? { username: input.username } : {}), ...(secret ? { secret } : {}) };
+    const entry: RegistryTarget = {
+      host: input.host,
+      ...(input.username ? { username: input.username } : {}),
+      ...(secret ? { secret } : {}),
+    };
     if (i >= 0) list[i] = entry;
     else if (list.length >= MAX_REGISTRIES) throw new Error(`at most ${MAX_REGISTRIES} registries`);
     else list.push(entry);
@@ -97,7 +114,9 @@ export class RegistryStore {
       const dir = join(this.file, '..');
       await mkdir(dir, { recursive: true, mode: 0o700 });
       const tmp = `${this.file}.${process.pid}.tmp`;
-      await writeFile(tmp, `${JSON.stringify({ registries: list.map((r) => this.stored(r)) }, null, 2)}\n`, { mode: 0o600 });
+      await writeFile(tmp, `${JSON.stringify({ registries: list.map((r) => this.stored(r)) }, null, 2)}\n`, {
+        mode: 0o600,
+      });
       await chmod(tmp, 0o600);
       await rename(tmp, this.file);
     };

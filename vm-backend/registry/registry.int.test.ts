@@ -28,11 +28,16 @@ async function call<T>(name: string, input: unknown): Promise<T> {
   if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
   return r.value as T;
 }
-const progressOf = (pull: string): PullProgress[] => client.events.filter((e) => e.event === 'pull:progress' && (e.payload as PullProgress).pull === pull).map((e) => e.payload as PullProgress);
+const progressOf = (pull: string): PullProgress[] =>
+  client.events
+    .filter((e) => e.event === 'pull:progress' && (e.payload as PullProgress).pull === pull)
+    .map((e) => e.payload as PullProgress);
 const last = (pull: string): PullProgress | undefined => progressOf(pull).at(-1);
 /** Every tag of the layered test image, so its layers really leave the engine. */
 async function removeLayers(): Promise<void> {
-  const tags = (await docker('images', '--format', '{{.Repository}}:{{.Tag}}')).split('\n').filter((t) => t.includes('/wharf/layers:'));
+  const tags = (await docker('images', '--format', '{{.Repository}}:{{.Tag}}'))
+    .split('\n')
+    .filter((t) => t.includes('/wharf/layers:'));
   if (tags.length) await docker('rmi', ...tags).catch(() => '');
 }
 const ended = (pull: string) => () => ['done', 'failed', 'cancelled'].includes(last(pull)?.state ?? '');
@@ -40,7 +45,13 @@ const ended = (pull: string) => () => ['done', 'failed', 'cancelled'].includes(l
 beforeAll(async () => {
   process.env.WHARF_CONFIG_DIR = mkdtempSync(join(tmpdir(), 'wharf-reg-'));
   backend = createBackend({ connection: localConnectionFromEnv() });
-  for (let i = 0; i < 100 && !((await backend.invoke('engine:status', {})) as { value?: { state?: string } }).value?.state?.startsWith('ready'); i++) await new Promise((r) => setTimeout(r, 50));
+  for (
+    let i = 0;
+    i < 100 &&
+    !((await backend.invoke('engine:status', {})) as { value?: { state?: string } }).value?.state?.startsWith('ready');
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 50));
 });
 afterAll(async () => {
   await backend.close();
@@ -51,13 +62,19 @@ afterAll(async () => {
 describe('registries against docker-registry', () => {
   it('stores registries in a 0600 file and never sends the secret back', async () => {
     await call('registries:add', { host: OPEN });
-    const info = await call('registries:add', { host: AUTH, username: env.WHARF_REGISTRY_USER, secret: env.WHARF_REGISTRY_PASSWORD });
+    const info = await call('registries:add', {
+      host: AUTH,
+      username: env.WHARF_REGISTRY_USER,
+      secret: env.WHARF_REGISTRY_PASSWORD,
+    });
     expect(info).toEqual({ host: AUTH, username: 'wharf', hasSecret: true });
     const file = join(process.env.WHARF_CONFIG_DIR!, 'registries.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.stringify(await call('registries:list', {}))).not.toContain(env.WHARF_REGISTRY_PASSWORD);
     expect(await call('registries:test', { host: AUTH, username: 'wharf' })).toMatchObject({ catalog: true });
-    await expect(call('registries:test', { host: AUTH, username: 'wharf', secret: 'wrong' })).rejects.toMatchObject({ code: 'REGISTRY_AUTH' });
+    await expect(call('registries:test', { host: AUTH, username: 'wharf', secret: 'wrong' })).rejects.toMatchObject({
+      code: 'REGISTRY_AUTH',
+    });
   });
   it('searches the catalog of both, and Hub says it is unreachable (offline)', async () => {
     const open = await call<SearchGroup>('search:source', { source: OPEN, term: 'busy' });
@@ -65,7 +82,9 @@ describe('registries against docker-registry', () => {
     const auth = await call<SearchGroup>('search:source', { source: AUTH, term: 'private' });
     expect(auth.results.map((r) => r.repository)).toEqual(['wharf/private-httpd']);
     expect((await call<SearchGroup>('search:source', { source: OPEN, term: '../\u0000<script>' })).results).toEqual([]);
-    await expect(call('search:source', { source: 'hub', term: 'redis' })).rejects.toMatchObject({ code: 'HUB_NO_NETWORK' });
+    await expect(call('search:source', { source: 'hub', term: 'redis' })).rejects.toMatchObject({
+      code: 'HUB_NO_NETWORK',
+    });
     const tags = await call<{ tags: { name: string }[] }>('search:tags', { source: OPEN, repository: 'wharf/busybox' });
     expect(tags.tags.map((t) => t.name).sort()).toEqual(['1', 'latest']);
   });
@@ -97,7 +116,11 @@ describe('registries against docker-registry', () => {
     await expect(call('pull:start', { ref: 'My Image' })).rejects.toMatchObject({ code: 'INVALID_REFERENCE' });
   });
   it('pulls from the basic-auth registry with stored credentials', async () => {
-    await call('registries:add', { host: AUTH, username: env.WHARF_REGISTRY_USER, secret: env.WHARF_REGISTRY_PASSWORD });
+    await call('registries:add', {
+      host: AUTH,
+      username: env.WHARF_REGISTRY_USER,
+      secret: env.WHARF_REGISTRY_PASSWORD,
+    });
     const p = await call<PullProgress>('pull:start', { ref: `${AUTH}/wharf/private-httpd:1` });
     await client.waitFor(ended(p.pull), 30_000);
     expect(last(p.pull)?.state).toBe('done');

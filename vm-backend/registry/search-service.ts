@@ -14,17 +14,31 @@ export const MAX_RESULTS = 50;
 
 /** Search text as text: control characters dropped, trimmed, at most 128 characters. */
 export function cleanTerm(term: string): string {
-  return term.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim().slice(0, 128);
+  return term
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .trim()
+    .slice(0, 128);
 }
 
 export class SearchService {
   private catalogs = new Map<string, { at: number; names: Promise<{ repositories: string[]; truncated: boolean }> }>();
 
-  constructor(private readonly store: RegistryStore, private readonly engineSearch?: EngineSearch, private readonly timeoutMs = SOURCE_TIMEOUT_MS) {}
+  constructor(
+    private readonly store: RegistryStore,
+    private readonly engineSearch?: EngineSearch,
+    private readonly timeoutMs = SOURCE_TIMEOUT_MS,
+  ) {}
 
   private async target(host: string): Promise<RegistryTarget> {
     const t = await this.store.get(host);
-    if (!t) throw registryError('REGISTRY_NOT_CONFIGURED', `${host} is not among your registries.`, 'Add it in Settings → Registries.', host, { host });
+    if (!t)
+      throw registryError(
+        'REGISTRY_NOT_CONFIGURED',
+        `${host} is not among your registries.`,
+        'Add it in Settings → Registries.',
+        host,
+        { host },
+      );
     return t;
   }
 
@@ -64,7 +78,9 @@ export class SearchService {
     }
     const needle = term.toLowerCase();
     const matches = repositories.filter((r) => r.includes(needle));
-    const results = matches.slice(0, MAX_RESULTS).map((repository) => ({ name: `${t.host}/${repository}`, repository }));
+    const results = matches
+      .slice(0, MAX_RESULTS)
+      .map((repository) => ({ name: `${t.host}/${repository}`, repository }));
     return { source, results, ...(truncated || matches.length > MAX_RESULTS ? { truncated: true } : {}) };
   }
 
@@ -78,7 +94,13 @@ export class SearchService {
         // Falls through to the explanation.
       }
     }
-    throw registryError('REGISTRY_NO_CATALOG', `${t.host} does not list its repositories.`, 'Type the full repository name (for example team/app) to find it.', `${t.host}: /v2/_catalog not served`, { host: t.host });
+    throw registryError(
+      'REGISTRY_NO_CATALOG',
+      `${t.host} does not list its repositories.`,
+      'Type the full repository name (for example team/app) to find it.',
+      `${t.host}: /v2/_catalog not served`,
+      { host: t.host },
+    );
   }
 
   async tags(source: string, repository: string, cursor?: string): Promise<TagPage> {

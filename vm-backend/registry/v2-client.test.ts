@@ -13,23 +13,36 @@ beforeAll(async () => {
     const url = new URL(req.url ?? '/', 'http://x');
     seen.push(`${url.pathname} ${req.headers.authorization ?? ''}`);
     if (url.pathname === '/token') {
-      const ok = req.headers.authorization === `Basic ${Buffer.from('u:p').toString('base64')}` && url.searchParams.get('service') === 'fake' && url.searchParams.get('scope') === 'repository:a/b:pull';
-      res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' }).end(ok ? '{"token":"T1","expires_in":60}' : '{}');
+      const ok =
+        req.headers.authorization === `Basic ${Buffer.from('u:p').toString('base64')}` &&
+        url.searchParams.get('service') === 'fake' &&
+        url.searchParams.get('scope') === 'repository:a/b:pull';
+      res
+        .writeHead(ok ? 200 : 401, { 'content-type': 'application/json' })
+        .end(ok ? '{"token":"T1","expires_in":60}' : '{}');
       return;
     }
     if (url.pathname.startsWith('/v2/a/b/tags/list')) {
       if (req.headers.authorization !== 'Bearer T1') {
-        res.writeHead(401, { 'www-authenticate': `Bearer realm="http://${host}/token",service="fake",scope="repository:a/b:pull"` }).end();
+        res
+          .writeHead(401, {
+            'www-authenticate': `Bearer realm="http://${host}/token",service="fake",scope="repository:a/b:pull"`,
+          })
+          .end();
         return;
       }
       const last = url.searchParams.get('last');
-      res.writeHead(200, last ? {} : { link: '</v2/a/b/tags/list?n=2&last=2>; rel="next"' }).end(JSON.stringify({ name: 'a/b', tags: last ? ['3'] : ['1', '2'] }));
+      res
+        .writeHead(200, last ? {} : { link: '</v2/a/b/tags/list?n=2&last=2>; rel="next"' })
+        .end(JSON.stringify({ name: 'a/b', tags: last ? ['3'] : ['1', '2'] }));
       return;
     }
     if (url.pathname === '/v2/_catalog') {
       const mode = req.headers['x-mode'];
       if (mode) return;
-      res.writeHead(200, url.searchParams.get('last') ? {} : { link: '</v2/_catalog?n=2&last=y>; rel="next"' }).end(JSON.stringify({ repositories: url.searchParams.get('last') ? ['z'] : ['x', 'y'] }));
+      res
+        .writeHead(200, url.searchParams.get('last') ? {} : { link: '</v2/_catalog?n=2&last=y>; rel="next"' })
+        .end(JSON.stringify({ repositories: url.searchParams.get('last') ? ['z'] : ['x', 'y'] }));
       return;
     }
     if (url.pathname === '/v2/garbage/tags/list') return void res.writeHead(200).end('<html>not json');
@@ -66,10 +79,15 @@ describe('RegistryClient', () => {
     expect(seen).toContain(`/token Basic ${Buffer.from('u:p').toString('base64')}`);
   });
   it('a refused token is an auth error', async () => {
-    await expect(new RegistryClient({ host, username: 'u', secret: 'wrong' }).tags('a/b')).rejects.toMatchObject({ code: 'REGISTRY_AUTH' });
+    await expect(new RegistryClient({ host, username: 'u', secret: 'wrong' }).tags('a/b')).rejects.toMatchObject({
+      code: 'REGISTRY_AUTH',
+    });
   });
   it('follows catalog pages', async () => {
-    expect(await new RegistryClient({ host }).catalog(100, 2)).toEqual({ repositories: ['x', 'y', 'z'], truncated: false });
+    expect(await new RegistryClient({ host }).catalog(100, 2)).toEqual({
+      repositories: ['x', 'y', 'z'],
+      truncated: false,
+    });
   });
   it('garbage, huge, hanging and missing answers become clear errors', async () => {
     const c = new RegistryClient({ host }, { timeoutMs: 300 });
@@ -81,6 +99,8 @@ describe('RegistryClient', () => {
     await expect(c.tags('missing')).rejects.toMatchObject({ code: 'REPOSITORY_NOT_FOUND' });
   });
   it('a closed port is unreachable', async () => {
-    await expect(new RegistryClient({ host: '127.0.0.1:1' }).ping()).rejects.toMatchObject({ code: 'REGISTRY_UNREACHABLE' });
+    await expect(new RegistryClient({ host: '127.0.0.1:1' }).ping()).rejects.toMatchObject({
+      code: 'REGISTRY_UNREACHABLE',
+    });
   });
 });

@@ -37,7 +37,10 @@ export class RegistryClient {
   private readonly base: string;
   private authHeader: string | undefined;
 
-  constructor(readonly target: RegistryTarget, private readonly o: ClientOptions = {}) {
+  constructor(
+    readonly target: RegistryTarget,
+    private readonly o: ClientOptions = {},
+  ) {
     this.base = registryBaseUrl(target.host);
   }
 
@@ -76,7 +79,8 @@ export class RegistryClient {
 
   private async token(params: Record<string, string>, scope: string): Promise<string> {
     const realm = params.realm ?? '';
-    if (!/^https?:\/\//.test(realm)) throw garbageError(this.target.host, `token realm is not an http(s) address: ${realm.slice(0, 100)}`);
+    if (!/^https?:\/\//.test(realm))
+      throw garbageError(this.target.host, `token realm is not an http(s) address: ${realm.slice(0, 100)}`);
     const url = new URL(realm);
     if (params.service) url.searchParams.set('service', params.service);
     url.searchParams.set('scope', params.scope ?? scope);
@@ -86,7 +90,8 @@ export class RegistryClient {
       ...(this.o.timeoutMs ? { timeoutMs: this.o.timeoutMs } : {}),
       ...(this.o.signal ? { signal: this.o.signal } : {}),
     });
-    if (answer.status !== 200) throw statusError(answer.status === 400 ? 401 : answer.status, this.target.host, answer.text);
+    if (answer.status !== 200)
+      throw statusError(answer.status === 400 ? 401 : answer.status, this.target.host, answer.text);
     const t = parseJson(answer.text, url.host, isTokenAnswer);
     return (t.token ?? t.access_token)!;
   }
@@ -104,7 +109,11 @@ export class RegistryClient {
     while (path && out.length < max) {
       const a = await this.get(path, 'registry:catalog:*');
       if (a.status !== 200) throw statusError(a.status, this.target.host, a.text, a.headers);
-      const body = parseJson(a.text, this.target.host, (v): v is { repositories: unknown[] } => isObject(v) && Array.isArray(v.repositories));
+      const body = parseJson(
+        a.text,
+        this.target.host,
+        (v): v is { repositories: unknown[] } => isObject(v) && Array.isArray(v.repositories),
+      );
       for (const r of body.repositories) if (typeof r === 'string' && r.length <= 255) out.push(r);
       path = nextLink(a.headers.get('link'));
     }
@@ -116,12 +125,23 @@ export class RegistryClient {
     const q = new URLSearchParams({ n: String(n) });
     if (last) q.set('last', last);
     const a = await this.get(`/v2/${repository}/tags/list?${q}`, `repository:${repository}:pull`);
-    if (a.status === 404) throw registryError('REPOSITORY_NOT_FOUND', `${this.target.host} has no repository ${repository}.`, 'Check the name.', a.text.slice(0, 500), { host: this.target.host, repository });
+    if (a.status === 404)
+      throw registryError(
+        'REPOSITORY_NOT_FOUND',
+        `${this.target.host} has no repository ${repository}.`,
+        'Check the name.',
+        a.text.slice(0, 500),
+        { host: this.target.host, repository },
+      );
     if (a.status !== 200) throw statusError(a.status, this.target.host, a.text, a.headers);
-    const body = parseJson(a.text, this.target.host, (v): v is { tags: unknown } => isObject(v) && (Array.isArray(v.tags) || v.tags === null));
+    const body = parseJson(
+      a.text,
+      this.target.host,
+      (v): v is { tags: unknown } => isObject(v) && (Array.isArray(v.tags) || v.tags === null),
+    );
     const tags = (Array.isArray(body.tags) ? body.tags : []).filter((t): t is string => typeof t === 'string');
     const link = nextLink(a.headers.get('link'));
-    const nextLast = link ? new URL(link, this.base).searchParams.get('last') ?? undefined : undefined;
+    const nextLast = link ? (new URL(link, this.base).searchParams.get('last') ?? undefined) : undefined;
     return { tags, ...(nextLast ? { next: nextLast } : {}) };
   }
 }

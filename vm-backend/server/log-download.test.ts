@@ -20,13 +20,19 @@ const backend: Backend = {
   openLogDownload: async (ticket) => {
     taken.push(ticket);
     if (ticket !== 'good-ticket-123') {
-      throw new WharfError({ code: 'DOWNLOAD_EXPIRED', message: 'This download link has expired.', hint: 'Click Download again.', detail: '' });
+      throw new WharfError({
+        code: 'DOWNLOAD_EXPIRED',
+        message: 'This download link has expired.',
+        hint: 'Click Download again.',
+        detail: '',
+      });
     }
     return { name: 'web/1 "x"', stream: Readable.from(['line one\n', 'line two\n']) };
   },
 };
 
-const get = (path: string, host?: string): Promise<TestResponse> => httpText(server.port, path, host ? { headers: { host } } : {});
+const get = (path: string, host?: string): Promise<TestResponse> =>
+  httpText(server.port, path, host ? { headers: { host } } : {});
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'wharf-dl-'));

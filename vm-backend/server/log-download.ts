@@ -9,9 +9,18 @@ import { SECURITY_HEADERS } from './security';
 
 export const LOG_DOWNLOAD_PATH = '/download/logs';
 
-export async function serveLogDownload(backend: Backend, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function serveLogDownload(
+  backend: Backend,
+  url: URL,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const text = (status: number, body: string): void => {
-    res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.writeHead(status, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
     res.end(body);
   };
   if (req.method !== 'GET') return text(405, 'Method not allowed');

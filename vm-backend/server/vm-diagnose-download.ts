@@ -9,7 +9,11 @@ export const VM_DIAGNOSE_PATH = '/download/vm-diagnose';
 
 export function serveVmDiagnose(url: URL, req: IncomingMessage, res: ServerResponse): void {
   const text = (status: number, body: string): void => {
-    res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.writeHead(status, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
     res.end(body);
   };
   if (req.method !== 'GET') {

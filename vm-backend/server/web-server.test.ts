@@ -29,7 +29,9 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'www', 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), SECRET);
   writeFileSync(join(dir, 'www-secret', 'file.txt'), SECRET);
-  backend = createBackend({ connection: localConnectionFromEnv({ DOCKER_HOST: 'unix:///nonexistent/docker.sock' }, 'linux') });
+  backend = createBackend({
+    connection: localConnectionFromEnv({ DOCKER_HOST: 'unix:///nonexistent/docker.sock' }, 'linux'),
+  });
   server = await startWebServer({ backend, token, port: 0, staticDir: join(dir, 'www') });
 });
 afterAll(async () => {
@@ -38,18 +40,29 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Opened { ws: WebSocket; messages: WireMessage[]; closed: Promise<{ code: number; reason: string }> }
+interface Opened {
+  ws: WebSocket;
+  messages: WireMessage[];
+  closed: Promise<{ code: number; reason: string }>;
+}
 /** Opens a socket; resolves with it, or with the HTTP status the upgrade was refused with. */
-function open(o: { path?: string; token?: string | null; origin?: string | null; host?: string } = {}): Promise<Opened | { status: number }> {
+function open(
+  o: { path?: string; token?: string | null; origin?: string | null; host?: string } = {},
+): Promise<Opened | { status: number }> {
   const t = o.token === undefined ? token : o.token;
   const path = o.path ?? `/ws${t === null ? '' : `?token=${encodeURIComponent(t)}`}`;
   const headers: Record<string, string> = {};
   if (o.host) headers.host = o.host;
   const originHeader = o.origin === undefined ? origin() : o.origin;
-  const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`, { headers, ...(originHeader === null ? {} : { origin: originHeader }) });
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}${path}`, {
+    headers,
+    ...(originHeader === null ? {} : { origin: originHeader }),
+  });
   const messages: WireMessage[] = [];
   ws.on('message', (d) => messages.push(JSON.parse(d.toString()) as WireMessage));
-  const closed = new Promise<{ code: number; reason: string }>((r) => ws.on('close', (code, reason) => r({ code, reason: reason.toString() })));
+  const closed = new Promise<{ code: number; reason: string }>((r) =>
+    ws.on('close', (code, reason) => r({ code, reason: reason.toString() })),
+  );
   return new Promise((resolve, reject) => {
     ws.on('open', () => resolve({ ws, messages, closed }));
     ws.on('unexpected-response', (_req, res) => {
@@ -65,7 +78,12 @@ async function openOk(o: Parameters<typeof open>[0] = {}): Promise<Opened> {
   if ('status' in r) throw new Error(`refused with ${r.status}`);
   return r;
 }
-async function call(s: Opened, id: number, name: unknown, input: unknown = {}): Promise<WireMessage & { type: 'result' }> {
+async function call(
+  s: Opened,
+  id: number,
+  name: unknown,
+  input: unknown = {},
+): Promise<WireMessage & { type: 'result' }> {
   s.ws.send(JSON.stringify({ type: 'call', id, name, input }));
   for (let i = 0; i < 200; i++) {
     const m = s.messages.find((x): x is WireMessage & { type: 'result' } => x.type === 'result' && x.id === id);
@@ -96,22 +114,37 @@ describe('WebSocket upgrade', () => {
     }
   });
   it('foreign or missing Origin: 403', async () => {
-    for (const o of ['http://evil.example', `http://127.0.0.1:${server.port + 1}`, `https://127.0.0.1:${server.port}`, 'null', null]) {
+    for (const o of [
+      'http://evil.example',
+      `http://127.0.0.1:${server.port + 1}`,
+      `https://127.0.0.1:${server.port}`,
+      'null',
+      null,
+    ]) {
       expect(await open({ origin: o }), String(o)).toEqual({ status: 403 });
     }
   });
   it('wrong Host header (DNS rebinding): 421', async () => {
-    for (const h of [`evil.example:${server.port}`, '127.0.0.1', `0.0.0.0:${server.port}`]) expect(await open({ host: h }), h).toEqual({ status: 421 });
+    for (const h of [`evil.example:${server.port}`, '127.0.0.1', `0.0.0.0:${server.port}`])
+      expect(await open({ host: h }), h).toEqual({ status: 421 });
   });
   it('a path other than /ws: 404', async () => {
-    for (const p of [`/ws/?token=${token}`, `/other?token=${token}`, `/?token=${token}`, `/WS?token=${token}`]) expect(await open({ path: p }), p).toEqual({ status: 404 });
+    for (const p of [`/ws/?token=${token}`, `/other?token=${token}`, `/?token=${token}`, `/WS?token=${token}`])
+      expect(await open({ path: p }), p).toEqual({ status: 404 });
   });
 });
 
 describe('WebSocket messages', () => {
   it('an over-size message closes that socket, and the server keeps serving', async () => {
     const s = await openOk();
-    s.ws.send(JSON.stringify({ type: 'call', id: 1, name: 'engine:status', input: { pad: 'x'.repeat(MAX_CLIENT_MESSAGE_BYTES) } }));
+    s.ws.send(
+      JSON.stringify({
+        type: 'call',
+        id: 1,
+        name: 'engine:status',
+        input: { pad: 'x'.repeat(MAX_CLIENT_MESSAGE_BYTES) },
+      }),
+    );
     expect((await s.closed).code).toBe(1009);
     const next = await openOk();
     expect((await call(next, 2, 'engine:status')).result.ok).toBe(true);
@@ -126,7 +159,15 @@ describe('WebSocket messages', () => {
     next.ws.close();
   });
   it('a message that is not a call closes the socket', async () => {
-    for (const bad of ['null', '[]', '42', '{"type":"call"}', '{"type":"call","id":"1","name":"engine:status"}', '{"type":"call","id":1.5,"name":"x"}', '{"type":"event","id":1}']) {
+    for (const bad of [
+      'null',
+      '[]',
+      '42',
+      '{"type":"call"}',
+      '{"type":"call","id":"1","name":"engine:status"}',
+      '{"type":"call","id":1.5,"name":"x"}',
+      '{"type":"event","id":1}',
+    ]) {
       const s = await openOk();
       s.ws.send(bad);
       expect((await s.closed).code, bad).toBe(1008);
@@ -176,9 +217,21 @@ describe('static files', () => {
   });
   it('never serves a file outside the static dir', async () => {
     const paths = [
-      '/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2f..%2f..%2fetc%2fpasswd', '/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
-      '/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/..%5csecret.txt', '/assets/..%2f..%2fsecret.txt',
-      '/..%2fwww-secret%2ffile.txt', '//etc/passwd', '/%2fetc%2fpasswd', '/etc/passwd', '/index.html%00.js', '/%c0%ae%c0%ae/secret.txt',
+      '/../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/..%2f..%2f..%2f..%2fetc%2fpasswd',
+      '/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%2fwww-secret%2ffile.txt',
+      '//etc/passwd',
+      '/%2fetc%2fpasswd',
+      '/etc/passwd',
+      '/index.html%00.js',
+      '/%c0%ae%c0%ae/secret.txt',
       'http://127.0.0.1/../secret.txt',
     ];
     for (const p of paths) {
@@ -206,7 +259,10 @@ describe('static files', () => {
 describe('listening', () => {
   it('on 127.0.0.1 only, and its URL says so', async () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${token}`);
-    const others = Object.values(networkInterfaces()).flat().filter((a) => a && !a.internal).map((a) => a!.address);
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a && !a.internal)
+      .map((a) => a!.address);
     for (const address of [...others, '::1']) {
       const ok = await new Promise<boolean>((resolve) => {
         const s = netConnect({ host: address, port: server.port }, () => (s.destroy(), resolve(true)));
@@ -217,9 +273,13 @@ describe('listening', () => {
     }
   });
   it('close() resolves even with a client connected', async () => {
-    const b = createBackend({ connection: localConnectionFromEnv({ DOCKER_HOST: 'unix:///nonexistent/docker.sock' }, 'linux') });
+    const b = createBackend({
+      connection: localConnectionFromEnv({ DOCKER_HOST: 'unix:///nonexistent/docker.sock' }, 'linux'),
+    });
     const srv = await startWebServer({ backend: b, token, port: 0, staticDir: join(dir, 'www') });
-    const ws = new WebSocket(`ws://127.0.0.1:${srv.port}/ws?token=${token}`, { origin: `http://127.0.0.1:${srv.port}` });
+    const ws = new WebSocket(`ws://127.0.0.1:${srv.port}/ws?token=${token}`, {
+      origin: `http://127.0.0.1:${srv.port}`,
+    });
     await new Promise((r) => ws.on('open', r));
     const closed = new Promise((r) => ws.on('close', r));
     await srv.close();

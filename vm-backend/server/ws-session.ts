@@ -14,7 +14,9 @@ function send(ws: WebSocket, msg: WireMessage): void {
  * events go to every socket; stream events only to the socket (ClientLink) that opened the stream.
  */
 export function serveSocket(ws: WebSocket, backend: Backend): void {
-  const unsubscribe = EVENT_NAMES.map((name) => backend.on(name, (payload) => send(ws, { type: 'event', name, payload })));
+  const unsubscribe = EVENT_NAMES.map((name) =>
+    backend.on(name, (payload) => send(ws, { type: 'event', name, payload })),
+  );
   const client = createClientLink('ws', (name, payload) => send(ws, { type: 'event', name, payload }));
   // ws closes the socket itself on a protocol error (1009 for an over-size frame); without a
   // listener the 'error' event would be an uncaught exception that ends the whole server.
@@ -39,7 +41,11 @@ export function serveSocket(ws: WebSocket, backend: Backend): void {
     }
     const id = m.id;
     if (typeof m.name !== 'string') {
-      return send(ws, { type: 'result', id, result: { ok: false, error: invalidInput('call name must be a string').toJSON() } });
+      return send(ws, {
+        type: 'result',
+        id,
+        result: { ok: false, error: invalidInput('call name must be a string').toJSON() },
+      });
     }
     void backend.invoke(m.name, m.input, client).then((result) => send(ws, { type: 'result', id, result }));
   });

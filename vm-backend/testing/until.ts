@@ -1,5 +1,9 @@
 // Tests only: polls a condition until it yields a value (neither undefined nor false).
-export async function until<T>(f: () => T | undefined | false | Promise<T | undefined | false>, ms = 10_000, stepMs = 25): Promise<T> {
+export async function until<T>(
+  f: () => T | undefined | false | Promise<T | undefined | false>,
+  ms = 10_000,
+  stepMs = 25,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await f();

@@ -5,7 +5,17 @@
 // Needs scripts/vm/fetch-arm64-test-kernel.sh (run by the test when root can); skipped, with the
 // reason printed, when QEMU for aarch64 or the kernel cannot be had.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -15,12 +25,19 @@ import { qemuArgs, qemuBinary } from './qemu/qemu-args';
 import { vmFiles } from './vm-files';
 
 function fetchKernel(): { dir: string } | { skip: string } {
-  if (spawnSync(qemuBinary('aarch64', {}), ['--version']).status !== 0 && process.getuid?.() !== 0) return { skip: 'no qemu-system-aarch64 and not root to install it' };
+  if (spawnSync(qemuBinary('aarch64', {}), ['--version']).status !== 0 && process.getuid?.() !== 0)
+    return { skip: 'no qemu-system-aarch64 and not root to install it' };
   try {
-    const out = execFileSync('bash', [resolve(__dirname, '../../scripts/vm/fetch-arm64-test-kernel.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 10 * 60_000 });
+    const out = execFileSync('bash', [resolve(__dirname, '../../scripts/vm/fetch-arm64-test-kernel.sh')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 10 * 60_000,
+    });
     return { dir: out.trim().split('\n').at(-1) as string };
   } catch (e) {
-    return { skip: `the arm64 kernel could not be fetched: ${(e as { stderr?: string }).stderr?.slice(-300) ?? (e as Error).message}` };
+    return {
+      skip: `the arm64 kernel could not be fetched: ${(e as { stderr?: string }).stderr?.slice(-300) ?? (e as Error).message}`,
+    };
   }
 }
 
@@ -32,17 +49,21 @@ function trivialInitrd(kdir: string, out: string): string {
   symlinkSync('busybox', join(root, 'bin/sh'));
   const ko = readdirSync(kdir).find((f) => f.startsWith('qemu_fw_cfg.ko'));
   if (ko) copyFileSync(join(kdir, ko), join(root, ko));
-  writeFileSync(join(root, 'init'), [
-    '#!/bin/sh',
-    'B=/bin/busybox',
-    '$B mkdir -p /proc /sys /dev && $B mount -t proc p /proc && $B mount -t sysfs s /sys && $B mount -t devtmpfs d /dev',
-    `[ -f /${ko} ] && $B insmod /${ko}`,
-    'echo "WHARF-ARCH $($B uname -m)"',
-    'echo "WHARF-VIRTIO $($B cat /sys/bus/pci/devices/*/vendor | $B grep -c 0x1af4)"',
-    'echo "WHARF-SEED $($B head -1 /sys/firmware/qemu_fw_cfg/by_name/opt/wharf/seed/raw)"',
-    '$B poweroff -f',
-    '',
-  ].join('\n'), { mode: 0o755 });
+  writeFileSync(
+    join(root, 'init'),
+    [
+      '#!/bin/sh',
+      'B=/bin/busybox',
+      '$B mkdir -p /proc /sys /dev && $B mount -t proc p /proc && $B mount -t sysfs s /sys && $B mount -t devtmpfs d /dev',
+      `[ -f /${ko} ] && $B insmod /${ko}`,
+      'echo "WHARF-ARCH $($B uname -m)"',
+      'echo "WHARF-VIRTIO $($B cat /sys/bus/pci/devices/*/vendor | $B grep -c 0x1af4)"',
+      'echo "WHARF-SEED $($B head -1 /sys/firmware/qemu_fw_cfg/by_name/opt/wharf/seed/raw)"',
+      '$B poweroff -f',
+      '',
+    ].join('\n'),
+    { mode: 0o755 },
+  );
   const file = join(out, 'trivial.cpio.gz');
   execFileSync('sh', ['-c', `cd "${root}" && find . | cpio -o -H newc --quiet | gzip -1 > "${file}"`]);
   return file;
@@ -65,10 +86,26 @@ describe.skipIf(skip !== null)('aarch64 QEMU arguments boot a real arm64 kernel 
     execFileSync('truncate', ['-s', '64M', files.dataDisk]);
     writeFileSync(files.seed, 'WHARF_NONCE=arm64seed\n');
     const image = {
-      dir: kdir, kernel: join(kdir, 'vmlinuz'), initrd: trivialInitrd(kdir, tmp), rootfs: '',
-      manifest: { format: 1, version: 'arm64-trivial', arch: 'aarch64', cmdline: 'console=ttyAMA0 quiet panic=-1', files: {} },
+      dir: kdir,
+      kernel: join(kdir, 'vmlinuz'),
+      initrd: trivialInitrd(kdir, tmp),
+      rootfs: '',
+      manifest: {
+        format: 1,
+        version: 'arm64-trivial',
+        arch: 'aarch64',
+        cmdline: 'console=ttyAMA0 quiet panic=-1',
+        files: {},
+      },
     } as unknown as ImageFiles;
-    const args = qemuArgs({ files, image, settings: { cpus: 2, memoryMiB: 1024, diskGiB: 4, network: false } as never, accel: 'tcg', sshPort: 0, restrictNetwork: true });
+    const args = qemuArgs({
+      files,
+      image,
+      settings: { cpus: 2, memoryMiB: 1024, diskGiB: 4, network: false } as never,
+      accel: 'tcg',
+      sshPort: 0,
+      restrictNetwork: true,
+    });
     const t0 = Date.now();
     const r = spawnSync(qemuBinary('aarch64', {}), args, { encoding: 'utf8', timeout: 30_000 });
     expect(r.status, r.stderr).toBe(0); // daemonized: QEMU accepted every argument

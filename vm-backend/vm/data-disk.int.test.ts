@@ -3,7 +3,18 @@
 // /var/lib/docker; after a restart the data is still there and a grown disk is taken; a disk that
 // is not blank but has no filesystem the guest knows is never formatted (Docker does not start).
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +34,13 @@ describe.skipIf(skip !== null)('VM data disk, formatted in the guest (QEMU TCG)'
   const make = (): VmManager => {
     const dataDir = mkdtempSync(join(tmpdir(), 'wharf-datadisk-'));
     dirs.push(dataDir);
-    const vm = createVmManager(dataDir, { image: () => openImage(imageDir), accel: async () => ({ accel: 'tcg', reason: 'tests use tcg' }), restrictNetwork: true, bootTimeoutMs: 240_000, stopTimeoutMs: 60_000 });
+    const vm = createVmManager(dataDir, {
+      image: () => openImage(imageDir),
+      accel: async () => ({ accel: 'tcg', reason: 'tests use tcg' }),
+      restrictNetwork: true,
+      bootTimeoutMs: 240_000,
+      stopTimeoutMs: 60_000,
+    });
     vms.push(vm);
     return vm;
   };

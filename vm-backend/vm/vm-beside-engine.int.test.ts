@@ -35,10 +35,11 @@ describe.skipIf(skip !== null)('the VM beside the engine (QEMU TCG, real dockerd
   let made: VmManager[] = [];
   const states: VmStatus[] = [];
   const call = async <T>(name: string, input: unknown = {}): Promise<T> => ok<T>(await backend.invoke(name, input));
-  const engineReady = (target: string) => until(async () => {
-    const s = await call<EngineStatus>('engine:status');
-    return s.target === target && s.state === 'ready' ? s : undefined;
-  }, 60_000);
+  const engineReady = (target: string) =>
+    until(async () => {
+      const s = await call<EngineStatus>('engine:status');
+      return s.target === target && s.state === 'ready' ? s : undefined;
+    }, 60_000);
   const qemuPid = (): number | null => (made[0] ? readPid(made[0].files.pid) : null);
 
   beforeAll(async () => {
@@ -48,7 +49,13 @@ describe.skipIf(skip !== null)('the VM beside the engine (QEMU TCG, real dockerd
       dataDir,
       connect: targetConnector({ dataDir }),
       makeVm: () => {
-        const vm = createVmManager(dataDir, { image: () => openImage(imageDir), accel: async () => ({ accel: 'tcg', reason: 'tests use tcg' }), restrictNetwork: true, bootTimeoutMs: 240_000, stopTimeoutMs: 60_000 });
+        const vm = createVmManager(dataDir, {
+          image: () => openImage(imageDir),
+          accel: async () => ({ accel: 'tcg', reason: 'tests use tcg' }),
+          restrictNetwork: true,
+          bootTimeoutMs: 240_000,
+          stopTimeoutMs: 60_000,
+        });
         made.push(vm);
         return vm;
       },
@@ -64,11 +71,18 @@ describe.skipIf(skip !== null)('the VM beside the engine (QEMU TCG, real dockerd
   });
 
   it('local active: the VM is created and started from the vm:* calls', async () => {
-    expect(await call<VmOverview>('vm:overview')).toMatchObject({ available: true, inUse: false, engine: 'local', status: { state: 'absent' } });
+    expect(await call<VmOverview>('vm:overview')).toMatchObject({
+      available: true,
+      inUse: false,
+      engine: 'local',
+      status: { state: 'absent' },
+    });
     const s = await call<VmStatus>('vm:start');
     expect(s.problem).toBeUndefined();
     expect(s.state).toBe('running');
-    expect([...new Set(states.map((x) => x.state))]).toEqual(expect.arrayContaining(['creating', 'stopped', 'starting', 'running']));
+    expect([...new Set(states.map((x) => x.state))]).toEqual(
+      expect.arrayContaining(['creating', 'stopped', 'starting', 'running']),
+    );
     expect(pidAlive(qemuPid() as number, 'qemu')).toBe(true);
     // The engine stayed where it was.
     expect((await call<EngineStatus>('engine:status')).target).toBe('local');
@@ -85,7 +99,11 @@ describe.skipIf(skip !== null)('the VM beside the engine (QEMU TCG, real dockerd
     expect(qemuPid()).toBe(pid);
     expect(made.length).toBe(1);
     expect(states.filter((s) => s.state === 'starting').length).toBe(starts);
-    expect(await call<VmOverview>('vm:overview')).toMatchObject({ inUse: true, engine: 'vm', status: { state: 'running' } });
+    expect(await call<VmOverview>('vm:overview')).toMatchObject({
+      inUse: true,
+      engine: 'vm',
+      status: { state: 'running' },
+    });
   });
 
   it('switching back to local leaves the VM running; the VM is then stopped from the vm:* calls', async () => {
@@ -95,7 +113,11 @@ describe.skipIf(skip !== null)('the VM beside the engine (QEMU TCG, real dockerd
     // Give a stop that should not happen the time it would take to show.
     await new Promise((r) => setTimeout(r, 2000));
     expect(pidAlive(pid, 'qemu')).toBe(true);
-    expect(await call<VmOverview>('vm:overview')).toMatchObject({ inUse: false, engine: 'local', status: { state: 'running' } });
+    expect(await call<VmOverview>('vm:overview')).toMatchObject({
+      inUse: false,
+      engine: 'local',
+      status: { state: 'running' },
+    });
     expect(states.some((s) => s.state === 'stopping')).toBe(false);
 
     expect((await call<VmStatus>('vm:stop')).state).toBe('stopped');

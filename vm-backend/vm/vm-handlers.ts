@@ -19,7 +19,12 @@ export interface ActiveEngine {
 }
 
 const noVm = (detail: string): WharfError =>
-  new WharfError({ code: 'VM_NOT_AVAILABLE', message: 'Wharf cannot set up its VM on this computer.', hint: 'See the details; check that Wharf\'s data folder is writable and QEMU is installed.', detail: detail.slice(0, 2000) });
+  new WharfError({
+    code: 'VM_NOT_AVAILABLE',
+    message: 'Wharf cannot set up its VM on this computer.',
+    hint: "See the details; check that Wharf's data folder is writable and QEMU is installed.",
+    detail: detail.slice(0, 2000),
+  });
 
 export function vmHandlers(host: VmHost, engine: () => ActiveEngine) {
   const need = async (): Promise<VmManager> => {
@@ -35,25 +40,51 @@ export function vmHandlers(host: VmHost, engine: () => ActiveEngine) {
       const hostFacts = { cpus: cpus().length, memoryMiB: Math.floor(totalmem() / 2 ** 20) };
       try {
         const vm = await need();
-        return { available: true, status: vm.status, settings: vm.settings(), host: hostFacts, inUse: e.isVm, engine: e.target };
+        return {
+          available: true,
+          status: vm.status,
+          settings: vm.settings(),
+          host: hostFacts,
+          inUse: e.isVm,
+          engine: e.target,
+        };
       } catch (err) {
         const p = (err as WharfError).toJSON();
-        return { available: false, status: null, settings: null, host: hostFacts, inUse: false, engine: e.target, problem: { code: p.code, message: p.message, hint: p.hint, detail: p.detail } };
+        return {
+          available: false,
+          status: null,
+          settings: null,
+          host: hostFacts,
+          inUse: false,
+          engine: e.target,
+          problem: { code: p.code, message: p.message, hint: p.hint, detail: p.detail },
+        };
       }
     },
     // Long: resolves when the VM is running or failed; progress comes as 'vm:state' events.
     'vm:start': async (): Promise<VmStatus> => (await need()).start(),
-    'vm:stop': async ({ force }: { force?: boolean | undefined }): Promise<VmStatus> => (await need()).stop(force ?? false),
+    'vm:stop': async ({ force }: { force?: boolean | undefined }): Promise<VmStatus> =>
+      (await need()).stop(force ?? false),
     'vm:restart': async (): Promise<VmStatus> => (await need()).restart(),
     'vm:reset': async (_: { confirm: true }): Promise<VmStatus> => resetVm(await need()),
     'vm:delete-data': async (_: { confirm: true }): Promise<VmStatus> => deleteVmData(await need()),
     'vm:data-summary': async (): Promise<VmDataSummary> => dataSummary(await need()),
     'vm:diagnose': async ({ inline }: { inline?: boolean | undefined }): Promise<VmDiagnoseResult> => {
       const b = await diagnoseBundle(await need());
-      return { name: b.name, bytes: b.data.length, files: b.files, ticket: issueDiagnoseTicket(b.name, b.data), ...(inline ? { base64: b.data.toString('base64') } : {}) };
+      return {
+        name: b.name,
+        bytes: b.data.length,
+        files: b.files,
+        ticket: issueDiagnoseTicket(b.name, b.data),
+        ...(inline ? { base64: b.data.toString('base64') } : {}),
+      };
     },
     'vm:console': async (): Promise<string> => tail((await need()).files.serialLog),
-    'vm:settings': async (patch: { cpus?: number | undefined; memoryMiB?: number | undefined; diskGiB?: number | undefined }): Promise<VmSettingsResult> => {
+    'vm:settings': async (patch: {
+      cpus?: number | undefined;
+      memoryMiB?: number | undefined;
+      diskGiB?: number | undefined;
+    }): Promise<VmSettingsResult> => {
       const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       return (await need()).changeSettings(clean);
     },

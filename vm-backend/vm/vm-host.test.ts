@@ -17,7 +17,8 @@ const fake = (): FakeVm => {
   fakes.push(f);
   return f;
 };
-const engineOf = (vm: VmManager): Connection => ({ kind: 'local', endpoint: `fake:${vm.files.dir}` }) as unknown as Connection;
+const engineOf = (vm: VmManager): Connection =>
+  ({ kind: 'local', endpoint: `fake:${vm.files.dir}` }) as unknown as Connection;
 
 function setup(f = fake()) {
   const seen: VmStatus[] = [];
@@ -46,7 +47,13 @@ describe('VmHost: one VM beside the engine', () => {
   it('a manager that could not be made is tried again next time', async () => {
     const f = fake();
     let n = 0;
-    const host = new VmHost({ make: () => { if (n++ === 0) throw new Error('EACCES'); return f.vm; }, emit: () => {} });
+    const host = new VmHost({
+      make: () => {
+        if (n++ === 0) throw new Error('EACCES');
+        return f.vm;
+      },
+      emit: () => {},
+    });
     await expect(host.get()).rejects.toThrow('EACCES');
     expect(host.made).toBeNull();
     expect(await host.get()).toBe(f.vm);
@@ -83,7 +90,7 @@ describe('VmHost: one VM beside the engine', () => {
     expect(f.vm.status.state).toBe('error');
   });
 
-  it('the vm engine: a start already under way (the panel\'s) is waited for, not repeated', async () => {
+  it("the vm engine: a start already under way (the panel's) is waited for, not repeated", async () => {
     const { f, host } = setup();
     f.seedRunning();
     const vm = await host.get();

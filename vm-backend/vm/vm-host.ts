@@ -17,7 +17,12 @@ export interface VmHostOptions {
 }
 
 export function vmStartFailed(detail: string): WharfError {
-  return new WharfError({ code: 'VM_START_FAILED', message: 'Wharf could not start its VM.', hint: 'Open the VM panel to see what happened, or run: wharf vm status', detail: detail.slice(0, 2000) });
+  return new WharfError({
+    code: 'VM_START_FAILED',
+    message: 'Wharf could not start its VM.',
+    hint: 'Open the VM panel to see what happened, or run: wharf vm status',
+    detail: detail.slice(0, 2000),
+  });
 }
 
 const up = (s: VmStatus): boolean => s.state === 'running' || s.state === 'degraded';
@@ -71,7 +76,9 @@ export class VmHost {
    *  stop or restart already under way, from the panel or a previous switch). */
   async engine(log?: (line: string) => void): Promise<Connection> {
     const vm = await this.get();
-    const off = log ? vm.machine.onChange((s) => log(`vm: ${s.state}${s.phase ? `/${s.phase}` : ''}: ${s.progress}`)) : undefined;
+    const off = log
+      ? vm.machine.onChange((s) => log(`vm: ${s.state}${s.phase ? `/${s.phase}` : ''}: ${s.progress}`))
+      : undefined;
     try {
       while (moving(vm.status)) await nextChange(vm);
       if (!up(vm.status)) {

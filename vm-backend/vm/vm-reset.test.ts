@@ -31,7 +31,12 @@ describe('reset and delete data (fake driver)', () => {
   });
   it('delete data: a fresh data disk, the root disk kept', async () => {
     await created();
-    expect(await dataSummary(f.vm)).toMatchObject({ images: null, containers: null, volumes: null, diskBytes: expect.any(Number) });
+    expect(await dataSummary(f.vm)).toMatchObject({
+      images: null,
+      containers: null,
+      volumes: null,
+      diskBytes: expect.any(Number),
+    });
     const st = await deleteVmData(f.vm);
     expect(st).toMatchObject({ state: 'stopped', progress: 'Data deleted' });
     expect(readFileSync(f.vm.files.dataDisk, 'utf8')).toBe('fresh data');
@@ -41,7 +46,18 @@ describe('reset and delete data (fake driver)', () => {
     await created();
     f.spawnQemu();
     ensureVmKey(f.vm.files);
-    writeFileSync(f.vm.files.runtime, JSON.stringify({ nonce: 'n', sshPort: await freePort(), accel: 'tcg', imageVersion: 'v', phase: 'running', startedAt: 1, ownerPid: process.pid }));
+    writeFileSync(
+      f.vm.files.runtime,
+      JSON.stringify({
+        nonce: 'n',
+        sshPort: await freePort(),
+        accel: 'tcg',
+        imageVersion: 'v',
+        phase: 'running',
+        startedAt: 1,
+        ownerPid: process.pid,
+      }),
+    );
     await f.vm.reconcile();
     expect(f.vm.status.state).toBe('running');
     const seen: string[] = [];

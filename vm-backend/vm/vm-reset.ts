@@ -16,8 +16,20 @@ const LIVE = new Set(['running', 'degraded', 'broken']);
 
 function refuseNow(m: VmManager, action: string): void {
   const st = m.status.state;
-  if (st === 'absent') throw new WharfError({ code: 'VM_ABSENT', message: `There is no VM to ${action} yet.`, hint: 'Create it first: wharf vm create', detail: '' });
-  if (BUSY.has(st)) throw new WharfError({ code: 'VM_BUSY', message: `The VM is ${st}; it cannot ${action} now.`, hint: 'Wait until it is running or stopped, then try again.', detail: `state=${st}` });
+  if (st === 'absent')
+    throw new WharfError({
+      code: 'VM_ABSENT',
+      message: `There is no VM to ${action} yet.`,
+      hint: 'Create it first: wharf vm create',
+      detail: '',
+    });
+  if (BUSY.has(st))
+    throw new WharfError({
+      code: 'VM_BUSY',
+      message: `The VM is ${st}; it cannot ${action} now.`,
+      hint: 'Wait until it is running or stopped, then try again.',
+      detail: `state=${st}`,
+    });
 }
 
 async function stopFirst(m: VmManager): Promise<boolean> {
@@ -28,7 +40,13 @@ async function stopFirst(m: VmManager): Promise<boolean> {
 
 async function recreate(m: VmManager, what: string): Promise<void> {
   const settings = m.settings();
-  if (!settings) throw new WharfError({ code: 'VM_SETTINGS', message: 'The VM settings file is missing or damaged.', hint: 'Delete the VM and create it again.', detail: m.files.settings });
+  if (!settings)
+    throw new WharfError({
+      code: 'VM_SETTINGS',
+      message: 'The VM settings file is missing or damaged.',
+      hint: 'Delete the VM and create it again.',
+      detail: m.files.settings,
+    });
   m.machine.to('stopped', `Creating a fresh ${what}`);
   await m.opts.driver.prepare(m.files, await m.opts.image(), settings);
 }
@@ -45,7 +63,14 @@ export async function resetVm(m: VmManager): Promise<VmStatus> {
     await recreate(m, 'root disk');
   } catch (e) {
     // The next start creates it (prepare() does that when it is missing).
-    m.machine.to('stopped', 'Reset (the root disk is made at the next start)', { problem: { code: 'VM_RESET_PREPARE', message: 'The fresh root disk could not be made now.', hint: 'Start the VM: the disk is made then.', detail: (e as Error).message } });
+    m.machine.to('stopped', 'Reset (the root disk is made at the next start)', {
+      problem: {
+        code: 'VM_RESET_PREPARE',
+        message: 'The fresh root disk could not be made now.',
+        hint: 'Start the VM: the disk is made then.',
+        detail: (e as Error).message,
+      },
+    });
     return wasLive ? m.start() : m.status;
   }
   m.machine.to('stopped', 'Reset done');
@@ -76,7 +101,11 @@ export async function dataSummary(m: VmManager): Promise<VmDataSummary> {
   if (rt?.phase !== 'running' || !['running', 'degraded'].includes(m.status.state)) return none;
   const conn = guestConnection(m.files, rt.sshPort);
   try {
-    const out = await guestRun(conn, 'echo "$(docker images -q | sort -u | wc -l) $(docker ps -aq | wc -l) $(docker volume ls -q | wc -l)"', 10_000);
+    const out = await guestRun(
+      conn,
+      'echo "$(docker images -q | sort -u | wc -l) $(docker ps -aq | wc -l) $(docker volume ls -q | wc -l)"',
+      10_000,
+    );
     const nums = /^(\d+) (\d+) (\d+)\s*$/.exec(out?.trim() ?? '');
     if (!nums) return none;
     return { images: Number(nums[1]), containers: Number(nums[2]), volumes: Number(nums[3]), diskBytes };

@@ -25,12 +25,25 @@ describe('VM settings', () => {
   });
   it('names each form problem by code and limit (the panel translates them)', () => {
     const host = { cpus: 2, memoryMiB: 4096 };
-    expect(settingsIssues(cur, { cpus: 3, memoryMiB: 4000, diskGiB: 32 }, host).map((i) => [i.field, i.code, i.limit])).toEqual([
-      ['cpus', 'host-cpus', 2], ['memoryMiB', 'host-memory', 3584], ['diskGiB', 'shrink', 64],
+    expect(
+      settingsIssues(cur, { cpus: 3, memoryMiB: 4000, diskGiB: 32 }, host).map((i) => [i.field, i.code, i.limit]),
+    ).toEqual([
+      ['cpus', 'host-cpus', 2],
+      ['memoryMiB', 'host-memory', 3584],
+      ['diskGiB', 'shrink', 64],
     ]);
-    expect(settingsIssues(cur, { cpus: 1.5, memoryMiB: 100, diskGiB: 9999 }, host).map((i) => i.code)).toEqual(['whole', 'min', 'max']);
+    expect(settingsIssues(cur, { cpus: 1.5, memoryMiB: 100, diskGiB: 9999 }, host).map((i) => i.code)).toEqual([
+      'whole',
+      'min',
+      'max',
+    ]);
     // Past both limits: this computer's (lower) one is named.
-    expect(settingsIssues(cur, { cpus: 99, memoryMiB: 999999, diskGiB: 64 }, host).map((i) => [i.code, i.limit])).toEqual([['host-cpus', 2], ['host-memory', 3584]]);
+    expect(
+      settingsIssues(cur, { cpus: 99, memoryMiB: 999999, diskGiB: 64 }, host).map((i) => [i.code, i.limit]),
+    ).toEqual([
+      ['host-cpus', 2],
+      ['host-memory', 3584],
+    ]);
     expect(settingsIssues(cur, { cpus: 2, memoryMiB: 2048, diskGiB: 64 }, host)).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ import { QemuDriver, qemuBinary } from './qemu/qemu-driver';
 import { vmsRoot } from './vm-files';
 import { VmManager, type VmManagerOptions } from './lifecycle/vm-manager';
 
-export const imageCacheDir = (env = process.env): string => join(env.WHARF_CACHE_DIR ?? join(homedir(), '.cache', 'wharf'), 'vm-images');
+export const imageCacheDir = (env = process.env): string =>
+  join(env.WHARF_CACHE_DIR ?? join(homedir(), '.cache', 'wharf'), 'vm-images');
 
 /** WHARF_VM_IMAGE (a folder with manifest.json), else the newest complete image in the cache. */
 export function findImageDir(env = process.env): string {

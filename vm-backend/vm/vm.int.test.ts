@@ -22,12 +22,21 @@ if (skip) console.warn(`SKIPPED vm.int.test.ts: ${skip}`);
 describe.skipIf(skip !== null)('Wharf VM under QEMU (TCG)', { timeout: 300_000 }, () => {
   let imageDir = '';
   const dataDir = mkdtempSync(join(tmpdir(), 'wharf-vmint-'));
-  const make = (): VmManager => createVmManager(dataDir, { image: () => openImage(imageDir), accel: async () => ({ accel: 'tcg', reason: 'tests use tcg' }), restrictNetwork: true, bootTimeoutMs: 240_000, stopTimeoutMs: 60_000, watchTiming: { pingMs: 2000, retryMs: 1000 } });
+  const make = (): VmManager =>
+    createVmManager(dataDir, {
+      image: () => openImage(imageDir),
+      accel: async () => ({ accel: 'tcg', reason: 'tests use tcg' }),
+      restrictNetwork: true,
+      bootTimeoutMs: 240_000,
+      stopTimeoutMs: 60_000,
+      watchTiming: { pingMs: 2000, retryMs: 1000 },
+    });
   let vm: VmManager;
   const seen: VmStatus[] = [];
   const sh = (cmd: string, input?: Buffer) => guestExec(vm.files, vm.sshPort as number, cmd, 60_000, input);
   const waitState = async (want: string, ms: number): Promise<void> => {
-    for (const end = Date.now() + ms; vm.status.state !== want && Date.now() < end; ) await new Promise((r) => setTimeout(r, 200));
+    for (const end = Date.now() + ms; vm.status.state !== want && Date.now() < end; )
+      await new Promise((r) => setTimeout(r, 200));
     expect(vm.status.state).toBe(want);
   };
 
@@ -59,14 +68,18 @@ describe.skipIf(skip !== null)('Wharf VM under QEMU (TCG)', { timeout: 300_000 }
   it('loads an image through the engine, runs a container with -p 127.0.0.1:P:80 and serves the host', async () => {
     const load = await sh('docker import - wharf-fixture:1', busyboxTar());
     expect(load.code, load.stderr).toBe(0);
-    const run = await sh(`docker run -d --name web -p 127.0.0.1:8080:80 -v wharfvol:/data wharf-fixture:1 sh -c 'echo hello-from-vm > /www/index.html; echo kept > /data/x; exec httpd -f -p 80 -h /www'`);
+    const run = await sh(
+      `docker run -d --name web -p 127.0.0.1:8080:80 -v wharfvol:/data wharf-fixture:1 sh -c 'echo hello-from-vm > /www/index.html; echo kept > /data/x; exec httpd -f -p 80 -h /www'`,
+    );
     expect(run.code, run.stderr).toBe(0);
     const hostPort = await freePort();
     const fwd = await forwardPort(vm.files, vm.sshPort as number, hostPort, 8080);
     try {
       let body = '';
       for (let i = 0; i < 20 && !body.includes('hello'); i++) {
-        body = await fetch(`http://127.0.0.1:${hostPort}/`).then((r) => r.text()).catch(() => '');
+        body = await fetch(`http://127.0.0.1:${hostPort}/`)
+          .then((r) => r.text())
+          .catch(() => '');
         if (!body.includes('hello')) await new Promise((r) => setTimeout(r, 500));
       }
       expect(body.trim()).toBe('hello-from-vm');
@@ -115,7 +128,8 @@ describe.skipIf(skip !== null)('Wharf VM under QEMU (TCG)', { timeout: 300_000 }
     const pid = readPid(vm.files.pid) as number;
     process.kill(pid, 'SIGKILL');
     // The SSH link may drop a moment before the pid is gone: degraded first is fine, error is the end.
-    for (let i = 0; i < 50 && ['running', 'degraded'].includes(vm.status.state); i++) await new Promise((r) => setTimeout(r, 200));
+    for (let i = 0; i < 50 && ['running', 'degraded'].includes(vm.status.state); i++)
+      await new Promise((r) => setTimeout(r, 200));
     expect(vm.status).toMatchObject({ state: 'error', problem: { code: 'VM_EXITED' } });
     vm.close();
     vm = make(); // a new app run

@@ -16,7 +16,8 @@ import { freePort } from '../vm/lifecycle/vm-runtime';
 
 // The backend's one VM beside the engine: a fake VM (a `sleep` as QEMU, a probe the test answers)
 // and unreachable engines. What is tested is the wiring, not QEMU or Docker (vm-beside-engine.int).
-const connection = (name: string) => localConnectionFromEnv({ DOCKER_HOST: `unix:///nonexistent/${name}.sock` }, 'linux');
+const connection = (name: string) =>
+  localConnectionFromEnv({ DOCKER_HOST: `unix:///nonexistent/${name}.sock` }, 'linux');
 let cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const c of cleanups.reverse()) await c();
@@ -36,7 +37,11 @@ function setup(opts: { adopt?: boolean } = {}) {
     ...(opts.adopt ? { vm: f.vm, target: { name: 'vm', engine: 'vm' } } : {}),
   });
   backend.on('vm:state', (s) => states.push(s));
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }), () => f.cleanup(), () => backend.close());
+  cleanups.push(
+    () => rmSync(dataDir, { recursive: true, force: true }),
+    () => f.cleanup(),
+    () => backend.close(),
+  );
   return { f, backend, states, made: () => made };
 }
 const ok = <T>(e: Envelope<unknown>): T => {
@@ -44,7 +49,8 @@ const ok = <T>(e: Envelope<unknown>): T => {
   return e.value as T;
 };
 const overview = async (b: Backend): Promise<VmOverview> => ok<VmOverview>(await b.invoke('vm:overview', {}));
-const use = async (b: Backend, name: string) => ok<{ status: EngineStatus; overview: TargetsOverview }>(await b.invoke('targets:use', { name }));
+const use = async (b: Backend, name: string) =>
+  ok<{ status: EngineStatus; overview: TargetsOverview }>(await b.invoke('targets:use', { name }));
 
 /** A VM that reconcile finds running, with a key for its (unanswered) SSH port. */
 async function seedRunning(f: FakeVm): Promise<void> {

@@ -36,7 +36,17 @@ const status = async () => {
 
 describe('invoke refuses bad calls with an envelope, never a throw', () => {
   it('unknown call names', async () => {
-    for (const name of ['nope', '', 'toString', '__proto__', 'constructor', 'hasOwnProperty', 'engine:status ', 'ENGINE:STATUS', 'x'.repeat(1_000_000)]) {
+    for (const name of [
+      'nope',
+      '',
+      'toString',
+      '__proto__',
+      'constructor',
+      'hasOwnProperty',
+      'engine:status ',
+      'ENGINE:STATUS',
+      'x'.repeat(1_000_000),
+    ]) {
       const err = errorOf(await backend.invoke(name, {}));
       expect(err.code).toBe('INVALID_INPUT');
       expect(err.detail.length).toBeLessThan(200);
@@ -73,7 +83,11 @@ describe('invoke refuses bad calls with an envelope, never a throw', () => {
   });
   it('a 1 MB string is refused and not echoed back whole', async () => {
     const big = 'a'.repeat(1024 * 1024);
-    for (const [name, input] of [['containers:inspect', { id: big }], ['images:remove', { ref: big, force: false }], ['containers:action', { ids: [big], action: 'stop' }]] as const) {
+    for (const [name, input] of [
+      ['containers:inspect', { id: big }],
+      ['images:remove', { ref: big, force: false }],
+      ['containers:action', { ids: [big], action: 'stop' }],
+    ] as const) {
       const err = errorOf(await backend.invoke(name, input));
       expect(err.code).toBe('INVALID_INPUT');
       expect(err.detail.length).toBeLessThanOrEqual(1000);
@@ -94,7 +108,9 @@ describe('invoke refuses bad calls with an envelope, never a throw', () => {
   it('an id list of 501 entries is refused; 0 entries too', async () => {
     const ids = Array.from({ length: 501 }, (_, i) => `c${i}`);
     expect(errorOf(await backend.invoke('containers:action', { ids, action: 'stop' })).code).toBe('INVALID_INPUT');
-    expect(errorOf(await backend.invoke('containers:remove', { ids, force: false, removeVolumes: false })).code).toBe('INVALID_INPUT');
+    expect(errorOf(await backend.invoke('containers:remove', { ids, force: false, removeVolumes: false })).code).toBe(
+      'INVALID_INPUT',
+    );
     expect(errorOf(await backend.invoke('containers:action', { ids: [], action: 'stop' })).code).toBe('INVALID_INPUT');
   });
 });

@@ -71,21 +71,27 @@ export function createBackend(options: BackendOptions): Backend {
   const emitter = new Emitter();
   const dataDir = options.dataDir ?? wharfDataDir();
   const streams = new ScopeStreams();
-  const vms = new VmHost({ make: options.makeVm ?? (() => createVmManager(dataDir)), emit: (s) => emitter.emit('vm:state', s) });
+  const vms = new VmHost({
+    make: options.makeVm ?? (() => createVmManager(dataDir)),
+    emit: (s) => emitter.emit('vm:state', s),
+  });
   if (options.vm) vms.adopt(options.vm);
   const connect = options.connect ?? targetConnector({ dataDir });
   const engines = new EngineSwitch({
     emit: (e, p) => emitter.emit(e, p),
     streams,
     registries: new RegistryStore(undefined, options.secretCodec),
-    connect: async (t) => (t.engine === 'vm' ? { connection: await vms.engine(options.log) } : { connection: (await connect(t)).connection }),
+    connect: async (t) =>
+      t.engine === 'vm' ? { connection: await vms.engine(options.log) } : { connection: (await connect(t)).connection },
     ...(options.dockerSocket
       ? {
           hostSocket: async (c: Connection, target: Target) => {
             const ssh = c as SshConnection;
             try {
               const s = await startHostSocket(ssh.link, ssh.target, dataDir, { targetName: target.name });
-              options.log?.(`Docker socket: ${s.endpoint ?? `unix://${s.path}`}${s.context ? ` (docker --context ${s.context} ...)` : ''}`);
+              options.log?.(
+                `Docker socket: ${s.endpoint ?? `unix://${s.path}`}${s.context ? ` (docker --context ${s.context} ...)` : ''}`,
+              );
               return s;
             } catch (err) {
               options.log?.(`wharf: no host Docker socket: ${(err as Error).message}`);
@@ -102,11 +108,15 @@ export function createBackend(options: BackendOptions): Backend {
   };
 
   const handler = (name: CallName): ((i: unknown, c?: ClientLink) => unknown) =>
-    ((beside as Record<string, unknown>)[name] ?? (engines.current.handlers as Record<string, unknown>)[name]) as (i: unknown, c?: ClientLink) => unknown;
+    ((beside as Record<string, unknown>)[name] ?? (engines.current.handlers as Record<string, unknown>)[name]) as (
+      i: unknown,
+      c?: ClientLink,
+    ) => unknown;
 
   return {
     async invoke(name: string, input: unknown, client?: ClientLink): Promise<Envelope<unknown>> {
-      if (!isCallName(name)) return { ok: false, error: invalidInput(`unknown call: ${String(name).slice(0, 80)}`).toJSON() };
+      if (!isCallName(name))
+        return { ok: false, error: invalidInput(`unknown call: ${String(name).slice(0, 80)}`).toJSON() };
       const parsed = calls[name].input.safeParse(input ?? {});
       if (!parsed.success) {
         const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ');
@@ -115,7 +125,8 @@ export function createBackend(options: BackendOptions): Backend {
       try {
         return { ok: true, value: await handler(name)(parsed.data, client) };
       } catch (err) {
-        const e = err instanceof WharfError ? err : toWharfError(err, { endpoint: engines.current.connection.endpoint });
+        const e =
+          err instanceof WharfError ? err : toWharfError(err, { endpoint: engines.current.connection.endpoint });
         return { ok: false, error: e.toJSON() };
       }
     },

@@ -25,7 +25,12 @@ export interface ConnectorOptions {
 }
 
 function vmFailed(detail: string): WharfError {
-  return new WharfError({ code: 'VM_START_FAILED', message: 'Wharf could not start its VM.', hint: 'Open the VM panel to see what happened, or run: wharf vm status', detail: detail.slice(0, 2000) });
+  return new WharfError({
+    code: 'VM_START_FAILED',
+    message: 'Wharf could not start its VM.',
+    hint: 'Open the VM panel to see what happened, or run: wharf vm status',
+    detail: detail.slice(0, 2000),
+  });
 }
 
 async function connectVm(o: ConnectorOptions): Promise<Connected> {
@@ -33,7 +38,9 @@ async function connectVm(o: ConnectorOptions): Promise<Connected> {
   try {
     await vm.reconcile();
     if (vm.status.state !== 'running') {
-      const off = o.log ? vm.machine.onChange((s) => o.log?.(`vm: ${s.state}${s.phase ? `/${s.phase}` : ''}: ${s.progress}`)) : undefined;
+      const off = o.log
+        ? vm.machine.onChange((s) => o.log?.(`vm: ${s.state}${s.phase ? `/${s.phase}` : ''}: ${s.progress}`))
+        : undefined;
       const s = await vm.start();
       off?.();
       if (s.state !== 'running') throw vmFailed(`${s.state}: ${s.problem?.message ?? s.progress}`);
@@ -53,10 +60,20 @@ export function targetConnector(o: ConnectorOptions): Connector {
       return { connection: connectionForEngine(t.engine, t.identity, o.env ?? process.env, o.dataDir) };
     } catch (err) {
       if (err instanceof SshTargetError) {
-        throw new WharfError({ code: 'TARGET_ADDRESS_INVALID', message: `The target "${t.name}" has an address Wharf cannot use.`, hint: 'Edit it: write user@host or user@host:port.', detail: err.message });
+        throw new WharfError({
+          code: 'TARGET_ADDRESS_INVALID',
+          message: `The target "${t.name}" has an address Wharf cannot use.`,
+          hint: 'Edit it: write user@host or user@host:port.',
+          detail: err.message,
+        });
       }
       // A key file that vanished or cannot be read, an unusable DOCKER_HOST.
-      throw new WharfError({ code: 'TARGET_CONNECT_FAILED', message: `Wharf cannot set up the connection to "${t.name}".`, hint: 'Check the target\'s key file and address, then try again.', detail: (err as Error).message });
+      throw new WharfError({
+        code: 'TARGET_CONNECT_FAILED',
+        message: `Wharf cannot set up the connection to "${t.name}".`,
+        hint: "Check the target's key file and address, then try again.",
+        detail: (err as Error).message,
+      });
     }
   };
 }

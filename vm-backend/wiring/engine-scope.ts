@@ -8,7 +8,12 @@ import type { ClientLink } from './backend-types';
 import type { Connection } from '../connection/connection';
 import type { HostSocket } from '../connection/ssh/host-socket';
 import type { Target } from '../connection/targets';
-import { containerAction, inspectContainer, listContainers, removeContainers } from '../engine/containers/container-calls';
+import {
+  containerAction,
+  inspectContainer,
+  listContainers,
+  removeContainers,
+} from '../engine/containers/container-calls';
 import { listImages, pruneImages, prunePreview, removeImage } from '../engine/images/image-calls';
 import { LogTickets } from '../engine/logs/log-file';
 import { formFromContainer, hostPorts, imageRunInfo, listNetworks } from '../engine/run/run-calls';
@@ -20,7 +25,10 @@ import type { RegistryStore } from '../registry/registry-store';
 import { shiftChange, shiftListing } from './scope-seq';
 import type { ScopeStreams } from './scope-streams';
 
-export type CallHandler<K extends CallName> = (input: CallParsed<K>, client?: ClientLink) => Promise<CallOutput<K>> | CallOutput<K>;
+export type CallHandler<K extends CallName> = (
+  input: CallParsed<K>,
+  client?: ClientLink,
+) => Promise<CallOutput<K>> | CallOutput<K>;
 type H<K extends CallName> = CallHandler<K>;
 /** Calls served beside the engine, whichever it is: the targets and the VM. */
 export type BackendCall = Extract<CallName, `targets:${string}` | `vm:${string}`>;
@@ -46,7 +54,11 @@ export class EngineScope {
   private live = true;
   private readonly closeRegistry: () => void;
 
-  constructor(readonly target: Target, readonly connection: Connection, private readonly deps: ScopeDeps) {
+  constructor(
+    readonly target: Target,
+    readonly connection: Connection,
+    private readonly deps: ScopeDeps,
+  ) {
     const emit: ScopeDeps['emit'] = (event, payload) => {
       if (this.live) deps.emit(event, payload);
     };
@@ -75,7 +87,12 @@ export class EngineScope {
       'run:host-ports': ({ image, maxAgeMs }) => hostPorts(session, image, maxAgeMs),
       // Like `docker run`, a missing image is pulled first; its progress goes to the calling window.
       'run:create': ({ form, keepOnFailure }, client) =>
-        runContainer(session, form, keepOnFailure, client ? (ref) => registry.pulls.pullAndWait(client, ref) : undefined),
+        runContainer(
+          session,
+          form,
+          keepOnFailure,
+          client ? (ref) => registry.pulls.pullAndWait(client, ref) : undefined,
+        ),
       'run:from-container': ({ id }) => formFromContainer(session, id),
       'run:networks': () => listNetworks(session),
     };

@@ -31,19 +31,37 @@ const ok = <T>(e: Envelope<unknown>): T => {
   return e.value as T;
 };
 const fds = (): number => readdirSync('/proc/self/fd').length;
-const ready = () => until(async () => {
-  const s = ok<EngineStatus>(await backend.invoke('engine:status', {}));
-  return s.state === 'ready' ? s : undefined;
-});
-const names = async (): Promise<string[]> => ok<Listing<ContainerRow>>(await backend.invoke('containers:list', {})).rows.map((r) => r.name);
+const ready = () =>
+  until(async () => {
+    const s = ok<EngineStatus>(await backend.invoke('engine:status', {}));
+    return s.state === 'ready' ? s : undefined;
+  });
+const names = async (): Promise<string[]> =>
+  ok<Listing<ContainerRow>>(await backend.invoke('containers:list', {})).rows.map((r) => r.name);
 const sockets = (): string[] => (existsSync(join(dataDir, 'sock')) ? readdirSync(join(dataDir, 'sock')) : []);
 
 beforeAll(async () => {
   sshd = testSshd();
   // The host socket registers a docker context: keep it out of this machine's ~/.docker.
   process.env.DOCKER_CONFIG = mkdtempSync(join(tmpdir(), 'wharf-switch-dcfg-'));
-  await docker('run', '-d', '--name', name, '--label', 'wharf.test=1', IMAGE, 'sh', '-c', 'while true; do echo tick; sleep 0.2; done');
-  backend = createBackend({ connection: localConnectionFromEnv(), dataDir, dockerSocket: true, connect: targetConnector({ dataDir }) });
+  await docker(
+    'run',
+    '-d',
+    '--name',
+    name,
+    '--label',
+    'wharf.test=1',
+    IMAGE,
+    'sh',
+    '-c',
+    'while true; do echo tick; sleep 0.2; done',
+  );
+  backend = createBackend({
+    connection: localConnectionFromEnv(),
+    dataDir,
+    dockerSocket: true,
+    connect: targetConnector({ dataDir }),
+  });
   await ready();
 }, 60_000);
 afterAll(async () => {
@@ -56,7 +74,9 @@ afterAll(async () => {
 describe('switching engines for real', () => {
   it('tests the SSH target first: engine version and the host key pinned on first use', async () => {
     ok(await backend.invoke('targets:save', { name: 'sshd', address: sshd.spec, identity: sshd.identity }));
-    const expected = fingerprint(Buffer.from(readFileSync(sshd.hostKeyPub, 'utf8').trim().split(/\s+/)[1] ?? '', 'base64'));
+    const expected = fingerprint(
+      Buffer.from(readFileSync(sshd.hostKeyPub, 'utf8').trim().split(/\s+/)[1] ?? '', 'base64'),
+    );
     const first = ok<TargetTestResult>(await backend.invoke('targets:test', { name: 'sshd' }));
     expect(first).toMatchObject({ ok: true, hostKey: expected, hostKeyFirstUse: true });
     expect(first.engineVersion).toMatch(/^\d+\.\d+/);
@@ -70,18 +90,28 @@ describe('switching engines for real', () => {
     const children = sshdChildren(sshd.pidFile).length;
     const fdsBefore = fds();
     const client = recordingClient();
-    const { stream } = ok<{ stream: string }>(await backend.invoke('logs:open', { id: name, tail: 5, timestamps: false, follow: true }, client));
+    const { stream } = ok<{ stream: string }>(
+      await backend.invoke('logs:open', { id: name, tail: 5, timestamps: false, follow: true }, client),
+    );
     await client.waitFor(() => client.text('logs:chunk', stream).includes('tick'));
 
-    const toSsh = ok<{ status: EngineStatus; overview: TargetsOverview }>(await backend.invoke('targets:use', { name: 'sshd' }));
+    const toSsh = ok<{ status: EngineStatus; overview: TargetsOverview }>(
+      await backend.invoke('targets:use', { name: 'sshd' }),
+    );
     expect(toSsh.status).toMatchObject({ state: 'ready', target: 'sshd' });
     expect(toSsh.overview.active).toBe('sshd');
-    expect(client.events.find((e) => e.event === 'logs:end')?.payload).toMatchObject({ stream, reason: 'error', error: { code: 'ENGINE_SWITCHED' } });
+    expect(client.events.find((e) => e.event === 'logs:end')?.payload).toMatchObject({
+      stream,
+      reason: 'error',
+      error: { code: 'ENGINE_SWITCHED' },
+    });
     expect(await names()).toContain(name);
     await until(() => (sockets().length === 1 ? true : undefined));
     // A log on the new engine works over the SSH link.
     const c2 = recordingClient();
-    const s2 = ok<{ stream: string }>(await backend.invoke('logs:open', { id: name, tail: 5, timestamps: false, follow: true }, c2)).stream;
+    const s2 = ok<{ stream: string }>(
+      await backend.invoke('logs:open', { id: name, tail: 5, timestamps: false, follow: true }, c2),
+    ).stream;
     await c2.waitFor(() => c2.text('logs:chunk', s2).includes('tick'));
 
     const back = ok<{ status: EngineStatus }>(await backend.invoke('targets:use', { name: 'local' }));
@@ -106,13 +136,18 @@ describe('switching engines for real', () => {
     expect(r.error?.code).toBe('SSH_AUTH_FAILED');
     // Switching to it fails with the same error and leaves the local engine in place.
     const use = await backend.invoke('targets:use', { name: 'wrongkey' });
-    expect(use.ok ? (use.value as { status: EngineStatus }).status.error?.code : use.error.code).toBe('SSH_AUTH_FAILED');
+    expect(use.ok ? (use.value as { status: EngineStatus }).status.error?.code : use.error.code).toBe(
+      'SSH_AUTH_FAILED',
+    );
 
     const other = mkdtempSync(join(tmpdir(), 'wharf-hostkey-'));
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(other, 'fake')]);
     const [type, blob] = readFileSync(join(other, 'fake.pub'), 'utf8').trim().split(/\s+/);
     execFileSync('mkdir', ['-p', join(other, 'ssh')]);
-    execFileSync('sh', ['-c', `printf '%s\\n' "[127.0.0.1]:${sshd.target.port} ${type} ${blob}" > ${join(other, 'ssh', 'known_hosts')}`]);
+    execFileSync('sh', [
+      '-c',
+      `printf '%s\\n' "[127.0.0.1]:${sshd.target.port} ${type} ${blob}" > ${join(other, 'ssh', 'known_hosts')}`,
+    ]);
     const changed = await probeTarget({ name: 'x', engine: sshd.spec, identity: sshd.identity }, other);
     expect(changed.error?.code).toBe('SSH_HOST_KEY_CHANGED');
   }, 60_000);

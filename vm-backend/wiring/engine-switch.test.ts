@@ -13,7 +13,9 @@ import { RegistryStore } from '../registry/registry-store';
 import { ScopeStreams } from './scope-streams';
 
 // Engines that cannot be reached: what is tested is the swap, not Docker.
-const unreachable = (name: string): Connected => ({ connection: localConnectionFromEnv({ DOCKER_HOST: `unix:///nonexistent/${name}.sock` }, 'linux') });
+const unreachable = (name: string): Connected => ({
+  connection: localConnectionFromEnv({ DOCKER_HOST: `unix:///nonexistent/${name}.sock` }, 'linux'),
+});
 const A: Target = { name: 'a', engine: 'local' };
 const B: Target = { name: 'b', engine: 'ssh://me@b:22' };
 const C: Target = { name: 'c', engine: 'ssh://me@c:22' };
@@ -37,7 +39,8 @@ function setup(connect: (t: Target) => Promise<Connected> = async (t) => unreach
   sw.install(A, unreachable('a'));
   return { sw, events, streams };
 }
-const states = (events: { event: EventName; payload: unknown }[]): EngineStatus[] => events.filter((e) => e.event === 'engine:state').map((e) => e.payload as EngineStatus);
+const states = (events: { event: EventName; payload: unknown }[]): EngineStatus[] =>
+  events.filter((e) => e.event === 'engine:state').map((e) => e.payload as EngineStatus);
 
 describe('switching engines', () => {
   it('ends the old scope, clears the lists, and says which target is now active', async () => {
@@ -56,7 +59,10 @@ describe('switching engines', () => {
     expect(closed).toBe(2);
     expect(streams.size).toBe(0);
     const ends = client.events.map((e) => [e.event, (e.payload as { error?: { code: string } }).error?.code]);
-    expect(ends).toEqual([['logs:end', 'ENGINE_SWITCHED'], ['exec:exit', 'ENGINE_SWITCHED']]);
+    expect(ends).toEqual([
+      ['logs:end', 'ENGINE_SWITCHED'],
+      ['exec:exit', 'ENGINE_SWITCHED'],
+    ]);
     // Lists cleared before the new engine's first state.
     const names = events.map((e) => e.event);
     const clearAt = names.indexOf('containers:changed');
@@ -95,7 +101,9 @@ describe('switching engines', () => {
     expect(order).toEqual(['connect b', 'connect c']);
     expect([rb.target, rc.target]).toEqual(['b', 'c']);
     expect(sw.current.target).toBe(C);
-    const seqs = events.filter((e) => e.event === 'containers:changed').map((e) => (e.payload as ListChange<unknown>).seq);
+    const seqs = events
+      .filter((e) => e.event === 'containers:changed')
+      .map((e) => (e.payload as ListChange<unknown>).seq);
     expect(seqs.length).toBe(2);
     expect(seqs[1]).toBeGreaterThan(seqs[0] ?? Infinity);
   });

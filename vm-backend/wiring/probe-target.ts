@@ -16,7 +16,12 @@ import type { Target } from '../connection/targets';
 const TIMEOUT_MS = 15_000;
 
 function vmStopped(): WharfError {
-  return new WharfError({ code: 'TARGET_VM_STOPPED', message: 'Wharf\'s VM is not running, so there is nothing to test yet.', hint: 'Use this target to start the VM (or run: wharf vm start).', detail: '' });
+  return new WharfError({
+    code: 'TARGET_VM_STOPPED',
+    message: "Wharf's VM is not running, so there is nothing to test yet.",
+    hint: 'Use this target to start the VM (or run: wharf vm start).',
+    detail: '',
+  });
 }
 
 async function open(t: Target, dataDir: string, env: NodeJS.ProcessEnv): Promise<{ conn: Connection; done(): void }> {
@@ -35,7 +40,11 @@ async function open(t: Target, dataDir: string, env: NodeJS.ProcessEnv): Promise
   return { conn: connectionForEngine(t.engine, t.identity, env, dataDir), done: () => {} };
 }
 
-export async function probeTarget(t: Target, dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<TargetTestResult> {
+export async function probeTarget(
+  t: Target,
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<TargetTestResult> {
   const at = Date.now();
   let opened: { conn: Connection; done(): void } | null = null;
   try {
@@ -43,7 +52,9 @@ export async function probeTarget(t: Target, dataDir: string, env: NodeJS.Proces
     const { conn } = opened;
     const pong = await ping(conn, TIMEOUT_MS);
     const api = negotiateApiVersion(pong.apiVersion) ?? pong.apiVersion;
-    const v = (await new Docker({ ...conn.dockerOptions(), version: `v${api}`, timeout: TIMEOUT_MS }).version()) as { Version?: string };
+    const v = (await new Docker({ ...conn.dockerOptions(), version: `v${api}`, timeout: TIMEOUT_MS }).version()) as {
+      Version?: string;
+    };
     const d = conn.linkEvents?.details() ?? {};
     return {
       ok: true,

@@ -22,5 +22,11 @@ export class SeqBase {
   }
 }
 
-export const shiftChange = <Row>(c: ListChange<Row>, map: (n: number) => number): ListChange<Row> => ({ ...c, seq: map(c.seq) });
-export const shiftListing = <Row>(l: Listing<Row>, map: (n: number) => number): Listing<Row> => ({ ...l, seq: map(l.seq) });
+export const shiftChange = <Row>(c: ListChange<Row>, map: (n: number) => number): ListChange<Row> => ({
+  ...c,
+  seq: map(c.seq),
+});
+export const shiftListing = <Row>(l: Listing<Row>, map: (n: number) => number): Listing<Row> => ({
+  ...l,
+  seq: map(l.seq),
+});

@@ -11,10 +11,21 @@ import type { EngineSwitch } from './engine-switch';
 type TargetCall = Extract<CallName, `targets:${string}`>;
 type H<K extends CallName> = (input: CallParsed<K>) => Promise<CallOutput<K>> | CallOutput<K>;
 
-const err = (code: string, message: string, hint: string, detail = ''): WharfError => new WharfError({ code, message, hint, detail });
-const notFound = (name: string): WharfError => err('TARGET_NOT_FOUND', `There is no target named "${name}".`, 'Refresh the list; it may have been removed (wharf context ls).', name);
+const err = (code: string, message: string, hint: string, detail = ''): WharfError =>
+  new WharfError({ code, message, hint, detail });
+const notFound = (name: string): WharfError =>
+  err(
+    'TARGET_NOT_FOUND',
+    `There is no target named "${name}".`,
+    'Refresh the list; it may have been removed (wharf context ls).',
+    name,
+  );
 
-export function targetHandlers(store: TargetStore, engines: EngineSwitch, dataDir: string): { [K in TargetCall]: H<K> } {
+export function targetHandlers(
+  store: TargetStore,
+  engines: EngineSwitch,
+  dataDir: string,
+): { [K in TargetCall]: H<K> } {
   const tests = new Map<string, TargetTestResult>();
 
   const overview = (): TargetsOverview => {
@@ -43,8 +54,19 @@ export function targetHandlers(store: TargetStore, engines: EngineSwitch, dataDi
     try {
       f();
     } catch (e) {
-      if (e instanceof TargetError) throw err('TARGET_NOT_SAVED', 'Wharf could not change its list of targets.', 'Check that Wharf\'s data folder is writable.', e.message);
-      throw err('TARGET_NOT_SAVED', 'Wharf could not change its list of targets.', 'Check that Wharf\'s data folder is writable.', (e as Error).message);
+      if (e instanceof TargetError)
+        throw err(
+          'TARGET_NOT_SAVED',
+          'Wharf could not change its list of targets.',
+          "Check that Wharf's data folder is writable.",
+          e.message,
+        );
+      throw err(
+        'TARGET_NOT_SAVED',
+        'Wharf could not change its list of targets.',
+        "Check that Wharf's data folder is writable.",
+        (e as Error).message,
+      );
     }
   };
 
@@ -54,7 +76,12 @@ export function targetHandlers(store: TargetStore, engines: EngineSwitch, dataDi
       const t = targetFromForm({ name, address, identity });
       if (previous !== undefined && !isBuiltIn(previous) && !exists(previous)) throw notFound(previous);
       if ((previous ?? '') !== name && exists(name)) {
-        throw err('TARGET_NAME_TAKEN', `A target named "${name}" already exists.`, 'Choose another name, or edit that target instead.', name);
+        throw err(
+          'TARGET_NAME_TAKEN',
+          `A target named "${name}" already exists.`,
+          'Choose another name, or edit that target instead.',
+          name,
+        );
       }
       const wasActive = store.list().active;
       stored(() => {
@@ -71,7 +98,13 @@ export function targetHandlers(store: TargetStore, engines: EngineSwitch, dataDi
       return overview();
     },
     'targets:remove': async ({ name }) => {
-      if (isBuiltIn(name)) throw err('TARGET_LOCAL_BUILTIN', `The ${name} engine is built in and cannot be removed.`, 'Remove another target, or switch to this one instead.', name);
+      if (isBuiltIn(name))
+        throw err(
+          'TARGET_LOCAL_BUILTIN',
+          `The ${name} engine is built in and cannot be removed.`,
+          'Remove another target, or switch to this one instead.',
+          name,
+        );
       if (!exists(name)) throw notFound(name);
       stored(() => store.remove(name));
       tests.delete(name);

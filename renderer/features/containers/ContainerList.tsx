@@ -45,10 +45,18 @@ export function ContainerList(p: Props): React.JSX.Element {
               <div key={vi.key} className="vrow" style={{ transform: `translateY(${vi.start}px)`, height: ROW_HEIGHT }}>
                 {item.type === 'group' ? (
                   <div className="crow crow--group" role="row" data-testid="compose-group" data-project={item.project}>
-                    <span role="cell">{t('containers.group', { project: item.project })} · {item.running}/{item.count}</span>
+                    <span role="cell">
+                      {t('containers.group', { project: item.project })} · {item.running}/{item.count}
+                    </span>
                   </div>
                 ) : (
-                  <ContainerRowView {...p} row={item.row as ContainerRow} grouped={item.grouped} selected={p.selected.has(item.row.id)} busy={p.busy.has(item.row.id)} />
+                  <ContainerRowView
+                    {...p}
+                    row={item.row as ContainerRow}
+                    grouped={item.grouped}
+                    selected={p.selected.has(item.row.id)}
+                    busy={p.busy.has(item.row.id)}
+                  />
                 )}
               </div>
             );

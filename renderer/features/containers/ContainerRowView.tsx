@@ -26,45 +26,97 @@ export const ContainerRowView = memo(function ContainerRowView(p: RowProps): Rea
   const { row } = p;
   const published = row.ports.filter((x) => x.hostPort);
   return (
-    <div className={`crow crow--${row.state}${p.grouped ? ' crow--grouped' : ''}`} role="row" data-testid="container-row" data-name={row.name} data-state={row.state}>
+    <div
+      className={`crow crow--${row.state}${p.grouped ? ' crow--grouped' : ''}`}
+      role="row"
+      data-testid="container-row"
+      data-name={row.name}
+      data-state={row.state}
+    >
       <span role="cell" className="crow__check">
-        <input type="checkbox" aria-label={t('containers.select', { name: row.name })} checked={p.selected} onChange={() => p.onToggle(row.id)} />
+        <input
+          type="checkbox"
+          aria-label={t('containers.select', { name: row.name })}
+          checked={p.selected}
+          onChange={() => p.onToggle(row.id)}
+        />
       </span>
       <span role="cell" className="crow__name">
-        <button type="button" className="link-button" onClick={() => p.onInspect(row.id)} aria-label={t('containers.details', { name: row.name })} {...cliHintProps(dockerCli.containerInspect(row.name))}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => p.onInspect(row.id)}
+          aria-label={t('containers.details', { name: row.name })}
+          {...cliHintProps(dockerCli.containerInspect(row.name))}
+        >
           {row.name}
         </button>
       </span>
-      <span role="cell" className="crow__image" title={row.image}>{row.image}</span>
-      <span role="cell" className="crow__state">
-        <span className={`badge badge--${row.state}`} data-testid="container-state">{t(`containers.state.${row.state}`)}</span>
+      <span role="cell" className="crow__image" title={row.image}>
+        {row.image}
       </span>
-      <span role="cell" className="crow__status" data-testid="container-status">{liveStatus(row.status, row.statusAt, p.now)}</span>
+      <span role="cell" className="crow__state">
+        <span className={`badge badge--${row.state}`} data-testid="container-state">
+          {t(`containers.state.${row.state}`)}
+        </span>
+      </span>
+      <span role="cell" className="crow__status" data-testid="container-status">
+        {liveStatus(row.status, row.statusAt, p.now)}
+      </span>
       <span role="cell" className="crow__ports">
         {published.map((x) => (
-          <a key={`${x.hostPort}-${x.containerPort}-${x.protocol}`} href={`http://localhost:${x.hostPort}`} className="port-link"
+          <a
+            key={`${x.hostPort}-${x.containerPort}-${x.protocol}`}
+            href={`http://localhost:${x.hostPort}`}
+            className="port-link"
             aria-label={t('containers.openPort', { port: x.hostPort })}
-            onClick={(e) => { e.preventDefault(); getBridge().openExternal(`http://localhost:${x.hostPort}`); }}>
-            {x.hostPort}:{x.containerPort}{x.protocol !== 'tcp' ? `/${x.protocol}` : ''}
+            onClick={(e) => {
+              e.preventDefault();
+              getBridge().openExternal(`http://localhost:${x.hostPort}`);
+            }}
+          >
+            {x.hostPort}:{x.containerPort}
+            {x.protocol !== 'tcp' ? `/${x.protocol}` : ''}
           </a>
         ))}
         {row.portIssues?.map((i) => (
-          <span key={`issue-${i.hostPort}`} className="port-issue" role="note" data-testid="port-issue"
-            title={i.detail} aria-label={t('containers.portNotForwarded', { port: i.hostPort, message: i.detail })}>⚠ {i.hostPort}</span>
+          <span
+            key={`issue-${i.hostPort}`}
+            className="port-issue"
+            role="note"
+            data-testid="port-issue"
+            title={i.detail}
+            aria-label={t('containers.portNotForwarded', { port: i.hostPort, message: i.detail })}
+          >
+            ⚠ {i.hostPort}
+          </span>
         ))}
       </span>
-      <span role="cell" className="crow__created">{formatAgo(row.created, p.now, i18n.language)}</span>
+      <span role="cell" className="crow__created">
+        {formatAgo(row.created, p.now, i18n.language)}
+      </span>
       <span role="cell" className="crow__actions">
         {actionsFor(row.state).map((a) => (
-          <button key={a} type="button" className={`btn btn--small btn--${a}`} disabled={p.busy}
+          <button
+            key={a}
+            type="button"
+            className={`btn btn--small btn--${a}`}
+            disabled={p.busy}
             aria-label={t('containers.actionOn', { action: t(`containers.action.${a}`), name: row.name })}
-            onClick={() => p.onAction(row, a)} {...cliHintProps(dockerCli.containerAction(a, [row.name]))}>
+            onClick={() => p.onAction(row, a)}
+            {...cliHintProps(dockerCli.containerAction(a, [row.name]))}
+          >
             {t(`containers.action.${a}`)}
           </button>
         ))}
-        <button type="button" className="btn btn--small btn--danger" disabled={p.busy}
+        <button
+          type="button"
+          className="btn btn--small btn--danger"
+          disabled={p.busy}
           aria-label={t('containers.actionOn', { action: t('containers.action.remove'), name: row.name })}
-          onClick={() => p.onRemove(row)} {...cliHintProps(dockerCli.containerRemove([row.name], { force: row.state === 'running', volumes: false }))}>
+          onClick={() => p.onRemove(row)}
+          {...cliHintProps(dockerCli.containerRemove([row.name], { force: row.state === 'running', volumes: false }))}
+        >
           {t('containers.action.remove')}
         </button>
       </span>

@@ -38,14 +38,17 @@ export function ContainersView(): React.JSX.Element {
   const now = useNow(1_000);
   const deferredQuery = useDeferredValue(query);
 
-  const items = useMemo(() => toListItems(Object.values(byId), { query: deferredQuery, onlyRunning }), [byId, deferredQuery, onlyRunning]);
+  const items = useMemo(
+    () => toListItems(Object.values(byId), { query: deferredQuery, onlyRunning }),
+    [byId, deferredQuery, onlyRunning],
+  );
   const shownRows = useMemo(() => items.flatMap((i) => (i.type === 'row' ? [i.row] : [])), [items]);
   const total = Object.keys(byId).length;
   const selectedRows = shownRows.filter((r) => selected.has(r.id));
 
   // Rows that disappear (removed elsewhere) leave the selection.
   useEffect(() => {
-    setSelected((s) => (([...s].every((id) => byId[id]) ? s : new Set([...s].filter((id) => byId[id])))));
+    setSelected((s) => ([...s].every((id) => byId[id]) ? s : new Set([...s].filter((id) => byId[id]))));
   }, [byId]);
 
   const track = useCallback(async (ids: string[], cli: string, run: () => Promise<BulkItemResult[]>) => {
@@ -56,14 +59,24 @@ export function ContainersView(): React.JSX.Element {
     setErrors(failed);
   }, []);
 
-  const onAction = useCallback((row: ContainerRow, action: ContainerActionName) => {
-    void track([row.id], dockerCli.containerAction(action, [row.name]), () => getBridge().call('containers:action', { ids: [row.id], action }));
-  }, [track]);
-  const onToggle = useCallback((id: string) => setSelected((s) => {
-    const n = new Set(s);
-    if (n.has(id)) n.delete(id); else n.add(id);
-    return n;
-  }), []);
+  const onAction = useCallback(
+    (row: ContainerRow, action: ContainerActionName) => {
+      void track([row.id], dockerCli.containerAction(action, [row.name]), () =>
+        getBridge().call('containers:action', { ids: [row.id], action }),
+      );
+    },
+    [track],
+  );
+  const onToggle = useCallback(
+    (id: string) =>
+      setSelected((s) => {
+        const n = new Set(s);
+        if (n.has(id)) n.delete(id);
+        else n.add(id);
+        return n;
+      }),
+    [],
+  );
   const onRemove = useCallback((row: ContainerRow) => setRemoving([row]), []);
 
   const confirmRemove = (o: { force: boolean; volumes: boolean }): void => {
@@ -71,12 +84,26 @@ export function ContainersView(): React.JSX.Element {
     setRemoving(null);
     const ids = rows.map((r) => r.id);
     setSelected((s) => new Set([...s].filter((id) => !ids.includes(id))));
-    void track(ids, dockerCli.containerRemove(rows.map((r) => r.name), o), () => getBridge().call('containers:remove', { ids, force: o.force, removeVolumes: o.volumes }));
+    void track(
+      ids,
+      dockerCli.containerRemove(
+        rows.map((r) => r.name),
+        o,
+      ),
+      () => getBridge().call('containers:remove', { ids, force: o.force, removeVolumes: o.volumes }),
+    );
   };
   const stopSelected = (): void => {
     const rows = selectedRows.filter((r) => r.state === 'running' || r.state === 'paused' || r.state === 'restarting');
     if (!rows.length) return;
-    void track(rows.map((r) => r.id), dockerCli.containerAction('stop', rows.map((r) => r.name)), () => getBridge().call('containers:action', { ids: rows.map((r) => r.id), action: 'stop' }));
+    void track(
+      rows.map((r) => r.id),
+      dockerCli.containerAction(
+        'stop',
+        rows.map((r) => r.name),
+      ),
+      () => getBridge().call('containers:action', { ids: rows.map((r) => r.id), action: 'stop' }),
+    );
   };
   const allShownSelected = shownRows.length > 0 && shownRows.every((r) => selected.has(r.id));
 
@@ -87,33 +114,84 @@ export function ContainersView(): React.JSX.Element {
           <h1 id="containers-title">{t('containers.title')}</h1>
           <label className="search">
             <span className="sr-only">{t('common.search')}</span>
-            <input type="search" placeholder={t('containers.searchPlaceholder')} aria-label={t('containers.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value.slice(0, 200))} />
+            <input
+              type="search"
+              placeholder={t('containers.searchPlaceholder')}
+              aria-label={t('containers.searchPlaceholder')}
+              value={query}
+              onChange={(e) => setQuery(e.target.value.slice(0, 200))}
+            />
           </label>
           <label className="check" {...cliHintProps(dockerCli.containerList(!onlyRunning))}>
-            <input type="checkbox" checked={onlyRunning} onChange={(e) => setOnlyRunning(e.target.checked)} /> {t('containers.onlyRunning')}
+            <input type="checkbox" checked={onlyRunning} onChange={(e) => setOnlyRunning(e.target.checked)} />{' '}
+            {t('containers.onlyRunning')}
           </label>
-          <span className="toolbar__count" data-testid="containers-count">{t('containers.count', { shown: shownRows.length, total })}</span>
+          <span className="toolbar__count" data-testid="containers-count">
+            {t('containers.count', { shown: shownRows.length, total })}
+          </span>
         </header>
         <div className="bulkbar">
           <label className="check">
-            <input type="checkbox" checked={allShownSelected} onChange={() => setSelected(allShownSelected ? new Set() : new Set(shownRows.map((r) => r.id)))} /> {t('containers.selectAll')}
+            <input
+              type="checkbox"
+              checked={allShownSelected}
+              onChange={() => setSelected(allShownSelected ? new Set() : new Set(shownRows.map((r) => r.id)))}
+            />{' '}
+            {t('containers.selectAll')}
           </label>
           {selectedRows.length > 0 && (
             <>
               <span>{t('containers.selected', { count: selectedRows.length })}</span>
-              <button type="button" className="btn btn--small" onClick={stopSelected} {...cliHintProps(dockerCli.containerAction('stop', selectedRows.map((r) => r.name)))}>{t('containers.stopSelected')}</button>
-              <button type="button" className="btn btn--small btn--danger" onClick={() => setRemoving(selectedRows)} {...cliHintProps(dockerCli.containerRemove(selectedRows.map((r) => r.name), { force: true, volumes: false }))}>{t('containers.removeSelected')}</button>
+              <button
+                type="button"
+                className="btn btn--small"
+                onClick={stopSelected}
+                {...cliHintProps(
+                  dockerCli.containerAction(
+                    'stop',
+                    selectedRows.map((r) => r.name),
+                  ),
+                )}
+              >
+                {t('containers.stopSelected')}
+              </button>
+              <button
+                type="button"
+                className="btn btn--small btn--danger"
+                onClick={() => setRemoving(selectedRows)}
+                {...cliHintProps(
+                  dockerCli.containerRemove(
+                    selectedRows.map((r) => r.name),
+                    { force: true, volumes: false },
+                  ),
+                )}
+              >
+                {t('containers.removeSelected')}
+              </button>
             </>
           )}
         </div>
-        {errors.map((e, i) => <ErrorNotice key={i} error={e} />)}
+        {errors.map((e, i) => (
+          <ErrorNotice key={i} error={e} />
+        ))}
         {loaded && total === 0 && <p className="empty">{t('containers.empty')}</p>}
         {loaded && total > 0 && shownRows.length === 0 && <p className="empty">{t('containers.noMatch')}</p>}
-        <ContainerList items={items} selected={selected} busy={busy} now={now} onToggle={onToggle} onAction={onAction} onRemove={onRemove} onInspect={selectContainer} />
+        <ContainerList
+          items={items}
+          selected={selected}
+          busy={busy}
+          now={now}
+          onToggle={onToggle}
+          onAction={onAction}
+          onRemove={onRemove}
+          onInspect={selectContainer}
+        />
       </div>
       {inspected && byId[inspected] && <InspectPanel id={inspected} />}
       <RunDialogHost />
-      {removing && <RemoveContainersDialog rows={removing} onCancel={() => setRemoving(null)} onConfirm={confirmRemove} />}
+      {removing && (
+        <RemoveContainersDialog rows={removing} onCancel={() => setRemoving(null)} onConfirm={confirmRemove} />
+      )}
     </section>
   );
 }

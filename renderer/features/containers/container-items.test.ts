@@ -17,7 +17,10 @@ const c = (over: Partial<ContainerRow>): ContainerRow => ({
   ...over,
 });
 const all = { query: '', onlyRunning: false };
-const shape = (items: ListItem[]) => items.map((i) => (i.type === 'group' ? `[${i.project} ${i.running}/${i.count}]` : `${i.grouped ? '  ' : ''}${i.row.name}`));
+const shape = (items: ListItem[]) =>
+  items.map((i) =>
+    i.type === 'group' ? `[${i.project} ${i.running}/${i.count}]` : `${i.grouped ? '  ' : ''}${i.row.name}`,
+  );
 
 describe('toListItems', () => {
   it('puts compose projects first, sorted, each a header then its services; loose rows newest first', () => {
@@ -30,9 +33,14 @@ describe('toListItems', () => {
       c({ name: 'blog-app-1', project: 'blog', service: 'app' }),
     ];
     expect(shape(toListItems(rows, all))).toEqual([
-      '[blog 1/2]', '  blog-app-1', '  blog-db-1',
-      '[shop 2/2]', '  shop-api-1', '  shop-web-1',
-      'loose-new', 'loose-old',
+      '[blog 1/2]',
+      '  blog-app-1',
+      '  blog-db-1',
+      '[shop 2/2]',
+      '  shop-api-1',
+      '  shop-web-1',
+      'loose-new',
+      'loose-old',
     ]);
   });
   it('gives every item a unique key (group keys cannot collide with container ids)', () => {
@@ -41,14 +49,18 @@ describe('toListItems', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
   it('orders replicas of one service by name', () => {
-    const rows = [c({ name: 'p-web-2', project: 'p', service: 'web' }), c({ name: 'p-web-1', project: 'p', service: 'web' })];
+    const rows = [
+      c({ name: 'p-web-2', project: 'p', service: 'web' }),
+      c({ name: 'p-web-1', project: 'p', service: 'web' }),
+    ];
     expect(shape(toListItems(rows, all))).toEqual(['[p 2/2]', '  p-web-1', '  p-web-2']);
   });
   it('searches by name, image, project and id prefix, ignoring case and spaces', () => {
     const web = c({ name: 'Web-Front', image: 'nginx:1.27' });
     const db = c({ id: 'beef'.padEnd(64, '1'), name: 'db', image: 'postgres:16', project: 'Shop' });
     const rows = [web, db];
-    const names = (query: string) => toListItems(rows, { query, onlyRunning: false }).flatMap((i) => (i.type === 'row' ? [i.row.name] : []));
+    const names = (query: string) =>
+      toListItems(rows, { query, onlyRunning: false }).flatMap((i) => (i.type === 'row' ? [i.row.name] : []));
     expect(names('  web ')).toEqual(['Web-Front']);
     expect(names('NGINX')).toEqual(['Web-Front']);
     expect(names('postgres')).toEqual(['db']);
@@ -61,9 +73,19 @@ describe('toListItems', () => {
     expect(shape(toListItems(rows, { query: '', onlyRunning: true }))).toEqual(['b']);
   });
   it('running-only keeps running, paused and restarting containers', () => {
-    const states: ContainerRow['state'][] = ['created', 'running', 'paused', 'restarting', 'exited', 'removing', 'dead'];
+    const states: ContainerRow['state'][] = [
+      'created',
+      'running',
+      'paused',
+      'restarting',
+      'exited',
+      'removing',
+      'dead',
+    ];
     const rows = states.map((state) => c({ name: state, state }));
-    const kept = toListItems(rows, { query: '', onlyRunning: true }).flatMap((i) => (i.type === 'row' ? [i.row.state] : []));
+    const kept = toListItems(rows, { query: '', onlyRunning: true }).flatMap((i) =>
+      i.type === 'row' ? [i.row.state] : [],
+    );
     expect(kept.sort()).toEqual(['paused', 'restarting', 'running']);
   });
   it('running-only and a query combine', () => {

@@ -13,7 +13,12 @@ export function matches(row: ContainerRow, f: ContainerFilter): boolean {
   if (f.onlyRunning && row.state !== 'running' && row.state !== 'paused' && row.state !== 'restarting') return false;
   const q = f.query.trim().toLowerCase();
   if (!q) return true;
-  return row.name.toLowerCase().includes(q) || row.image.toLowerCase().includes(q) || (row.project ?? '').toLowerCase().includes(q) || row.id.startsWith(q);
+  return (
+    row.name.toLowerCase().includes(q) ||
+    row.image.toLowerCase().includes(q) ||
+    (row.project ?? '').toLowerCase().includes(q) ||
+    row.id.startsWith(q)
+  );
 }
 
 const byNewest = (a: ContainerRow, b: ContainerRow): number => b.created - a.created || a.name.localeCompare(b.name);
@@ -32,8 +37,16 @@ export function toListItems(rows: Iterable<ContainerRow>, f: ContainerFilter): L
   }
   const items: ListItem[] = [];
   for (const project of [...groups.keys()].sort()) {
-    const members = (groups.get(project) ?? []).sort((a, b) => (a.service ?? a.name).localeCompare(b.service ?? b.name) || a.name.localeCompare(b.name));
-    items.push({ type: 'group', key: `g:${project}`, project, count: members.length, running: members.filter((m) => m.state === 'running').length });
+    const members = (groups.get(project) ?? []).sort(
+      (a, b) => (a.service ?? a.name).localeCompare(b.service ?? b.name) || a.name.localeCompare(b.name),
+    );
+    items.push({
+      type: 'group',
+      key: `g:${project}`,
+      project,
+      count: members.length,
+      running: members.filter((m) => m.state === 'running').length,
+    });
     for (const row of members) items.push({ type: 'row', key: row.id, row, grouped: true });
   }
   for (const row of loose.sort(byNewest)) items.push({ type: 'row', key: row.id, row, grouped: false });
@@ -43,10 +56,17 @@ export function toListItems(rows: Iterable<ContainerRow>, f: ContainerFilter): L
 /** The actions that make sense in a state, in the order the row shows them. */
 export function actionsFor(state: ContainerRow['state']): ('start' | 'stop' | 'restart' | 'pause' | 'unpause')[] {
   switch (state) {
-    case 'running': return ['stop', 'pause', 'restart'];
-    case 'paused': return ['unpause', 'stop'];
-    case 'restarting': return ['stop'];
-    case 'created': case 'exited': case 'dead': return ['start'];
-    default: return [];
+    case 'running':
+      return ['stop', 'pause', 'restart'];
+    case 'paused':
+      return ['unpause', 'stop'];
+    case 'restarting':
+      return ['stop'];
+    case 'created':
+    case 'exited':
+    case 'dead':
+      return ['start'];
+    default:
+      return [];
   }
 }

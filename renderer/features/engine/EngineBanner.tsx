@@ -21,7 +21,12 @@ export function EngineBanner(): React.JSX.Element | null {
     return () => clearInterval(timer);
   }, [engine]);
 
-  if (link === 'closed') return <div className="banner banner--warn" role="status">{t('app.backendLost')}</div>;
+  if (link === 'closed')
+    return (
+      <div className="banner banner--warn" role="status">
+        {t('app.backendLost')}
+      </div>
+    );
   if (!engine) return null;
   if (engine.state === 'ready') {
     // First connection to an SSH host: say which key was pinned, so the user can compare it.
@@ -29,11 +34,18 @@ export function EngineBanner(): React.JSX.Element | null {
     return (
       <div className="banner" role="status" data-testid="host-key-pinned">
         {t('engine.hostKeyFirstUse', { fingerprint: engine.hostKey })}
-        <button type="button" className="btn" onClick={() => setKeySeen(true)}>{t('common.close')}</button>
+        <button type="button" className="btn" onClick={() => setKeySeen(true)}>
+          {t('common.close')}
+        </button>
       </div>
     );
   }
-  if (engine.state === 'connecting') return <div className="banner" role="status">{t('engine.connecting')}</div>;
+  if (engine.state === 'connecting')
+    return (
+      <div className="banner" role="status">
+        {t('engine.connecting')}
+      </div>
+    );
   if (engine.state === 'degraded') {
     return (
       <div className="banner banner--warn" role="status" data-testid="engine-degraded">
@@ -53,12 +65,22 @@ export function EngineBanner(): React.JSX.Element | null {
   };
   return (
     <div className="banner banner--error" role="region" aria-label={t('engine.unreachable')}>
-      <strong>{t('engine.unreachable')}</strong>{engine.target && <span className="muted"> · {t('targets.engineName', { name: engine.target })}</span>}
+      <strong>{t('engine.unreachable')}</strong>
+      {engine.target && <span className="muted"> · {t('targets.engineName', { name: engine.target })}</span>}
       {engine.error && <ErrorNotice error={engine.error} />}
       <div className="banner__actions">
-        <button type="button" className="btn" disabled={retrying} onClick={() => void retry()}>{t('engine.retry')}</button>
+        <button type="button" className="btn" disabled={retrying} onClick={() => void retry()}>
+          {t('engine.retry')}
+        </button>
         {left > 0 && <span className="muted">{t('engine.retryIn', { seconds: left })}</span>}
-        <button type="button" className="btn" data-testid="banner-open-targets" onClick={() => useTargets.getState().show(true)}>{t('targets.switchEngine')}</button>
+        <button
+          type="button"
+          className="btn"
+          data-testid="banner-open-targets"
+          onClick={() => useTargets.getState().show(true)}
+        >
+          {t('targets.switchEngine')}
+        </button>
       </div>
     </div>
   );

@@ -9,25 +9,55 @@ import type { ImageItem } from './image-items';
 
 const ROW_HEIGHT = 44;
 
-const ImageRowView = memo(function ImageRowView({ item, now, onRemove }: { item: ImageItem; now: number; onRemove(i: ImageItem): void }): React.JSX.Element {
+const ImageRowView = memo(function ImageRowView({
+  item,
+  now,
+  onRemove,
+}: {
+  item: ImageItem;
+  now: number;
+  onRemove(i: ImageItem): void;
+}): React.JSX.Element {
   const { t, i18n } = useTranslation();
   return (
     <div className="irow" role="row" data-testid="image-row" data-ref={item.ref}>
-      <span role="cell" className="irow__repo" title={item.repository}>{item.repository}</span>
-      <span role="cell">{item.dangling ? <span className="badge badge--dangling">{t('images.dangling')}</span> : item.tag}</span>
-      <span role="cell"><code>{shortId(item.image.id)}</code></span>
+      <span role="cell" className="irow__repo" title={item.repository}>
+        {item.repository}
+      </span>
+      <span role="cell">
+        {item.dangling ? <span className="badge badge--dangling">{t('images.dangling')}</span> : item.tag}
+      </span>
+      <span role="cell">
+        <code>{shortId(item.image.id)}</code>
+      </span>
       <span role="cell">{formatBytes(item.image.size)}</span>
       <span role="cell">{formatAgo(item.image.created, now, i18n.language)}</span>
       <span role="cell" data-testid="image-in-use">
-        {item.usedBy.length ? <span className="badge badge--inuse" title={item.usedBy.join(', ')}>{t('images.usedBy', { names: item.usedBy.join(', ') })}</span> : <span className="muted">{t('images.unused')}</span>}
+        {item.usedBy.length ? (
+          <span className="badge badge--inuse" title={item.usedBy.join(', ')}>
+            {t('images.usedBy', { names: item.usedBy.join(', ') })}
+          </span>
+        ) : (
+          <span className="muted">{t('images.unused')}</span>
+        )}
       </span>
       <span role="cell" className="irow__actions">
-        <button type="button" className="btn btn--small" aria-label={t('run.runImage', { ref: item.dangling ? shortId(item.ref) : item.ref })}
-          onClick={() => useRunDialog.getState().open({ kind: 'image', image: item.ref })} {...cliHintProps(`docker container run -d ${item.dangling ? shortId(item.ref) : item.ref}`)}>
+        <button
+          type="button"
+          className="btn btn--small"
+          aria-label={t('run.runImage', { ref: item.dangling ? shortId(item.ref) : item.ref })}
+          onClick={() => useRunDialog.getState().open({ kind: 'image', image: item.ref })}
+          {...cliHintProps(`docker container run -d ${item.dangling ? shortId(item.ref) : item.ref}`)}
+        >
           {t('run.run')}
         </button>
-        <button type="button" className="btn btn--small btn--danger" aria-label={t('images.remove', { ref: item.dangling ? shortId(item.ref) : item.ref })}
-          onClick={() => onRemove(item)} {...cliHintProps(dockerCli.imageRemove(item.dangling ? shortId(item.ref) : item.ref, false))}>
+        <button
+          type="button"
+          className="btn btn--small btn--danger"
+          aria-label={t('images.remove', { ref: item.dangling ? shortId(item.ref) : item.ref })}
+          onClick={() => onRemove(item)}
+          {...cliHintProps(dockerCli.imageRemove(item.dangling ? shortId(item.ref) : item.ref, false))}
+        >
           {t('containers.action.remove')}
         </button>
       </span>
@@ -35,14 +65,32 @@ const ImageRowView = memo(function ImageRowView({ item, now, onRemove }: { item:
   );
 });
 
-export function ImageList({ items, now, onRemove }: { items: ImageItem[]; now: number; onRemove(i: ImageItem): void }): React.JSX.Element {
+export function ImageList({
+  items,
+  now,
+  onRemove,
+}: {
+  items: ImageItem[];
+  now: number;
+  onRemove(i: ImageItem): void;
+}): React.JSX.Element {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const v = useVirtualizer({ count: items.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 8, getItemKey: (i) => items[i]?.key ?? i });
+  const v = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    getItemKey: (i) => items[i]?.key ?? i,
+  });
   return (
     <div className="itable" role="table" aria-label={t('images.title')} aria-rowcount={items.length}>
       <div className="irow irow--head" role="row">
-        {(['repository', 'tag', 'id', 'size', 'created', 'inUse', 'actions'] as const).map((c) => <span key={c} role="columnheader">{t(`images.col.${c}`)}</span>)}
+        {(['repository', 'tag', 'id', 'size', 'created', 'inUse', 'actions'] as const).map((c) => (
+          <span key={c} role="columnheader">
+            {t(`images.col.${c}`)}
+          </span>
+        ))}
       </div>
       <div className="itable__scroll" ref={scrollRef}>
         <div style={{ height: v.getTotalSize(), position: 'relative' }} role="rowgroup">

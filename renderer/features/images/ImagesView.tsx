@@ -24,7 +24,10 @@ export function ImagesView(): React.JSX.Element {
     return () => clearInterval(timer);
   }, []);
   const q = useDeferredValue(query);
-  const items = useMemo(() => toImageItems(Object.values(images), Object.values(containers), q), [images, containers, q]);
+  const items = useMemo(
+    () => toImageItems(Object.values(images), Object.values(containers), q),
+    [images, containers, q],
+  );
   const count = Object.keys(images).length;
   return (
     <section className="view" aria-labelledby="images-title">
@@ -33,10 +36,25 @@ export function ImagesView(): React.JSX.Element {
           <h1 id="images-title">{t('images.title')}</h1>
           <label className="search">
             <span className="sr-only">{t('common.search')}</span>
-            <input type="search" placeholder={t('images.searchPlaceholder')} aria-label={t('images.searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value.slice(0, 200))} />
+            <input
+              type="search"
+              placeholder={t('images.searchPlaceholder')}
+              aria-label={t('images.searchPlaceholder')}
+              value={query}
+              onChange={(e) => setQuery(e.target.value.slice(0, 200))}
+            />
           </label>
-          <span className="toolbar__count">{t('images.count', { count, size: formatBytes(totalSize(Object.values(images))) })}</span>
-          <button type="button" className="btn" onClick={() => setPruning(true)} {...cliHintProps(dockerCli.imagePrune())}>{t('images.prune')}</button>
+          <span className="toolbar__count">
+            {t('images.count', { count, size: formatBytes(totalSize(Object.values(images))) })}
+          </span>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => setPruning(true)}
+            {...cliHintProps(dockerCli.imagePrune())}
+          >
+            {t('images.prune')}
+          </button>
         </header>
         {loaded && count === 0 && <p className="empty">{t('images.empty')}</p>}
         {loaded && count > 0 && items.length === 0 && <p className="empty">{t('images.noMatch')}</p>}

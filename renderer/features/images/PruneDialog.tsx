@@ -16,7 +16,9 @@ export function PruneDialog({ onClose }: { onClose(): void }): React.JSX.Element
   const [error, setError] = useState<WharfErrorShape | null>(null);
   const [done, setDone] = useState<{ count: number; bytes: number } | null>(null);
   useEffect(() => {
-    getBridge().call('images:prune-preview', {}).then(setPreview, (e: unknown) => setError(e instanceof WharfError ? e.toJSON() : null));
+    getBridge()
+      .call('images:prune-preview', {})
+      .then(setPreview, (e: unknown) => setError(e instanceof WharfError ? e.toJSON() : null));
   }, []);
   const prune = async (): Promise<void> => {
     const r = await runAction(dockerCli.imagePrune(), () => getBridge().call('images:prune', {}));
@@ -30,13 +32,23 @@ export function PruneDialog({ onClose }: { onClose(): void }): React.JSX.Element
       onClose={onClose}
       footer={
         <>
-          <button type="button" className="btn" data-close onClick={onClose}>{done ? t('common.close') : t('common.cancel')}</button>
-          {!done && <button type="button" className="btn btn--danger" disabled={!count} onClick={() => void prune()}>{t('images.pruneConfirm')}</button>}
+          <button type="button" className="btn" data-close onClick={onClose}>
+            {done ? t('common.close') : t('common.cancel')}
+          </button>
+          {!done && (
+            <button type="button" className="btn btn--danger" disabled={!count} onClick={() => void prune()}>
+              {t('images.pruneConfirm')}
+            </button>
+          )}
         </>
       }
     >
       {!preview && !error && <p>{t('common.loading')}</p>}
-      {preview && !done && <p data-testid="prune-preview">{count ? t('images.pruneBody', { count, size: formatBytes(preview.bytes) }) : t('images.pruneNothing')}</p>}
+      {preview && !done && (
+        <p data-testid="prune-preview">
+          {count ? t('images.pruneBody', { count, size: formatBytes(preview.bytes) }) : t('images.pruneNothing')}
+        </p>
+      )}
       {done && <p role="status">{t('images.pruned', { count: done.count, size: formatBytes(done.bytes) })}</p>}
       {error && <ErrorNotice error={error} />}
       <code className="cli-inline">$ {dockerCli.imagePrune()}</code>

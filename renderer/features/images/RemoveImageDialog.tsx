@@ -17,7 +17,9 @@ export function RemoveImageDialog({ item, onClose }: { item: ImageItem; onClose(
   const shown = item.dangling ? shortId(item.ref) : item.ref;
   const remove = async (force: boolean): Promise<void> => {
     setWorking(true);
-    const r = await runAction(dockerCli.imageRemove(shown, force), () => getBridge().call('images:remove', { ref: item.ref, force }));
+    const r = await runAction(dockerCli.imageRemove(shown, force), () =>
+      getBridge().call('images:remove', { ref: item.ref, force }),
+    );
     setWorking(false);
     if (r.error) setError(r.error);
     else onClose();
@@ -28,18 +30,31 @@ export function RemoveImageDialog({ item, onClose }: { item: ImageItem; onClose(
       onClose={onClose}
       footer={
         <>
-          <button type="button" className="btn" data-close onClick={onClose}>{t('common.cancel')}</button>
+          <button type="button" className="btn" data-close onClick={onClose}>
+            {t('common.cancel')}
+          </button>
           {error?.forceable ? (
-            <button type="button" className="btn btn--danger" disabled={working} onClick={() => void remove(true)}>{t('images.forceConfirm')}</button>
+            <button type="button" className="btn btn--danger" disabled={working} onClick={() => void remove(true)}>
+              {t('images.forceConfirm')}
+            </button>
           ) : (
-            <button type="button" className="btn btn--danger" disabled={working || !!error} onClick={() => void remove(false)}>{t('images.removeConfirm')}</button>
+            <button
+              type="button"
+              className="btn btn--danger"
+              disabled={working || !!error}
+              onClick={() => void remove(false)}
+            >
+              {t('images.removeConfirm')}
+            </button>
           )}
         </>
       }
     >
       <p>{t('images.removeBody')}</p>
       {error && <ErrorNotice error={error} />}
-      <code className="cli-inline" data-testid="dialog-cli">$ {dockerCli.imageRemove(shown, !!error?.forceable)}</code>
+      <code className="cli-inline" data-testid="dialog-cli">
+        $ {dockerCli.imageRemove(shown, !!error?.forceable)}
+      </code>
     </Dialog>
   );
 }

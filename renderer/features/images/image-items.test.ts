@@ -11,7 +11,16 @@ const img = (hex: string, repoTags: string[], over: Partial<ImageRow> = {}): Ima
   ...over,
 });
 const ctr = (name: string, imageId: string): ContainerRow => ({
-  id: name.padEnd(64, 'f'), name, image: 'x', imageId, command: '', state: 'exited', status: '', statusAt: 0, created: 0, ports: [],
+  id: name.padEnd(64, 'f'),
+  name,
+  image: 'x',
+  imageId,
+  command: '',
+  state: 'exited',
+  status: '',
+  statusAt: 0,
+  created: 0,
+  ports: [],
 });
 
 describe('splitRef', () => {

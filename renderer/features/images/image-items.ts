@@ -19,7 +19,11 @@ export function splitRef(ref: string): [string, string] {
 }
 
 /** One item per tag, as `docker image ls` shows them; a dangling image is one item. */
-export function toImageItems(images: Iterable<ImageRow>, containers: Iterable<ContainerRow>, query: string): ImageItem[] {
+export function toImageItems(
+  images: Iterable<ImageRow>,
+  containers: Iterable<ContainerRow>,
+  query: string,
+): ImageItem[] {
   const users = new Map<string, string[]>();
   for (const c of containers) {
     const list = users.get(c.imageId);
@@ -36,11 +40,23 @@ export function toImageItems(images: Iterable<ImageRow>, containers: Iterable<Co
       // Untagged: `docker image ls` still names the repository a digest points into.
       const digestRepo = image.repoDigests[0]?.split('@')[0];
       const [repository, tag] = ref ? splitRef(ref) : [digestRepo || '<none>', '<none>'];
-      const item: ImageItem = { key: `${image.id}|${ref ?? ''}`, image, repository, tag, ref: ref ?? image.id, dangling: !ref, usedBy };
-      if (!q || (ref ?? digestRepo)?.toLowerCase().includes(q) || image.id.replace('sha256:', '').startsWith(qId)) out.push(item);
+      const item: ImageItem = {
+        key: `${image.id}|${ref ?? ''}`,
+        image,
+        repository,
+        tag,
+        ref: ref ?? image.id,
+        dangling: !ref,
+        usedBy,
+      };
+      if (!q || (ref ?? digestRepo)?.toLowerCase().includes(q) || image.id.replace('sha256:', '').startsWith(qId))
+        out.push(item);
     }
   }
-  return out.sort((a, b) => a.repository.localeCompare(b.repository) || b.image.created - a.image.created || a.tag.localeCompare(b.tag));
+  return out.sort(
+    (a, b) =>
+      a.repository.localeCompare(b.repository) || b.image.created - a.image.created || a.tag.localeCompare(b.tag),
+  );
 }
 
 /** Disk used by the distinct images (each image once, whatever its number of tags). */

@@ -8,12 +8,21 @@ export function LayerRow({ layer }: { layer: LayerProgress }): React.JSX.Element
   return (
     <li className="layer" data-phase={layer.phase}>
       <code className="layer__id">{layer.id}</code>
-      <div className="bar bar--thin" role="progressbar" aria-label={t('pull.layer', { id: layer.id })} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+      <div
+        className="bar bar--thin"
+        role="progressbar"
+        aria-label={t('pull.layer', { id: layer.id })}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+      >
         <div className="bar__fill" style={{ width: `${pct}%` }} />
       </div>
       <span className="muted small">
         {t(`pull.phase.${layer.phase}`)}
-        {(layer.phase === 'downloading' || layer.phase === 'extracting') && layer.total > 0 ? ` ${formatBytes(layer.current)} / ${formatBytes(layer.total)}` : ''}
+        {(layer.phase === 'downloading' || layer.phase === 'extracting') && layer.total > 0
+          ? ` ${formatBytes(layer.current)} / ${formatBytes(layer.total)}`
+          : ''}
       </span>
     </li>
   );

@@ -18,7 +18,9 @@ export function PullPanel(): React.JSX.Element | null {
   return (
     <section className="pull-panel" aria-label={t('pull.title')}>
       <h2 className="pull-panel__title">{t('pull.title')}</h2>
-      {order.map((id) => <PullItem key={id} id={id} />)}
+      {order.map((id) => (
+        <PullItem key={id} id={id} />
+      ))}
     </section>
   );
 }
@@ -35,21 +37,63 @@ export function PullItem({ id }: { id: string }): React.JSX.Element | null {
         <strong className="pull__ref">{p.ref}</strong>
         <span className="muted small">{t(`pull.state.${p.state}`)}</span>
       </header>
-      <div className="bar" role="progressbar" aria-label={t('pull.overall', { ref: p.ref })} aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+      <div
+        className="bar"
+        role="progressbar"
+        aria-label={t('pull.overall', { ref: p.ref })}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={pct}
+      >
         <div className="bar__fill" style={{ width: `${pct}%` }} />
       </div>
-      {p.bytesTotal > 0 && <p className="muted small">{t('pull.bytes', { done: formatBytes(p.bytesDone), total: formatBytes(p.bytesTotal), layers: p.layers.length })}</p>}
-      {p.state === 'running' && p.layers.length > 0 && <ul className="pull__layers">{p.layers.map((l) => <LayerRow key={l.id} layer={l} />)}</ul>}
+      {p.bytesTotal > 0 && (
+        <p className="muted small">
+          {t('pull.bytes', {
+            done: formatBytes(p.bytesDone),
+            total: formatBytes(p.bytesTotal),
+            layers: p.layers.length,
+          })}
+        </p>
+      )}
+      {p.state === 'running' && p.layers.length > 0 && (
+        <ul className="pull__layers">
+          {p.layers.map((l) => (
+            <LayerRow key={l.id} layer={l} />
+          ))}
+        </ul>
+      )}
       {p.state === 'done' && <Finished p={p} />}
       {p.state === 'failed' && p.error && <ErrorNotice error={p.error} />}
       <div className="pull__actions">
         {p.state === 'running' && (
-          <button type="button" className="btn btn--small" onClick={() => void getBridge().call('pull:cancel', { pull: p.pull }).catch(() => undefined)}>{t('pull.cancel')}</button>
+          <button
+            type="button"
+            className="btn btn--small"
+            onClick={() =>
+              void getBridge()
+                .call('pull:cancel', { pull: p.pull })
+                .catch(() => undefined)
+            }
+          >
+            {t('pull.cancel')}
+          </button>
         )}
         {p.state === 'done' && (
-          <button type="button" className="btn btn--small" onClick={() => useRunDialog.getState().open({ kind: 'image', image: p.ref })} {...cliHintProps(`docker container run -d ${p.ref}`)}>{t('pull.run')}</button>
+          <button
+            type="button"
+            className="btn btn--small"
+            onClick={() => useRunDialog.getState().open({ kind: 'image', image: p.ref })}
+            {...cliHintProps(`docker container run -d ${p.ref}`)}
+          >
+            {t('pull.run')}
+          </button>
         )}
-        {p.state !== 'running' && <button type="button" className="btn btn--small" onClick={() => usePulls.getState().dismiss(p.pull)}>{t('pull.dismiss')}</button>}
+        {p.state !== 'running' && (
+          <button type="button" className="btn btn--small" onClick={() => usePulls.getState().dismiss(p.pull)}>
+            {t('pull.dismiss')}
+          </button>
+        )}
       </div>
     </article>
   );

@@ -14,16 +14,18 @@ interface PullState {
 export const usePulls = create<PullState>()((set) => ({
   pulls: {},
   order: [],
-  upsert: (p) => set((s) => {
-    const before = s.pulls[p.pull];
-    // A late 'running' patch never overwrites a final state.
-    if (before && before.state !== 'running' && p.state === 'running') return s;
-    return { pulls: { ...s.pulls, [p.pull]: p }, order: s.order.includes(p.pull) ? s.order : [p.pull, ...s.order] };
-  }),
-  dismiss: (id) => set((s) => {
-    const { [id]: _gone, ...pulls } = s.pulls;
-    return { pulls, order: s.order.filter((o) => o !== id) };
-  }),
+  upsert: (p) =>
+    set((s) => {
+      const before = s.pulls[p.pull];
+      // A late 'running' patch never overwrites a final state.
+      if (before && before.state !== 'running' && p.state === 'running') return s;
+      return { pulls: { ...s.pulls, [p.pull]: p }, order: s.order.includes(p.pull) ? s.order : [p.pull, ...s.order] };
+    }),
+  dismiss: (id) =>
+    set((s) => {
+      const { [id]: _gone, ...pulls } = s.pulls;
+      return { pulls, order: s.order.filter((o) => o !== id) };
+    }),
 }));
 
 let listening: (() => void) | null = null;
@@ -39,6 +41,15 @@ export async function startPull(bridge: Bridge, ref: string): Promise<void> {
     usePulls.getState().upsert(await bridge.call('pull:start', { ref }));
   } catch (err) {
     const error = errorShape(err, 'PULL_FAILED');
-    usePulls.getState().upsert({ pull: `pull-0${Date.now()}`.slice(0, 17), ref, layers: [], fraction: 0, bytesDone: 0, bytesTotal: 0, state: 'failed', error });
+    usePulls.getState().upsert({
+      pull: `pull-0${Date.now()}`.slice(0, 17),
+      ref,
+      layers: [],
+      fraction: 0,
+      bytesDone: 0,
+      bytesTotal: 0,
+      state: 'failed',
+      error,
+    });
   }
 }

@@ -29,7 +29,11 @@ function RegistriesBody(): React.JSX.Element {
   const close = useCallback(() => useRegistriesDialog.getState().show(false), []);
   const reload = useCallback(async () => setList(await getBridge().call('registries:list', {})), []);
   useEffect(() => void reload().catch((e: unknown) => setError(shape(e))), [reload]);
-  const input = { host: host.trim(), ...(username.trim() ? { username: username.trim() } : {}), ...(secret ? { secret } : {}) };
+  const input = {
+    host: host.trim(),
+    ...(username.trim() ? { username: username.trim() } : {}),
+    ...(secret ? { secret } : {}),
+  };
   const act = async (fn: () => Promise<unknown>): Promise<void> => {
     setBusy(true);
     setError(null);
@@ -43,27 +47,83 @@ function RegistriesBody(): React.JSX.Element {
     }
   };
   return (
-    <Dialog title={t('registries.title')} onClose={close} footer={<button type="button" className="btn" data-close onClick={close}>{t('common.close')}</button>}>
+    <Dialog
+      title={t('registries.title')}
+      onClose={close}
+      footer={
+        <button type="button" className="btn" data-close onClick={close}>
+          {t('common.close')}
+        </button>
+      }
+    >
       <p className="muted small">{t('registries.intro')}</p>
       <ul className="registries" aria-label={t('registries.list')}>
         {list.length === 0 && <li className="muted small">{t('registries.none')}</li>}
         {list.map((r) => (
           <li key={r.host} className="registries__row">
-            <span>{r.host}{r.username ? ` · ${r.username}` : ''}</span>
-            <button type="button" className="btn btn--small btn--danger" aria-label={t('registries.remove', { host: r.host })}
-              onClick={() => void act(async () => { await getBridge().call('registries:remove', { host: r.host }); await reload(); })}>{t('registries.removeShort')}</button>
+            <span>
+              {r.host}
+              {r.username ? ` · ${r.username}` : ''}
+            </span>
+            <button
+              type="button"
+              className="btn btn--small btn--danger"
+              aria-label={t('registries.remove', { host: r.host })}
+              onClick={() =>
+                void act(async () => {
+                  await getBridge().call('registries:remove', { host: r.host });
+                  await reload();
+                })
+              }
+            >
+              {t('registries.removeShort')}
+            </button>
           </li>
         ))}
       </ul>
-      <label>{t('registries.host')}<input value={host} onChange={(e) => setHost(e.target.value)} placeholder="127.0.0.1:5000" /></label>
-      <label>{t('registries.username')}<input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" /></label>
-      <label>{t('registries.secret')}<input type="password" value={secret} onChange={(e) => setSecret(e.target.value)} autoComplete="new-password" /></label>
+      <label>
+        {t('registries.host')}
+        <input value={host} onChange={(e) => setHost(e.target.value)} placeholder="127.0.0.1:5000" />
+      </label>
+      <label>
+        {t('registries.username')}
+        <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" />
+      </label>
+      <label>
+        {t('registries.secret')}
+        <input type="password" value={secret} onChange={(e) => setSecret(e.target.value)} autoComplete="new-password" />
+      </label>
       <div className="pull__actions">
-        <button type="button" className="btn" disabled={busy || !input.host} onClick={() => void act(async () => setTested(await getBridge().call('registries:test', input)))}>{t('registries.test')}</button>
-        <button type="button" className="btn" disabled={busy || !input.host}
-          onClick={() => void act(async () => { await getBridge().call('registries:add', input); setHost(''); setUsername(''); setSecret(''); await reload(); })}>{t('registries.add')}</button>
+        <button
+          type="button"
+          className="btn"
+          disabled={busy || !input.host}
+          onClick={() => void act(async () => setTested(await getBridge().call('registries:test', input)))}
+        >
+          {t('registries.test')}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={busy || !input.host}
+          onClick={() =>
+            void act(async () => {
+              await getBridge().call('registries:add', input);
+              setHost('');
+              setUsername('');
+              setSecret('');
+              await reload();
+            })
+          }
+        >
+          {t('registries.add')}
+        </button>
       </div>
-      {tested && <p role="status">{tested.catalog ? t('registries.ok', { count: tested.repositories }) : t('registries.okNoCatalog')}</p>}
+      {tested && (
+        <p role="status">
+          {tested.catalog ? t('registries.ok', { count: tested.repositories }) : t('registries.okNoCatalog')}
+        </p>
+      )}
       {error && <ErrorNotice error={error} />}
       <p className="muted small">{t('registries.storage')}</p>
     </Dialog>

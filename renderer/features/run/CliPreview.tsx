@@ -9,15 +9,22 @@ export function CliPreview({ form }: { form: RunForm }): React.JSX.Element {
   const [copied, setCopied] = useState(false);
   const cmd = buildRunCommand(form);
   const copy = (): void => {
-    void navigator.clipboard?.writeText(cmd).then(() => {
-      setCopied(true);
-      setTimeout(() => setCopied(false), 1200);
-    }, () => undefined);
+    void navigator.clipboard?.writeText(cmd).then(
+      () => {
+        setCopied(true);
+        setTimeout(() => setCopied(false), 1200);
+      },
+      () => undefined,
+    );
   };
   return (
     <div className="run-cli" role="region" aria-label={t('run.cliLabel')}>
-      <code className="cli-inline" data-testid="run-cli">$ {cmd}</code>
-      <button type="button" className="btn btn--small" onClick={copy}>{copied ? t('cli.copied') : t('run.copyCommand')}</button>
+      <code className="cli-inline" data-testid="run-cli">
+        $ {cmd}
+      </code>
+      <button type="button" className="btn btn--small" onClick={copy}>
+        {copied ? t('cli.copied') : t('run.copyCommand')}
+      </button>
     </div>
   );
 }

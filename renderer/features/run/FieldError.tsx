@@ -30,6 +30,9 @@ export function FieldError({ problems, field }: { problems: FieldProblems; field
 }
 
 /** Props that mark an input invalid and tie it to its error. */
-export function invalidProps(problems: FieldProblems, field: string): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
+export function invalidProps(
+  problems: FieldProblems,
+  field: string,
+): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
   return problems[field] ? { 'aria-invalid': true, 'aria-describedby': errId(field) } : {};
 }

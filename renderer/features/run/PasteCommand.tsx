@@ -15,10 +15,18 @@ export function PasteCommand({ onFill }: { onFill(f: RunForm): void }): React.JS
   };
   return (
     <div className="run-paste" data-testid="paste-command">
-      <label>{t('run.paste.label')}
-        <textarea rows={2} value={text} placeholder="docker run -d -p 8080:80 --name web nginx" onChange={(e) => setText(e.target.value.slice(0, 20_000))} />
+      <label>
+        {t('run.paste.label')}
+        <textarea
+          rows={2}
+          value={text}
+          placeholder="docker run -d -p 8080:80 --name web nginx"
+          onChange={(e) => setText(e.target.value.slice(0, 20_000))}
+        />
       </label>
-      <button type="button" className="btn btn--small" onClick={fill} disabled={!text.trim()}>{t('run.paste.fill')}</button>
+      <button type="button" className="btn btn--small" onClick={fill} disabled={!text.trim()}>
+        {t('run.paste.fill')}
+      </button>
       {problems.length > 0 && (
         <ul className="run-parse-problems" aria-label={t('run.paste.problems')}>
           {problems.map((p, i) => (

@@ -4,13 +4,25 @@ import type { ContainerRow } from '../../../vm-backend/api/types';
 import { formProblems } from './field-errors';
 
 const web1: ContainerRow = {
-  id: 'c1', name: 'web-1', image: 'img', imageId: 'sha256:x', command: '', state: 'running', status: '', statusAt: 0, created: 0,
+  id: 'c1',
+  name: 'web-1',
+  image: 'img',
+  imageId: 'sha256:x',
+  command: '',
+  state: 'running',
+  status: '',
+  statusAt: 0,
+  created: 0,
   ports: [{ hostIp: '0.0.0.0', hostPort: 5000, containerPort: 80, protocol: 'tcp' }],
 };
 
 describe('formProblems', () => {
   it('puts each problem on its field: name taken, port used by a container, by a program, twice', () => {
-    const f = { ...emptyForm('img'), name: 'web-1', ports: [portRow('80', '5000'), portRow('80', '6000'), portRow('81', '6000')] };
+    const f = {
+      ...emptyForm('img'),
+      name: 'web-1',
+      ports: [portRow('80', '5000'), portRow('80', '6000'), portRow('81', '6000')],
+    };
     const p = formProblems(f, [web1], [{ ip: '127.0.0.1', port: 6000, protocol: 'tcp' }]);
     expect(Object.fromEntries(Object.entries(p).map(([k, v]) => [k, [v.code, v.params]]))).toEqual({
       name: ['nameTaken', { name: 'web-1' }],
@@ -20,6 +32,8 @@ describe('formProblems', () => {
     });
   });
   it('reports a bad value rather than a conflict on the same field', () => {
-    expect(formProblems({ ...emptyForm('img'), ports: [portRow('80', '70000')] }, [web1], [])['ports.0.hostPort']?.code).toBe('port_outOfRange');
+    expect(
+      formProblems({ ...emptyForm('img'), ports: [portRow('80', '70000')] }, [web1], [])['ports.0.hostPort']?.code,
+    ).toBe('port_outOfRange');
   });
 });

@@ -2,7 +2,10 @@ import { create } from 'zustand';
 import type { RunForm } from '../../../vm-backend/api/rules/run-form';
 
 /** What the run dialog was opened from: an image, or an existing container ("Run another"). */
-export type RunSource = { kind: 'image'; image: string } | { kind: 'container'; id: string; name: string } | { kind: 'form'; form: RunForm };
+export type RunSource =
+  | { kind: 'image'; image: string }
+  | { kind: 'container'; id: string; name: string }
+  | { kind: 'form'; form: RunForm };
 
 interface RunDialogState {
   source: RunSource | null;

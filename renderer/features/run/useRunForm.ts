@@ -19,7 +19,9 @@ const toShape = (e: unknown): WharfErrorShape => errorShape(e);
 const QUIET = new Set(['imageEmpty', 'port_empty']);
 
 export function useRunForm(source: RunSource) {
-  const [form, setForm] = useState<RunForm>(() => (source.kind === 'image' ? emptyForm(source.image) : source.kind === 'form' ? source.form : emptyForm()));
+  const [form, setForm] = useState<RunForm>(() =>
+    source.kind === 'image' ? emptyForm(source.image) : source.kind === 'form' ? source.form : emptyForm(),
+  );
   const [loading, setLoading] = useState(source.kind === 'container');
   const [imageInfo, setImageInfo] = useState<ImageRunInfo | null>(null);
   const [hostPorts, setHostPorts] = useState<HostPortsInfo | null>(null);
@@ -31,7 +33,12 @@ export function useRunForm(source: RunSource) {
   const byId = useStore((s) => s.containers.byId);
   const containers = useMemo(() => Object.values(byId), [byId]);
   const live = useRef(true);
-  useEffect(() => () => { live.current = false; }, []);
+  useEffect(
+    () => () => {
+      live.current = false;
+    },
+    [],
+  );
 
   const probe = useCallback(async (maxAgeMs: number): Promise<HostPortsInfo | null> => {
     try {
@@ -47,19 +54,38 @@ export function useRunForm(source: RunSource) {
     // Fresh on open: a program may have started listening since the last check.
     const hpP = probe(0);
     if (source.kind === 'image') {
-      void getBridge().call('run:image-info', { image: source.image }).then((info) => {
-        if (!live.current) return;
-        setImageInfo(info);
-        setForm((f) => (f.ports.length ? f : { ...f, ports: info.exposedPorts.map((p) => portRow(String(p.port), '', p.protocol)) }));
-      }, () => undefined);
+      void getBridge()
+        .call('run:image-info', { image: source.image })
+        .then(
+          (info) => {
+            if (!live.current) return;
+            setImageInfo(info);
+            setForm((f) =>
+              f.ports.length
+                ? f
+                : { ...f, ports: info.exposedPorts.map((p) => portRow(String(p.port), '', p.protocol)) },
+            );
+          },
+          () => undefined,
+        );
     } else if (source.kind === 'container') {
-      void getBridge().call('run:from-container', { id: source.id }).then(async (f) => {
-        const hp = await hpP;
-        if (!live.current) return;
-        const rows = Object.values(useStore.getState().containers.byId);
-        setForm({ ...f, ports: assignFreePorts(f.ports, rows, hp?.listeners ?? []) });
-        setLoading(false);
-      }, (e: unknown) => { if (live.current) { setEngineError(toShape(e)); setLoading(false); } });
+      void getBridge()
+        .call('run:from-container', { id: source.id })
+        .then(
+          async (f) => {
+            const hp = await hpP;
+            if (!live.current) return;
+            const rows = Object.values(useStore.getState().containers.byId);
+            setForm({ ...f, ports: assignFreePorts(f.ports, rows, hp?.listeners ?? []) });
+            setLoading(false);
+          },
+          (e: unknown) => {
+            if (live.current) {
+              setEngineError(toShape(e));
+              setLoading(false);
+            }
+          },
+        );
     }
   }, [source, probe]);
 
@@ -70,21 +96,35 @@ export function useRunForm(source: RunSource) {
     const image = form.image.trim();
     if (!image || image === infoFor.current) return;
     const timer = setTimeout(() => {
-      void getBridge().call('run:image-info', { image }).then((info) => {
-        if (!live.current) return;
-        infoFor.current = image;
-        setImageInfo(info);
-      }, () => undefined);
+      void getBridge()
+        .call('run:image-info', { image })
+        .then(
+          (info) => {
+            if (!live.current) return;
+            infoFor.current = image;
+            setImageInfo(info);
+          },
+          () => undefined,
+        );
     }, 300);
     return () => clearTimeout(timer);
   }, [form.image]);
 
-  const problems = useMemo(() => formProblems(form, containers, hostPorts?.listeners ?? []), [form, containers, hostPorts]);
+  const problems = useMemo(
+    () => formProblems(form, containers, hostPorts?.listeners ?? []),
+    [form, containers, hostPorts],
+  );
   const engineField = engineError?.params?.field ? String(engineError.params.field) : '';
   const shown: FieldProblems = useMemo(() => {
     const out: FieldProblems = {};
     for (const [k, v] of Object.entries(problems)) if (tried || !QUIET.has(v.code)) out[k] = v;
-    if (engineError && engineField && !out[engineField]) out[engineField] = { code: `engine.${engineError.code}`, params: engineError.params ?? {}, message: engineError.message, detail: engineError.detail };
+    if (engineError && engineField && !out[engineField])
+      out[engineField] = {
+        code: `engine.${engineError.code}`,
+        params: engineError.params ?? {},
+        message: engineError.message,
+        detail: engineError.detail,
+      };
     return out;
   }, [problems, tried, engineError, engineField]);
 
@@ -94,30 +134,48 @@ export function useRunForm(source: RunSource) {
   }, []);
 
   /** Checks, re-reads the engine host's ports when the last read is old, then create + start. */
-  const submit = useCallback(async (keepOnFailure: boolean): Promise<RunResult | null> => {
-    setTried(true);
-    setEngineError(null);
-    if (Object.keys(problems).length) return null;
-    setSubmitting(true);
-    const rows = Object.values(useStore.getState().containers.byId);
-    const hp = form.ports.length ? await probe(10_000) : hostPorts;
-    if (hp && Object.keys(formProblems(form, rows, hp.listeners)).length) {
-      setSubmitting(false);
-      return null;
-    }
-    useStore.getState().ranCli(buildRunCommand(form));
-    // A missing image is pulled first by the backend: its progress arrives as pull events.
-    listenPulls(getBridge());
-    setPullsBefore(new Set(usePulls.getState().order));
-    try {
-      return await getBridge().call('run:create', { form, keepOnFailure });
-    } catch (e) {
-      if (live.current) setEngineError(toShape(e));
-      return null;
-    } finally {
-      if (live.current) setSubmitting(false);
-    }
-  }, [form, problems, probe, hostPorts]);
+  const submit = useCallback(
+    async (keepOnFailure: boolean): Promise<RunResult | null> => {
+      setTried(true);
+      setEngineError(null);
+      if (Object.keys(problems).length) return null;
+      setSubmitting(true);
+      const rows = Object.values(useStore.getState().containers.byId);
+      const hp = form.ports.length ? await probe(10_000) : hostPorts;
+      if (hp && Object.keys(formProblems(form, rows, hp.listeners)).length) {
+        setSubmitting(false);
+        return null;
+      }
+      useStore.getState().ranCli(buildRunCommand(form));
+      // A missing image is pulled first by the backend: its progress arrives as pull events.
+      listenPulls(getBridge());
+      setPullsBefore(new Set(usePulls.getState().order));
+      try {
+        return await getBridge().call('run:create', { form, keepOnFailure });
+      } catch (e) {
+        if (live.current) setEngineError(toShape(e));
+        return null;
+      } finally {
+        if (live.current) setSubmitting(false);
+      }
+    },
+    [form, problems, probe, hostPorts],
+  );
 
-  return { pullsBefore, form, update, setForm: update, loading, imageInfo, hostPorts, problems: shown, hasProblems: Object.keys(problems).length > 0, engineError, engineField, submitting, submit, containers };
+  return {
+    pullsBefore,
+    form,
+    update,
+    setForm: update,
+    loading,
+    imageInfo,
+    hostPorts,
+    problems: shown,
+    hasProblems: Object.keys(problems).length > 0,
+    engineError,
+    engineField,
+    submitting,
+    submit,
+    containers,
+  };
 }

@@ -51,21 +51,45 @@ export function SearchBox(): React.JSX.Element | null {
   const cli = `docker search ${term.trim() || '<term>'}`;
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: a click beside the box closes it; Escape is the keyboard way
-    <div className="dialog-backdrop search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && useSearch.getState().show(false)}>
+    <div
+      className="dialog-backdrop search-backdrop"
+      onMouseDown={(e) => e.target === e.currentTarget && useSearch.getState().show(false)}
+    >
       <div className="search-dialog" role="dialog" aria-modal="true" aria-label={t('search.title')}>
         <label className="search__label">
           <span className="sr-only">{t('search.label')}</span>
-          <input ref={input} type="search" className="search__input" value={term} placeholder={t('search.placeholder')} maxLength={MAX_TERM}
-            onChange={(e) => onChange(e.target.value)} {...cliHintProps(cli)} />
+          <input
+            ref={input}
+            type="search"
+            className="search__input"
+            value={term}
+            placeholder={t('search.placeholder')}
+            maxLength={MAX_TERM}
+            onChange={(e) => onChange(e.target.value)}
+            {...cliHintProps(cli)}
+          />
         </label>
-        <p className="muted small search__cli"><code>{cli}</code></p>
-        {picked ? <TagPicker picked={picked} /> : (
+        <p className="muted small search__cli">
+          <code>{cli}</code>
+        </p>
+        {picked ? (
+          <TagPicker picked={picked} />
+        ) : (
           <div className="search__results">
             {term.trim() && (
               <section className="search-group" aria-label={t('search.local')} data-source="local">
                 <h3 className="search-group__title">{t('search.local')}</h3>
-                {local.length === 0 ? <p className="muted small">{t('search.none')}</p> : (
-                  <ul>{local.map((m) => <li key={m.ref} className="search-row"><span className="search-row__name">{m.ref}</span> <span className="muted small">{t('search.onEngine')}</span></li>)}</ul>
+                {local.length === 0 ? (
+                  <p className="muted small">{t('search.none')}</p>
+                ) : (
+                  <ul>
+                    {local.map((m) => (
+                      <li key={m.ref} className="search-row">
+                        <span className="search-row__name">{m.ref}</span>{' '}
+                        <span className="muted small">{t('search.onEngine')}</span>
+                      </li>
+                    ))}
+                  </ul>
                 )}
               </section>
             )}

@@ -9,15 +9,28 @@ export function SourceGroup({ source }: { source: string }): React.JSX.Element {
   const title = source === 'hub' ? t('search.hub') : t('search.registry', { host: source });
   return (
     <section className="search-group" aria-label={title} data-source={source}>
-      <h3 className="search-group__title">{title}{st?.state === 'done' && st.group.via === 'engine' && <span className="muted small"> · {t('search.viaEngine')}</span>}</h3>
-      {(!st || st.state === 'loading') && <p className="muted small" role="status">{t('search.loading')}</p>}
+      <h3 className="search-group__title">
+        {title}
+        {st?.state === 'done' && st.group.via === 'engine' && (
+          <span className="muted small"> · {t('search.viaEngine')}</span>
+        )}
+      </h3>
+      {(!st || st.state === 'loading') && (
+        <p className="muted small" role="status">
+          {t('search.loading')}
+        </p>
+      )}
       {st?.state === 'error' && <ErrorNotice error={st.error} />}
       {st?.state === 'done' && st.group.results.length === 0 && <p className="muted small">{t('search.none')}</p>}
       {st?.state === 'done' && st.group.results.length > 0 && (
         <ul>
           {st.group.results.map((r) => (
             <li key={r.name}>
-              <button type="button" className="search-row search-row--pick" onClick={() => useSearch.getState().pick({ ...r, source })}>
+              <button
+                type="button"
+                className="search-row search-row--pick"
+                onClick={() => useSearch.getState().pick({ ...r, source })}
+              >
                 <span className="search-row__name">{r.name}</span>
                 {r.official && <span className="badge">{t('search.official')}</span>}
                 {r.stars !== undefined && <span className="muted small">★ {r.stars}</span>}

@@ -20,46 +20,80 @@ export function TagPicker({ picked }: { picked: Picked }): React.JSX.Element {
   const [error, setError] = useState<WharfErrorShape | null>(null);
   const [loading, setLoading] = useState(false);
   const listId = useId();
-  const load = useCallback(async (cursor?: string) => {
-    setLoading(true);
-    try {
-      const page = await getBridge().call('search:tags', { source: picked.source, repository: picked.repository, ...(cursor ? { cursor } : {}) });
-      setTags((before) => {
-        const all = cursor ? [...before, ...page.tags] : page.tags;
-        setChosen((c) => c || (all.some((x) => x.name === 'latest') ? 'latest' : all[0]?.name ?? 'latest'));
-        return all;
-      });
-      setNext(page.next);
-    } catch (err) {
-      setError(errorShape(err, 'SEARCH_FAILED'));
-      setChosen((c) => c || 'latest');
-    } finally {
-      setLoading(false);
-    }
-  }, [picked]);
+  const load = useCallback(
+    async (cursor?: string) => {
+      setLoading(true);
+      try {
+        const page = await getBridge().call('search:tags', {
+          source: picked.source,
+          repository: picked.repository,
+          ...(cursor ? { cursor } : {}),
+        });
+        setTags((before) => {
+          const all = cursor ? [...before, ...page.tags] : page.tags;
+          setChosen((c) => c || (all.some((x) => x.name === 'latest') ? 'latest' : (all[0]?.name ?? 'latest')));
+          return all;
+        });
+        setNext(page.next);
+      } catch (err) {
+        setError(errorShape(err, 'SEARCH_FAILED'));
+        setChosen((c) => c || 'latest');
+      } finally {
+        setLoading(false);
+      }
+    },
+    [picked],
+  );
   useEffect(() => void load(), [load]);
   const ref = `${picked.name}:${chosen || 'latest'}`;
   const cli = `docker image pull ${ref}`;
   return (
     <div className="tag-picker">
-      <button type="button" className="btn btn--small" onClick={() => useSearch.getState().pick(null)}>← {t('search.back')}</button>
+      <button type="button" className="btn btn--small" onClick={() => useSearch.getState().pick(null)}>
+        ← {t('search.back')}
+      </button>
       <h3 className="search-group__title">{picked.name}</h3>
       {error && <ErrorNotice error={error} />}
       <label className="tag-picker__label">
         {t('search.tag')}
-        <input list={listId} value={chosen} onChange={(e) => setChosen(e.target.value.trim())} aria-label={t('search.tag')} spellCheck={false} maxLength={128} />
+        <input
+          list={listId}
+          value={chosen}
+          onChange={(e) => setChosen(e.target.value.trim())}
+          aria-label={t('search.tag')}
+          spellCheck={false}
+          maxLength={128}
+        />
         <datalist id={listId}>
           {tags.map((x) => (
-            <option key={x.name} value={x.name} label={`${x.name}${x.size ? ` · ${formatBytes(x.size)}` : ''}${x.updated ? ` · ${x.updated.slice(0, 10)}` : ''}`} />
+            <option
+              key={x.name}
+              value={x.name}
+              label={`${x.name}${x.size ? ` · ${formatBytes(x.size)}` : ''}${x.updated ? ` · ${x.updated.slice(0, 10)}` : ''}`}
+            />
           ))}
         </datalist>
       </label>
       <p className="muted small">{t('search.tagsShown', { count: tags.length })}</p>
-      {next && <button type="button" className="btn btn--small" disabled={loading} onClick={() => void load(next)}>{t('search.moreTags')}</button>}
+      {next && (
+        <button type="button" className="btn btn--small" disabled={loading} onClick={() => void load(next)}>
+          {t('search.moreTags')}
+        </button>
+      )}
       <div className="dialog__footer">
-        <button type="button" className="btn btn--primary" disabled={!chosen} onClick={() => void startPull(getBridge(), ref)} {...cliHintProps(cli)}>{t('pull.pull', { ref })}</button>
+        <button
+          type="button"
+          className="btn btn--primary"
+          disabled={!chosen}
+          onClick={() => void startPull(getBridge(), ref)}
+          {...cliHintProps(cli)}
+        >
+          {t('pull.pull', { ref })}
+        </button>
       </div>
-      <p className="muted small"><code>{cli}</code></p>
+      <p className="muted small">
+        <code>{cli}</code>
+      </p>
     </div>
   );
 }

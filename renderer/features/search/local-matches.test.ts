@@ -9,6 +9,12 @@ describe('localMatches', () => {
     expect(localMatches(images, 'REDIS').map((m) => m.ref)).toEqual(['redis:7', 'me/redis-tools:1']);
     expect(localMatches(images, '  ')).toEqual([]);
     expect(localMatches(images, '../.*')).toEqual([]);
-    expect(localMatches(Array.from({ length: 100 }, (_, i) => img(`r${i}:1`)), 'r', 5)).toHaveLength(5);
+    expect(
+      localMatches(
+        Array.from({ length: 100 }, (_, i) => img(`r${i}:1`)),
+        'r',
+        5,
+      ),
+    ).toHaveLength(5);
   });
 });

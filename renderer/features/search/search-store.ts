@@ -6,7 +6,10 @@ import type { WharfErrorShape } from '../../../vm-backend/api/types';
 import { errorShape } from '../../lib/error-shape';
 import type { Bridge } from '../../bridge';
 
-export type SourceState = { state: 'loading' } | { state: 'done'; group: SearchGroup } | { state: 'error'; error: WharfErrorShape };
+export type SourceState =
+  | { state: 'loading' }
+  | { state: 'done'; group: SearchGroup }
+  | { state: 'error'; error: WharfErrorShape };
 
 export interface Picked extends SearchResult {
   source: string;
@@ -39,8 +42,7 @@ export const MAX_TERM = 256;
 let seq = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
 
-const asShape = (e: unknown): WharfErrorShape =>
-  errorShape(e, 'SEARCH_FAILED');
+const asShape = (e: unknown): WharfErrorShape => errorShape(e, 'SEARCH_FAILED');
 
 /** Debounced: asks every remote source for `term`; answers of an older term are dropped. */
 export function searchRemote(bridge: Bridge, term: string): void {
@@ -62,11 +64,18 @@ export function searchRemote(bridge: Bridge, term: string): void {
       }
       if (mine !== seq) return;
       const sources = ['hub', ...registries];
-      useSearch.setState({ sources, groups: Object.fromEntries(sources.map((s) => [s, { state: 'loading' } as SourceState])) });
+      useSearch.setState({
+        sources,
+        groups: Object.fromEntries(sources.map((s) => [s, { state: 'loading' } as SourceState])),
+      });
       for (const source of sources) {
         bridge.call('search:source', { source, term: trimmed }).then(
-          (group) => mine === seq && useSearch.setState((s) => ({ groups: { ...s.groups, [source]: { state: 'done', group } } })),
-          (err: unknown) => mine === seq && useSearch.setState((s) => ({ groups: { ...s.groups, [source]: { state: 'error', error: asShape(err) } } })),
+          (group) =>
+            mine === seq &&
+            useSearch.setState((s) => ({ groups: { ...s.groups, [source]: { state: 'done', group } } })),
+          (err: unknown) =>
+            mine === seq &&
+            useSearch.setState((s) => ({ groups: { ...s.groups, [source]: { state: 'error', error: asShape(err) } } })),
         );
       }
     })();

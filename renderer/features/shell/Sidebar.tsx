@@ -20,28 +20,73 @@ export function Sidebar(): React.JSX.Element {
   return (
     <nav className="sidebar" aria-label={t('app.nav')}>
       <div className="brand">⚓ {t('app.name')}</div>
-      <button type="button" className="navbtn" aria-keyshortcuts="Control+K Meta+K" onClick={() => useSearch.getState().show(true)}>{t('search.open')}</button>
+      <button
+        type="button"
+        className="navbtn"
+        aria-keyshortcuts="Control+K Meta+K"
+        onClick={() => useSearch.getState().show(true)}
+      >
+        {t('search.open')}
+      </button>
       <ul className="sidebar__nav">
         {VIEWS.map((v) => (
           <li key={v}>
-            <button type="button" className="navbtn" aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>{t(`nav.${v}`)}</button>
+            <button
+              type="button"
+              className="navbtn"
+              aria-current={view === v ? 'page' : undefined}
+              onClick={() => setView(v)}
+            >
+              {t(`nav.${v}`)}
+            </button>
           </li>
         ))}
       </ul>
       <div className="sidebar__foot">
-        <button type="button" className="navbtn" onClick={() => useRegistriesDialog.getState().show(true)}>{t('registries.open')}</button>
+        <button type="button" className="navbtn" onClick={() => useRegistriesDialog.getState().show(true)}>
+          {t('registries.open')}
+        </button>
         <VmIndicator />
-        <div className={`engine-dot engine-dot--${state}`} role="status" data-testid="engine-state" data-state={state} data-target={engine?.target}>
-          {engine?.target && <div className="engine-target" data-testid="engine-target">{t('targets.engineName', { name: engine.target })}</div>}
+        <div
+          className={`engine-dot engine-dot--${state}`}
+          role="status"
+          data-testid="engine-state"
+          data-state={state}
+          data-target={engine?.target}
+        >
+          {engine?.target && (
+            <div className="engine-target" data-testid="engine-target">
+              {t('targets.engineName', { name: engine.target })}
+            </div>
+          )}
           <span className="dot" aria-hidden="true" /> {t(`engine.${state}`)}
-          {engine?.engineVersion && <div className="muted small">{t('engine.version', { version: engine.engineVersion, api: engine.apiVersion })}</div>}
-          {engine?.hostKey && <div className="muted small host-key" data-testid="engine-host-key">{t('engine.hostKey', { fingerprint: engine.hostKey })}</div>}
-          <button type="button" className="btn btn--small engine-switch" data-testid="open-targets" onClick={() => useTargets.getState().show(true)}>{t('targets.open')}</button>
+          {engine?.engineVersion && (
+            <div className="muted small">
+              {t('engine.version', { version: engine.engineVersion, api: engine.apiVersion })}
+            </div>
+          )}
+          {engine?.hostKey && (
+            <div className="muted small host-key" data-testid="engine-host-key">
+              {t('engine.hostKey', { fingerprint: engine.hostKey })}
+            </div>
+          )}
+          <button
+            type="button"
+            className="btn btn--small engine-switch"
+            data-testid="open-targets"
+            onClick={() => useTargets.getState().show(true)}
+          >
+            {t('targets.open')}
+          </button>
         </div>
         <label className="lang">
           {t('app.language')}
           <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as LanguageCode)}>
-            {LANGUAGES.map((l) => <option key={l.code} value={l.code}>{l.label}</option>)}
+            {LANGUAGES.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.label}
+              </option>
+            ))}
           </select>
         </label>
       </div>

@@ -19,7 +19,11 @@ export function TargetsDialog(): React.JSX.Element | null {
 /** The command of the control under the pointer, or of the last action, inside the dialog. */
 function DialogCli(): React.JSX.Element {
   const cmd = useStore((s) => s.cliHover ?? s.cliLast) ?? cli.list();
-  return <code className="cli-inline" data-testid="targets-cli">$ {cmd}</code>;
+  return (
+    <code className="cli-inline" data-testid="targets-cli">
+      $ {cmd}
+    </code>
+  );
 }
 
 function TargetsBody(): React.JSX.Element {
@@ -30,15 +34,34 @@ function TargetsBody(): React.JSX.Element {
   const busy = useTargets((s) => s.busy);
   const close = useCallback(() => useTargets.getState().show(false), []);
   return (
-    <Dialog title={t('targets.title')} onClose={close} footer={<button type="button" className="btn" data-close onClick={close}>{t('common.close')}</button>}>
+    <Dialog
+      title={t('targets.title')}
+      onClose={close}
+      footer={
+        <button type="button" className="btn" data-close onClick={close}>
+          {t('common.close')}
+        </button>
+      }
+    >
       <p className="muted small">{t('targets.intro')}</p>
       <ul className="targets" aria-label={t('targets.list')}>
         {!overview && <li className="muted small">{t('common.loading')}</li>}
-        {overview?.targets.map((tg) => <TargetRow key={tg.name} target={tg} active={tg.name === overview.active} />)}
+        {overview?.targets.map((tg) => (
+          <TargetRow key={tg.name} target={tg} active={tg.name === overview.active} />
+        ))}
       </ul>
       {error && <ErrorNotice error={error} />}
-      {form ? <TargetFormView form={form} /> : (
-        <button type="button" className="btn" disabled={!!busy} onClick={() => useTargets.getState().edit({ ...EMPTY_FORM })}>{t('targets.add')}</button>
+      {form ? (
+        <TargetFormView form={form} />
+      ) : (
+        <button
+          type="button"
+          className="btn"
+          disabled={!!busy}
+          onClick={() => useTargets.getState().edit({ ...EMPTY_FORM })}
+        >
+          {t('targets.add')}
+        </button>
       )}
       <DialogCli />
     </Dialog>

@@ -17,7 +17,9 @@ export function dockerContextOf(t: { name: string; engine: string }): string | n
   if (t.engine === 'local') return 'default';
   if (t.engine === 'vm') return dockerContextName(t.name);
   const m = /^ssh:\/\/([^@]+)@(\[[^\]]+\]|[^:]+):(\d+)$/.exec(t.engine);
-  return m ? dockerContextName(t.name, { user: m[1] ?? '', host: (m[2] ?? '').replace(/^\[|\]$/g, ''), port: Number(m[3]) }) : null;
+  return m
+    ? dockerContextName(t.name, { user: m[1] ?? '', host: (m[2] ?? '').replace(/^\[|\]$/g, ''), port: Number(m[3]) })
+    : null;
 }
 
 export const cli = {

@@ -63,7 +63,12 @@ export const useTargets = create<TargetsSlice>()((set, get) => {
       await run('load', async () => set({ overview: await getBridge().call('targets:list', {}) }));
     },
     save: async (f) => {
-      const input = { name: f.name.trim(), address: f.address.trim(), ...(f.identity.trim() ? { identity: f.identity.trim() } : {}), ...(f.previous ? { previous: f.previous } : {}) };
+      const input = {
+        name: f.name.trim(),
+        address: f.address.trim(),
+        ...(f.identity.trim() ? { identity: f.identity.trim() } : {}),
+        ...(f.previous ? { previous: f.previous } : {}),
+      };
       const overview = await run(`save:${input.name}`, () => getBridge().call('targets:save', input));
       if (overview) set({ overview, form: null });
       return !!overview;
@@ -99,6 +104,10 @@ export function startTargetsSync(bridge: Bridge): () => void {
     last = s.target;
     const { overview, busy } = useTargets.getState();
     if (overview && overview.active !== s.target && !busy) void useTargets.getState().load();
-    if (!first) bridge.call('vm:overview', {}).then((o) => useVm.getState().setOverview(o), () => {});
+    if (!first)
+      bridge.call('vm:overview', {}).then(
+        (o) => useVm.getState().setOverview(o),
+        () => {},
+      );
   });
 }

@@ -10,14 +10,19 @@ const DECORATIONS = {
 };
 
 /** Search in the terminal's buffer: Enter = next, Shift+Enter = previous, with a match count. */
-export const LogSearch = forwardRef<HTMLInputElement, { search: SearchAddon | null }>(function LogSearch({ search }, ref) {
+export const LogSearch = forwardRef<HTMLInputElement, { search: SearchAddon | null }>(function LogSearch(
+  { search },
+  ref,
+) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const [count, setCount] = useState<{ index: number; total: number } | null>(null);
 
   useEffect(() => {
     if (!search) return;
-    const sub = search.onDidChangeResults(({ resultIndex, resultCount }) => setCount({ index: resultIndex, total: resultCount }));
+    const sub = search.onDidChangeResults(({ resultIndex, resultCount }) =>
+      setCount({ index: resultIndex, total: resultCount }),
+    );
     return () => sub.dispose();
   }, [search]);
 
@@ -53,10 +58,18 @@ export const LogSearch = forwardRef<HTMLInputElement, { search: SearchAddon | nu
           }
         }}
       />
-      <button type="button" className="btn btn--small" onClick={() => go('prev')} aria-label={t('logs.prevMatch')}>↑</button>
-      <button type="button" className="btn btn--small" onClick={() => go('next')} aria-label={t('logs.nextMatch')}>↓</button>
+      <button type="button" className="btn btn--small" onClick={() => go('prev')} aria-label={t('logs.prevMatch')}>
+        ↑
+      </button>
+      <button type="button" className="btn btn--small" onClick={() => go('next')} aria-label={t('logs.nextMatch')}>
+        ↓
+      </button>
       <span className="log-search__count" data-testid="log-search-count" aria-live="polite">
-        {query && count ? (count.total === 0 ? t('logs.noMatches') : t('logs.matchCount', { index: count.index + 1, total: count.total })) : ''}
+        {query && count
+          ? count.total === 0
+            ? t('logs.noMatches')
+            : t('logs.matchCount', { index: count.index + 1, total: count.total })
+          : ''}
       </span>
     </div>
   );

@@ -37,7 +37,13 @@ export function LogsTab({ id, name }: { id: string; name: string }): React.JSX.E
     const el = host.current;
     if (!el) return;
     const bridge = getBridge();
-    const wt = createTerminal(el, bridge, { disableStdin: true, convertEol: true, scrollback: LOG_SCROLLBACK * ROWS_PER_LINE, cursorStyle: 'underline', cursorInactiveStyle: 'none' });
+    const wt = createTerminal(el, bridge, {
+      disableStdin: true,
+      convertEol: true,
+      scrollback: LOG_SCROLLBACK * ROWS_PER_LINE,
+      cursorStyle: 'underline',
+      cursorInactiveStyle: 'none',
+    });
     wt.term.attachCustomKeyEventHandler((e) => {
       if (e.type === 'keydown' && (e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
         e.preventDefault();
@@ -46,7 +52,14 @@ export function LogsTab({ id, name }: { id: string; name: string }): React.JSX.E
       }
       return true;
     });
-    session.current = new LogSession(bridge, wt.term, el, (s, error) => setState(error ? { s, error } : { s }), (count) => i18n.t('logs.skipped', { count }), setEarlier);
+    session.current = new LogSession(
+      bridge,
+      wt.term,
+      el,
+      (s, error) => setState(error ? { s, error } : { s }),
+      (count) => i18n.t('logs.skipped', { count }),
+      setEarlier,
+    );
     setTerm(wt);
     return () => {
       session.current?.close();
@@ -59,7 +72,12 @@ export function LogsTab({ id, name }: { id: string; name: string }): React.JSX.E
     if (!term) return;
     const open = (): void => {
       const since_ = sinceSeconds(since);
-      void session.current?.open(id, { tail: tailValue(tail), timestamps, follow, ...(since_ ? { since: since_ } : {}) });
+      void session.current?.open(id, {
+        tail: tailValue(tail),
+        timestamps,
+        follow,
+        ...(since_ ? { since: since_ } : {}),
+      });
     };
     open();
     // The backend ends a client's streams when its link drops: open the log again on reconnect.
@@ -73,7 +91,10 @@ export function LogsTab({ id, name }: { id: string; name: string }): React.JSX.E
     });
   }, [term, id, tail, since, timestamps, follow]);
 
-  const cli = useMemo(() => dockerCli.logs(name, { follow, tail: tailValue(tail), timestamps, ...(since ? { since } : {}) }), [name, follow, tail, since, timestamps]);
+  const cli = useMemo(
+    () => dockerCli.logs(name, { follow, tail: tailValue(tail), timestamps, ...(since ? { since } : {}) }),
+    [name, follow, tail, since, timestamps],
+  );
   const copy = (): void => {
     const text = term?.term.getSelection();
     if (text) void navigator.clipboard?.writeText(text);
@@ -87,25 +108,72 @@ export function LogsTab({ id, name }: { id: string; name: string }): React.JSX.E
 
   return (
     <div className="logs-tab" role="tabpanel" aria-label={t('logs.title', { name })} onKeyDown={onKeyDown}>
-      <code className="cli-inline" data-testid="logs-cli">$ {cli}</code>
+      <code className="cli-inline" data-testid="logs-cli">
+        $ {cli}
+      </code>
       <div className="term-toolbar">
-        <label>{t('logs.tail')} <select value={tail} onChange={(e) => setTail(e.target.value as TailChoice)} {...cliHintProps(cli)}>
-          {TAILS.map((v) => <option key={v} value={v}>{t(`logs.tailOption.${v}`)}</option>)}
-        </select></label>
-        <label>{t('logs.since')} <select value={since} onChange={(e) => setSince(e.target.value as SinceChoice)}>
-          {SINCES.map((v) => <option key={v} value={v}>{t(`logs.sinceOption.${v || 'all'}`)}</option>)}
-        </select></label>
-        <label className="check"><input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> {t('logs.follow')}</label>
-        <label className="check"><input type="checkbox" checked={timestamps} onChange={(e) => setTimestamps(e.target.checked)} /> {t('logs.timestamps')}</label>
-        <button type="button" className="btn btn--small" onClick={() => term?.term.clear()}>{t('logs.clear')}</button>
-        <button type="button" className="btn btn--small" onClick={copy}>{t('logs.copy')}</button>
-        <button type="button" className="btn btn--small" onClick={() => { setDownloadError(null); getBridge().downloadLogs(id, { timestamps }).catch((e: unknown) => setDownloadError(errorShape(e))); }} {...cliHintProps(`${dockerCli.logs(name, { follow: false, tail: 'all', timestamps })} > ${name}.log`)}>{t('logs.download')}</button>
+        <label>
+          {t('logs.tail')}{' '}
+          <select value={tail} onChange={(e) => setTail(e.target.value as TailChoice)} {...cliHintProps(cli)}>
+            {TAILS.map((v) => (
+              <option key={v} value={v}>
+                {t(`logs.tailOption.${v}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('logs.since')}{' '}
+          <select value={since} onChange={(e) => setSince(e.target.value as SinceChoice)}>
+            {SINCES.map((v) => (
+              <option key={v} value={v}>
+                {t(`logs.sinceOption.${v || 'all'}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> {t('logs.follow')}
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={timestamps} onChange={(e) => setTimestamps(e.target.checked)} />{' '}
+          {t('logs.timestamps')}
+        </label>
+        <button type="button" className="btn btn--small" onClick={() => term?.term.clear()}>
+          {t('logs.clear')}
+        </button>
+        <button type="button" className="btn btn--small" onClick={copy}>
+          {t('logs.copy')}
+        </button>
+        <button
+          type="button"
+          className="btn btn--small"
+          onClick={() => {
+            setDownloadError(null);
+            getBridge()
+              .downloadLogs(id, { timestamps })
+              .catch((e: unknown) => setDownloadError(errorShape(e)));
+          }}
+          {...cliHintProps(`${dockerCli.logs(name, { follow: false, tail: 'all', timestamps })} > ${name}.log`)}
+        >
+          {t('logs.download')}
+        </button>
       </div>
       <LogSearch ref={searchInput} search={term?.search ?? null} />
-      <p className="term-status" role="status" data-state={state.s}>{state.s === 'error' ? '' : t(`logs.state.${state.s}`)}</p>
+      <p className="term-status" role="status" data-state={state.s}>
+        {state.s === 'error' ? '' : t(`logs.state.${state.s}`)}
+      </p>
       {state.error && <ErrorNotice error={state.error} />}
       {downloadError && <ErrorNotice error={downloadError} />}
-      {earlier > 0 && <p className="term-earlier" data-testid="log-earlier">{t('logs.earlier', { count: earlier, lines: earlier.toLocaleString(i18n.language), kept: LOG_SCROLLBACK.toLocaleString(i18n.language) })}</p>}
+      {earlier > 0 && (
+        <p className="term-earlier" data-testid="log-earlier">
+          {t('logs.earlier', {
+            count: earlier,
+            lines: earlier.toLocaleString(i18n.language),
+            kept: LOG_SCROLLBACK.toLocaleString(i18n.language),
+          })}
+        </p>
+      )}
       <div className="term-host" ref={host} data-testid="log-terminal" />
     </div>
   );

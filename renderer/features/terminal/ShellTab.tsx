@@ -52,13 +52,22 @@ export function ShellTab({ id, name, state, interactive }: Props): React.JSX.Ele
   const connect = (req: ShellRequest): void => void session.current?.start(id, req);
 
   // A dropped link ends the backend's side of the shell: say so rather than hang.
-  useEffect(() => getBridge().onTransport((t) => {
-    if (t === 'closed') setShell((s) => (s.kind === 'open' || s.kind === 'starting' ? { kind: 'exited', code: null } : s));
-  }), []);
+  useEffect(
+    () =>
+      getBridge().onTransport((t) => {
+        if (t === 'closed')
+          setShell((s) => (s.kind === 'open' || s.kind === 'starting' ? { kind: 'exited', code: null } : s));
+      }),
+    [],
+  );
   const parsedCmd = splitCmd(command);
   const request = (): ShellRequest => {
     const cmd = parsedCmd ?? undefined;
-    return { mode, ...(mode === 'exec' && cmd ? { cmd } : {}), ...(mode === 'exec' && user.trim() ? { user: user.trim() } : {}) };
+    return {
+      mode,
+      ...(mode === 'exec' && cmd ? { cmd } : {}),
+      ...(mode === 'exec' && user.trim() ? { user: user.trim() } : {}),
+    };
   };
 
   // Open a shell as soon as the tab shows a running container, as `docker exec -it` would.
@@ -68,33 +77,91 @@ export function ShellTab({ id, name, state, interactive }: Props): React.JSX.Ele
   }, [term, running]);
 
   const started = shell.kind === 'open' ? shell.started : null;
-  const cli = mode === 'attach' ? dockerCli.attach(name) : dockerCli.exec(name, started?.cmd.length ? started.cmd : (parsedCmd ?? ['sh']), user.trim() || undefined);
-  const status =
-    !running ? t(state === 'paused' ? 'shell.paused' : 'shell.notRunning', { name })
-    : shell.kind === 'starting' ? t('shell.starting')
-    : shell.kind === 'open' ? t('shell.connected', { cmd: started?.cmd.join(' ') || t('shell.attached') })
-    : shell.kind === 'exited' ? (shell.code === null ? t('shell.ended') : t('shell.exited', { code: shell.code }))
-    : '';
+  const cli =
+    mode === 'attach'
+      ? dockerCli.attach(name)
+      : dockerCli.exec(name, started?.cmd.length ? started.cmd : (parsedCmd ?? ['sh']), user.trim() || undefined);
+  const status = !running
+    ? t(state === 'paused' ? 'shell.paused' : 'shell.notRunning', { name })
+    : shell.kind === 'starting'
+      ? t('shell.starting')
+      : shell.kind === 'open'
+        ? t('shell.connected', { cmd: started?.cmd.join(' ') || t('shell.attached') })
+        : shell.kind === 'exited'
+          ? shell.code === null
+            ? t('shell.ended')
+            : t('shell.exited', { code: shell.code })
+          : '';
 
   return (
     <div className="shell-tab" role="tabpanel" aria-label={t('shell.title', { name })}>
-      <code className="cli-inline" data-testid="shell-cli">$ {cli}</code>
+      <code className="cli-inline" data-testid="shell-cli">
+        $ {cli}
+      </code>
       <div className="term-toolbar">
-        <label>{t('shell.mode')} <select value={mode} onChange={(e) => setMode(e.target.value as 'exec' | 'attach')}>
-          <option value="exec">{t('shell.modeExec')}</option>
-          <option value="attach" disabled={!interactive}>{t('shell.modeAttach')}</option>
-        </select></label>
+        <label>
+          {t('shell.mode')}{' '}
+          <select value={mode} onChange={(e) => setMode(e.target.value as 'exec' | 'attach')}>
+            <option value="exec">{t('shell.modeExec')}</option>
+            <option value="attach" disabled={!interactive}>
+              {t('shell.modeAttach')}
+            </option>
+          </select>
+        </label>
         {mode === 'exec' && (
           <>
-            <label>{t('shell.command')} <input type="text" value={command} placeholder={t('shell.commandAuto')} aria-invalid={parsedCmd === null} onChange={(e) => setCommand(e.target.value.slice(0, 500))} size={14} /></label>
-            <label>{t('shell.user')} <input type="text" value={user} placeholder="root" onChange={(e) => setUser(e.target.value.slice(0, 64))} size={8} /></label>
+            <label>
+              {t('shell.command')}{' '}
+              <input
+                type="text"
+                value={command}
+                placeholder={t('shell.commandAuto')}
+                aria-invalid={parsedCmd === null}
+                onChange={(e) => setCommand(e.target.value.slice(0, 500))}
+                size={14}
+              />
+            </label>
+            <label>
+              {t('shell.user')}{' '}
+              <input
+                type="text"
+                value={user}
+                placeholder="root"
+                onChange={(e) => setUser(e.target.value.slice(0, 64))}
+                size={8}
+              />
+            </label>
           </>
         )}
-        <button type="button" className="btn btn--small" disabled={!running || parsedCmd === null} onClick={() => connect(request())}>{shell.kind === 'open' ? t('shell.reconnect') : t('shell.connect')}</button>
-        {shell.kind === 'open' && <button type="button" className="btn btn--small" onClick={() => { session.current?.stop(); setShell({ kind: 'exited', code: null }); }}>{t('shell.disconnect')}</button>}
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={!running || parsedCmd === null}
+          onClick={() => connect(request())}
+        >
+          {shell.kind === 'open' ? t('shell.reconnect') : t('shell.connect')}
+        </button>
+        {shell.kind === 'open' && (
+          <button
+            type="button"
+            className="btn btn--small"
+            onClick={() => {
+              session.current?.stop();
+              setShell({ kind: 'exited', code: null });
+            }}
+          >
+            {t('shell.disconnect')}
+          </button>
+        )}
       </div>
-      {parsedCmd === null && <p className="field-error" role="alert" data-testid="shell-command-error">{t('shell.unclosedQuote')}</p>}
-      <p className="term-status" role="status" data-testid="shell-status" data-state={shell.kind}>{status}</p>
+      {parsedCmd === null && (
+        <p className="field-error" role="alert" data-testid="shell-command-error">
+          {t('shell.unclosedQuote')}
+        </p>
+      )}
+      <p className="term-status" role="status" data-testid="shell-status" data-state={shell.kind}>
+        {status}
+      </p>
       {shell.kind === 'error' && <ErrorNotice error={shell.error} />}
       <div className="term-host" ref={host} data-testid="shell-terminal" />
     </div>

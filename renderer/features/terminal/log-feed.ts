@@ -75,7 +75,10 @@ export class LogFeed {
       const parts: string[] = [];
       let size = 0;
       let lines = 0;
-      while (this.queue.length > 0 && (parts.length === 0 || this.inFlight + size + (this.queue[0]?.data.length ?? 0) <= IN_FLIGHT_MAX)) {
+      while (
+        this.queue.length > 0 &&
+        (parts.length === 0 || this.inFlight + size + (this.queue[0]?.data.length ?? 0) <= IN_FLIGHT_MAX)
+      ) {
         const next = this.queue.shift();
         if (!next) break;
         this.queuedLines -= next.lines;

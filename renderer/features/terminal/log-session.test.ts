@@ -48,7 +48,13 @@ describe('LogSession', () => {
   it('writes chunks that arrive before logs:open answers, acks what was written, and marks the end', async () => {
     const t = fakeTerm(100, 10);
     const host = { dataset: {} } as unknown as TerminalHost;
-    const s = new LogSession(bridge, t.term as never, host, () => {}, (n) => `${n} skipped`);
+    const s = new LogSession(
+      bridge,
+      t.term as never,
+      host,
+      () => {},
+      (n) => `${n} skipped`,
+    );
     const stream = `logs-${nextStream}`;
     const opening = s.open('c', { tail: 'all', timestamps: false, follow: false });
     emit('logs:chunk', { stream, data: 'early\n' });
@@ -67,7 +73,13 @@ describe('LogSession', () => {
     // Scrollback 6 rows = 3 kept lines (room to wrap once) + 2 screen rows.
     const t = fakeTerm(6, 2);
     const host = { dataset: {} } as unknown as TerminalHost;
-    const s = new LogSession(bridge, t.term as never, host, () => {}, (n) => `${n} skipped`);
+    const s = new LogSession(
+      bridge,
+      t.term as never,
+      host,
+      () => {},
+      (n) => `${n} skipped`,
+    );
     const stream = `logs-${nextStream}`;
     await s.open('c', { tail: 'all', timestamps: false, follow: false });
     const big = `${'x'.repeat(1024 * 1024 - 1)}\n`;
@@ -85,7 +97,13 @@ describe('LogSession', () => {
   it('ignores a previous stream once re-opened (options changed)', async () => {
     const t = fakeTerm(100, 10);
     const host = { dataset: {} } as unknown as TerminalHost;
-    const s = new LogSession(bridge, t.term as never, host, () => {}, (n) => `${n}`);
+    const s = new LogSession(
+      bridge,
+      t.term as never,
+      host,
+      () => {},
+      (n) => `${n}`,
+    );
     const first = `logs-${nextStream}`;
     await s.open('c', { tail: 'all', timestamps: false, follow: true });
     await s.open('c', { tail: 'all', timestamps: true, follow: true });
@@ -101,7 +119,14 @@ describe('LogSession', () => {
     Object.assign(t.term, { buffer: { active: { baseY: 0, cursorY: 3, getLine: (i: number) => rows[i] } } });
     const host = { dataset: {} } as unknown as TerminalHost;
     const told: number[] = [];
-    const s = new LogSession(bridge, t.term as never, host, () => {}, (n) => `${n}`, (n) => told.push(n));
+    const s = new LogSession(
+      bridge,
+      t.term as never,
+      host,
+      () => {},
+      (n) => `${n}`,
+      (n) => told.push(n),
+    );
     const stream = `logs-${nextStream}`;
     await s.open('c', { tail: 'all', timestamps: false, follow: false });
     expect(calls.filter(([n]) => n === 'logs:open').at(-1)?.[1]).toMatchObject({ tail: 'all', keep: 5 });

@@ -56,7 +56,8 @@ export class LogSession {
     try {
       // A tail longer than the view keeps is cut to that by the backend (and the rest counted).
       const opened = await this.bridge.call('logs:open', { id, ...o, keep: this.keepLines() });
-      if (gen !== this.generation) return void this.bridge.call('logs:close', { stream: opened.stream }).catch(() => {});
+      if (gen !== this.generation)
+        return void this.bridge.call('logs:close', { stream: opened.stream }).catch(() => {});
       this.stream = opened.stream;
       const stream = opened.stream;
       const feed = new LogFeed(this.term, this.host, this.keepLines(), this.skippedNotice, () => {
@@ -69,7 +70,8 @@ export class LogSession {
         if (gen !== this.generation) return;
         if (event === 'logs:chunk') this.chunk(payload as StreamChunk, feed);
         else if (event === 'logs:state') this.onState((payload as { state: 'following' | 'waiting' }).state);
-        else if (event === 'logs:end') this.end(payload as { reason: 'done' | 'removed' | 'error'; error?: WharfErrorShape });
+        else if (event === 'logs:end')
+          this.end(payload as { reason: 'done' | 'removed' | 'error'; error?: WharfErrorShape });
       });
     } catch (e) {
       if (gen === this.generation) this.onState('error', errorShape(e));

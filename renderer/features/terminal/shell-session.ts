@@ -7,7 +7,12 @@ import type { Bridge } from '../../bridge';
 import { errorShape } from '../../lib/error-shape';
 import { streamRouter } from './stream-router';
 
-export type ShellState = { kind: 'idle' } | { kind: 'starting' } | { kind: 'open'; started: ExecStarted } | { kind: 'exited'; code: number | null } | { kind: 'error'; error: WharfErrorShape };
+export type ShellState =
+  | { kind: 'idle' }
+  | { kind: 'starting' }
+  | { kind: 'open'; started: ExecStarted }
+  | { kind: 'exited'; code: number | null }
+  | { kind: 'error'; error: WharfErrorShape };
 
 export interface ShellRequest {
   mode: 'exec' | 'attach';
@@ -20,7 +25,11 @@ export class ShellSession {
   private disposers: (() => void)[] = [];
   private written = 0;
 
-  constructor(private readonly bridge: Bridge, private readonly term: Terminal, private readonly onState: (s: ShellState) => void) {
+  constructor(
+    private readonly bridge: Bridge,
+    private readonly term: Terminal,
+    private readonly onState: (s: ShellState) => void,
+  ) {
     streamRouter(bridge);
   }
 
@@ -31,8 +40,12 @@ export class ShellSession {
     this.onState({ kind: 'starting' });
     try {
       const started = await this.bridge.call('exec:start', {
-        id, mode: req.mode, cols: Math.max(1, this.term.cols), rows: Math.max(1, this.term.rows),
-        ...(req.cmd ? { cmd: req.cmd } : {}), ...(req.user ? { user: req.user } : {}),
+        id,
+        mode: req.mode,
+        cols: Math.max(1, this.term.cols),
+        rows: Math.max(1, this.term.rows),
+        ...(req.cmd ? { cmd: req.cmd } : {}),
+        ...(req.user ? { user: req.user } : {}),
       });
       const stream = started.stream;
       this.stream = stream;

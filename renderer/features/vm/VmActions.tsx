@@ -25,8 +25,19 @@ export function VmActions({ s, busy, inUse }: { s: VmStatus; busy: boolean; inUs
     const summary = await bridge.call('vm:data-summary', {}).catch(() => null);
     setConfirm((c) => (c?.kind === 'delete-data' ? { kind: 'delete-data', summary } : c));
   };
-  const btn = (label: string, cmd: string, onClick: () => void, opts: { primary?: boolean; danger?: boolean; disabled?: boolean } = {}): React.JSX.Element => (
-    <button type="button" className={`btn${opts.primary ? ' btn--primary' : ''}${opts.danger ? ' btn--danger' : ''}`} disabled={opts.disabled} onClick={onClick} {...cliHintProps(cmd)}>
+  const btn = (
+    label: string,
+    cmd: string,
+    onClick: () => void,
+    opts: { primary?: boolean; danger?: boolean; disabled?: boolean } = {},
+  ): React.JSX.Element => (
+    <button
+      type="button"
+      className={`btn${opts.primary ? ' btn--primary' : ''}${opts.danger ? ' btn--danger' : ''}`}
+      disabled={opts.disabled}
+      onClick={onClick}
+      {...cliHintProps(cmd)}
+    >
       {label}
     </button>
   );
@@ -34,17 +45,42 @@ export function VmActions({ s, busy, inUse }: { s: VmStatus; busy: boolean; inUs
   return (
     <div className="vm-actions-block">
       <div className="vm-actions" role="group" aria-label={t('vmPanel.actions.title')}>
-        {!inUse && st === 'running' && btn(t('vmPanel.engine.use'), 'wharf context use vm', () => void vmUseEngine(bridge), { primary: true, disabled: busy })}
-        {canStart && btn(t('vm.start'), 'wharf vm start', () => void vmAction(bridge, 'start'), { primary: true, disabled: busy })}
-        {(up || st === 'starting') && btn(t('vm.stop'), 'wharf vm stop', () => void vmAction(bridge, 'stop'), { disabled: busy && st !== 'starting' })}
-        {(up || st === 'error' || st === 'broken') && btn(t('vmPanel.actions.restart'), 'wharf vm restart', () => void vmAction(bridge, 'restart'), { disabled: busy })}
-        {['starting', 'running', 'degraded', 'stopping', 'broken'].includes(st) && btn(t('vm.forceStop'), 'wharf vm stop --force', () => void vmAction(bridge, 'force-stop'))}
-        {st !== 'absent' && btn(t('vmPanel.actions.reset'), 'wharf vm reset', () => setConfirm({ kind: 'reset' }), { disabled: busy || !settled })}
-        {st !== 'absent' && btn(t('vmPanel.actions.deleteData'), 'wharf vm delete-data --yes', () => void askDelete(), { danger: true, disabled: busy || !settled })}
+        {!inUse &&
+          st === 'running' &&
+          btn(t('vmPanel.engine.use'), 'wharf context use vm', () => void vmUseEngine(bridge), {
+            primary: true,
+            disabled: busy,
+          })}
+        {canStart &&
+          btn(t('vm.start'), 'wharf vm start', () => void vmAction(bridge, 'start'), { primary: true, disabled: busy })}
+        {(up || st === 'starting') &&
+          btn(t('vm.stop'), 'wharf vm stop', () => void vmAction(bridge, 'stop'), {
+            disabled: busy && st !== 'starting',
+          })}
+        {(up || st === 'error' || st === 'broken') &&
+          btn(t('vmPanel.actions.restart'), 'wharf vm restart', () => void vmAction(bridge, 'restart'), {
+            disabled: busy,
+          })}
+        {['starting', 'running', 'degraded', 'stopping', 'broken'].includes(st) &&
+          btn(t('vm.forceStop'), 'wharf vm stop --force', () => void vmAction(bridge, 'force-stop'))}
+        {st !== 'absent' &&
+          btn(t('vmPanel.actions.reset'), 'wharf vm reset', () => setConfirm({ kind: 'reset' }), {
+            disabled: busy || !settled,
+          })}
+        {st !== 'absent' &&
+          btn(t('vmPanel.actions.deleteData'), 'wharf vm delete-data --yes', () => void askDelete(), {
+            danger: true,
+            disabled: busy || !settled,
+          })}
         {btn(t('vmPanel.actions.diagnose'), 'wharf vm diagnose', () => void vmDiagnose(bridge), { disabled: busy })}
       </div>
       {confirm && (
-        <div className="vm-confirm" role="alertdialog" aria-label={t(confirm.kind === 'reset' ? 'vmPanel.confirm.resetTitle' : 'vmPanel.confirm.deleteTitle')} data-testid="vm-confirm">
+        <div
+          className="vm-confirm"
+          role="alertdialog"
+          aria-label={t(confirm.kind === 'reset' ? 'vmPanel.confirm.resetTitle' : 'vmPanel.confirm.deleteTitle')}
+          data-testid="vm-confirm"
+        >
           <strong>{t(confirm.kind === 'reset' ? 'vmPanel.confirm.resetTitle' : 'vmPanel.confirm.deleteTitle')}</strong>
           {confirm.kind === 'reset' ? (
             <ul>
@@ -55,7 +91,11 @@ export function VmActions({ s, busy, inUse }: { s: VmStatus; busy: boolean; inUs
             <ul>
               <li data-testid="vm-confirm-lost">
                 {sum && sum.images !== null
-                  ? t('vmPanel.confirm.deleteLost', { images: sum.images, containers: sum.containers, volumes: sum.volumes })
+                  ? t('vmPanel.confirm.deleteLost', {
+                      images: sum.images,
+                      containers: sum.containers,
+                      volumes: sum.volumes,
+                    })
                   : t('vmPanel.confirm.deleteLostUnknown')}
               </li>
               {sum?.diskBytes != null && <li>{t('vmPanel.confirm.diskUsed', { size: mib(sum.diskBytes) })}</li>}
@@ -63,12 +103,24 @@ export function VmActions({ s, busy, inUse }: { s: VmStatus; busy: boolean; inUs
             </ul>
           )}
           {up && <p className="small">{t('vmPanel.confirm.restarts')}</p>}
-          <code className="cli-inline">$ {confirm.kind === 'reset' ? 'wharf vm reset' : 'wharf vm delete-data --yes'}</code>
+          <code className="cli-inline">
+            $ {confirm.kind === 'reset' ? 'wharf vm reset' : 'wharf vm delete-data --yes'}
+          </code>
           <div className="vm-actions">
-            <button type="button" className="btn btn--danger" onClick={() => { const k = confirm.kind; setConfirm(null); void vmAction(bridge, k); }}>
+            <button
+              type="button"
+              className="btn btn--danger"
+              onClick={() => {
+                const k = confirm.kind;
+                setConfirm(null);
+                void vmAction(bridge, k);
+              }}
+            >
               {t(confirm.kind === 'reset' ? 'vmPanel.confirm.doReset' : 'vmPanel.confirm.doDelete')}
             </button>
-            <button type="button" className="btn" onClick={() => setConfirm(null)}>{t('common.cancel')}</button>
+            <button type="button" className="btn" onClick={() => setConfirm(null)}>
+              {t('common.cancel')}
+            </button>
           </div>
         </div>
       )}

@@ -11,7 +11,13 @@ export function VmIndicator(): React.JSX.Element | null {
   if (!overview?.available || !overview.status) return null;
   const { state, phase } = overview.status;
   return (
-    <button type="button" className={`navbtn vm-dot vm-dot--${state}`} data-testid="vm-indicator" data-state={state} onClick={() => useVm.getState().show(true)}>
+    <button
+      type="button"
+      className={`navbtn vm-dot vm-dot--${state}`}
+      data-testid="vm-indicator"
+      data-state={state}
+      onClick={() => useVm.getState().show(true)}
+    >
       <span className="dot" aria-hidden="true" /> {t('vm.label')}: {t(`vm.state.${state}`)}
       {phase && <span className="muted small"> ({t(`vm.phase.${phase}`)})</span>}
     </button>

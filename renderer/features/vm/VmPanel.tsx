@@ -30,45 +30,95 @@ export function VmPanel(): React.JSX.Element | null {
   const s = overview.status;
   const close = (): void => useVm.getState().show(false);
   const bridge = getBridge();
-  const footer = <button type="button" className="btn" data-close onClick={close}>{t('common.close')}</button>;
+  const footer = (
+    <button type="button" className="btn" data-close onClick={close}>
+      {t('common.close')}
+    </button>
+  );
   const live = s ? ['starting', 'running', 'degraded'].includes(s.state) : false;
   return (
     <Dialog title={t('vm.title')} onClose={close} footer={footer}>
       {!overview.available || !s ? (
-        overview.problem ? <VmProblemView problem={overview.problem} kind="error" testId="vm-problem" /> : <p>{t('vm.unavailable')}</p>
+        overview.problem ? (
+          <VmProblemView problem={overview.problem} kind="error" testId="vm-problem" />
+        ) : (
+          <p>{t('vm.unavailable')}</p>
+        )
       ) : (
         <div className="vm-panel" data-testid="vm-panel" data-state={s.state}>
           <p role="status" data-testid="vm-state">
             <strong>{t(`vm.state.${s.state}`)}</strong>
-            {s.phase && <> · {t(`vm.phase.${s.phase}`)}</>} · <span data-testid="vm-progress">{progressText(t, s)}</span>
+            {s.phase && <> · {t(`vm.phase.${s.phase}`)}</>} ·{' '}
+            <span data-testid="vm-progress">{progressText(t, s)}</span>
           </p>
-          {s.problem && <VmProblemView problem={s.problem} kind={s.state === 'degraded' ? 'warn' : 'error'} testId="vm-problem" />}
+          {s.problem && (
+            <VmProblemView problem={s.problem} kind={s.state === 'degraded' ? 'warn' : 'error'} testId="vm-problem" />
+          )}
           {s.warning && <VmProblemView problem={s.warning} kind="warn" testId="vm-warning" />}
           {actionError && <VmProblemView problem={actionError} kind="error" testId="vm-action-error" />}
           {s.notice && <p className="muted small">{s.notice}</p>}
           {overview.inUse === false && (
-            <p className="small" data-testid="vm-other-engine">{t('vmPanel.engine.other', { target: overview.engine ?? '' })}</p>
+            <p className="small" data-testid="vm-other-engine">
+              {t('vmPanel.engine.other', { target: overview.engine ?? '' })}
+            </p>
           )}
           <ul className="vm-facts">
-            {overview.settings && <li>{t('vm.resources', { cpus: overview.settings.cpus, memory: overview.settings.memoryMiB, disk: overview.settings.diskGiB })}</li>}
+            {overview.settings && (
+              <li>
+                {t('vm.resources', {
+                  cpus: overview.settings.cpus,
+                  memory: overview.settings.memoryMiB,
+                  disk: overview.settings.diskGiB,
+                })}
+              </li>
+            )}
             {s.accel && <li>{t('vm.accel', { accel: s.accel })}</li>}
             {s.sshPort && <li>{t('vm.ssh', { port: s.sshPort })}</li>}
-            {(s.state === 'running' || s.state === 'degraded') && s.bootedAt && <li data-testid="vm-uptime">{t('vm.uptime', { seconds: Math.max(0, Math.round((now - s.bootedAt) / 1000)) })}</li>}
+            {(s.state === 'running' || s.state === 'degraded') && s.bootedAt && (
+              <li data-testid="vm-uptime">
+                {t('vm.uptime', { seconds: Math.max(0, Math.round((now - s.bootedAt) / 1000)) })}
+              </li>
+            )}
           </ul>
           <VmActions s={s} busy={busy} inUse={overview.inUse !== false} />
           {diagnose && (
             <p className="small" role="status" data-testid="vm-diagnose-done">
-              {t('vmPanel.diagnose.made', { name: diagnose.name, kb: Math.max(1, Math.round(diagnose.bytes / 1024)), count: diagnose.files.length })}
+              {t('vmPanel.diagnose.made', {
+                name: diagnose.name,
+                kb: Math.max(1, Math.round(diagnose.bytes / 1024)),
+                count: diagnose.files.length,
+              })}
             </p>
           )}
           <div className="vm-actions">
             {overview.settings && overview.host && (
-              <button type="button" className="btn" aria-expanded={showSettings} onClick={() => setShowSettings(!showSettings)} {...cliHintProps('wharf vm settings')}>{t('vmPanel.actions.settings')}</button>
+              <button
+                type="button"
+                className="btn"
+                aria-expanded={showSettings}
+                onClick={() => setShowSettings(!showSettings)}
+                {...cliHintProps('wharf vm settings')}
+              >
+                {t('vmPanel.actions.settings')}
+              </button>
             )}
-            <button type="button" className="btn" onClick={() => void bridge.call('vm:console', {}).then(setConsole, () => setConsole(''))} {...cliHintProps('wharf vm logs')}>{t('vm.showConsole')}</button>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => void bridge.call('vm:console', {}).then(setConsole, () => setConsole(''))}
+              {...cliHintProps('wharf vm logs')}
+            >
+              {t('vm.showConsole')}
+            </button>
           </div>
-          {showSettings && overview.settings && overview.host && <VmSettingsForm current={overview.settings} host={overview.host} live={live} />}
-          {consoleText !== null && <pre className="vm-console" role="log" aria-label={t('vm.console')}>{consoleText || t('vm.consoleEmpty')}</pre>}
+          {showSettings && overview.settings && overview.host && (
+            <VmSettingsForm current={overview.settings} host={overview.host} live={live} />
+          )}
+          {consoleText !== null && (
+            <pre className="vm-console" role="log" aria-label={t('vm.console')}>
+              {consoleText || t('vm.consoleEmpty')}
+            </pre>
+          )}
         </div>
       )}
     </Dialog>

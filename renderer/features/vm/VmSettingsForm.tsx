@@ -11,11 +11,26 @@ const FIELDS: ResourceField[] = ['cpus', 'memoryMiB', 'diskGiB'];
 
 /** CPUs, memory and disk size: checked as typed (limits, grow-only disk, this computer's memory),
  *  with what needs a restart said before Apply, and "Restart now" after it. */
-export function VmSettingsForm({ current, host, live }: { current: VmSettingsView; host: HostLimits; live: boolean }): React.JSX.Element {
+export function VmSettingsForm({
+  current,
+  host,
+  live,
+}: {
+  current: VmSettingsView;
+  host: HostLimits;
+  live: boolean;
+}): React.JSX.Element {
   const { t } = useTranslation();
-  const [form, setForm] = useState<Record<ResourceField, string>>({ cpus: String(current.cpus), memoryMiB: String(current.memoryMiB), diskGiB: String(current.diskGiB) });
+  const [form, setForm] = useState<Record<ResourceField, string>>({
+    cpus: String(current.cpus),
+    memoryMiB: String(current.memoryMiB),
+    diskGiB: String(current.diskGiB),
+  });
   const [result, setResult] = useState<VmSettingsResult | null>(null);
-  const nums = Object.fromEntries(FIELDS.map((f) => [f, form[f].trim() === '' ? NaN : Number(form[f])])) as Record<ResourceField, number>;
+  const nums = Object.fromEntries(FIELDS.map((f) => [f, form[f].trim() === '' ? NaN : Number(form[f])])) as Record<
+    ResourceField,
+    number
+  >;
   const issues = settingsIssues(current, nums, host);
   const changed = FIELDS.filter((f) => nums[f] !== current[f]);
   const bridge = getBridge();
@@ -24,7 +39,14 @@ export function VmSettingsForm({ current, host, live }: { current: VmSettingsVie
     setResult(await vmApplySettings(bridge, { cpus: nums.cpus, memoryMiB: nums.memoryMiB, diskGiB: nums.diskGiB }));
   };
   return (
-    <form className="vm-settings" aria-label={t('vmPanel.settings.title')} onSubmit={(e) => { e.preventDefault(); void apply(); }}>
+    <form
+      className="vm-settings"
+      aria-label={t('vmPanel.settings.title')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void apply();
+      }}
+    >
       <h3>{t('vmPanel.settings.title')}</h3>
       <div className="vm-settings__row">
         {FIELDS.map((f) => {
@@ -33,9 +55,23 @@ export function VmSettingsForm({ current, host, live }: { current: VmSettingsVie
           return (
             <div key={f} className="vm-field">
               <label htmlFor={id}>{t(`vmPanel.settings.field.${f}`)}</label>
-              <input id={id} type="number" inputMode="numeric" value={form[f]} aria-invalid={issue ? 'true' : 'false'} aria-describedby={issue ? `${id}-err` : undefined}
-                onChange={(e) => { setForm({ ...form, [f]: e.target.value }); setResult(null); }} />
-              {issue && <span id={`${id}-err`} className="run-field-error" data-testid={`vm-settings-error-${f}`}>{t(`vmPanel.settings.error.${issue.code}`, { limit: issue.limit })}</span>}
+              <input
+                id={id}
+                type="number"
+                inputMode="numeric"
+                value={form[f]}
+                aria-invalid={issue ? 'true' : 'false'}
+                aria-describedby={issue ? `${id}-err` : undefined}
+                onChange={(e) => {
+                  setForm({ ...form, [f]: e.target.value });
+                  setResult(null);
+                }}
+              />
+              {issue && (
+                <span id={`${id}-err`} className="run-field-error" data-testid={`vm-settings-error-${f}`}>
+                  {t(`vmPanel.settings.error.${issue.code}`, { limit: issue.limit })}
+                </span>
+              )}
             </div>
           );
         })}
@@ -43,20 +79,50 @@ export function VmSettingsForm({ current, host, live }: { current: VmSettingsVie
       <p className="muted small">{t('vmPanel.settings.hostHas', { cpus: host.cpus, memory: host.memoryMiB })}</p>
       {changed.length > 0 && issues.length === 0 && (
         <p className="small" data-testid="vm-settings-plan">
-          {live ? t('vmPanel.settings.needsRestart', { fields: changed.map((f) => t(`vmPanel.settings.field.${f}`)).join(', ') }) : t('vmPanel.settings.nextStart')}
+          {live
+            ? t('vmPanel.settings.needsRestart', {
+                fields: changed.map((f) => t(`vmPanel.settings.field.${f}`)).join(', '),
+              })
+            : t('vmPanel.settings.nextStart')}
         </p>
       )}
-      <code className="cli-inline" data-testid="vm-settings-cli">$ {cmd}</code>
+      <code className="cli-inline" data-testid="vm-settings-cli">
+        $ {cmd}
+      </code>
       <div className="vm-actions">
-        <button type="submit" className="btn btn--primary" disabled={issues.length > 0 || changed.length === 0} {...cliHintProps(cmd)}>{t('vmPanel.settings.apply')}</button>
+        <button
+          type="submit"
+          className="btn btn--primary"
+          disabled={issues.length > 0 || changed.length === 0}
+          {...cliHintProps(cmd)}
+        >
+          {t('vmPanel.settings.apply')}
+        </button>
         {result?.applied && result.restartNeeded && (
           <>
-            <span className="small" role="status" data-testid="vm-settings-restart-notice">{t('vmPanel.settings.appliedRestart')}</span>
-            <button type="button" className="btn" onClick={() => void vmAction(bridge, 'restart')} {...cliHintProps('wharf vm restart')}>{t('vmPanel.settings.restartNow')}</button>
+            <span className="small" role="status" data-testid="vm-settings-restart-notice">
+              {t('vmPanel.settings.appliedRestart')}
+            </span>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => void vmAction(bridge, 'restart')}
+              {...cliHintProps('wharf vm restart')}
+            >
+              {t('vmPanel.settings.restartNow')}
+            </button>
           </>
         )}
-        {result?.applied && !result.restartNeeded && <span className="small" role="status">{t('vmPanel.settings.applied')}</span>}
-        {result && !result.applied && <span className="run-field-error" role="alert">{result.refused.map((r) => `${r.field}: ${r.reason}`).join('; ')}</span>}
+        {result?.applied && !result.restartNeeded && (
+          <span className="small" role="status">
+            {t('vmPanel.settings.applied')}
+          </span>
+        )}
+        {result && !result.applied && (
+          <span className="run-field-error" role="alert">
+            {result.refused.map((r) => `${r.field}: ${r.reason}`).join('; ')}
+          </span>
+        )}
       </div>
     </form>
   );

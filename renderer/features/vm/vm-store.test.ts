@@ -13,12 +13,22 @@ const bridge = {
   call: async (name: string, input: unknown) => {
     calls.push(`${name} ${JSON.stringify(input)}`);
     if (name === 'targets:use') {
-      if (refuseSwitch) throw { code: 'VM_START_FAILED', message: 'Wharf could not start its VM.', hint: 'Open the VM panel.' };
+      if (refuseSwitch)
+        throw { code: 'VM_START_FAILED', message: 'Wharf could not start its VM.', hint: 'Open the VM panel.' };
       engine = 'vm';
-      return { overview: { targets: [], active: 'vm', tests: {} }, status: { state: 'connecting', endpoint: 'vm:default', target: 'vm' } };
+      return {
+        overview: { targets: [], active: 'vm', tests: {} },
+        status: { state: 'connecting', endpoint: 'vm:default', target: 'vm' },
+      };
     }
     if (name !== 'vm:overview') throw new Error(name);
-    return { available: true, status: { name: 'default', state: 'running', progress: '' }, settings: null, inUse: engine === 'vm', engine };
+    return {
+      available: true,
+      status: { name: 'default', state: 'running', progress: '' },
+      settings: null,
+      inUse: engine === 'vm',
+      engine,
+    };
   },
   on: (e: string, l: (p: unknown) => void) => {
     listeners.set(e, l);
@@ -32,7 +42,12 @@ describe('startVmSync', () => {
   it('reads the VM again when the engine switches to it and away from it', async () => {
     const stop = startVmSync(bridge);
     await flush();
-    expect(useVm.getState().overview).toMatchObject({ available: true, inUse: false, engine: 'local', status: { state: 'running' } });
+    expect(useVm.getState().overview).toMatchObject({
+      available: true,
+      inUse: false,
+      engine: 'local',
+      status: { state: 'running' },
+    });
     listeners.get('engine:state')?.({ state: 'ready', target: 'local' });
     engine = 'vm';
     listeners.get('engine:state')?.({ state: 'connecting', target: 'vm' });
@@ -50,12 +65,18 @@ describe('startVmSync', () => {
 });
 
 describe('startVmSync after the VM is created', () => {
-  it('reads the overview again for the new VM\'s settings once it leaves absent', async () => {
+  it("reads the overview again for the new VM's settings once it leaves absent", async () => {
     useVm.setState({ overview: null });
     calls.length = 0;
     const stop = startVmSync(bridge);
     await flush();
-    useVm.getState().setOverview({ available: true, status: { name: 'default', state: 'absent', progress: '', since: 0 }, settings: null, inUse: false, engine: 'local' });
+    useVm.getState().setOverview({
+      available: true,
+      status: { name: 'default', state: 'absent', progress: '', since: 0 },
+      settings: null,
+      inUse: false,
+      engine: 'local',
+    });
     listeners.get('vm:state')?.({ name: 'default', state: 'creating', progress: '' });
     expect(calls.filter((c) => c.startsWith('vm:overview')).length).toBe(1);
     listeners.get('vm:state')?.({ name: 'default', state: 'stopped', progress: '' });

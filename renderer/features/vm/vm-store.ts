@@ -1,5 +1,11 @@
 import { create } from 'zustand';
-import type { VmDiagnoseResult, VmOverview, VmProblem, VmSettingsResult, VmStatus } from '../../../vm-backend/api/contract.vm';
+import type {
+  VmDiagnoseResult,
+  VmOverview,
+  VmProblem,
+  VmSettingsResult,
+  VmStatus,
+} from '../../../vm-backend/api/contract.vm';
 import type { Bridge } from '../../bridge/types';
 import { useStore } from '../../store/store';
 
@@ -27,13 +33,19 @@ export const useVm = create<VmSlice>()((set) => ({
   diagnose: null,
   show: (open) => set({ open }),
   setOverview: (overview) => set({ overview }),
-  setStatus: (status) => set((s) => ({ overview: { ...s.overview, available: true, settings: s.overview?.settings ?? null, problem: undefined, status } })),
+  setStatus: (status) =>
+    set((s) => ({
+      overview: { ...s.overview, available: true, settings: s.overview?.settings ?? null, problem: undefined, status },
+    })),
   setBusy: (busy) => set({ busy }),
 }));
 
 export function startVmSync(bridge: Bridge): () => void {
   const load = (): void => {
-    bridge.call('vm:overview', {}).then((o) => useVm.getState().setOverview(o), () => {});
+    bridge.call('vm:overview', {}).then(
+      (o) => useVm.getState().setOverview(o),
+      () => {},
+    );
   };
   load();
   // The VM lives beside the engine; after a switch of engines (to it or away) read it again: the
@@ -61,7 +73,12 @@ export function startVmSync(bridge: Bridge): () => void {
 
 const asProblem = (e: unknown): VmProblem => {
   const x = e as Partial<VmProblem> | null;
-  return { code: x?.code ?? 'VM_ACTION_FAILED', message: x?.message ?? String(e), hint: x?.hint ?? '', ...(x?.detail ? { detail: x.detail } : {}) };
+  return {
+    code: x?.code ?? 'VM_ACTION_FAILED',
+    message: x?.message ?? String(e),
+    hint: x?.hint ?? '',
+    ...(x?.detail ? { detail: x.detail } : {}),
+  };
 };
 
 /** Runs a VM action; the state arrives as events while it runs. */
@@ -69,11 +86,15 @@ export async function vmAction(bridge: Bridge, action: VmActionName): Promise<vo
   useVm.setState({ busy: true, actionError: null });
   try {
     const s =
-      action === 'start' ? await bridge.call('vm:start', {})
-      : action === 'restart' ? await bridge.call('vm:restart', {})
-      : action === 'reset' ? await bridge.call('vm:reset', { confirm: true })
-      : action === 'delete-data' ? await bridge.call('vm:delete-data', { confirm: true })
-      : await bridge.call('vm:stop', { force: action === 'force-stop' });
+      action === 'start'
+        ? await bridge.call('vm:start', {})
+        : action === 'restart'
+          ? await bridge.call('vm:restart', {})
+          : action === 'reset'
+            ? await bridge.call('vm:reset', { confirm: true })
+            : action === 'delete-data'
+              ? await bridge.call('vm:delete-data', { confirm: true })
+              : await bridge.call('vm:stop', { force: action === 'force-stop' });
     useVm.getState().setStatus(s);
   } catch (e) {
     useVm.setState({ actionError: asProblem(e) });
@@ -97,10 +118,14 @@ export async function vmUseEngine(bridge: Bridge): Promise<void> {
 }
 
 /** Applies settings; the overview's settings follow when they were applied. */
-export async function vmApplySettings(bridge: Bridge, patch: { cpus: number; memoryMiB: number; diskGiB: number }): Promise<VmSettingsResult | null> {
+export async function vmApplySettings(
+  bridge: Bridge,
+  patch: { cpus: number; memoryMiB: number; diskGiB: number },
+): Promise<VmSettingsResult | null> {
   try {
     const r = await bridge.call('vm:settings', patch);
-    if (r.applied) useVm.setState((s) => ({ overview: s.overview ? { ...s.overview, settings: r.settings } : s.overview }));
+    if (r.applied)
+      useVm.setState((s) => ({ overview: s.overview ? { ...s.overview, settings: r.settings } : s.overview }));
     return r;
   } catch (e) {
     useVm.setState({ actionError: asProblem(e) });

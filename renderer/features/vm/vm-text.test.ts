@@ -9,8 +9,12 @@ import ko from '../../i18n/ko.json';
 import { problemText, progressText, settingsCommand } from './vm-text';
 
 const vmDir = join(__dirname, '../../../vm-backend/vm');
-const sources = readdirSync(vmDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => readFileSync(join(vmDir, f), 'utf8'));
-type Cat = { vmPanel: { progress: Record<string, string>; problem: Record<string, { message: string; hint: string }> } };
+const sources = readdirSync(vmDir, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+  .map((f) => readFileSync(join(vmDir, f), 'utf8'));
+type Cat = {
+  vmPanel: { progress: Record<string, string>; problem: Record<string, { message: string; hint: string }> };
+};
 
 describe('VM texts by key', () => {
   it('every progress text the VM backend sets has a key', () => {
@@ -30,8 +34,10 @@ describe('VM texts by key', () => {
       expect(PROGRESS_KEYS.filter((k) => !cat.vmPanel.progress[k])).toEqual([]);
     }
     const codes = new Set<string>();
-    for (const src of sources) for (const m of src.matchAll(/code: '((?:VM|IMAGE)_[A-Z_]+)'/g)) codes.add(m[1] as string);
-    for (const src of sources) for (const m of src.matchAll(/ImageError\('((?:IMAGE)_[A-Z_]+)'/g)) codes.add(m[1] as string);
+    for (const src of sources)
+      for (const m of src.matchAll(/code: '((?:VM|IMAGE)_[A-Z_]+)'/g)) codes.add(m[1] as string);
+    for (const src of sources)
+      for (const m of src.matchAll(/ImageError\('((?:IMAGE)_[A-Z_]+)'/g)) codes.add(m[1] as string);
     expect(codes.size).toBeGreaterThan(20);
     for (const cat of [en, ko] as unknown as Cat[]) {
       expect([...codes].filter((c) => !cat.vmPanel.problem[c]?.message || !cat.vmPanel.problem[c]?.hint)).toEqual([]);
@@ -40,12 +46,24 @@ describe('VM texts by key', () => {
   it('a known code is translated; an unknown one keeps the backend English', () => {
     const t = ((k: string) => `T(${k})`) as never;
     const exists = (k: string): boolean => k.startsWith('vmPanel.problem.VM_EXITED');
-    expect(problemText(t, exists, { code: 'VM_EXITED', message: 'm', hint: 'h' })).toEqual({ message: 'T(vmPanel.problem.VM_EXITED.message)', hint: 'T(vmPanel.problem.VM_EXITED.hint)', known: true });
-    expect(problemText(t, exists, { code: 'VM_NEW', message: 'English', hint: 'Way out' })).toEqual({ message: 'English', hint: 'Way out', known: false });
-    expect(progressText(t, { name: 'd', state: 'running', progress: 'Running', since: 0 })).toBe('T(vmPanel.progress.running)');
+    expect(problemText(t, exists, { code: 'VM_EXITED', message: 'm', hint: 'h' })).toEqual({
+      message: 'T(vmPanel.problem.VM_EXITED.message)',
+      hint: 'T(vmPanel.problem.VM_EXITED.hint)',
+      known: true,
+    });
+    expect(problemText(t, exists, { code: 'VM_NEW', message: 'English', hint: 'Way out' })).toEqual({
+      message: 'English',
+      hint: 'Way out',
+      known: false,
+    });
+    expect(progressText(t, { name: 'd', state: 'running', progress: 'Running', since: 0 })).toBe(
+      'T(vmPanel.progress.running)',
+    );
     expect(progressText(t, { name: 'd', state: 'running', progress: 'Unlisted', since: 0 })).toBe('Unlisted');
   });
   it('the settings form names its command', () => {
-    expect(settingsCommand({ cpus: 2, memoryMiB: 2048, diskGiB: 64 })).toBe('wharf vm settings --cpus 2 --memory 2048 --disk 64');
+    expect(settingsCommand({ cpus: 2, memoryMiB: 2048, diskGiB: 64 })).toBe(
+      'wharf vm settings --cpus 2 --memory 2048 --disk 64',
+    );
   });
 });

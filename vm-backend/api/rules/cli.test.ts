@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { dockerCli, shellQuote } from './cli';
 
 /** What a POSIX shell makes of the quoted text: the one argument it stands for. */
-const throughShell = (quoted: string): string => execFileSync('/bin/sh', ['-c', `printf %s ${quoted}`], { encoding: 'utf8' });
+const throughShell = (quoted: string): string =>
+  execFileSync('/bin/sh', ['-c', `printf %s ${quoted}`], { encoding: 'utf8' });
 
 describe('shellQuote', () => {
   it('leaves plain words alone', () => {
-    for (const s of ['web-1', 'busybox:1.36', 'host:5000/a/b:tag', 'a@sha256:abc', 'k=v,x+y%z', '0123abcd']) expect(shellQuote(s)).toBe(s);
+    for (const s of ['web-1', 'busybox:1.36', 'host:5000/a/b:tag', 'a@sha256:abc', 'k=v,x+y%z', '0123abcd'])
+      expect(shellQuote(s)).toBe(s);
   });
   it('quotes the empty string', () => {
     expect(shellQuote('')).toBe("''");
@@ -25,7 +27,28 @@ describe('shellQuote', () => {
     expect(shellQuote('café')).toBe("'café'");
   });
   it('round-trips every nasty string through a real shell as one argument', () => {
-    const nasty = ['', ' ', 'a b', "it's", "''", '"x"', '$HOME', '$(id)', '`id`', '\\', 'a\nb', '!x', '*', '~', '#c', 'a|b&c;d<e>f', '한글 이름', '-rf', '{a,b}', '%s'];
+    const nasty = [
+      '',
+      ' ',
+      'a b',
+      "it's",
+      "''",
+      '"x"',
+      '$HOME',
+      '$(id)',
+      '`id`',
+      '\\',
+      'a\nb',
+      '!x',
+      '*',
+      '~',
+      '#c',
+      'a|b&c;d<e>f',
+      '한글 이름',
+      '-rf',
+      '{a,b}',
+      '%s',
+    ];
     for (const s of nasty) expect(throughShell(shellQuote(s))).toBe(s);
   });
 });
@@ -38,7 +61,8 @@ describe('dockerCli', () => {
   it('container actions name every container, quoted', () => {
     expect(dockerCli.containerAction('start', ['web'])).toBe('docker container start web');
     expect(dockerCli.containerAction('unpause', ['a', 'b c'])).toBe("docker container unpause a 'b c'");
-    for (const a of ['stop', 'restart', 'pause'] as const) expect(dockerCli.containerAction(a, ['x'])).toBe(`docker container ${a} x`);
+    for (const a of ['stop', 'restart', 'pause'] as const)
+      expect(dockerCli.containerAction(a, ['x'])).toBe(`docker container ${a} x`);
   });
   it('container rm flags', () => {
     expect(dockerCli.containerRemove(['a', 'b'], { force: false, volumes: false })).toBe('docker container rm a b');
@@ -57,7 +81,9 @@ describe('dockerCli', () => {
   it('a hostile name stays one argument when the command is pasted into a shell', () => {
     const cmd = dockerCli.containerInspect('x; touch /tmp/pwned');
     expect(cmd).toBe("docker container inspect 'x; touch /tmp/pwned'");
-    const args = execFileSync('/bin/sh', ['-c', `set -- ${cmd.replace(/^docker /, '')}; printf '%s\\n' "$#" "$3"`], { encoding: 'utf8' });
+    const args = execFileSync('/bin/sh', ['-c', `set -- ${cmd.replace(/^docker /, '')}; printf '%s\\n' "$#" "$3"`], {
+      encoding: 'utf8',
+    });
     expect(args).toBe('3\nx; touch /tmp/pwned\n');
   });
 });

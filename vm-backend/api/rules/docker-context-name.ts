@@ -10,6 +10,7 @@ export const COMMAND_LINE_TARGET = 'command-line';
  * Windows, for the pipe named after it) refuse become '-'.
  */
 export function dockerContextName(targetName: string, address?: { user: string; host: string; port: number }): string {
-  const base = targetName === COMMAND_LINE_TARGET && address ? `${address.user}-${address.host}-${address.port}` : targetName;
+  const base =
+    targetName === COMMAND_LINE_TARGET && address ? `${address.user}-${address.host}-${address.port}` : targetName;
   return `wharf-${base}`.replace(/[^a-zA-Z0-9_.+-]/g, '-');
 }

@@ -27,7 +27,8 @@ export function buildRunArgs(f: RunForm): string[] {
   for (const e of f.env) if (e.key) a.push('-e', `${e.key}=${e.value}`);
   for (const v of f.volumes) a.push('-v', volumeFlag(v));
   if (f.autoRemove) a.push('--rm');
-  if (f.restart !== 'no') a.push('--restart', f.restart === 'on-failure' && f.restartMax ? `on-failure:${f.restartMax}` : f.restart);
+  if (f.restart !== 'no')
+    a.push('--restart', f.restart === 'on-failure' && f.restartMax ? `on-failure:${f.restartMax}` : f.restart);
   if (f.network) a.push('--network', f.network);
   a.push(f.image || '<image>');
   const cmd = splitWords(f.command);

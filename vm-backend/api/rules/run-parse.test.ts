@@ -6,7 +6,10 @@ import { splitWords } from './run-words';
 
 describe('splitWords', () => {
   it('handles quotes, escapes and line continuations', () => {
-    expect(splitWords(`a 'b c' "d \\"e\\"" f\\ g \\\n h`)).toEqual({ ok: true, words: ['a', 'b c', 'd "e"', 'f g', 'h'] });
+    expect(splitWords(`a 'b c' "d \\"e\\"" f\\ g \\\n h`)).toEqual({
+      ok: true,
+      words: ['a', 'b c', 'd "e"', 'f g', 'h'],
+    });
     expect(splitWords(`x ''`)).toEqual({ ok: true, words: ['x', ''] });
   });
   it('reports an unclosed quote', () => {
@@ -26,12 +29,24 @@ describe('parseDockerRun', () => {
   it('reads every common flag, long forms, = forms and quoted values', () => {
     const { form, problems } = parseDockerRun(
       `$ sudo docker container run -dit --rm --name=web -p 0.0.0.0:8080:80 --publish 53:53/udp -e "GREETING=hello world" --env A=1 ` +
-      `-v data:/data -v /srv/site:/usr/share/html:ro --restart on-failure:3 --net mynet nginx:1.27 sh -c 'echo "hi there"'`,
+        `-v data:/data -v /srv/site:/usr/share/html:ro --restart on-failure:3 --net mynet nginx:1.27 sh -c 'echo "hi there"'`,
     );
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(form).toMatchObject({ image: 'nginx:1.27', name: 'web', detached: true, interactive: true, autoRemove: true, restart: 'on-failure', restartMax: '3', network: 'mynet' });
+    expect(form).toMatchObject({
+      image: 'nginx:1.27',
+      name: 'web',
+      detached: true,
+      interactive: true,
+      autoRemove: true,
+      restart: 'on-failure',
+      restartMax: '3',
+      network: 'mynet',
+    });
     expect(form.ports).toEqual([portRow('80', '8080', 'tcp', '0.0.0.0'), portRow('53', '53', 'udp', '127.0.0.1')]);
-    expect(form.env).toEqual([{ key: 'GREETING', value: 'hello world' }, { key: 'A', value: '1' }]);
+    expect(form.env).toEqual([
+      { key: 'GREETING', value: 'hello world' },
+      { key: 'A', value: '1' },
+    ]);
     expect(form.volumes).toEqual([
       { kind: 'volume', source: 'data', target: '/data', readOnly: false },
       { kind: 'bind', source: '/srv/site', target: '/usr/share/html', readOnly: true },
@@ -61,25 +76,67 @@ describe('parseDockerRun', () => {
     expect(parsePortFlag('a:b')).toBeNull();
     expect(parsePortFlag('80/sctp')).toBeNull();
     expect(parseVolumeFlag('/cache')).toEqual({ kind: 'volume', source: '', target: '/cache', readOnly: false });
-    expect(parseVolumeFlag('./site:/www:ro')).toEqual({ kind: 'bind', source: './site', target: '/www', readOnly: true });
+    expect(parseVolumeFlag('./site:/www:ro')).toEqual({
+      kind: 'bind',
+      source: './site',
+      target: '/www',
+      readOnly: true,
+    });
   });
 });
 
 describe('buildRunCommand', () => {
   it('writes the command a tutorial would, quoting only what needs it', () => {
-    const f: RunForm = { ...emptyForm('wharf-fixture/httpd:1'), name: 'web-1', ports: [portRow('80', '5000')], env: [{ key: 'MSG', value: "it's ok" }] };
-    expect(buildRunCommand(f)).toBe(`docker container run -d --name web-1 -p 127.0.0.1:5000:80 -e 'MSG=it'\\''s ok' wharf-fixture/httpd:1`);
-    expect(buildRunCommand({ ...emptyForm('busybox'), detached: false, interactive: true, autoRemove: true, command: 'sh -c "echo hi"' }))
-      .toBe(`docker container run -it --rm busybox sh -c 'echo hi'`);
-    expect(buildRunCommand({ ...emptyForm('x'), restart: 'on-failure', restartMax: '5', network: 'n', volumes: [{ kind: 'volume', source: '', target: '/d', readOnly: true }] }))
-      .toBe('docker container run -d -v /d:ro --restart on-failure:5 --network n x');
+    const f: RunForm = {
+      ...emptyForm('wharf-fixture/httpd:1'),
+      name: 'web-1',
+      ports: [portRow('80', '5000')],
+      env: [{ key: 'MSG', value: "it's ok" }],
+    };
+    expect(buildRunCommand(f)).toBe(
+      `docker container run -d --name web-1 -p 127.0.0.1:5000:80 -e 'MSG=it'\\''s ok' wharf-fixture/httpd:1`,
+    );
+    expect(
+      buildRunCommand({
+        ...emptyForm('busybox'),
+        detached: false,
+        interactive: true,
+        autoRemove: true,
+        command: 'sh -c "echo hi"',
+      }),
+    ).toBe(`docker container run -it --rm busybox sh -c 'echo hi'`);
+    expect(
+      buildRunCommand({
+        ...emptyForm('x'),
+        restart: 'on-failure',
+        restartMax: '5',
+        network: 'n',
+        volumes: [{ kind: 'volume', source: '', target: '/d', readOnly: true }],
+      }),
+    ).toBe('docker container run -d -v /d:ro --restart on-failure:5 --network n x');
   });
   it('round-trips through the parser', () => {
     const f: RunForm = {
-      ...emptyForm('nginx:1.27'), name: 'a.b_c-1', interactive: true, autoRemove: true, network: 'net1', command: `sh -c 'echo "$HOME" \\ x'`,
-      ports: [portRow('80', '8080', 'tcp', '0.0.0.0'), portRow('53-54', '5353-5354', 'udp'), portRow('9000', '', 'tcp', '::1')],
-      env: [{ key: 'A', value: 'x y' }, { key: 'EMPTY', value: '' }, { key: 'Q', value: `"'$` }],
-      volumes: [{ kind: 'volume', source: 'v', target: '/v', readOnly: false }, { kind: 'bind', source: '/h o', target: '/c', readOnly: true }],
+      ...emptyForm('nginx:1.27'),
+      name: 'a.b_c-1',
+      interactive: true,
+      autoRemove: true,
+      network: 'net1',
+      command: `sh -c 'echo "$HOME" \\ x'`,
+      ports: [
+        portRow('80', '8080', 'tcp', '0.0.0.0'),
+        portRow('53-54', '5353-5354', 'udp'),
+        portRow('9000', '', 'tcp', '::1'),
+      ],
+      env: [
+        { key: 'A', value: 'x y' },
+        { key: 'EMPTY', value: '' },
+        { key: 'Q', value: `"'$` },
+      ],
+      volumes: [
+        { kind: 'volume', source: 'v', target: '/v', readOnly: false },
+        { kind: 'bind', source: '/h o', target: '/c', readOnly: true },
+      ],
     };
     const back = parseDockerRun(buildRunCommand(f));
     expect(back.problems).toEqual([]);
@@ -90,7 +147,12 @@ describe('buildRunCommand', () => {
 describe('parseEnvBlock', () => {
   it('reads a .env block', () => {
     const r = parseEnvBlock('# comment\nA=1\nexport B="two words"\nC=\'x=y\'\nD=plain # trailing\nnot a line\n\n');
-    expect(r.rows).toEqual([{ key: 'A', value: '1' }, { key: 'B', value: 'two words' }, { key: 'C', value: 'x=y' }, { key: 'D', value: 'plain' }]);
+    expect(r.rows).toEqual([
+      { key: 'A', value: '1' },
+      { key: 'B', value: 'two words' },
+      { key: 'C', value: 'x=y' },
+      { key: 'D', value: 'plain' },
+    ]);
     expect(r.skipped).toEqual(['not a line']);
   });
 });

@@ -1,6 +1,14 @@
 // A pasted `docker run` command -> a run form, so a beginner can bring a command from a tutorial.
 // Knows the common flags; every other flag is reported, never silently dropped. Pure, never throws.
-import { LOOPBACK, type PortRow, type RestartPolicy, RESTART_POLICIES, type RunForm, type VolumeRow, emptyForm } from './run-form';
+import {
+  LOOPBACK,
+  type PortRow,
+  type RestartPolicy,
+  RESTART_POLICIES,
+  type RunForm,
+  type VolumeRow,
+  emptyForm,
+} from './run-form';
 import { shellQuote } from './cli';
 import { splitWords } from './run-words';
 
@@ -22,16 +30,76 @@ export interface ParseResult {
 
 /** Value-taking flags Wharf does not model: consumed with their value so the image is found. */
 const VALUE_FLAGS = new Set([
-  '-a', '--attach', '--add-host', '--cap-add', '--cap-drop', '--cgroupns', '--cidfile', '--cpus', '--cpu-shares', '-c',
-  '--cpuset-cpus', '--device', '--dns', '--dns-search', '--domainname', '--entrypoint', '--env-file', '--expose',
-  '--gpus', '--health-cmd', '--health-interval', '--health-retries', '--health-timeout', '-h', '--hostname', '--ip',
-  '--ip6', '--ipc', '--isolation', '-l', '--label', '--label-file', '--link', '--log-driver', '--log-opt', '-m', '--memory',
-  '--memory-swap', '--mount', '--pid', '--platform', '--pull', '--runtime', '--security-opt', '--shm-size',
-  '--stop-signal', '--stop-timeout', '--sysctl', '--tmpfs', '-u', '--user', '--ulimit', '--userns', '--uts',
-  '--volumes-from', '-w', '--workdir', '--detach-keys', '--network-alias', '--restart-max', '--storage-opt',
+  '-a',
+  '--attach',
+  '--add-host',
+  '--cap-add',
+  '--cap-drop',
+  '--cgroupns',
+  '--cidfile',
+  '--cpus',
+  '--cpu-shares',
+  '-c',
+  '--cpuset-cpus',
+  '--device',
+  '--dns',
+  '--dns-search',
+  '--domainname',
+  '--entrypoint',
+  '--env-file',
+  '--expose',
+  '--gpus',
+  '--health-cmd',
+  '--health-interval',
+  '--health-retries',
+  '--health-timeout',
+  '-h',
+  '--hostname',
+  '--ip',
+  '--ip6',
+  '--ipc',
+  '--isolation',
+  '-l',
+  '--label',
+  '--label-file',
+  '--link',
+  '--log-driver',
+  '--log-opt',
+  '-m',
+  '--memory',
+  '--memory-swap',
+  '--mount',
+  '--pid',
+  '--platform',
+  '--pull',
+  '--runtime',
+  '--security-opt',
+  '--shm-size',
+  '--stop-signal',
+  '--stop-timeout',
+  '--sysctl',
+  '--tmpfs',
+  '-u',
+  '--user',
+  '--ulimit',
+  '--userns',
+  '--uts',
+  '--volumes-from',
+  '-w',
+  '--workdir',
+  '--detach-keys',
+  '--network-alias',
+  '--restart-max',
+  '--storage-opt',
 ]);
 const LONG: Record<string, string> = {
-  '--detach': '-d', '--interactive': '-i', '--tty': '-t', '--publish': '-p', '--env': '-e', '--volume': '-v', '--net': '--network',
+  '--detach': '-d',
+  '--interactive': '-i',
+  '--tty': '-t',
+  '--publish': '-p',
+  '--env': '-e',
+  '--volume': '-v',
+  '--net': '--network',
 };
 
 export function parsePortFlag(v: string): PortRow | null {
@@ -52,7 +120,8 @@ export function parsePortFlag(v: string): PortRow | null {
   }
   const parts = s.split(':');
   const ok = (p: string): boolean => /^\d+(-\d+)?$/.test(p);
-  if (parts.length === 1 && ok(parts[0] as string)) return { hostIp: hostIp || LOOPBACK, hostPort: '', containerPort: parts[0] as string, protocol };
+  if (parts.length === 1 && ok(parts[0] as string))
+    return { hostIp: hostIp || LOOPBACK, hostPort: '', containerPort: parts[0] as string, protocol };
   if (parts.length === 2 && (parts[0] === '' || ok(parts[0] as string)) && ok(parts[1] as string)) {
     return { hostIp: hostIp || '', hostPort: parts[0] as string, containerPort: parts[1] as string, protocol };
   }
@@ -70,7 +139,8 @@ export function parseVolumeFlag(v: string): VolumeRow | null {
     readOnly = last === 'ro';
     parts.pop();
   }
-  if (parts.length === 1 && parts[0]?.startsWith('/')) return { kind: 'volume', source: '', target: parts[0], readOnly };
+  if (parts.length === 1 && parts[0]?.startsWith('/'))
+    return { kind: 'volume', source: '', target: parts[0], readOnly };
   if (parts.length !== 2 || !parts[0] || !parts[1]?.startsWith('/')) return null;
   const source = parts[0];
   const bind = source.startsWith('/') || source.startsWith('.') || source.startsWith('~') || source.startsWith('$');
@@ -101,7 +171,11 @@ export function parseDockerRun(text: string): ParseResult {
   if (w[0] === 'docker' && w[1] === 'run') w = w.slice(2);
   else if (w[0] === 'docker' && w[1] === 'container' && w[2] === 'run') w = w.slice(3);
   else {
-    problem('notDockerRun', w.slice(0, 3).join(' '), 'This is not a docker run command (it should start with "docker run").');
+    problem(
+      'notDockerRun',
+      w.slice(0, 3).join(' '),
+      'This is not a docker run command (it should start with "docker run").',
+    );
     return { form: emptyForm(), problems };
   }
   let tty = false;
@@ -119,7 +193,10 @@ export function parseDockerRun(text: string): ParseResult {
   };
   for (; i < w.length; i++) {
     const word = w[i] as string;
-    if (word === '--') { i += 1; break; }
+    if (word === '--') {
+      i += 1;
+      break;
+    }
     if (!word.startsWith('-') || word === '-') break;
     const eq = word.startsWith('--') ? word.indexOf('=') : -1;
     let flag = eq > 0 ? word.slice(0, eq) : word;
@@ -139,26 +216,58 @@ export function parseDockerRun(text: string): ParseResult {
       flag = flag.slice(0, 2);
     }
     switch (flag) {
-      case '-d': form.detached = inline !== 'false'; break;
-      case '-i': stdin = inline !== 'false'; break;
-      case '-t': tty = inline !== 'false'; break;
-      case '--rm': form.autoRemove = inline !== 'false'; break;
-      case '--name': { const v = take(flag, inline); if (v !== null) form.name = v; break; }
-      case '--network': { const v = take(flag, inline); if (v !== null) form.network = v === 'default' ? '' : v; break; }
+      case '-d':
+        form.detached = inline !== 'false';
+        break;
+      case '-i':
+        stdin = inline !== 'false';
+        break;
+      case '-t':
+        tty = inline !== 'false';
+        break;
+      case '--rm':
+        form.autoRemove = inline !== 'false';
+        break;
+      case '--name': {
+        const v = take(flag, inline);
+        if (v !== null) form.name = v;
+        break;
+      }
+      case '--network': {
+        const v = take(flag, inline);
+        if (v !== null) form.network = v === 'default' ? '' : v;
+        break;
+      }
       case '--restart': {
         const v = take(flag, inline);
         if (v === null) break;
         const r = parseRestart(v);
-        if (r) { form.restart = r.restart; form.restartMax = r.max; } else problem('badRestart', `${flag} ${v}`, `"${v}" is not a restart policy (no, always, unless-stopped, on-failure[:N]).`);
+        if (r) {
+          form.restart = r.restart;
+          form.restartMax = r.max;
+        } else
+          problem(
+            'badRestart',
+            `${flag} ${v}`,
+            `"${v}" is not a restart policy (no, always, unless-stopped, on-failure[:N]).`,
+          );
         break;
       }
       case '-p': {
         const v = take(flag, inline);
         if (v === null) break;
         const p = parsePortFlag(v);
-        if (!p) { problem('badPort', `-p ${v}`, `"${v}" is not a port mapping such as 8080:80.`); break; }
+        if (!p) {
+          problem('badPort', `-p ${v}`, `"${v}" is not a port mapping such as 8080:80.`);
+          break;
+        }
         if (p.hostIp === '') {
-          problem('portAllInterfaces', `-p ${v}`, `-p ${v} publishes on every network interface; Wharf uses 127.0.0.1 unless you expose the port to the network.`, 'note');
+          problem(
+            'portAllInterfaces',
+            `-p ${v}`,
+            `-p ${v} publishes on every network interface; Wharf uses 127.0.0.1 unless you expose the port to the network.`,
+            'note',
+          );
           p.hostIp = LOOPBACK;
         }
         form.ports.push(p);
@@ -168,7 +277,13 @@ export function parseDockerRun(text: string): ParseResult {
         const v = take(flag, inline);
         if (v === null) break;
         const at = v.indexOf('=');
-        if (at < 0) problem('hostEnv', `-e ${v}`, `-e ${v} copies ${v} from your shell; Wharf cannot read it, so give it a value.`, 'note');
+        if (at < 0)
+          problem(
+            'hostEnv',
+            `-e ${v}`,
+            `-e ${v} copies ${v} from your shell; Wharf cannot read it, so give it a value.`,
+            'note',
+          );
         form.env.push(at < 0 ? { key: v, value: '' } : { key: v.slice(0, at), value: v.slice(at + 1) });
         break;
       }
@@ -183,18 +298,28 @@ export function parseDockerRun(text: string): ParseResult {
       default: {
         const takesValue = VALUE_FLAGS.has(flag) && inline === undefined;
         const value = takesValue ? w[++i] : inline;
-        problem('unknownFlag', [flag, value].filter((x) => x !== undefined).map((x) => shellQuote(x as string)).join(' '),
-          `${flag} is not something this dialog can set; it was left out.`);
+        problem(
+          'unknownFlag',
+          [flag, value]
+            .filter((x) => x !== undefined)
+            .map((x) => shellQuote(x as string))
+            .join(' '),
+          `${flag} is not something this dialog can set; it was left out.`,
+        );
       }
     }
   }
   form.interactive = tty || stdin;
-  if ((tty || stdin) && !(tty && stdin)) problem('partialIt', tty ? '-t' : '-i', 'Wharf runs interactive containers with both -i and -t.', 'note');
+  if ((tty || stdin) && !(tty && stdin))
+    problem('partialIt', tty ? '-t' : '-i', 'Wharf runs interactive containers with both -i and -t.', 'note');
   const image = w[i];
   if (image === undefined) problem('noImage', '', 'The command names no image.');
   else {
     form.image = image;
-    form.command = w.slice(i + 1).map(shellQuote).join(' ');
+    form.command = w
+      .slice(i + 1)
+      .map(shellQuote)
+      .join(' ');
   }
   return { form, problems };
 }

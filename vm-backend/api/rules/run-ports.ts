@@ -8,7 +8,9 @@ export interface PortRange {
   end: number;
 }
 
-export type PortParse = { ok: true; range: PortRange } | { ok: false; reason: 'empty' | 'notNumber' | 'outOfRange' | 'backwards' };
+export type PortParse =
+  | { ok: true; range: PortRange }
+  | { ok: false; reason: 'empty' | 'notNumber' | 'outOfRange' | 'backwards' };
 
 /** "5000" or "5000-5002" -> a range of valid ports (1-65535). */
 export function parsePortSpec(text: string): PortParse {
@@ -50,7 +52,8 @@ export function portOwner(
   for (const c of containers) {
     if (c.state !== 'running' && c.state !== 'paused' && c.state !== 'restarting') continue;
     for (const p of c.ports) {
-      if (p.hostPort === port && p.protocol === protocol && addressesClash(p.hostIp, hostIp)) return { kind: 'container', name: c.name };
+      if (p.hostPort === port && p.protocol === protocol && addressesClash(p.hostIp, hostIp))
+        return { kind: 'container', name: c.name };
     }
   }
   for (const l of listeners) {
@@ -60,12 +63,15 @@ export function portOwner(
 }
 
 /** Every host port the rows ask for, by row: [rowIndex, port] (ranges expanded). */
-export function requestedHostPorts(rows: readonly PortRow[]): { row: number; port: number; protocol: Protocol; hostIp: string }[] {
+export function requestedHostPorts(
+  rows: readonly PortRow[],
+): { row: number; port: number; protocol: Protocol; hostIp: string }[] {
   const out: { row: number; port: number; protocol: Protocol; hostIp: string }[] = [];
   rows.forEach((r, row) => {
     const p = parsePortSpec(r.hostPort);
     if (!p.ok || p.range.end - p.range.start > 1000) return;
-    for (let port = p.range.start; port <= p.range.end; port++) out.push({ row, port, protocol: r.protocol, hostIp: r.hostIp });
+    for (let port = p.range.start; port <= p.range.end; port++)
+      out.push({ row, port, protocol: r.protocol, hostIp: r.hostIp });
   });
   return out;
 }
@@ -88,7 +94,14 @@ export function findPortConflicts(
   const seen = new Set<number>();
   asked.forEach((a, i) => {
     if (seen.has(a.row)) return;
-    const dup = asked.findIndex((b, j) => j < i && b.row !== a.row && b.port === a.port && b.protocol === a.protocol && addressesClash(a.hostIp, b.hostIp));
+    const dup = asked.findIndex(
+      (b, j) =>
+        j < i &&
+        b.row !== a.row &&
+        b.port === a.port &&
+        b.protocol === a.protocol &&
+        addressesClash(a.hostIp, b.hostIp),
+    );
     const prev = asked[dup];
     if (prev) {
       out.push({ row: a.row, port: a.port, owner: { kind: 'duplicate', row: prev.row } });

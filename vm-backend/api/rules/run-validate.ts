@@ -17,7 +17,8 @@ export interface FieldError {
 /** The engine's rule for container names (daemon/names.go), at least two characters. */
 export const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 // Same rule as ids.ts imageRef: lowercase repository, a tag may have capitals (app:RC1), no '..' segments.
-const IMAGE_REF = /^(?!.*\/\.\.?(\/|$))(sha256:[a-f0-9]{4,64}|[a-z0-9][a-z0-9._\-/:]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?(@sha256:[a-f0-9]{64})?)$/;
+const IMAGE_REF =
+  /^(?!.*\/\.\.?(\/|$))(sha256:[a-f0-9]{4,64}|[a-z0-9][a-z0-9._\-/:]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?(@sha256:[a-f0-9]{64})?)$/;
 const ENV_KEY = /^[^=\s\0]+$/;
 const NETWORK = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -41,11 +42,17 @@ export function validateRunForm(f: RunForm): FieldError[] {
   };
 
   if (!f.image.trim()) add('image', 'imageEmpty', 'Choose an image to run.');
-  else if (f.image.length > 512 || !IMAGE_REF.test(f.image)) add('image', 'imageInvalid', 'An image name is lowercase letters, digits and . _ - / : (for example nginx:1.27).');
+  else if (f.image.length > 512 || !IMAGE_REF.test(f.image))
+    add('image', 'imageInvalid', 'An image name is lowercase letters, digits and . _ - / : (for example nginx:1.27).');
 
   if (f.name !== '') {
     if (f.name.length > 128) add('name', 'nameTooLong', 'A container name has at most 128 characters.');
-    else if (!CONTAINER_NAME.test(f.name)) add('name', 'nameInvalid', 'A name starts with a letter or digit, has at least 2 characters, and uses only letters, digits and _ . -');
+    else if (!CONTAINER_NAME.test(f.name))
+      add(
+        'name',
+        'nameInvalid',
+        'A name starts with a letter or digit, has at least 2 characters, and uses only letters, digits and _ . -',
+      );
   }
 
   if (f.command.length > 8192) add('command', 'commandTooLong', 'The command is too long.');
@@ -55,11 +62,19 @@ export function validateRunForm(f: RunForm): FieldError[] {
   }
 
   if (!RESTART_POLICIES.includes(f.restart)) add('restart', 'restartInvalid', 'Choose a restart policy.');
-  if (f.restart === 'on-failure' && f.restartMax !== '' && !/^\d{1,4}$/.test(f.restartMax)) add('restartMax', 'restartMaxInvalid', 'The retry limit is a whole number.');
-  if (f.autoRemove && f.restart !== 'no') add('restart', 'restartWithRm', 'A container removed when it stops cannot also be restarted: choose one.');
+  if (f.restart === 'on-failure' && f.restartMax !== '' && !/^\d{1,4}$/.test(f.restartMax))
+    add('restartMax', 'restartMaxInvalid', 'The retry limit is a whole number.');
+  if (f.autoRemove && f.restart !== 'no')
+    add('restart', 'restartWithRm', 'A container removed when it stops cannot also be restarted: choose one.');
 
-  if (f.network !== '' && !NETWORK.test(f.network)) add('network', 'networkInvalid', 'A network name uses letters, digits and _ . -');
-  else if (f.network === 'host' && f.ports.length) add('network', 'hostNetworkPorts', "On the host network the container uses the host's ports directly: remove the port rows.");
+  if (f.network !== '' && !NETWORK.test(f.network))
+    add('network', 'networkInvalid', 'A network name uses letters, digits and _ . -');
+  else if (f.network === 'host' && f.ports.length)
+    add(
+      'network',
+      'hostNetworkPorts',
+      "On the host network the container uses the host's ports directly: remove the port rows.",
+    );
 
   f.ports.forEach((p, i) => {
     const at = `ports.${i}`;
@@ -71,17 +86,20 @@ export function validateRunForm(f: RunForm): FieldError[] {
       else if (ctr.ok) {
         const hostLen = host.range.end - host.range.start;
         const ctrLen = ctr.range.end - ctr.range.start;
-        if (ctrLen !== 0 && hostLen !== ctrLen) add(`${at}.hostPort`, 'rangeMismatch', 'Host and container ranges must have the same length.');
+        if (ctrLen !== 0 && hostLen !== ctrLen)
+          add(`${at}.hostPort`, 'rangeMismatch', 'Host and container ranges must have the same length.');
       }
     }
-    if (!isHostIp(p.hostIp)) add(`${at}.hostIp`, 'hostIpInvalid', 'The host address is an IP address such as 127.0.0.1.');
+    if (!isHostIp(p.hostIp))
+      add(`${at}.hostIp`, 'hostIpInvalid', 'The host address is an IP address such as 127.0.0.1.');
     if (p.protocol !== 'tcp' && p.protocol !== 'udp') add(`${at}.protocol`, 'protocolInvalid', 'Choose tcp or udp.');
   });
 
   const keys = new Map<string, number>();
   f.env.forEach((e, i) => {
     if (e.key === '' && e.value === '') return;
-    if (!ENV_KEY.test(e.key)) add(`env.${i}.key`, 'envKeyInvalid', 'A variable name is not empty and has no spaces or =.');
+    if (!ENV_KEY.test(e.key))
+      add(`env.${i}.key`, 'envKeyInvalid', 'A variable name is not empty and has no spaces or =.');
     else if (keys.has(e.key)) add(`env.${i}.key`, 'envKeyDuplicate', `${e.key} is set twice.`, { key: e.key });
     keys.set(e.key, i);
     if (e.value.includes('\0')) add(`env.${i}.value`, 'envValueInvalid', 'A value cannot contain a NUL character.');
@@ -90,13 +108,18 @@ export function validateRunForm(f: RunForm): FieldError[] {
   const targets = new Set<string>();
   f.volumes.forEach((v, i) => {
     const at = `volumes.${i}`;
-    if (!v.target.startsWith('/')) add(`${at}.target`, 'volumeTarget', 'The container path is absolute, such as /data.');
-    else if (targets.has(v.target)) add(`${at}.target`, 'volumeTargetDuplicate', `${v.target} is mounted twice.`, { path: v.target });
+    if (!v.target.startsWith('/'))
+      add(`${at}.target`, 'volumeTarget', 'The container path is absolute, such as /data.');
+    else if (targets.has(v.target))
+      add(`${at}.target`, 'volumeTargetDuplicate', `${v.target} is mounted twice.`, { path: v.target });
     targets.add(v.target);
-    if (v.target.includes(':') || v.target.includes(',')) add(`${at}.target`, 'volumeChars', 'A path here cannot contain : or ,');
+    if (v.target.includes(':') || v.target.includes(','))
+      add(`${at}.target`, 'volumeChars', 'A path here cannot contain : or ,');
     if (v.kind === 'bind') {
-      if (!v.source.startsWith('/')) add(`${at}.source`, 'bindSource', 'The host folder is an absolute path, such as /home/me/site.');
-      else if (v.source.includes(':') || v.source.includes(',')) add(`${at}.source`, 'volumeChars', 'A path here cannot contain : or ,');
+      if (!v.source.startsWith('/'))
+        add(`${at}.source`, 'bindSource', 'The host folder is an absolute path, such as /home/me/site.');
+      else if (v.source.includes(':') || v.source.includes(','))
+        add(`${at}.source`, 'volumeChars', 'A path here cannot contain : or ,');
     } else if (v.source !== '' && !NETWORK.test(v.source)) {
       add(`${at}.source`, 'volumeName', 'A volume name uses letters, digits and _ . -');
     }

@@ -13,9 +13,20 @@ export function splitWords(text: string): Words {
     const c = text[i] as string;
     if (c === '\\') {
       const next = text[i + 1];
-      if (next === '\n') { i += 2; continue; }
-      if (next === '\r' && text[i + 2] === '\n') { i += 3; continue; }
-      if (next !== undefined) { cur += next; inWord = true; i += 2; continue; }
+      if (next === '\n') {
+        i += 2;
+        continue;
+      }
+      if (next === '\r' && text[i + 2] === '\n') {
+        i += 3;
+        continue;
+      }
+      if (next !== undefined) {
+        cur += next;
+        inWord = true;
+        i += 2;
+        continue;
+      }
       i += 1;
       continue;
     }
@@ -32,7 +43,11 @@ export function splitWords(text: string): Words {
       let closed = false;
       while (i < n) {
         const d = text[i] as string;
-        if (d === '"') { closed = true; i += 1; break; }
+        if (d === '"') {
+          closed = true;
+          i += 1;
+          break;
+        }
         if (d === '\\' && i + 1 < n && '"\\$`\n'.includes(text[i + 1] as string)) {
           if (text[i + 1] !== '\n') cur += text[i + 1];
           i += 2;

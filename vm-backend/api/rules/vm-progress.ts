@@ -40,7 +40,10 @@ export function progressKey(progress: string): ProgressKey | null {
   const exact = EXACT[progress];
   if (exact) return { key: exact };
   const boot = /^Booting Linux \((.+)\)$/.exec(progress);
-  if (boot) return boot[1] === 'software emulation' ? { key: 'bootingTcg' } : { key: 'booting', params: { accel: boot[1] ?? '' } };
+  if (boot)
+    return boot[1] === 'software emulation'
+      ? { key: 'bootingTcg' }
+      : { key: 'booting', params: { accel: boot[1] ?? '' } };
   return null;
 }
 

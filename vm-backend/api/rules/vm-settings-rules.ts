@@ -35,10 +35,15 @@ export interface SettingsIssue {
 }
 
 /** The most memory this host can give a VM. */
-export const maxVmMemoryMiB = (host: HostLimits): number => Math.max(VM_LIMITS.memoryMiB.min, host.memoryMiB - HOST_MEMORY_MARGIN_MIB);
+export const maxVmMemoryMiB = (host: HostLimits): number =>
+  Math.max(VM_LIMITS.memoryMiB.min, host.memoryMiB - HOST_MEMORY_MARGIN_MIB);
 
 /** Every problem with `next` as a change of `current` on this host (empty: fine). */
-export function settingsIssues(current: VmSettings, next: Record<ResourceField, number>, host: HostLimits): SettingsIssue[] {
+export function settingsIssues(
+  current: VmSettings,
+  next: Record<ResourceField, number>,
+  host: HostLimits,
+): SettingsIssue[] {
   const out: SettingsIssue[] = [];
   for (const field of Object.keys(VM_LIMITS) as ResourceField[]) {
     const v = next[field];
@@ -46,10 +51,28 @@ export function settingsIssues(current: VmSettings, next: Record<ResourceField, 
     if (!Number.isInteger(v)) out.push({ field, code: 'whole', limit: 0, reason: 'must be a whole number' });
     else if (v < min) out.push({ field, code: 'min', limit: min, reason: `must be at least ${min}` });
     // This computer's limit first: it is the one that matters when it is lower than the schema's.
-    else if (field === 'cpus' && v > host.cpus && host.cpus <= max) out.push({ field, code: 'host-cpus', limit: host.cpus, reason: `this computer has ${host.cpus} CPUs` });
-    else if (field === 'memoryMiB' && v !== current.memoryMiB && v > maxVmMemoryMiB(host) && maxVmMemoryMiB(host) <= max) out.push({ field, code: 'host-memory', limit: maxVmMemoryMiB(host), reason: `leave this computer at least ${HOST_MEMORY_MARGIN_MIB} MiB (it has ${host.memoryMiB} MiB): at most ${maxVmMemoryMiB(host)} MiB` });
+    else if (field === 'cpus' && v > host.cpus && host.cpus <= max)
+      out.push({ field, code: 'host-cpus', limit: host.cpus, reason: `this computer has ${host.cpus} CPUs` });
+    else if (
+      field === 'memoryMiB' &&
+      v !== current.memoryMiB &&
+      v > maxVmMemoryMiB(host) &&
+      maxVmMemoryMiB(host) <= max
+    )
+      out.push({
+        field,
+        code: 'host-memory',
+        limit: maxVmMemoryMiB(host),
+        reason: `leave this computer at least ${HOST_MEMORY_MARGIN_MIB} MiB (it has ${host.memoryMiB} MiB): at most ${maxVmMemoryMiB(host)} MiB`,
+      });
     else if (v > max) out.push({ field, code: 'max', limit: max, reason: `must be at most ${max}` });
-    else if (field === 'diskGiB' && v < current.diskGiB) out.push({ field, code: 'shrink', limit: current.diskGiB, reason: `the data disk can only grow (it is ${current.diskGiB} GiB)` });
+    else if (field === 'diskGiB' && v < current.diskGiB)
+      out.push({
+        field,
+        code: 'shrink',
+        limit: current.diskGiB,
+        reason: `the data disk can only grow (it is ${current.diskGiB} GiB)`,
+      });
   }
   return out;
 }
@@ -63,7 +86,12 @@ export interface SettingsChange {
 }
 
 /** What applying `patch` over `current` would do. */
-export function planSettings(current: VmSettings, patch: Partial<VmSettings>, hostCpus: number, hostMemMiB: number): SettingsChange {
+export function planSettings(
+  current: VmSettings,
+  patch: Partial<VmSettings>,
+  hostCpus: number,
+  hostMemMiB: number,
+): SettingsChange {
   const merged = { ...current, ...patch };
   const issues = settingsIssues(current, merged, { cpus: hostCpus, memoryMiB: hostMemMiB });
   const refused = issues.map((i) => ({ field: i.field, reason: i.reason }));

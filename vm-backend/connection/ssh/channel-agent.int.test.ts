@@ -17,7 +17,11 @@ let docker: Docker;
 
 beforeAll(async () => {
   const sshd = testSshd();
-  conn = sshConnection({ target: sshd.target, identity: sshd.identity, dataDir: mkdtempSync(join(tmpdir(), 'wharf-agent-')) });
+  conn = sshConnection({
+    target: sshd.target,
+    identity: sshd.identity,
+    dataDir: mkdtempSync(join(tmpdir(), 'wharf-agent-')),
+  });
   agent = conn.agent as ChannelAgent;
   docker = new Docker({ ...conn.dockerOptions(), version: 'v1.41' });
   await docker.ping();

@@ -56,7 +56,10 @@ export class ChannelAgent extends Agent {
   private readonly idleMs: number;
   private readonly idleTimers = new WeakMap<Duplex, NodeJS.Timeout>();
 
-  constructor(private readonly open: () => Promise<Duplex>, opts: ChannelAgentOptions = {}) {
+  constructor(
+    private readonly open: () => Promise<Duplex>,
+    opts: ChannelAgentOptions = {},
+  ) {
     super({ keepAlive: opts.keepAlive ?? true, maxFreeSockets: opts.maxIdle ?? 4, scheduling: 'lifo' });
     this.idleMs = opts.idleMs ?? 30_000;
   }

@@ -18,12 +18,20 @@ describe('the docker context name', () => {
 describe('stale contexts', () => {
   const data = '/home/ann/.local/share/wharf';
   const row = (Name: string, over: Partial<ContextRow> = {}): ContextRow => ({
-    Name, Description: 'Wharf: root@127.0.0.1:2222 over SSH', DockerEndpoint: `unix://${data}/sock/${Name.slice(6)}.sock`, Current: false, ...over,
+    Name,
+    Description: 'Wharf: root@127.0.0.1:2222 over SSH',
+    DockerEndpoint: `unix://${data}/sock/${Name.slice(6)}.sock`,
+    Current: false,
+    ...over,
   });
   const gone = (): boolean => false;
 
   it('are Wharf contexts on a socket of this data folder that no longer exists', () => {
-    const rows = [row('wharf-root-127.0.0.1-2222'), row('wharf-vm'), row('default', { Description: 'x', DockerEndpoint: 'unix:///var/run/docker.sock' })];
+    const rows = [
+      row('wharf-root-127.0.0.1-2222'),
+      row('wharf-vm'),
+      row('default', { Description: 'x', DockerEndpoint: 'unix:///var/run/docker.sock' }),
+    ];
     expect(staleContexts(rows, data, 'wharf-vm', gone)).toEqual(['wharf-root-127.0.0.1-2222']);
   });
 

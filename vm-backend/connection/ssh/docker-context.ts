@@ -12,7 +12,8 @@ import type { SshTarget } from './target';
 const run = promisify(execFile);
 
 /** The context for `t`; without a target name, as for an engine given on the command line. */
-export const contextName = (t: SshTarget, targetName?: string): string => dockerContextName(targetName ?? COMMAND_LINE_TARGET, t);
+export const contextName = (t: SshTarget, targetName?: string): string =>
+  dockerContextName(targetName ?? COMMAND_LINE_TARGET, t);
 
 export const contextDescription = (t: SshTarget): string => `Wharf: ${t.user}@${t.host}:${t.port} over SSH`;
 
@@ -40,7 +41,12 @@ export interface ContextRow {
  * The contexts to remove: Wharf's own (name wharf-*, description "Wharf: ..."), on a unix socket
  * in this data folder that no longer exists, not the one in use (`docker context use`), not `keep`.
  */
-export function staleContexts(rows: readonly ContextRow[], dataDir: string, keep: string, exists: (p: string) => boolean): string[] {
+export function staleContexts(
+  rows: readonly ContextRow[],
+  dataDir: string,
+  keep: string,
+  exists: (p: string) => boolean,
+): string[] {
   const prefix = `unix://${join(dataDir, 'sock')}/`;
   return rows
     .filter((r) => r.Name.startsWith('wharf-') && r.Name !== keep && !r.Current && r.Description.startsWith('Wharf: '))
@@ -52,7 +58,10 @@ export function staleContexts(rows: readonly ContextRow[], dataDir: string, keep
 export async function pruneContexts(dataDir: string, keep: string): Promise<string[]> {
   try {
     const { stdout } = await run('docker', ['context', 'ls', '--format', '{{json .}}']);
-    const rows = stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as ContextRow);
+    const rows = stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as ContextRow);
     const stale = staleContexts(rows, dataDir, keep, existsSync);
     if (stale.length) await run('docker', ['context', 'rm', ...stale]);
     return stale;

@@ -77,6 +77,8 @@ export class HostKeyStore {
   /** Forgets a host's key (the user's explicit choice after checking the new one). */
   forget(name: string): void {
     const keep = this.read().filter((e) => e.name !== name);
-    writeFileSync(this.file, keep.map((e) => `${e.name} ${e.type} ${e.blob.toString('base64')}\n`).join(''), { mode: 0o600 });
+    writeFileSync(this.file, keep.map((e) => `${e.name} ${e.type} ${e.blob.toString('base64')}\n`).join(''), {
+      mode: 0o600,
+    });
   }
 }

@@ -82,13 +82,34 @@ describe('the host Docker socket over SSH', () => {
 
   it('runs `docker run -i` with stdin and the exit code, `exec`, `cp`, `logs -f` and `build`', async () => {
     const ctx = ['--context', sock.context ?? ''];
-    const r = await docker([...ctx, 'run', '--rm', '-i', '--label', 'wharf.test=1', IMAGE, 'sh', '-c', 'cat; exit 3'], 'typed into stdin\n');
+    const r = await docker(
+      [...ctx, 'run', '--rm', '-i', '--label', 'wharf.test=1', IMAGE, 'sh', '-c', 'cat; exit 3'],
+      'typed into stdin\n',
+    );
     expect(r).toMatchObject({ code: 3, out: 'typed into stdin\n' });
 
     const name = `wharf-sock-${process.pid}-${Date.now().toString(36)}`;
     made.push(name);
-    expect((await docker([...ctx, 'run', '-d', '--name', name, '--label', 'wharf.test=1', IMAGE, 'sh', '-c', 'echo first; sleep 1; echo second; sleep 600'])).code).toBe(0);
-    expect((await docker([...ctx, 'exec', name, 'sh', '-c', 'echo from-exec > /tmp/f; cat /tmp/f'])).out).toBe('from-exec\n');
+    expect(
+      (
+        await docker([
+          ...ctx,
+          'run',
+          '-d',
+          '--name',
+          name,
+          '--label',
+          'wharf.test=1',
+          IMAGE,
+          'sh',
+          '-c',
+          'echo first; sleep 1; echo second; sleep 600',
+        ])
+      ).code,
+    ).toBe(0);
+    expect((await docker([...ctx, 'exec', name, 'sh', '-c', 'echo from-exec > /tmp/f; cat /tmp/f'])).out).toBe(
+      'from-exec\n',
+    );
 
     const dir = mkdtempSync(join(tmpdir(), 'wharf-cp-'));
     expect((await docker([...ctx, 'cp', `${name}:/tmp/f`, join(dir, 'f')])).code).toBe(0);
@@ -114,8 +135,24 @@ describe('the host Docker socket over SSH', () => {
   it('names the context after the target and removes the contexts an earlier Wharf left on sockets that are gone', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wharf-ctx-'));
     const desc = 'Wharf: root@127.0.0.1:2222 over SSH';
-    await docker(['context', 'create', '--description', desc, '--docker', `host=unix://${join(dir, 'sock', 'root-127.0.0.1-2222.sock')}`, 'wharf-root-127.0.0.1-2222']);
-    await docker(['context', 'create', '--description', 'mine', '--docker', `host=unix://${join(dir, 'sock', 'x.sock')}`, 'wharf-mine']);
+    await docker([
+      'context',
+      'create',
+      '--description',
+      desc,
+      '--docker',
+      `host=unix://${join(dir, 'sock', 'root-127.0.0.1-2222.sock')}`,
+      'wharf-root-127.0.0.1-2222',
+    ]);
+    await docker([
+      'context',
+      'create',
+      '--description',
+      'mine',
+      '--docker',
+      `host=unix://${join(dir, 'sock', 'x.sock')}`,
+      'wharf-mine',
+    ]);
     const prev = process.env.DOCKER_CONFIG;
     process.env.DOCKER_CONFIG = env.DOCKER_CONFIG;
     const named = await startHostSocket(conn.link, conn.target, dir, { targetName: 'build' }).finally(() => {
@@ -130,7 +167,9 @@ describe('the host Docker socket over SSH', () => {
       expect(names).toContain('wharf-mine');
       expect(names).toContain(sock.context);
       expect(names).not.toContain('wharf-root-127.0.0.1-2222');
-      expect((await docker(['--context', 'wharf-build', 'version', '--format', '{{.Server.Version}}'])).out.trim()).not.toBe('');
+      expect(
+        (await docker(['--context', 'wharf-build', 'version', '--format', '{{.Server.Version}}'])).out.trim(),
+      ).not.toBe('');
     } finally {
       await named.close();
     }

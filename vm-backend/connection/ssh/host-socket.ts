@@ -54,7 +54,8 @@ async function clearStale(path: string): Promise<void> {
     s.once('connect', () => (s.destroy(), ok(true)));
     s.once('error', () => ok(false));
   });
-  if (alive) throw Object.assign(new Error(`${path} is served by another process (another Wharf?)`), { code: 'EADDRINUSE' });
+  if (alive)
+    throw Object.assign(new Error(`${path} is served by another process (another Wharf?)`), { code: 'EADDRINUSE' });
   unlinkSync(path);
 }
 
@@ -72,7 +73,12 @@ export interface HostSocketOptions {
   targetName?: string;
 }
 
-export async function startHostSocket(link: SshLink, target: SshTarget, dataDir: string, opts: HostSocketOptions = {}): Promise<HostSocket> {
+export async function startHostSocket(
+  link: SshLink,
+  target: SshTarget,
+  dataDir: string,
+  opts: HostSocketOptions = {},
+): Promise<HostSocket> {
   const name = contextName(target, opts.targetName);
   const place = hostSocketPlace(opts.platform ?? process.platform, dataDir, name);
   const { path } = place;
@@ -83,7 +89,9 @@ export async function startHostSocket(link: SshLink, target: SshTarget, dataDir:
     await clearStale(path);
   }
   const live = new Set<Socket>();
-  const server: Server = createServer({ allowHalfOpen: true, pauseOnConnect: true, highWaterMark: 1 << 20 }, (s) => pipeToEngine(link, s, live));
+  const server: Server = createServer({ allowHalfOpen: true, pauseOnConnect: true, highWaterMark: 1 << 20 }, (s) =>
+    pipeToEngine(link, s, live),
+  );
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(path, () => ok());

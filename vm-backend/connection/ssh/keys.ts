@@ -14,7 +14,9 @@ export interface ClientKey {
 export function readIdentity(path: string): ClientKey {
   const mode = statSync(path).mode & 0o077;
   if (mode && process.platform !== 'win32') {
-    throw new Error(`the key ${path} can be read by other users (mode ${(statSync(path).mode & 0o777).toString(8)}): chmod 600 it`);
+    throw new Error(
+      `the key ${path} can be read by other users (mode ${(statSync(path).mode & 0o777).toString(8)}): chmod 600 it`,
+    );
   }
   const privateKey = readFileSync(path);
   const parsed = utils.parseKey(privateKey);
@@ -22,7 +24,9 @@ export function readIdentity(path: string): ClientKey {
   const key = Array.isArray(parsed) ? parsed[0] : parsed;
   if (!key) throw new Error(`${path} holds no key`);
   const pubFile = `${path}.pub`;
-  const publicKey = existsSync(pubFile) ? readFileSync(pubFile, 'utf8').trim() : `${key.type} ${key.getPublicSSH().toString('base64')}`;
+  const publicKey = existsSync(pubFile)
+    ? readFileSync(pubFile, 'utf8').trim()
+    : `${key.type} ${key.getPublicSSH().toString('base64')}`;
   return { privateKey, publicKey, path };
 }
 

@@ -58,14 +58,30 @@ const rows = new Map<string, ContainerRow>();
 async function httpContainer(port: number): Promise<string> {
   const name = `wharf-fwd-${process.pid}-${Date.now().toString(36)}-${made.length}`;
   made.push(name);
-  const id = await docker('run', '-d', '--name', name, '--label', 'wharf.test=1', '-p', `127.0.0.2:${port}:80`, IMAGE,
-    'sh', '-c', 'mkdir -p /www && echo hello-from-remote > /www/index.html && exec httpd -f -p 80 -h /www');
+  const id = await docker(
+    'run',
+    '-d',
+    '--name',
+    name,
+    '--label',
+    'wharf.test=1',
+    '-p',
+    `127.0.0.2:${port}:80`,
+    IMAGE,
+    'sh',
+    '-c',
+    'mkdir -p /www && echo hello-from-remote > /www/index.html && exec httpd -f -p 80 -h /www',
+  );
   return id;
 }
 
 beforeAll(async () => {
   const sshd = testSshd();
-  conn = sshConnection({ target: sshd.target, identity: sshd.identity, dataDir: mkdtempSync(join(tmpdir(), 'wharf-fwd-')) });
+  conn = sshConnection({
+    target: sshd.target,
+    identity: sshd.identity,
+    dataDir: mkdtempSync(join(tmpdir(), 'wharf-fwd-')),
+  });
   session = new EngineSession(conn, {
     state: () => {},
     containers: (c) => {

@@ -42,11 +42,15 @@ export class PortForwarder implements PortPublisher {
   /** Connections being served right now (for leak checks). */
   active = 0;
 
-  constructor(private readonly link: SshLink, private readonly sameHost: boolean) {}
+  constructor(
+    private readonly link: SshLink,
+    private readonly sameHost: boolean,
+  ) {}
 
   async publish(containerId: string, ports: readonly PortMapping[]): Promise<PortIssue[]> {
     const want = new Map<number, string>();
-    for (const p of ports) if (p.protocol === 'tcp' && p.hostPort && !want.has(p.hostPort)) want.set(p.hostPort, remoteHostFor(p.hostIp));
+    for (const p of ports)
+      if (p.protocol === 'tcp' && p.hostPort && !want.has(p.hostPort)) want.set(p.hostPort, remoteHostFor(p.hostIp));
     const had = this.byContainer.get(containerId) ?? new Set<number>();
     for (const port of had) if (!want.has(port)) this.release(containerId, port);
     const mine = new Set<number>();
@@ -113,7 +117,12 @@ export class PortForwarder implements PortPublisher {
         this.byPort.set(port, { port, remoteHost, servers: [], direct: true, owners: new Set([containerId]) });
         return null;
       }
-      return { hostPort: port, code: 'PORT_FORWARD_TAKEN', message: `Port ${port} is already used on this computer, so Wharf cannot forward it.`, detail: taken.message };
+      return {
+        hostPort: port,
+        code: 'PORT_FORWARD_TAKEN',
+        message: `Port ${port} is already used on this computer, so Wharf cannot forward it.`,
+        detail: taken.message,
+      };
     }
     this.byPort.set(port, { port, remoteHost, servers, direct: false, owners: new Set([containerId]) });
     return null;

@@ -30,7 +30,10 @@ const dataDir = (): string => mkdtempSync(join(tmpdir(), 'wharf-bad-'));
 async function failure(o: Partial<SshConnectionOptions>): Promise<WharfError> {
   const c = sshConnection({ target: sshd.target, identity: sshd.identity, dataDir: dataDir(), ...o });
   try {
-    const err = await ping(c).then(() => null, (e: unknown) => e);
+    const err = await ping(c).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(WharfError);
     const w = err as WharfError;
     // Beginner-readable: a sentence and what to do, and SSH's or the host's own words apart.
@@ -117,9 +120,13 @@ describe('bad SSH input, each a clear error', () => {
 
   it('an unreachable host: nothing listening, no such name, an address that does not answer', async () => {
     expect((await failure({ target: { ...sshd.target, port: 1 } })).code).toBe('SSH_UNREACHABLE');
-    expect((await failure({ target: { ...sshd.target, host: 'no-such-host.invalid' } })).code).toBe('SSH_HOST_NOT_FOUND');
+    expect((await failure({ target: { ...sshd.target, host: 'no-such-host.invalid' } })).code).toBe(
+      'SSH_HOST_NOT_FOUND',
+    );
     // TEST-NET-1 (RFC 5737): routed nowhere; the handshake times out or the route is refused.
-    expect((await failure({ target: { ...sshd.target, host: '192.0.2.1' }, readyTimeoutMs: 1500 })).code).toBe('SSH_UNREACHABLE');
+    expect((await failure({ target: { ...sshd.target, host: '192.0.2.1' }, readyTimeoutMs: 1500 })).code).toBe(
+      'SSH_UNREACHABLE',
+    );
   });
 
   it('a port that is not SSH: SSH_PROTOCOL', async () => {

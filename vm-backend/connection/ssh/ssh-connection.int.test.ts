@@ -1,5 +1,5 @@
 import Docker from 'dockerode';
-import { mkdtempSync, readdirSync, readFileSync, statSync, } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

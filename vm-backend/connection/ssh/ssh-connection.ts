@@ -54,7 +54,10 @@ export function sshConnection(o: SshConnectionOptions): SshConnection {
       link.on('state', f);
       return () => void link.off('state', f);
     },
-    details: () => ({ ...(link.fingerprint ? { hostKey: link.fingerprint } : {}), ...(link.pinnedNow ? { hostKeyNew: 'true' } : {}) }),
+    details: () => ({
+      ...(link.fingerprint ? { hostKey: link.fingerprint } : {}),
+      ...(link.pinnedNow ? { hostKeyNew: 'true' } : {}),
+    }),
   };
   return {
     kind: 'ssh',

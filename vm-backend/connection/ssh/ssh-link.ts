@@ -6,7 +6,15 @@ import { EventEmitter } from 'node:events';
 import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
 import type { WharfError } from '../../api/errors';
 import type { HostKeyStore } from './host-keys';
-import { dockerNotRunning, dockerPermission, dockerUnreachable, forwardingDisabled, hostKeyChanged, noDocker, sshConnectError } from './ssh-errors';
+import {
+  dockerNotRunning,
+  dockerPermission,
+  dockerUnreachable,
+  forwardingDisabled,
+  hostKeyChanged,
+  noDocker,
+  sshConnectError,
+} from './ssh-errors';
 import { knownHostsName, type SshTarget } from './target';
 
 export type LinkState = 'idle' | 'connecting' | 'ready' | 'reconnecting' | 'failed' | 'closed';
@@ -82,7 +90,17 @@ export class SshLink extends EventEmitter {
     if (this.state === 'ready' && this.client) return Promise.resolve(this.client);
     if (this.state === 'idle' || this.state === 'failed') void this.connectOnce().catch(() => {});
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => done(this.error ?? sshConnectError(this.opts.target, Object.assign(new Error('timed out waiting for the SSH link'), { code: 'ETIMEDOUT' }))), waitMs);
+      const timer = setTimeout(
+        () =>
+          done(
+            this.error ??
+              sshConnectError(
+                this.opts.target,
+                Object.assign(new Error('timed out waiting for the SSH link'), { code: 'ETIMEDOUT' }),
+              ),
+          ),
+        waitMs,
+      );
       const onState = (s: LinkState): void => {
         if (s === 'ready' && this.client) done(null, this.client);
         else if (s === 'failed' || s === 'closed') done(this.error ?? new Error('the SSH link is closed'));
@@ -101,8 +119,11 @@ export class SshLink extends EventEmitter {
   async openDockerSocket(): Promise<ClientChannel> {
     const client = await this.ready();
     try {
-      return await this.track(await new Promise<ClientChannel>((ok, fail) =>
-        client.openssh_forwardOutStreamLocal(this.remoteSocket, (err, ch) => (err ? fail(err) : ok(ch)))));
+      return await this.track(
+        await new Promise<ClientChannel>((ok, fail) =>
+          client.openssh_forwardOutStreamLocal(this.remoteSocket, (err, ch) => (err ? fail(err) : ok(ch))),
+        ),
+      );
     } catch (err) {
       throw await this.explainSocketFailure(err);
     }
@@ -111,8 +132,11 @@ export class SshLink extends EventEmitter {
   /** A new channel to a TCP address as seen from the remote host. */
   async forwardOut(host: string, port: number): Promise<ClientChannel> {
     const client = await this.ready();
-    return this.track(await new Promise<ClientChannel>((ok, fail) =>
-      client.forwardOut('127.0.0.1', 0, host, port, (err, ch) => (err ? fail(err) : ok(ch)))));
+    return this.track(
+      await new Promise<ClientChannel>((ok, fail) =>
+        client.forwardOut('127.0.0.1', 0, host, port, (err, ch) => (err ? fail(err) : ok(ch))),
+      ),
+    );
   }
 
   /** Runs a command on the host (non-interactive), with its stdout. */
@@ -198,23 +222,29 @@ export class SshLink extends EventEmitter {
       let gone = false;
       // Small request/response packets: without this, Nagle + delayed ACK add ~40 ms per request.
       client.once('connect', () => client.setNoDelay(true));
-      client.once('ready', () => void nodelayOnHost(client).then(() => {
-        if (gone) return; // dropped meanwhile: the close handler has reported it
-        if (this.state === 'closed') return void client.end();
-        isReady = true;
-        this.client = client;
-        this.error = null;
-        this.retries = 0;
-        resolve(client);
-        this.setState('ready');
-      }));
+      client.once(
+        'ready',
+        () =>
+          void nodelayOnHost(client).then(() => {
+            if (gone) return; // dropped meanwhile: the close handler has reported it
+            if (this.state === 'closed') return void client.end();
+            isReady = true;
+            this.client = client;
+            this.error = null;
+            this.retries = 0;
+            resolve(client);
+            this.setState('ready');
+          }),
+      );
       client.on('error', (err) => {
         if (!isReady) this.error = refused ?? sshConnectError(target, err);
       });
       client.once('close', () => {
         gone = true;
         if (!isReady) {
-          const err = this.error ?? sshConnectError(target, Object.assign(new Error('connection closed before ready'), { code: 'ECONNRESET' }));
+          const err =
+            this.error ??
+            sshConnectError(target, Object.assign(new Error('connection closed before ready'), { code: 'ECONNRESET' }));
           reject(err);
           this.afterFailure(err);
           return;
@@ -254,9 +284,15 @@ export class SshLink extends EventEmitter {
     const probe = `s='${s}'; if [ ! -S "$s" ]; then a=missing; elif [ -r "$s" ] && [ -w "$s" ]; then a=ok; else a=denied; fi; echo "WHARF_PROBE_${nonce}=$a"`;
     const answer = await this.exec(probe, 5000).catch(() => '');
     const found = new RegExp(`WHARF_PROBE_${nonce}=(\\w+)`).exec(answer)?.[1];
-    if (found === 'denied') return dockerPermission(target, `${detail}; ${socket} is not readable and writable by ${target.user}`);
+    if (found === 'denied')
+      return dockerPermission(target, `${detail}; ${socket} is not readable and writable by ${target.user}`);
     if (found === 'missing') return noDocker(target, socket, `${detail}; ${socket} does not exist`);
-    if (found === 'ok') return dockerNotRunning(target, socket, `${detail}; ${socket} exists but nothing answers on it`);
-    return dockerUnreachable(target, socket, `${detail}; the host did not run the check (${answer.trim().slice(0, 200) || 'no output'})`);
+    if (found === 'ok')
+      return dockerNotRunning(target, socket, `${detail}; ${socket} exists but nothing answers on it`);
+    return dockerUnreachable(
+      target,
+      socket,
+      `${detail}; the host did not run the check (${answer.trim().slice(0, 200) || 'no output'})`,
+    );
   }
 }

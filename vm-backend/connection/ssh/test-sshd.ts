@@ -22,11 +22,22 @@ export function testSshd(): TestSshd {
   execFileSync('bash', [join(root, 'scripts/setup/start-sshd.sh')], { stdio: 'ignore' });
   const file = join(dir, 'env');
   if (!existsSync(file)) throw new Error(`start-sshd.sh wrote no ${file}`);
-  const env = Object.fromEntries(readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  const env = Object.fromEntries(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
   const spec = env.WHARF_TEST_SSH_TARGET ?? '';
-  return { spec, target: parseSshTarget(spec), identity: env.WHARF_TEST_SSH_IDENTITY ?? '', pidFile: env.WHARF_TEST_SSHD_PID_FILE ?? '', hostKeyPub: env.WHARF_TEST_SSHD_HOST_KEY ?? '',
+  return {
+    spec,
+    target: parseSshTarget(spec),
+    identity: env.WHARF_TEST_SSH_IDENTITY ?? '',
+    pidFile: env.WHARF_TEST_SSHD_PID_FILE ?? '',
+    hostKeyPub: env.WHARF_TEST_SSHD_HOST_KEY ?? '',
     ...(env.WHARF_TEST_SSH_NODOCKER_USER ? { noDockerUser: env.WHARF_TEST_SSH_NODOCKER_USER } : {}),
-    ...(env.WHARF_TEST_SSH_BANNER_USER ? { bannerUser: env.WHARF_TEST_SSH_BANNER_USER } : {}) };
+    ...(env.WHARF_TEST_SSH_BANNER_USER ? { bannerUser: env.WHARF_TEST_SSH_BANNER_USER } : {}),
+  };
 }
 
 /** Pids of the sshd children serving connections (not the listener), as `pgrep -P` sees them. */
@@ -42,7 +53,10 @@ export function sshdChildren(pidFile: string): number[] {
 function descendants(pid: number): number[] {
   let kids: number[] = [];
   try {
-    kids = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+    kids = execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number);
   } catch {
     // No children.
   }

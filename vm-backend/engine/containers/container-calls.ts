@@ -22,7 +22,15 @@ async function eachContainer(
         if ((err as { statusCode?: number }).statusCode === 304) results.push({ id, ok: true });
         else {
           const subject = session.containerName(id) ?? id.slice(0, 12);
-          results.push({ id, ok: false, error: toWharfError(err, { subject, containerName: session.containerName, endpoint: session.conn.endpoint }).toJSON() });
+          results.push({
+            id,
+            ok: false,
+            error: toWharfError(err, {
+              subject,
+              containerName: session.containerName,
+              endpoint: session.conn.endpoint,
+            }).toJSON(),
+          });
         }
       }
     }
@@ -45,21 +53,35 @@ export async function inspectContainer(session: EngineSession, id: string): Prom
   }
 }
 
-export function containerAction(session: EngineSession, ids: string[], action: ContainerActionName): Promise<BulkItemResult[]> {
+export function containerAction(
+  session: EngineSession,
+  ids: string[],
+  action: ContainerActionName,
+): Promise<BulkItemResult[]> {
   const docker = session.client();
   return eachContainer(session, ids, (id) => {
     const c = docker.getContainer(id);
     switch (action) {
-      case 'start': return c.start();
-      case 'stop': return c.stop();
-      case 'restart': return c.restart();
-      case 'pause': return c.pause();
-      case 'unpause': return c.unpause();
+      case 'start':
+        return c.start();
+      case 'stop':
+        return c.stop();
+      case 'restart':
+        return c.restart();
+      case 'pause':
+        return c.pause();
+      case 'unpause':
+        return c.unpause();
     }
   });
 }
 
-export function removeContainers(session: EngineSession, ids: string[], force: boolean, removeVolumes: boolean): Promise<BulkItemResult[]> {
+export function removeContainers(
+  session: EngineSession,
+  ids: string[],
+  force: boolean,
+  removeVolumes: boolean,
+): Promise<BulkItemResult[]> {
   const docker = session.client();
   return eachContainer(session, ids, (id) => docker.getContainer(id).remove({ force, v: removeVolumes }));
 }

@@ -20,7 +20,9 @@ export function dedupePorts(ports: PortMapping[]): PortMapping[] {
     const prev = seen.get(key);
     if (!prev || (prev.hostIp === '::' && p.hostIp !== '::')) seen.set(key, p);
   }
-  return [...seen.values()].sort((a, b) => (a.hostPort ?? 1e6) - (b.hostPort ?? 1e6) || a.containerPort - b.containerPort);
+  return [...seen.values()].sort(
+    (a, b) => (a.hostPort ?? 1e6) - (b.hostPort ?? 1e6) || a.containerPort - b.containerPort,
+  );
 }
 
 export function toContainerRow(c: ContainerInfo, readAt = Date.now()): ContainerRow {
@@ -59,7 +61,12 @@ function portsFromInspect(info: ContainerInspectInfo): PortMapping[] {
     if (!bindings?.length) out.push({ hostIp: '', containerPort, protocol: toProtocol(proto) });
     for (const b of bindings ?? []) {
       const hostPort = Number(b.HostPort);
-      out.push({ hostIp: b.HostIp ?? '', ...(hostPort ? { hostPort } : {}), containerPort, protocol: toProtocol(proto) });
+      out.push({
+        hostIp: b.HostIp ?? '',
+        ...(hostPort ? { hostPort } : {}),
+        containerPort,
+        protocol: toProtocol(proto),
+      });
     }
   }
   return dedupePorts(out);
@@ -78,7 +85,9 @@ export function toInspect(info: ContainerInspectInfo): ContainerInspect {
       ...(info.State?.FinishedAt ? { finishedAt: info.State.FinishedAt } : {}),
       ...(typeof info.State?.ExitCode === 'number' ? { exitCode: info.State.ExitCode } : {}),
       restartCount: info.RestartCount ?? 0,
-      restartPolicy: restart?.Name ? `${restart.Name}${restart.MaximumRetryCount ? `:${restart.MaximumRetryCount}` : ''}` : 'no',
+      restartPolicy: restart?.Name
+        ? `${restart.Name}${restart.MaximumRetryCount ? `:${restart.MaximumRetryCount}` : ''}`
+        : 'no',
       command: cmd,
       env: info.Config?.Env ?? [],
       ports: portsFromInspect(info),

@@ -53,7 +53,11 @@ describe('exec and attach against the real engine', () => {
   it('runs the command and user asked for', async () => {
     const name = await start(IMAGE, 'sleep', '1000');
     const c = recordingClient();
-    const r = await backend.invoke('exec:start', { id: name, mode: 'exec', cmd: ['id', '-u'], user: 'nobody', cols: 80, rows: 24 }, c);
+    const r = await backend.invoke(
+      'exec:start',
+      { id: name, mode: 'exec', cmd: ['id', '-u'], user: 'nobody', cols: 80, rows: 24 },
+      c,
+    );
     const { stream } = (r as { value: { stream: string } }).value;
     await c.waitFor(() => c.events.some((e) => e.event === 'exec:exit'));
     expect(c.text('exec:output', stream)).toContain('65534');
@@ -66,7 +70,11 @@ describe('exec and attach against the real engine', () => {
     expect(a).toMatchObject({ ok: false, error: { code: 'CONTAINER_NOT_RUNNING' } });
     const pausedName = await start(IMAGE, 'sleep', '1000');
     await docker('pause', pausedName);
-    const b = await backend.invoke('exec:start', { id: pausedName, mode: 'exec', cols: 80, rows: 24 }, recordingClient());
+    const b = await backend.invoke(
+      'exec:start',
+      { id: pausedName, mode: 'exec', cols: 80, rows: 24 },
+      recordingClient(),
+    );
     expect(b).toMatchObject({ ok: false, error: { code: 'CONTAINER_PAUSED' } });
     await docker('unpause', pausedName);
   });

@@ -34,11 +34,18 @@ async function pickShell(container: Docker.Container): Promise<string[]> {
   }
 }
 
-export async function startExec(session: EngineSession, registry: StreamRegistry, c: ClientLink | undefined, o: ExecStartInput): Promise<ExecStarted> {
+export async function startExec(
+  session: EngineSession,
+  registry: StreamRegistry,
+  c: ClientLink | undefined,
+  o: ExecStartInput,
+): Promise<ExecStarted> {
   const client = requireClient(c);
   const docker = session.client();
   const container = docker.getContainer(o.id);
-  const info = await container.inspect().catch((e: unknown) => { throw toWharfError(e, { subject: o.id }); });
+  const info = await container.inspect().catch((e: unknown) => {
+    throw toWharfError(e, { subject: o.id });
+  });
   const name = info.Name.replace(/^\//, '');
   if (info.State.Paused) throw paused(name);
   if (!info.State.Running) throw notRunning(name, info.State.Status);
@@ -53,7 +60,13 @@ export async function startExec(session: EngineSession, registry: StreamRegistry
     if (o.mode === 'attach') {
       if (!info.Config.OpenStdin) throw notInteractive(name);
       tty = Boolean(info.Config.Tty);
-      socket = (await container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as unknown as Duplex;
+      socket = (await container.attach({
+        stream: true,
+        stdin: true,
+        stdout: true,
+        stderr: true,
+        hijack: true,
+      })) as unknown as Duplex;
       resize = (w, h) => container.resize({ w, h });
       exitCode = async () => {
         const s = await container.inspect();
@@ -62,8 +75,13 @@ export async function startExec(session: EngineSession, registry: StreamRegistry
     } else {
       cmd = o.cmd ?? (await pickShell(container));
       const exec = await container.exec({
-        Cmd: cmd, AttachStdin: true, AttachStdout: true, AttachStderr: true, Tty: true,
-        Env: ['TERM=xterm-256color'], ...(o.user ? { User: o.user } : {}),
+        Cmd: cmd,
+        AttachStdin: true,
+        AttachStdout: true,
+        AttachStderr: true,
+        Tty: true,
+        Env: ['TERM=xterm-256color'],
+        ...(o.user ? { User: o.user } : {}),
       });
       socket = (await exec.start({ hijack: true, stdin: true, Tty: true })) as unknown as Duplex;
       resize = (w, h) => exec.resize({ w, h });
@@ -83,15 +101,20 @@ export async function startExec(session: EngineSession, registry: StreamRegistry
   });
   // Without a TTY (attach to -i only) the stream is multiplexed; the terminal shows payload only.
   const strip = tty ? null : new Demuxer(false, (_k, d) => out.write(decoder.decode(d, { stream: true })));
-  socket.on('data', (chunk: Buffer) => (strip ? strip.push(chunk) : out.write(decoder.decode(chunk, { stream: true }))));
+  socket.on('data', (chunk: Buffer) =>
+    strip ? strip.push(chunk) : out.write(decoder.decode(chunk, { stream: true })),
+  );
   socket.on('error', () => {});
   socket.on('close', () => {
     if (closed) return;
     out.close();
-    void exitCode().then(
-      (code) => client.send('exec:exit', { stream, exitCode: code }),
-      (err: unknown) => client.send('exec:exit', { stream, exitCode: null, error: toWharfError(err, { subject: name }).toJSON() }),
-    ).finally(() => registry.remove(stream));
+    void exitCode()
+      .then(
+        (code) => client.send('exec:exit', { stream, exitCode: code }),
+        (err: unknown) =>
+          client.send('exec:exit', { stream, exitCode: null, error: toWharfError(err, { subject: name }).toJSON() }),
+      )
+      .finally(() => registry.remove(stream));
   });
 
   registry.add(stream, client, {

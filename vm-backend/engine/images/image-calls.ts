@@ -7,7 +7,11 @@ export function listImages(session: EngineSession): Listing<ImageRow> {
   return session.images.listing();
 }
 
-export async function removeImage(session: EngineSession, ref: string, force: boolean): Promise<{ untagged: string[]; deleted: string[] }> {
+export async function removeImage(
+  session: EngineSession,
+  ref: string,
+  force: boolean,
+): Promise<{ untagged: string[]; deleted: string[] }> {
   try {
     const items = (await session.client().getImage(ref).remove({ force })) as { Untagged?: string; Deleted?: string }[];
     return {
@@ -15,7 +19,12 @@ export async function removeImage(session: EngineSession, ref: string, force: bo
       deleted: items.flatMap((i) => (i.Deleted ? [i.Deleted] : [])),
     };
   } catch (err) {
-    throw toWharfError(err, { subject: ref, containerName: session.containerName, containerRunning: session.containerRunning, endpoint: session.conn.endpoint });
+    throw toWharfError(err, {
+      subject: ref,
+      containerName: session.containerName,
+      containerRunning: session.containerRunning,
+      endpoint: session.conn.endpoint,
+    });
   }
 }
 

@@ -22,7 +22,12 @@ function countBefore(tty: boolean, bytes: Buffer, size: number): number {
 // including that message, which is the last one here.
 describe('LinesBefore', () => {
   it('counts the lines before the last message, frames split anywhere (a size byte may be a newline)', () => {
-    const log = Buffer.concat([frame(1, 'one\n'), frame(2, `${'x'.repeat(10)}\n`), frame(1, 'three\nand more\n'), frame(1, 'first shown\n')]);
+    const log = Buffer.concat([
+      frame(1, 'one\n'),
+      frame(2, `${'x'.repeat(10)}\n`),
+      frame(1, 'three\nand more\n'),
+      frame(1, 'first shown\n'),
+    ]);
     for (const size of [1, 3, 7, 1000]) expect(countBefore(false, log, size)).toBe(4);
   });
 

@@ -40,10 +40,21 @@ export interface EarlierQuery {
 }
 
 /** Resolves with the lines before the view's first message; null when that is not known. */
-export async function countEarlierLines(docker: Docker, id: string, q: EarlierQuery, signal: AbortSignal): Promise<number | null> {
+export async function countEarlierLines(
+  docker: Docker,
+  id: string,
+  q: EarlierQuery,
+  signal: AbortSignal,
+): Promise<number | null> {
   const at = parseLogTime(q.firstTs);
   if (at === null) return null;
-  const query = { follow: false, tail: q.tail, timestamps: false, until: sinceParam(at), ...(q.since ? { since: q.since } : {}) };
+  const query = {
+    follow: false,
+    tail: q.tail,
+    timestamps: false,
+    until: sinceParam(at),
+    ...(q.since ? { since: q.since } : {}),
+  };
   const res = await requestLogs(docker, id, query, signal);
   const count = new LinesBefore();
   const demux = new Demuxer(q.tty, (_kind, data, start) => count.push(data, start, demux.isRaw));

@@ -16,14 +16,21 @@ export interface LogFile {
 
 export async function openLogFile(session: EngineSession, id: string, timestamps: boolean): Promise<LogFile> {
   const docker = session.client();
-  const info = await docker.getContainer(id).inspect().catch((e: unknown) => { throw logsError(e, id, ''); });
+  const info = await docker
+    .getContainer(id)
+    .inspect()
+    .catch((e: unknown) => {
+      throw logsError(e, id, '');
+    });
   const name = info.Name.replace(/^\//, '');
   const driver = info.HostConfig?.LogConfig?.Type ?? 'json-file';
   if (driver === 'none') throw logsUnavailable(driver, 'log driver none');
   const abort = new AbortController();
-  const res = await requestLogs(docker, info.Id, { follow: false, tail: 'all', timestamps }, abort.signal).catch((e: unknown) => {
-    throw logsError(e, name, driver);
-  });
+  const res = await requestLogs(docker, info.Id, { follow: false, tail: 'all', timestamps }, abort.signal).catch(
+    (e: unknown) => {
+      throw logsError(e, name, driver);
+    },
+  );
   const out = new PassThrough({ highWaterMark: 256 * 1024 });
   const demux = new Demuxer(Boolean(info.Config?.Tty), (_kind, data) => {
     if (!out.write(data)) res.pause();
@@ -57,7 +64,12 @@ export class LogTickets {
     const t = this.tickets.get(ticket);
     this.tickets.delete(ticket);
     if (!t || t.expires < Date.now()) {
-      throw new WharfError({ code: 'DOWNLOAD_EXPIRED', message: 'This download link has expired.', hint: 'Click Download again.', detail: 'unknown or used ticket' });
+      throw new WharfError({
+        code: 'DOWNLOAD_EXPIRED',
+        message: 'This download link has expired.',
+        hint: 'Click Download again.',
+        detail: 'unknown or used ticket',
+      });
     }
     return { id: t.id, timestamps: t.timestamps };
   }

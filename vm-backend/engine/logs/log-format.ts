@@ -16,7 +16,9 @@ const MAX_TS = 40;
 
 /** A cheap shape check for "2006-01-02T15:04:05[.fraction](Z|±hh:mm)". */
 function looksLikeTimestamp(s: string): boolean {
-  return s.length >= 20 && s.length <= MAX_TS && s.charCodeAt(4) === 45 && s.charCodeAt(10) === 84 && s.charCodeAt(13) === 58;
+  return (
+    s.length >= 20 && s.length <= MAX_TS && s.charCodeAt(4) === 45 && s.charCodeAt(10) === 84 && s.charCodeAt(13) === 58
+  );
 }
 
 interface KindState {
@@ -38,8 +40,18 @@ export class LogFormatter {
   /** Timestamp text of the first message shown, once there is one. */
   firstTs = '';
 
-  constructor(private readonly opts: LogFormatOptions, private readonly out: (text: string) => void) {
-    const state = (): KindState => ({ decoder: new StringDecoder('utf8'), expectTs: true, pendingTs: '', dropping: false, lineStart: true, ts: '' });
+  constructor(
+    private readonly opts: LogFormatOptions,
+    private readonly out: (text: string) => void,
+  ) {
+    const state = (): KindState => ({
+      decoder: new StringDecoder('utf8'),
+      expectTs: true,
+      pendingTs: '',
+      dropping: false,
+      lineStart: true,
+      ts: '',
+    });
     this.kinds = { stdout: state(), stderr: state() };
   }
 

@@ -18,7 +18,13 @@ interface Dialer {
 }
 
 export function requestLogs(docker: Docker, id: string, q: LogQuery, signal: AbortSignal): Promise<IncomingMessage> {
-  const options: Record<string, unknown> = { follow: q.follow, stdout: true, stderr: true, timestamps: q.timestamps, tail: String(q.tail) };
+  const options: Record<string, unknown> = {
+    follow: q.follow,
+    stdout: true,
+    stderr: true,
+    timestamps: q.timestamps,
+    tail: String(q.tail),
+  };
   if (q.since) options.since = q.since;
   if (q.until) options.until = q.until;
   return new Promise((resolve, reject) => {

@@ -39,7 +39,12 @@ afterAll(async () => {
 
 describe('logs against the real engine', () => {
   it('shows stdout and stderr lines in order, stderr marked, ANSI kept, then ends', async () => {
-    const name = await start(IMAGE, 'sh', '-c', 'echo one; sleep 0.1; echo two >&2; sleep 0.1; printf "\\033[32mgreen\\033[0m\\n"; echo four');
+    const name = await start(
+      IMAGE,
+      'sh',
+      '-c',
+      'echo one; sleep 0.1; echo two >&2; sleep 0.1; printf "\\033[32mgreen\\033[0m\\n"; echo four',
+    );
     await docker('wait', name);
     const c = recordingClient();
     const r = await backend.invoke('logs:open', { id: name, tail: 'all', timestamps: false, follow: false }, c);
@@ -62,18 +67,30 @@ describe('logs against the real engine', () => {
   });
 
   it('sends only the lines the view keeps of a longer log and counts the earlier ones (ended and followed)', async () => {
-    const name = await start(IMAGE, 'sh', '-c', 'i=1; while [ $i -le 50 ]; do echo l$i; [ $((i % 10)) = 0 ] && echo e$i >&2; i=$((i+1)); done');
+    const name = await start(
+      IMAGE,
+      'sh',
+      '-c',
+      'i=1; while [ $i -le 50 ]; do echo l$i; [ $((i % 10)) = 0 ] && echo e$i >&2; i=$((i+1)); done',
+    );
     await docker('wait', name);
     for (const follow of [false, true]) {
       const c = recordingClient();
       const r = await backend.invoke('logs:open', { id: name, tail: 'all', timestamps: false, follow, keep: 20 }, c);
       const { stream } = (r as { value: { stream: string } }).value;
-      const earlier = (): number | undefined => (c.events.find((e) => e.event === 'logs:chunk' && (e.payload as { earlier?: number }).earlier !== undefined)?.payload as { earlier?: number } | undefined)?.earlier;
+      const earlier = (): number | undefined =>
+        (
+          c.events.find((e) => e.event === 'logs:chunk' && (e.payload as { earlier?: number }).earlier !== undefined)
+            ?.payload as { earlier?: number } | undefined
+        )?.earlier;
       await c.waitFor(() => earlier() !== undefined && (follow || c.events.some((e) => e.event === 'logs:end')));
       const lines = c.text('logs:chunk', stream).trimEnd().split('\n');
       // Exactly what `docker logs --tail 20` shows (the engine orders stdout and stderr by when it
       // read them), stderr marked; 55 lines in all.
-      const expected = execFileSync('sh', ['-c', `docker logs --tail 20 ${name} 2>&1`], { encoding: 'utf8' }).trimEnd().split('\n').map((l) => (l.startsWith('e') ? `${STDERR_MARK}${l}` : l));
+      const expected = execFileSync('sh', ['-c', `docker logs --tail 20 ${name} 2>&1`], { encoding: 'utf8' })
+        .trimEnd()
+        .split('\n')
+        .map((l) => (l.startsWith('e') ? `${STDERR_MARK}${l}` : l));
       expect(lines).toEqual(expected);
       expect(lines).toHaveLength(20);
       expect(earlier()).toBe(35);
@@ -89,7 +106,9 @@ describe('logs against the real engine', () => {
     const { stream } = (r as { value: { stream: string } }).value;
     await c.waitFor(() => c.text('logs:chunk', stream).includes('boot1'));
     await docker('stop', '-t', '0', name);
-    await c.waitFor(() => c.events.some((e) => e.event === 'logs:state' && (e.payload as { state: string }).state === 'waiting'));
+    await c.waitFor(() =>
+      c.events.some((e) => e.event === 'logs:state' && (e.payload as { state: string }).state === 'waiting'),
+    );
     await docker('start', name);
     await c.waitFor(() => c.text('logs:chunk', stream).includes('boot2'));
     await new Promise((res) => setTimeout(res, 300));
@@ -98,7 +117,12 @@ describe('logs against the real engine', () => {
   });
 
   it('pauses an engine stream the client does not acknowledge, and resumes on ack', async () => {
-    const name = await start(IMAGE, 'sh', '-c', 'yes 0123456789012345678901234567890123456789 | head -n 200000; sleep 1000');
+    const name = await start(
+      IMAGE,
+      'sh',
+      '-c',
+      'yes 0123456789012345678901234567890123456789 | head -n 200000; sleep 1000',
+    );
     const c = recordingClient();
     const r = await backend.invoke('logs:open', { id: name, tail: 'all', timestamps: false, follow: true }, c);
     const { stream } = (r as { value: { stream: string } }).value;
@@ -130,7 +154,11 @@ describe('logs against the real engine', () => {
 
   it('says clearly when the log driver keeps nothing (none)', async () => {
     const name = await start('--log-driver', 'none', IMAGE, 'sh', '-c', 'echo hidden; sleep 1000');
-    const r = await backend.invoke('logs:open', { id: name, tail: 'all', timestamps: false, follow: true }, recordingClient());
+    const r = await backend.invoke(
+      'logs:open',
+      { id: name, tail: 'all', timestamps: false, follow: true },
+      recordingClient(),
+    );
     expect(r).toMatchObject({ ok: false, error: { code: 'LOGS_UNAVAILABLE' } });
   });
 
@@ -159,7 +187,12 @@ describe('logs against the real engine', () => {
   });
 
   it('copes with a single 10 MB line and with binary garbage (invalid UTF-8 replaced)', async () => {
-    const name = await start(IMAGE, 'sh', '-c', "head -c 10485760 /dev/zero | tr '\\0' a; echo; head -c 65536 /dev/urandom; echo; echo after-garbage");
+    const name = await start(
+      IMAGE,
+      'sh',
+      '-c',
+      "head -c 10485760 /dev/zero | tr '\\0' a; echo; head -c 65536 /dev/urandom; echo; echo after-garbage",
+    );
     await docker('wait', name);
     const c = recordingClient();
     const r = await backend.invoke('logs:open', { id: name, tail: 'all', timestamps: false, follow: false }, c);
@@ -176,7 +209,9 @@ describe('logs against the real engine', () => {
     expect(text.indexOf('\n')).toBe(10485760);
     expect(text.endsWith('after-garbage\n')).toBe(true);
     expect(c.events.find((e) => e.event === 'logs:end')?.payload).toMatchObject({ reason: 'done' });
-    const chunks = c.events.filter((e) => e.event === 'logs:chunk').map((e) => (e.payload as { data: string }).data.length);
+    const chunks = c.events
+      .filter((e) => e.event === 'logs:chunk')
+      .map((e) => (e.payload as { data: string }).data.length);
     expect(Math.max(...chunks)).toBeLessThanOrEqual(64 * 1024 + 16 * 1024);
   });
 

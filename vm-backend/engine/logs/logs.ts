@@ -15,10 +15,20 @@ import type { EngineSession } from '../session';
 import { StreamOut } from '../streams/stream-out';
 import { type StreamRegistry, requireClient } from '../streams/streams';
 
-export async function openLogs(session: EngineSession, registry: StreamRegistry, c: ClientLink | undefined, o: LogsOpenInput): Promise<LogsOpened> {
+export async function openLogs(
+  session: EngineSession,
+  registry: StreamRegistry,
+  c: ClientLink | undefined,
+  o: LogsOpenInput,
+): Promise<LogsOpened> {
   const client = requireClient(c);
   const docker = session.client();
-  const info = await docker.getContainer(o.id).inspect().catch((e: unknown) => { throw logsError(e, o.id, ''); });
+  const info = await docker
+    .getContainer(o.id)
+    .inspect()
+    .catch((e: unknown) => {
+      throw logsError(e, o.id, '');
+    });
   const name = info.Name.replace(/^\//, '');
   const driver = info.HostConfig?.LogConfig?.Type ?? 'json-file';
   if (driver === 'none') throw logsUnavailable(driver, 'log driver none');
@@ -36,7 +46,12 @@ export async function openLogs(session: EngineSession, registry: StreamRegistry,
   let counting: Promise<void> | null = null;
   const startCount = (firstTs: string): void => {
     const since = o.since ? String(o.since) : undefined;
-    counting = countEarlierLines(docker, info.Id, { tail: o.tail, tty, firstTs, ...(since ? { since } : {}) }, countAbort.signal)
+    counting = countEarlierLines(
+      docker,
+      info.Id,
+      { tail: o.tail, tty, firstTs, ...(since ? { since } : {}) },
+      countAbort.signal,
+    )
       .then((earlier) => {
         if (!closed && earlier) client.send('logs:chunk', { stream, data: '', earlier });
       })
@@ -48,7 +63,11 @@ export async function openLogs(session: EngineSession, registry: StreamRegistry,
     resume: () => current?.resume(),
   });
   const fmt = new LogFormatter({ timestamps: o.timestamps }, (t) => out.write(t));
-  const finish = (reason: 'done' | 'removed' | 'error', err?: unknown, after: Promise<void> = Promise.resolve()): void => {
+  const finish = (
+    reason: 'done' | 'removed' | 'error',
+    err?: unknown,
+    after: Promise<void> = Promise.resolve(),
+  ): void => {
     if (closed) return;
     out.flush();
     client.send('logs:end', { stream, reason, ...(err ? { error: logsError(err, name, driver).toJSON() } : {}) });
@@ -59,7 +78,17 @@ export async function openLogs(session: EngineSession, registry: StreamRegistry,
   const open = async (first: boolean): Promise<void> => {
     abort = new AbortController();
     const since = fmt.lastTime !== null ? sinceParam(fmt.lastTime) : o.since ? String(o.since) : undefined;
-    const res = await requestLogs(docker, info.Id, { follow: o.follow, tail: !first ? 'all' : capped ? (o.keep ?? o.tail) : o.tail, timestamps: true, ...(since ? { since } : {}) }, abort.signal);
+    const res = await requestLogs(
+      docker,
+      info.Id,
+      {
+        follow: o.follow,
+        tail: !first ? 'all' : capped ? (o.keep ?? o.tail) : o.tail,
+        timestamps: true,
+        ...(since ? { since } : {}),
+      },
+      abort.signal,
+    );
     if (closed) return void res.destroy();
     current = res;
     if (!first) fmt.restart();
@@ -112,7 +141,9 @@ export async function openLogs(session: EngineSession, registry: StreamRegistry,
     offWatch?.();
     offWatch = null;
     client.send('logs:state', { stream, state: 'following' });
-    open(false).catch((err: unknown) => finish((err as { statusCode?: number }).statusCode === 404 ? 'removed' : 'error', err));
+    open(false).catch((err: unknown) =>
+      finish((err as { statusCode?: number }).statusCode === 404 ? 'removed' : 'error', err),
+    );
   };
 
   registry.add(stream, client, {

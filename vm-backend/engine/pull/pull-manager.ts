@@ -26,17 +26,38 @@ export class PullManager {
   private readonly running = new Map<string, Running>();
   private counter = 0;
 
-  constructor(private readonly session: EngineSession, private readonly store: RegistryStore) {}
+  constructor(
+    private readonly session: EngineSession,
+    private readonly store: RegistryStore,
+  ) {}
 
   async start(client: ClientLink | undefined, input: string): Promise<PullProgress> {
-    if (!client) throw new WharfError({ code: 'NO_CLIENT', message: 'Pulls can only be started from a Wharf window.', hint: 'Pull from the app.', detail: 'invoke without a ClientLink' });
+    if (!client)
+      throw new WharfError({
+        code: 'NO_CLIENT',
+        message: 'Pulls can only be started from a Wharf window.',
+        hint: 'Pull from the app.',
+        detail: 'invoke without a ClientLink',
+      });
     const parsed = parseReference(input);
     if (!parsed.ok) {
-      throw new WharfError({ code: 'INVALID_REFERENCE', message: `"${input.slice(0, 100)}" is not a valid image name.`, hint: REFERENCE_PROBLEM_TEXT[parsed.problem], detail: parsed.problem, params: { ref: input.slice(0, 100), problem: parsed.problem } });
+      throw new WharfError({
+        code: 'INVALID_REFERENCE',
+        message: `"${input.slice(0, 100)}" is not a valid image name.`,
+        hint: REFERENCE_PROBLEM_TEXT[parsed.problem],
+        detail: parsed.problem,
+        params: { ref: input.slice(0, 100), problem: parsed.problem },
+      });
     }
     const owned = [...this.running.values()].filter((r) => r.client === client).length;
     if (owned >= MAX_PULLS_PER_CLIENT) {
-      throw new WharfError({ code: 'TOO_MANY_PULLS', message: 'Too many pulls are running in this window.', hint: 'Wait for some to finish.', detail: `limit ${MAX_PULLS_PER_CLIENT}`, params: { limit: MAX_PULLS_PER_CLIENT } });
+      throw new WharfError({
+        code: 'TOO_MANY_PULLS',
+        message: 'Too many pulls are running in this window.',
+        hint: 'Wait for some to finish.',
+        detail: `limit ${MAX_PULLS_PER_CLIENT}`,
+        params: { limit: MAX_PULLS_PER_CLIENT },
+      });
     }
     const ref = parsed.ref;
     const name = familiarName(ref);
@@ -44,16 +65,24 @@ export class PullManager {
     const shown = ref.digest ? `${name}@${ref.digest}` : `${name}:${tag}`;
     const docker = this.session.client();
     const creds = await this.store.get(ref.domain);
-    const auth = creds?.username && creds.secret ? { username: creds.username, password: creds.secret, serveraddress: ref.domain } : undefined;
+    const auth =
+      creds?.username && creds.secret
+        ? { username: creds.username, password: creds.secret, serveraddress: ref.domain }
+        : undefined;
 
     const id = `pull-${++this.counter}`;
     const run: Running = { client, abort: new AbortController(), progress: emptyProgress(id, shown) };
     this.running.set(id, run);
     const offClose = client.onClose(() => this.cancel(client, id, true));
-    run.finished = this.follow(run, docker.createImage(auth, { fromImage: name, tag, abortSignal: run.abort.signal }) as Promise<IncomingMessage>).finally(() => {
-      offClose();
-      this.running.delete(id);
-    }).then(() => run.progress);
+    run.finished = this.follow(
+      run,
+      docker.createImage(auth, { fromImage: name, tag, abortSignal: run.abort.signal }) as Promise<IncomingMessage>,
+    )
+      .finally(() => {
+        offClose();
+        this.running.delete(id);
+      })
+      .then(() => run.progress);
     return run.progress;
   }
 
@@ -69,13 +98,19 @@ export class PullManager {
     try {
       stream = await started;
     } catch (err) {
-      run.progress = run.abort.signal.aborted ? { ...run.progress, state: 'cancelled' } : { ...run.progress, state: 'failed', error: pullError(err, run.progress.ref).toJSON() };
+      run.progress = run.abort.signal.aborted
+        ? { ...run.progress, state: 'cancelled' }
+        : { ...run.progress, state: 'failed', error: pullError(err, run.progress.ref).toJSON() };
       send();
       return;
     }
     let timer: NodeJS.Timeout | null = null;
     const schedule = (): void => {
-      if (!timer) timer = setTimeout(() => { timer = null; send(); }, PROGRESS_INTERVAL_MS);
+      if (!timer)
+        timer = setTimeout(() => {
+          timer = null;
+          send();
+        }, PROGRESS_INTERVAL_MS);
     };
     send();
     let rest = '';
@@ -114,7 +149,12 @@ export class PullManager {
     const run = this.running.get(id);
     if (!run || run.client !== client) {
       if (quiet) return null;
-      throw new WharfError({ code: 'PULL_NOT_FOUND', message: 'This pull has already ended.', hint: 'Its result is shown in the list of pulls.', detail: id });
+      throw new WharfError({
+        code: 'PULL_NOT_FOUND',
+        message: 'This pull has already ended.',
+        hint: 'Its result is shown in the list of pulls.',
+        detail: id,
+      });
     }
     run.abort.abort();
     return null;

@@ -49,7 +49,14 @@ export function applyPullLine(p: PullProgress, line: PullLine): PullProgress {
       ...before,
       phase,
       status,
-      current: typeof d.current === 'number' ? d.current : phase === 'downloaded' || phase === 'done' ? before.total : phase === 'extracting' ? 0 : before.current,
+      current:
+        typeof d.current === 'number'
+          ? d.current
+          : phase === 'downloaded' || phase === 'done'
+            ? before.total
+            : phase === 'extracting'
+              ? 0
+              : before.current,
       total: typeof d.total === 'number' && d.total > 0 ? d.total : before.total,
     };
     if (phase === 'extracting' && before.phase !== 'extracting') layer.downloaded = before.total;

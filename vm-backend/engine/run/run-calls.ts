@@ -15,7 +15,9 @@ export async function imageRunInfo(session: EngineSession, image: string): Promi
     const exposed = Object.keys(info.Config?.ExposedPorts ?? {}).flatMap((k) => {
       const [port, proto] = k.split('/');
       const n = Number(port);
-      return Number.isInteger(n) && n > 0 ? [{ port: n, protocol: proto === 'udp' ? ('udp' as const) : ('tcp' as const) }] : [];
+      return Number.isInteger(n) && n > 0
+        ? [{ port: n, protocol: proto === 'udp' ? ('udp' as const) : ('tcp' as const) }]
+        : [];
     });
     const cmd = [...(info.Config?.Entrypoint ?? []), ...(info.Config?.Cmd ?? [])].map(shellQuote).join(' ');
     return { present: true, exposedPorts: exposed.sort((a, b) => a.port - b.port), cmd };
@@ -26,19 +28,29 @@ export async function imageRunInfo(session: EngineSession, image: string): Promi
 }
 
 /** Host ports per session: one probe at a time, answered from cache when fresh enough. */
-const cache = new WeakMap<EngineSession, { at: number; value: HostPortsInfo; pending?: Promise<HostPortsInfo>; remembered: { image?: string } }>();
+const cache = new WeakMap<
+  EngineSession,
+  { at: number; value: HostPortsInfo; pending?: Promise<HostPortsInfo>; remembered: { image?: string } }
+>();
 
-export async function hostPorts(session: EngineSession, image: string | undefined, maxAgeMs = 3000): Promise<HostPortsInfo> {
+export async function hostPorts(
+  session: EngineSession,
+  image: string | undefined,
+  maxAgeMs = 3000,
+): Promise<HostPortsInfo> {
   const docker = session.client();
   let entry = cache.get(session);
-  if (!entry) cache.set(session, (entry = { at: 0, value: { listeners: [], source: 'unavailable', readAt: 0 }, remembered: {} }));
+  if (!entry)
+    cache.set(session, (entry = { at: 0, value: { listeners: [], source: 'unavailable', readAt: 0 }, remembered: {} }));
   if (Date.now() - entry.at <= maxAgeMs) return entry.value;
   const e = entry;
-  e.pending ??= readHostPorts(docker, image, e.remembered).then((value) => {
-    e.value = value;
-    e.at = Date.now();
-    return value;
-  }).finally(() => delete e.pending);
+  e.pending ??= readHostPorts(docker, image, e.remembered)
+    .then((value) => {
+      e.value = value;
+      e.at = Date.now();
+      return value;
+    })
+    .finally(() => delete e.pending);
   return e.pending;
 }
 
@@ -46,7 +58,10 @@ export async function formFromContainer(session: EngineSession, id: string): Pro
   const docker = session.client();
   try {
     const info = await docker.getContainer(id).inspect();
-    const image = await docker.getImage(info.Image).inspect().catch(() => null);
+    const image = await docker
+      .getImage(info.Image)
+      .inspect()
+      .catch(() => null);
     const form = formFromInspect(info, image?.Config?.Env ?? [], image?.Config?.Cmd ?? []);
     const rows = [...session.containers.values()];
     form.name = nextName(form.name, new Set(rows.map((r) => r.name)));
@@ -61,7 +76,10 @@ export async function formFromContainer(session: EngineSession, id: string): Pro
 export async function listNetworks(session: EngineSession): Promise<string[]> {
   try {
     const nets = await session.client().listNetworks();
-    return nets.map((n) => n.Name).filter((n) => n !== 'none').sort();
+    return nets
+      .map((n) => n.Name)
+      .filter((n) => n !== 'none')
+      .sort();
   } catch (err) {
     throw toWharfError(err, { endpoint: session.conn.endpoint });
   }

@@ -12,7 +12,13 @@ import { readFailure, toWharfError } from '../errors';
 import { toCreateOptions } from './run-spec';
 import type { EngineSession } from '../session';
 
-function fieldError(code: string, message: string, hint: string, detail: string, params: Record<string, string | number>): WharfError {
+function fieldError(
+  code: string,
+  message: string,
+  hint: string,
+  detail: string,
+  params: Record<string, string | number>,
+): WharfError {
   return new WharfError({ code, message, hint, detail, params });
 }
 
@@ -25,7 +31,9 @@ export function fieldOf(err: WharfError, form: RunForm, rawMessage: string): str
     const hit = requestedHostPorts(form.ports).find((p) => p.port === port);
     return hit ? `ports.${hit.row}.hostPort` : form.ports.length ? 'ports.0.hostPort' : 'ports';
   }
-  const vi = form.volumes.findIndex((v) => (v.source && rawMessage.includes(v.source)) || rawMessage.includes(v.target));
+  const vi = form.volumes.findIndex(
+    (v) => (v.source && rawMessage.includes(v.source)) || rawMessage.includes(v.target),
+  );
   if (/mount|bind source|volume/i.test(rawMessage) && vi >= 0) return `volumes.${vi}.source`;
   if (/network .* not found/i.test(rawMessage)) return 'network';
   if (/executable file not found|exec format|no such file or directory/i.test(rawMessage)) return 'command';
@@ -39,7 +47,11 @@ export function portIn(message: string): string {
 
 function withField(err: unknown, form: RunForm, session: EngineSession): WharfError {
   const raw = readFailure(err).message;
-  const e = toWharfError(err, { subject: form.image, containerName: session.containerName, endpoint: session.conn.endpoint });
+  const e = toWharfError(err, {
+    subject: form.image,
+    containerName: session.containerName,
+    endpoint: session.conn.endpoint,
+  });
   const params: Record<string, string | number> = { ...(e.params ?? {}) };
   if (e.code === 'PORT_IN_USE' && !params.port) params.port = portIn(raw);
   if (e.code === 'IMAGE_NOT_FOUND') params.subject = form.image;
@@ -48,12 +60,26 @@ function withField(err: unknown, form: RunForm, session: EngineSession): WharfEr
   const missing = /bind source path does not exist: (\S+)/.exec(raw);
   if (missing?.[1]) {
     // With a VM or a remote engine the folder must exist there, not on the UI's machine.
-    return new WharfError({ code: 'BIND_SOURCE_MISSING', message: `The folder ${missing[1]} does not exist on the engine's host.`,
-      hint: "Create it first or choose another folder. With a VM or a remote engine, the path is on the engine's machine.", detail: e.detail, params: { ...params, path: missing[1] } });
+    return new WharfError({
+      code: 'BIND_SOURCE_MISSING',
+      message: `The folder ${missing[1]} does not exist on the engine's host.`,
+      hint: "Create it first or choose another folder. With a VM or a remote engine, the path is on the engine's machine.",
+      detail: e.detail,
+      params: { ...params, path: missing[1] },
+    });
   }
-  const hint = e.code === 'IMAGE_NOT_FOUND' ? `Pull it first (docker pull ${form.image}), or check the name and tag.` : e.hint;
-  const message = e.code === 'PORT_IN_USE' ? `Port ${params.port || '(unknown)'} on the host is already used.` : e.message;
-  return new WharfError({ code: e.code, message, hint, detail: e.detail, params, ...(e.forceable ? { forceable: true } : {}) });
+  const hint =
+    e.code === 'IMAGE_NOT_FOUND' ? `Pull it first (docker pull ${form.image}), or check the name and tag.` : e.hint;
+  const message =
+    e.code === 'PORT_IN_USE' ? `Port ${params.port || '(unknown)'} on the host is already used.` : e.message;
+  return new WharfError({
+    code: e.code,
+    message,
+    hint,
+    detail: e.detail,
+    params,
+    ...(e.forceable ? { forceable: true } : {}),
+  });
 }
 
 /** Same checks as the dialog, on the backend: bad input never reaches the engine. */
@@ -61,28 +87,57 @@ export function checkForm(form: RunForm, session: EngineSession): void {
   const errs = validateRunForm(form);
   const first = errs[0];
   if (first) {
-    throw fieldError('RUN_INVALID', first.message, 'Correct the field and run again.', errs.map((e) => `${e.field}: ${e.message}`).join('\n'), { field: first.field, what: first.code });
+    throw fieldError(
+      'RUN_INVALID',
+      first.message,
+      'Correct the field and run again.',
+      errs.map((e) => `${e.field}: ${e.message}`).join('\n'),
+      { field: first.field, what: first.code },
+    );
   }
   const rows = [...session.containers.values()];
   const named = form.name && rows.find((c) => c.name === form.name);
   if (named) {
-    throw fieldError('NAME_CONFLICT', `The name "${form.name}" is already used by another container.`, 'Choose another name, or remove the container that has it.', `container ${named.id.slice(0, 12)}`, { name: form.name, field: 'name' });
+    throw fieldError(
+      'NAME_CONFLICT',
+      `The name "${form.name}" is already used by another container.`,
+      'Choose another name, or remove the container that has it.',
+      `container ${named.id.slice(0, 12)}`,
+      { name: form.name, field: 'name' },
+    );
   }
   const taken = findPortConflicts(form.ports, rows, []).find((c) => c.owner.kind !== 'process');
   if (taken) {
     const owner = taken.owner;
     const field = `ports.${taken.row}.hostPort`;
     if (owner.kind === 'container') {
-      throw fieldError('PORT_USED_BY_CONTAINER', `Port ${taken.port} is already used by container ${owner.name}.`, 'Choose another host port.', '', { port: taken.port, container: owner.name, field });
+      throw fieldError(
+        'PORT_USED_BY_CONTAINER',
+        `Port ${taken.port} is already used by container ${owner.name}.`,
+        'Choose another host port.',
+        '',
+        { port: taken.port, container: owner.name, field },
+      );
     }
-    throw fieldError('PORT_DUPLICATE', `Host port ${taken.port} is asked for twice.`, 'Each host port can be published once.', '', { port: taken.port, field });
+    throw fieldError(
+      'PORT_DUPLICATE',
+      `Host port ${taken.port} is asked for twice.`,
+      'Each host port can be published once.',
+      '',
+      { port: taken.port, field },
+    );
   }
 }
 
 /** Pulls an image (with progress to the user) and resolves with how the pull ended. */
 export type PullFirst = (ref: string) => Promise<PullProgress>;
 
-export async function runContainer(session: EngineSession, form: RunForm, keepOnFailure: boolean, pull?: PullFirst): Promise<RunResult> {
+export async function runContainer(
+  session: EngineSession,
+  form: RunForm,
+  keepOnFailure: boolean,
+  pull?: PullFirst,
+): Promise<RunResult> {
   checkForm(form, session);
   const docker: Docker = session.client();
   try {
@@ -94,7 +149,13 @@ export async function runContainer(session: EngineSession, form: RunForm, keepOn
     if (pulled.state !== 'done') {
       const e = pulled.error
         ? new WharfError({ ...pulled.error, params: { ...pulled.error.params, field: 'image' } })
-        : fieldError('PULL_CANCELLED', `The pull of ${form.image} was cancelled, so nothing was run.`, 'Run again to pull it, or pick another image.', '', { field: 'image', subject: form.image });
+        : fieldError(
+            'PULL_CANCELLED',
+            `The pull of ${form.image} was cancelled, so nothing was run.`,
+            'Run again to pull it, or pick another image.',
+            '',
+            { field: 'image', subject: form.image },
+          );
       throw e;
     }
   }

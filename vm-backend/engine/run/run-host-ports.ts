@@ -23,7 +23,9 @@ const FILES = ['/proc/net/tcp', '/proc/net/tcp6', '/proc/net/udp', '/proc/net/ud
 export async function probeCandidates(docker: Docker, hint?: string): Promise<string[]> {
   const images = await docker.listImages();
   const tags = images.flatMap((i) => (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>'));
-  const preferred = tags.filter((t) => PREFERRED.test(t)).sort((a, b) => Number(b.includes('busybox')) - Number(a.includes('busybox')));
+  const preferred = tags
+    .filter((t) => PREFERRED.test(t))
+    .sort((a, b) => Number(b.includes('busybox')) - Number(a.includes('busybox')));
   const rest = hint && tags.includes(hint) ? [hint] : [];
   return [...new Set([...preferred, ...rest])].slice(0, 4);
 }
@@ -63,13 +65,27 @@ export function stdoutOf(raw: Buffer): string {
 
 /** A probe left behind by a Wharf that stopped mid-probe is removed by the next one. */
 async function removeStaleProbes(docker: Docker): Promise<void> {
-  const stale = await docker.listContainers({ all: true, filters: { label: [PROBE_LABEL], status: ['created', 'exited', 'dead'] } });
+  const stale = await docker.listContainers({
+    all: true,
+    filters: { label: [PROBE_LABEL], status: ['created', 'exited', 'dead'] },
+  });
   const old = stale.filter((c) => Date.now() / 1000 - (c.Created ?? 0) > 60);
-  await Promise.all(old.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+  await Promise.all(
+    old.map((c) =>
+      docker
+        .getContainer(c.Id)
+        .remove({ force: true })
+        .catch(() => undefined),
+    ),
+  );
 }
 
 /** Reads the engine host's listening sockets; never throws (falls back to 'unavailable'). */
-export async function readHostPorts(docker: Docker, hint?: string, remembered?: { image?: string }): Promise<HostPorts> {
+export async function readHostPorts(
+  docker: Docker,
+  hint?: string,
+  remembered?: { image?: string },
+): Promise<HostPorts> {
   const tried: string[] = [];
   try {
     await removeStaleProbes(docker);

@@ -79,7 +79,10 @@ describe('run pulls a missing image first', () => {
   it('without a window to show progress to, run says to pull first instead', async () => {
     const image = `${REGISTRY}/wharf/busybox:latest`;
     removeIfThere(image);
-    const res = (await backend.invoke('run:create', { form: { ...emptyForm(image), name: `${tag}-c` }, keepOnFailure: false })) as Envelope<RunResult>;
+    const res = (await backend.invoke('run:create', {
+      form: { ...emptyForm(image), name: `${tag}-c` },
+      keepOnFailure: false,
+    })) as Envelope<RunResult>;
     expect(res.ok ? 'ran' : res.error.code).toBe('IMAGE_NOT_FOUND');
   });
 });

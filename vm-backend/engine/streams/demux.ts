@@ -18,7 +18,10 @@ export class Demuxer {
   private raw: boolean;
   private atRawStart = true;
 
-  constructor(tty: boolean, private readonly sink: FrameSink) {
+  constructor(
+    tty: boolean,
+    private readonly sink: FrameSink,
+  ) {
     this.raw = tty;
   }
 

@@ -7,10 +7,22 @@ import { openLogs } from '../logs/logs';
 import type { EngineSession } from '../session';
 import type { StreamRegistry } from './streams';
 
-type StreamCall = 'logs:open' | 'logs:download-ticket' | 'logs:close' | 'streams:ack' | 'exec:start' | 'exec:input' | 'exec:resize' | 'exec:close';
+type StreamCall =
+  | 'logs:open'
+  | 'logs:download-ticket'
+  | 'logs:close'
+  | 'streams:ack'
+  | 'exec:start'
+  | 'exec:input'
+  | 'exec:resize'
+  | 'exec:close';
 type H<K extends CallName> = (input: CallParsed<K>, client?: ClientLink) => Promise<CallOutput<K>> | CallOutput<K>;
 
-export function streamHandlers(session: EngineSession, registry: StreamRegistry, tickets: LogTickets): { [K in StreamCall]: H<K> } {
+export function streamHandlers(
+  session: EngineSession,
+  registry: StreamRegistry,
+  tickets: LogTickets,
+): { [K in StreamCall]: H<K> } {
   return {
     'logs:open': (o, client) => openLogs(session, registry, client, o),
     'logs:download-ticket': ({ id, timestamps }) => ({ ticket: tickets.issue(id, timestamps) }),

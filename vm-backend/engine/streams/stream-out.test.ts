@@ -6,7 +6,12 @@ afterEach(() => void vi.useRealTimers());
 function make(o: Partial<{ maxBatch: number; highWater: number; lowWater: number }> = {}) {
   const sent: string[] = [];
   const calls: string[] = [];
-  const s = new StreamOut({ send: (d) => sent.push(d), pause: () => calls.push('pause'), resume: () => calls.push('resume'), ...o });
+  const s = new StreamOut({
+    send: (d) => sent.push(d),
+    pause: () => calls.push('pause'),
+    resume: () => calls.push('resume'),
+    ...o,
+  });
   return { s, sent, calls };
 }
 

@@ -15,7 +15,8 @@ function octal(n: number, width: number): string {
 
 function header(name: string, size: number, mode: number, mtime: number): Buffer {
   const h = Buffer.alloc(512, 0);
-  if (Buffer.byteLength(name) > 100 || name.startsWith('/') || name.split('/').includes('..')) throw new Error(`tar: bad entry name ${name}`);
+  if (Buffer.byteLength(name) > 100 || name.startsWith('/') || name.split('/').includes('..'))
+    throw new Error(`tar: bad entry name ${name}`);
   h.write(name, 0, 100, 'utf8');
   h.write(octal(mode, 8), 100, 'ascii');
   h.write(octal(0, 8), 108, 'ascii'); // uid

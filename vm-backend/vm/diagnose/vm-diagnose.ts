@@ -20,7 +20,10 @@ const run = promisify(execFile);
 /** Blanks what must not leave the machine: the boot nonce (wherever a log repeats it) and any
  *  private key block that might have been printed. */
 export function redact(text: string, secrets: string[]): string {
-  let out = text.replace(/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g, '[private key removed]');
+  let out = text.replace(
+    /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
+    '[private key removed]',
+  );
   out = out.replace(/\b(WHARF-HOSTKEY|WHARF_NONCE=?)\s*[A-Za-z0-9]+/g, '$1 [nonce]');
   for (const s of secrets) if (s.length >= 8) out = out.split(s).join('[nonce]');
   return out;
@@ -36,7 +39,8 @@ async function qemuVersion(): Promise<string> {
 
 async function engineJournal(m: VmManager, timeoutMs: number): Promise<string> {
   const rt = readRuntime(m.files);
-  if (rt?.phase !== 'running' || m.opts.driver.alivePid(m.files) === null) return '(the VM is not running: no engine journal)\n';
+  if (rt?.phase !== 'running' || m.opts.driver.alivePid(m.files) === null)
+    return '(the VM is not running: no engine journal)\n';
   const conn = guestConnection(m.files, rt.sshPort);
   try {
     const out = await guestRun(conn, 'journalctl -u docker -u containerd -n 300 --no-pager 2>&1', timeoutMs);
@@ -66,7 +70,11 @@ function folderListing(dir: string): string {
 const json = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
 
 /** Builds the bundle in memory (a few hundred KB at most). */
-export async function diagnoseBundle(m: VmManager, now = new Date(), journalTimeoutMs = 15_000): Promise<{ name: string; data: Buffer; files: string[] }> {
+export async function diagnoseBundle(
+  m: VmManager,
+  now = new Date(),
+  journalTimeoutMs = 15_000,
+): Promise<{ name: string; data: Buffer; files: string[] }> {
   const stamp = now.toISOString().replace(/[:.]/g, '-').slice(0, 19);
   const name = `wharf-vm-diagnose-${m.status.name}-${stamp}`;
   const rt = readRuntime(m.files);
@@ -87,12 +95,23 @@ export async function diagnoseBundle(m: VmManager, now = new Date(), journalTime
     disk = { error: (e as Error).message };
   }
   const host = {
-    os: `${osType()} ${release()}`, platform: platform(), arch: arch(),
-    cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', totalMemBytes: totalmem(), freeMemBytes: freemem(),
-    vmFolder: disk, qemu: await qemuVersion(), accelerator: accel, node: process.version,
+    os: `${osType()} ${release()}`,
+    platform: platform(),
+    arch: arch(),
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? '',
+    totalMemBytes: totalmem(),
+    freeMemBytes: freemem(),
+    vmFolder: disk,
+    qemu: await qemuVersion(),
+    accelerator: accel,
+    node: process.version,
   };
   const entries: TarEntry[] = [
-    { name: 'README.txt', data: `Wharf VM diagnose bundle for "${m.status.name}", made ${now.toISOString()}.\nNo private keys, seed or boot nonce are included.\n` },
+    {
+      name: 'README.txt',
+      data: `Wharf VM diagnose bundle for "${m.status.name}", made ${now.toISOString()}.\nNo private keys, seed or boot nonce are included.\n`,
+    },
     { name: 'status.json', data: json(m.status) },
     { name: 'settings.json', data: json(m.settings()) },
     { name: 'runtime.json', data: json(rt ? runtime : null) },
@@ -122,6 +141,12 @@ export function issueDiagnoseTicket(name: string, data: Buffer): string {
 export function takeDiagnoseTicket(ticket: string): { name: string; data: Buffer } {
   const t = tickets.get(ticket);
   tickets.delete(ticket);
-  if (!t || t.expires < Date.now()) throw new WharfError({ code: 'DOWNLOAD_EXPIRED', message: 'This download link has expired.', hint: 'Click Diagnose again.', detail: 'unknown or used ticket' });
+  if (!t || t.expires < Date.now())
+    throw new WharfError({
+      code: 'DOWNLOAD_EXPIRED',
+      message: 'This download link has expired.',
+      hint: 'Click Diagnose again.',
+      detail: 'unknown or used ticket',
+    });
   return { name: t.name, data: t.data };
 }

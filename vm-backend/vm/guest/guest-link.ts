@@ -24,7 +24,11 @@ export function ensureVmKey(files: VmFiles): string {
 }
 
 export function writeSeed(files: VmFiles, seed: { nonce: string; hostname: string; pubkey: string }): void {
-  writeFileSync(files.seed, `WHARF_NONCE=${seed.nonce}\nWHARF_HOSTNAME=${seed.hostname}\nWHARF_PUBKEY=${seed.pubkey}\n`, { mode: 0o600 });
+  writeFileSync(
+    files.seed,
+    `WHARF_NONCE=${seed.nonce}\nWHARF_HOSTNAME=${seed.hostname}\nWHARF_PUBKEY=${seed.pubkey}\n`,
+    { mode: 0o600 },
+  );
 }
 
 function wholeKey(line: string): boolean {
@@ -73,19 +77,52 @@ export interface ExecResult {
 
 export function sshArgs(files: VmFiles, port: number, timeoutS = 5): string[] {
   return [
-    '-F', '/dev/null', '-i', files.key, '-o', 'IdentitiesOnly=yes', '-o', 'BatchMode=yes',
-    '-o', `UserKnownHostsFile=${files.knownHosts}`, '-o', 'StrictHostKeyChecking=yes', '-o', `HostKeyAlias=${HOST_KEY_ALIAS}`,
-    '-o', `ConnectTimeout=${timeoutS}`, '-o', 'LogLevel=ERROR', '-p', String(port), 'root@127.0.0.1',
+    '-F',
+    '/dev/null',
+    '-i',
+    files.key,
+    '-o',
+    'IdentitiesOnly=yes',
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    `UserKnownHostsFile=${files.knownHosts}`,
+    '-o',
+    'StrictHostKeyChecking=yes',
+    '-o',
+    `HostKeyAlias=${HOST_KEY_ALIAS}`,
+    '-o',
+    `ConnectTimeout=${timeoutS}`,
+    '-o',
+    'LogLevel=ERROR',
+    '-p',
+    String(port),
+    'root@127.0.0.1',
   ];
 }
 
 /** Runs one command in the guest; never rejects (the exit code says what happened). */
-export function guestExec(files: VmFiles, port: number, command: string, timeoutMs = 15_000, input?: Buffer): Promise<ExecResult> {
+export function guestExec(
+  files: VmFiles,
+  port: number,
+  command: string,
+  timeoutMs = 15_000,
+  input?: Buffer,
+): Promise<ExecResult> {
   return new Promise((resolve) => {
-    const child = execFile('ssh', [...sshArgs(files, port), command], { timeout: timeoutMs, maxBuffer: 8 << 20, encoding: 'utf8' }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : null) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    const child = execFile(
+      'ssh',
+      [...sshArgs(files, port), command],
+      { timeout: timeoutMs, maxBuffer: 8 << 20, encoding: 'utf8' },
+      (err, stdout, stderr) => {
+        const code = err
+          ? typeof (err as { code?: unknown }).code === 'number'
+            ? (err as { code: number }).code
+            : null
+          : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
     if (input) child.stdin?.end(input);
     else child.stdin?.end();
   });

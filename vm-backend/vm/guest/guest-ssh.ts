@@ -5,7 +5,13 @@ import { sshConnection, type SshConnection } from '../../connection/ssh/ssh-conn
 import type { VmFiles } from '../vm-files';
 
 export function guestConnection(files: VmFiles, sshPort: number): SshConnection {
-  return sshConnection({ target: { user: 'root', host: '127.0.0.1', port: sshPort }, identity: files.key, dataDir: files.dir, keepaliveIntervalMs: 5000, readyTimeoutMs: 8000 });
+  return sshConnection({
+    target: { user: 'root', host: '127.0.0.1', port: sshPort },
+    identity: files.key,
+    dataDir: files.dir,
+    keepaliveIntervalMs: 5000,
+    readyTimeoutMs: 8000,
+  });
 }
 
 /** The guest's answer to `cmd`, or null when the link is not up (yet). Host-key refusals throw. */
@@ -14,7 +20,8 @@ export async function guestRun(conn: SshConnection, cmd: string, timeoutMs = 800
     await conn.link.ready(timeoutMs);
     return await conn.link.exec(cmd, timeoutMs);
   } catch (e) {
-    if ((e as { code?: string }).code === 'SSH_HOST_KEY_CHANGED' || conn.link.error?.code === 'SSH_HOST_KEY_CHANGED') throw e;
+    if ((e as { code?: string }).code === 'SSH_HOST_KEY_CHANGED' || conn.link.error?.code === 'SSH_HOST_KEY_CHANGED')
+      throw e;
     return null;
   }
 }

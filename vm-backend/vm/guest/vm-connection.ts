@@ -9,8 +9,14 @@ export class VmNotRunning extends Error {}
 
 export function vmConnection(vm: VmManager): SshConnection {
   const rt = readRuntime(vm.files);
-  if (rt?.phase !== 'running') throw new VmNotRunning(`the VM "${vm.status.name}" is not running: start it with "wharf vm start"`);
-  const c = sshConnection({ target: { user: 'root', host: '127.0.0.1', port: rt.sshPort }, identity: vm.files.key, dataDir: vm.files.dir, keepaliveIntervalMs: 5000 });
+  if (rt?.phase !== 'running')
+    throw new VmNotRunning(`the VM "${vm.status.name}" is not running: start it with "wharf vm start"`);
+  const c = sshConnection({
+    target: { user: 'root', host: '127.0.0.1', port: rt.sshPort },
+    identity: vm.files.key,
+    dataDir: vm.files.dir,
+    keepaliveIntervalMs: 5000,
+  });
   // Still an SSH engine for the host socket and published ports; the endpoint says it is the VM.
   return Object.assign(c, { endpoint: `vm:${vm.status.name} (${c.endpoint})` }) satisfies Connection;
 }

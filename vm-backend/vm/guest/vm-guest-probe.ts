@@ -6,7 +6,13 @@ import type { SshConnection } from '../../connection/ssh/ssh-connection';
 import type { VmFiles } from '../vm-files';
 import type { CheckResult, WatchProbe } from '../lifecycle/vm-watch';
 
-export function guestProbe(files: VmFiles, driver: VmDriver, sshPort: number, nonce: string, timeoutMs = 8000): WatchProbe {
+export function guestProbe(
+  files: VmFiles,
+  driver: VmDriver,
+  sshPort: number,
+  nonce: string,
+  timeoutMs = 8000,
+): WatchProbe {
   let conn: SshConnection | null = null;
   const get = (): SshConnection => (conn ??= guestConnection(files, sshPort));
   return {

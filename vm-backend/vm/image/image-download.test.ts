@@ -16,8 +16,16 @@ const gz = gzipSync(rootfs);
 const entry = (name: string, b: Buffer): object => ({ name, size: b.length, sha256: sha(b) });
 const manifest = (version: string, over: Record<string, unknown> = {}): string =>
   JSON.stringify({
-    format: 1, version, arch: 'x86_64', cmdline: 'console=ttyS0',
-    files: { kernel: entry('vmlinuz', kernel), initrd: entry('initrd.img', initrd), rootfs: { ...entry('rootfs.img', rootfs), compressed: { ...entry('rootfs.img.gz', gz), encoding: 'gzip' } }, ...over },
+    format: 1,
+    version,
+    arch: 'x86_64',
+    cmdline: 'console=ttyS0',
+    files: {
+      kernel: entry('vmlinuz', kernel),
+      initrd: entry('initrd.img', initrd),
+      rootfs: { ...entry('rootfs.img', rootfs), compressed: { ...entry('rootfs.img.gz', gz), encoding: 'gzip' } },
+      ...over,
+    },
   });
 
 /** Serves /<case>/<file>: good files, or one file corrupted, cut short or grown. */
@@ -29,8 +37,9 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const [, mode = '', file = ''] = (req.url ?? '').split('/');
     requested.push(req.url ?? '');
-    if (mode === 'otherarch' && file === 'manifest.json') return res.end(JSON.stringify({ ...JSON.parse(manifest('v-otherarch')), arch: otherArch }));
-    const files: Record<string, Buffer> = { 'vmlinuz': kernel, 'initrd.img': initrd, 'rootfs.img.gz': gz };
+    if (mode === 'otherarch' && file === 'manifest.json')
+      return res.end(JSON.stringify({ ...JSON.parse(manifest('v-otherarch')), arch: otherArch }));
+    const files: Record<string, Buffer> = { vmlinuz: kernel, 'initrd.img': initrd, 'rootfs.img.gz': gz };
     if (file === 'manifest.json') return res.end(manifest(`v-${mode}`));
     let body = files[file];
     if (!body) return res.writeHead(404).end();
@@ -53,36 +62,59 @@ describe('image download (local HTTP server)', () => {
   it('downloads, verifies, unpacks the root disk and caches it', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'wharf-dl-'));
     const seen: string[] = [];
-    const img = await downloadImage({ manifestUrl: `${base}/good/manifest.json`, cacheDir: cache, onProgress: (p) => seen.push(p.file) });
+    const img = await downloadImage({
+      manifestUrl: `${base}/good/manifest.json`,
+      cacheDir: cache,
+      onProgress: (p) => seen.push(p.file),
+    });
     expect(img.manifest.version).toBe('v-good');
     expect(readdirSync(img.dir).sort()).toEqual(['.complete', 'initrd.img', 'manifest.json', 'rootfs.img', 'vmlinuz']);
     expect(new Set(seen)).toEqual(new Set(['vmlinuz', 'initrd.img', 'rootfs.img.gz']));
     // Second time: from the cache, no download.
-    const again = await downloadImage({ manifestUrl: `${base}/good/manifest.json`, cacheDir: cache, fetchImpl: (async (u: string) => (String(u).endsWith('manifest.json') ? fetch(u) : Promise.reject(new Error('downloaded again')))) as typeof fetch });
+    const again = await downloadImage({
+      manifestUrl: `${base}/good/manifest.json`,
+      cacheDir: cache,
+      fetchImpl: (async (u: string) =>
+        String(u).endsWith('manifest.json') ? fetch(u) : Promise.reject(new Error('downloaded again'))) as typeof fetch,
+    });
     expect(again.dir).toBe(img.dir);
   });
 
-  for (const [mode, code] of [['corrupt', 'IMAGE_CHECKSUM'], ['short', 'IMAGE_'], ['long', 'IMAGE_CHECKSUM']] as const) {
+  for (const [mode, code] of [
+    ['corrupt', 'IMAGE_CHECKSUM'],
+    ['short', 'IMAGE_'],
+    ['long', 'IMAGE_CHECKSUM'],
+  ] as const) {
     it(`refuses a ${mode} file and removes it`, async () => {
       const cache = mkdtempSync(join(tmpdir(), 'wharf-dl-'));
-      await expect(downloadImage({ manifestUrl: `${base}/${mode}/manifest.json`, cacheDir: cache })).rejects.toMatchObject({ code: expect.stringContaining(code) });
+      await expect(
+        downloadImage({ manifestUrl: `${base}/${mode}/manifest.json`, cacheDir: cache }),
+      ).rejects.toMatchObject({ code: expect.stringContaining(code) });
       const dir = join(cache, `v-${mode}`);
       const left = readdirSync(dir);
       expect(left.filter((f) => f.endsWith('.part') || f === '.complete' || f === 'manifest.json')).toEqual([]);
-      expect(existsSync(join(dir, mode === 'corrupt' ? 'initrd.img' : mode === 'long' ? 'vmlinuz' : 'rootfs.img'))).toBe(false);
+      expect(
+        existsSync(join(dir, mode === 'corrupt' ? 'initrd.img' : mode === 'long' ? 'vmlinuz' : 'rootfs.img')),
+      ).toBe(false);
     });
   }
 
   it('refuses an image for another architecture before downloading any of it', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'wharf-dl-'));
-    await expect(downloadImage({ manifestUrl: `${base}/otherarch/manifest.json`, cacheDir: cache })).rejects.toMatchObject({ code: 'IMAGE_WRONG_ARCH', message: expect.stringContaining(otherArch) });
+    await expect(
+      downloadImage({ manifestUrl: `${base}/otherarch/manifest.json`, cacheDir: cache }),
+    ).rejects.toMatchObject({ code: 'IMAGE_WRONG_ARCH', message: expect.stringContaining(otherArch) });
     expect(requested.filter((u) => u.startsWith('/otherarch/'))).toEqual(['/otherarch/manifest.json']);
     expect(readdirSync(cache)).toEqual([]);
   });
 
   it('says so when the server is not there or the manifest is bad', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'wharf-dl-'));
-    await expect(downloadImage({ manifestUrl: 'http://127.0.0.1:1/manifest.json', cacheDir: cache })).rejects.toMatchObject({ code: 'IMAGE_DOWNLOAD' });
-    await expect(downloadImage({ manifestUrl: `${base}/good/vmlinuz`, cacheDir: cache })).rejects.toMatchObject({ code: 'IMAGE_MANIFEST' });
+    await expect(
+      downloadImage({ manifestUrl: 'http://127.0.0.1:1/manifest.json', cacheDir: cache }),
+    ).rejects.toMatchObject({ code: 'IMAGE_DOWNLOAD' });
+    await expect(downloadImage({ manifestUrl: `${base}/good/vmlinuz`, cacheDir: cache })).rejects.toMatchObject({
+      code: 'IMAGE_MANIFEST',
+    });
   });
 });

@@ -20,13 +20,19 @@ export interface DownloadOptions {
 const MANIFEST_MAX = 64 * 1024;
 
 /** Counts, hashes and caps a stream: more bytes than `max` is an error at once. */
-function meter(entry: ManifestFile, onBytes: (n: number) => void): { tap: Transform; result: () => { size: number; sha256: string } } {
+function meter(
+  entry: ManifestFile,
+  onBytes: (n: number) => void,
+): { tap: Transform; result: () => { size: number; sha256: string } } {
   const h = createHash('sha256');
   let size = 0;
   const tap = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       size += chunk.length;
-      if (size > entry.size) return cb(new ImageError('IMAGE_CHECKSUM', `${entry.name} is longer than the manifest says (${entry.size} bytes)`));
+      if (size > entry.size)
+        return cb(
+          new ImageError('IMAGE_CHECKSUM', `${entry.name} is longer than the manifest says (${entry.size} bytes)`),
+        );
       h.update(chunk);
       onBytes(size);
       cb(null, chunk);
@@ -36,15 +42,21 @@ function meter(entry: ManifestFile, onBytes: (n: number) => void): { tap: Transf
 }
 
 function check(entry: ManifestFile, got: { size: number; sha256: string }): void {
-  if (got.size !== entry.size) throw new ImageError('IMAGE_SHORT', `${entry.name} arrived with ${got.size} of ${entry.size} bytes`);
-  if (got.sha256 !== entry.sha256) throw new ImageError('IMAGE_CHECKSUM', `${entry.name} has sha256 ${got.sha256.slice(0, 12)}..., the manifest says ${entry.sha256.slice(0, 12)}...`);
+  if (got.size !== entry.size)
+    throw new ImageError('IMAGE_SHORT', `${entry.name} arrived with ${got.size} of ${entry.size} bytes`);
+  if (got.sha256 !== entry.sha256)
+    throw new ImageError(
+      'IMAGE_CHECKSUM',
+      `${entry.name} has sha256 ${got.sha256.slice(0, 12)}..., the manifest says ${entry.sha256.slice(0, 12)}...`,
+    );
 }
 
 async function fetchFile(o: DownloadOptions, url: string, entry: ManifestFile, dest: string): Promise<void> {
   const part = `${dest}.part`;
   try {
     const res = await (o.fetchImpl ?? fetch)(url);
-    if (!res.ok || !res.body) throw new ImageError('IMAGE_DOWNLOAD', `${entry.name}: the server answered ${res.status}`);
+    if (!res.ok || !res.body)
+      throw new ImageError('IMAGE_DOWNLOAD', `${entry.name}: the server answered ${res.status}`);
     const m = meter(entry, (bytes) => o.onProgress?.({ file: entry.name, bytes, total: entry.size }));
     await pipeline(Readable.fromWeb(res.body as never), m.tap, createWriteStream(part));
     check(entry, m.result());
@@ -65,7 +77,9 @@ async function gunzipChecked(src: string, entry: ManifestFile, dest: string): Pr
     renameSync(part, dest);
   } catch (e) {
     rmSync(part, { force: true });
-    throw e instanceof ImageError ? e : new ImageError('IMAGE_CHECKSUM', `${entry.name} does not unpack: ${(e as Error).message}`);
+    throw e instanceof ImageError
+      ? e
+      : new ImageError('IMAGE_CHECKSUM', `${entry.name} does not unpack: ${(e as Error).message}`);
   } finally {
     rmSync(src, { force: true });
   }

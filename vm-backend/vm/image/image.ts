@@ -39,7 +39,13 @@ export interface ImageFiles {
 
 export class ImageError extends Error {
   constructor(
-    readonly code: 'IMAGE_MISSING' | 'IMAGE_MANIFEST' | 'IMAGE_CHECKSUM' | 'IMAGE_SHORT' | 'IMAGE_DOWNLOAD' | 'IMAGE_WRONG_ARCH',
+    readonly code:
+      | 'IMAGE_MISSING'
+      | 'IMAGE_MANIFEST'
+      | 'IMAGE_CHECKSUM'
+      | 'IMAGE_SHORT'
+      | 'IMAGE_DOWNLOAD'
+      | 'IMAGE_WRONG_ARCH',
     message: string,
   ) {
     super(message);
@@ -54,7 +60,11 @@ export function parseManifest(text: string): ImageManifest {
     throw new ImageError('IMAGE_MANIFEST', 'the image manifest is not JSON');
   }
   const r = manifestSchema.safeParse(raw);
-  if (!r.success) throw new ImageError('IMAGE_MANIFEST', `the image manifest is not valid: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!r.success)
+    throw new ImageError(
+      'IMAGE_MANIFEST',
+      `the image manifest is not valid: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return r.data;
 }
 
@@ -72,17 +82,25 @@ export function sha256File(path: string): Promise<string> {
 export async function verifyFile(path: string, entry: ManifestFile, full = true): Promise<void> {
   if (!existsSync(path)) throw new ImageError('IMAGE_MISSING', `${entry.name} is missing`);
   const size = statSync(path).size;
-  if (size !== entry.size) throw new ImageError('IMAGE_SHORT', `${entry.name} is ${size} bytes, the manifest says ${entry.size}`);
+  if (size !== entry.size)
+    throw new ImageError('IMAGE_SHORT', `${entry.name} is ${size} bytes, the manifest says ${entry.size}`);
   if (!full) return;
   const sum = await sha256File(path);
-  if (sum !== entry.sha256) throw new ImageError('IMAGE_CHECKSUM', `${entry.name} has sha256 ${sum.slice(0, 12)}..., the manifest says ${entry.sha256.slice(0, 12)}...`);
+  if (sum !== entry.sha256)
+    throw new ImageError(
+      'IMAGE_CHECKSUM',
+      `${entry.name} has sha256 ${sum.slice(0, 12)}..., the manifest says ${entry.sha256.slice(0, 12)}...`,
+    );
 }
 
 /** An image only runs on a host of its own architecture (hardware acceleration needs it, and an
  *  emulated foreign CPU would be several times slower still): any other is refused, not booted. */
 export function checkImageArch(manifest: ImageManifest, host: GuestArch | null = hostArch()): void {
   if (manifest.arch === host) return;
-  throw new ImageError('IMAGE_WRONG_ARCH', `the VM image ${manifest.version} is for ${manifest.arch}, this computer is ${host ?? `${process.arch} (not supported)`}`);
+  throw new ImageError(
+    'IMAGE_WRONG_ARCH',
+    `the VM image ${manifest.version} is for ${manifest.arch}, this computer is ${host ?? `${process.arch} (not supported)`}`,
+  );
 }
 
 /** Opens the image in `dir`; `full` re-hashes every file (slow for the 2 GB root disk). */
@@ -92,7 +110,13 @@ export async function openImage(dir: string, full = false, host: GuestArch | nul
   const manifest = parseManifest(readFileSync(mf, 'utf8'));
   checkImageArch(manifest, host);
   const { kernel, initrd, rootfs } = manifest.files;
-  const files = { dir, manifest, kernel: join(dir, kernel.name), initrd: join(dir, initrd.name), rootfs: join(dir, rootfs.name) };
+  const files = {
+    dir,
+    manifest,
+    kernel: join(dir, kernel.name),
+    initrd: join(dir, initrd.name),
+    rootfs: join(dir, rootfs.name),
+  };
   await verifyFile(files.kernel, kernel, full);
   await verifyFile(files.initrd, initrd, full);
   await verifyFile(files.rootfs, rootfs, full);

@@ -23,7 +23,16 @@ const fakeDriver = (): VmDriver => ({
   kill: async () => {},
 });
 
-const rt = (o: Partial<VmRuntime> = {}): VmRuntime => ({ nonce: 'n1', sshPort: 2222, accel: 'tcg', imageVersion: 'v', phase: 'running', startedAt: 1, ownerPid: 999999, ...o });
+const rt = (o: Partial<VmRuntime> = {}): VmRuntime => ({
+  nonce: 'n1',
+  sshPort: 2222,
+  accel: 'tcg',
+  imageVersion: 'v',
+  phase: 'running',
+  startedAt: 1,
+  ownerPid: 999999,
+  ...o,
+});
 const children: { kill(): void }[] = [];
 afterEach(() => children.splice(0).forEach((c) => c.kill()));
 
@@ -80,10 +89,16 @@ describe('reconcile on launch', () => {
     const f = folder();
     writeRuntime(f, rt());
     writeFileSync(f.pid, String(livePid()));
-    expect(await reconcile(f, fakeDriver(), async () => false)).toMatchObject({ state: 'broken', problem: { code: 'VM_UNRESPONSIVE' } });
+    expect(await reconcile(f, fakeDriver(), async () => false)).toMatchObject({
+      state: 'broken',
+      problem: { code: 'VM_UNRESPONSIVE' },
+    });
     const g = folder();
     writeFileSync(g.pid, String(livePid()));
-    expect(await reconcile(g, fakeDriver(), async () => true)).toMatchObject({ state: 'broken', problem: { code: 'VM_BROKEN', hint: expect.stringMatching(/force stop/) } });
+    expect(await reconcile(g, fakeDriver(), async () => true)).toMatchObject({
+      state: 'broken',
+      problem: { code: 'VM_BROKEN', hint: expect.stringMatching(/force stop/) },
+    });
   });
 });
 

@@ -17,7 +17,11 @@ export interface ReconcileResult {
 }
 
 /** `probe` checks, quickly, that the guest answers with this boot's nonce and its engine pings. */
-export async function reconcile(files: VmFiles, driver: VmDriver, probe: (rt: VmRuntime) => Promise<boolean>): Promise<ReconcileResult> {
+export async function reconcile(
+  files: VmFiles,
+  driver: VmDriver,
+  probe: (rt: VmRuntime) => Promise<boolean>,
+): Promise<ReconcileResult> {
   if (!existsSync(files.dir) || !readSettings(files)) return { state: 'absent', progress: 'No VM yet' };
   const lockOwner = readPid(files.lock);
   if (lockOwner !== null && lockOwner !== process.pid && !pidAlive(lockOwner)) rmSync(files.lock, { force: true });
@@ -28,7 +32,14 @@ export async function reconcile(files: VmFiles, driver: VmDriver, probe: (rt: Vm
     rmSync(files.qmp, { force: true });
     clearRuntime(files);
     if (rt && rt.phase !== 'stopping') {
-      return { state: 'stopped', progress: 'Stopped', notice: rt.phase === 'starting' ? 'The last start was interrupted; the VM is stopped.' : 'The VM stopped without Wharf asking it to (its process ended).' };
+      return {
+        state: 'stopped',
+        progress: 'Stopped',
+        notice:
+          rt.phase === 'starting'
+            ? 'The last start was interrupted; the VM is stopped.'
+            : 'The VM stopped without Wharf asking it to (its process ended).',
+      };
     }
     return { state: 'stopped', progress: 'Stopped' };
   }
@@ -36,14 +47,23 @@ export async function reconcile(files: VmFiles, driver: VmDriver, probe: (rt: Vm
     return {
       state: 'broken',
       progress: 'A VM process is running without its state',
-      problem: { code: 'VM_BROKEN', message: `A QEMU process (pid ${pid}) runs this VM, but Wharf has no record of starting it.`, hint: 'Stop it (force stop), then start the VM again.' },
+      problem: {
+        code: 'VM_BROKEN',
+        message: `A QEMU process (pid ${pid}) runs this VM, but Wharf has no record of starting it.`,
+        hint: 'Stop it (force stop), then start the VM again.',
+      },
     };
   }
-  if (await probe(rt)) return { state: 'running', progress: 'Running (re-attached)', runtime: { ...rt, phase: 'running' } };
+  if (await probe(rt))
+    return { state: 'running', progress: 'Running (re-attached)', runtime: { ...rt, phase: 'running' } };
   return {
     state: 'broken',
     progress: 'The VM process runs but its engine does not answer',
     runtime: rt,
-    problem: { code: 'VM_UNRESPONSIVE', message: 'The VM is running, but Docker inside it does not answer.', hint: 'Stop the VM and start it again.' },
+    problem: {
+      code: 'VM_UNRESPONSIVE',
+      message: 'The VM is running, but Docker inside it does not answer.',
+      hint: 'Stop the VM and start it again.',
+    },
   };
 }

@@ -28,11 +28,27 @@ export async function bootVm(m: VmManager, hostName: string): Promise<VmRuntime>
     image = await opts.image();
   } catch (e) {
     const code = (e as { code?: string }).code ?? 'IMAGE_MISSING';
-    if (code === 'IMAGE_WRONG_ARCH') throw new StartFailure({ code, message: 'The VM image was built for another kind of processor than this computer has.', hint: 'Use the image for this computer (build it here with sudo scripts/vm/build-image.sh, or download the matching one).', detail: (e as Error).message });
-    throw new StartFailure({ code, message: 'The VM image is missing or damaged.', hint: 'Build it (sudo scripts/vm/build-image.sh) or let Wharf download it again.', detail: (e as Error).message });
+    if (code === 'IMAGE_WRONG_ARCH')
+      throw new StartFailure({
+        code,
+        message: 'The VM image was built for another kind of processor than this computer has.',
+        hint: 'Use the image for this computer (build it here with sudo scripts/vm/build-image.sh, or download the matching one).',
+        detail: (e as Error).message,
+      });
+    throw new StartFailure({
+      code,
+      message: 'The VM image is missing or damaged.',
+      hint: 'Build it (sudo scripts/vm/build-image.sh) or let Wharf download it again.',
+      detail: (e as Error).message,
+    });
   }
   const settings = readSettings(files);
-  if (!settings) throw new StartFailure({ code: 'VM_SETTINGS', message: 'The VM settings file is missing or damaged.', hint: 'Reset the VM settings.' });
+  if (!settings)
+    throw new StartFailure({
+      code: 'VM_SETTINGS',
+      message: 'The VM settings file is missing or damaged.',
+      hint: 'Reset the VM settings.',
+    });
   machine.to('starting', 'Preparing disks');
   const { rootReplaced } = await opts.driver.prepare(files, image, settings);
   // A new root layer makes a new host key on its first boot: that one is pinned, not refused.
@@ -41,13 +57,24 @@ export async function bootVm(m: VmManager, hostName: string): Promise<VmRuntime>
   let choice = await opts.accel();
   for (;;) {
     const nonce = newNonce();
-    writeSeed(files, { nonce, hostname: `wharf-${hostName.replace(/[^A-Za-z0-9-]/g, '').slice(0, 20) || 'vm'}`.replace(/-$/, ''), pubkey });
+    writeSeed(files, {
+      nonce,
+      hostname: `wharf-${hostName.replace(/[^A-Za-z0-9-]/g, '').slice(0, 20) || 'vm'}`.replace(/-$/, ''),
+      pubkey,
+    });
     let sshPort = await stickyPort(files);
     const startedAt = Date.now();
     let pid: number | undefined;
     for (let attempt = 0; pid === undefined; attempt++) {
       try {
-        pid = await opts.driver.start({ files, image, settings, accel: choice.accel, sshPort, restrictNetwork: opts.restrictNetwork ?? !settings.network });
+        pid = await opts.driver.start({
+          files,
+          image,
+          settings,
+          accel: choice.accel,
+          sshPort,
+          restrictNetwork: opts.restrictNetwork ?? !settings.network,
+        });
       } catch (e) {
         const problem = (e as { problem?: VmProblem }).problem;
         // Another program took the port between our check and QEMU's bind: pick another, once.
@@ -57,28 +84,62 @@ export async function bootVm(m: VmManager, hostName: string): Promise<VmRuntime>
           continue;
         }
         // A hardware accelerator QEMU cannot use here: remember it and use software emulation.
-        if (choice.accel !== 'tcg' && (problem?.code === 'VM_ACCEL_UNAVAILABLE' || problem?.code === 'VM_START_FAILED')) {
+        if (
+          choice.accel !== 'tcg' &&
+          (problem?.code === 'VM_ACCEL_UNAVAILABLE' || problem?.code === 'VM_START_FAILED')
+        ) {
           opts.markHung?.(choice.accel);
-          choice = { accel: 'tcg', reason: `${choice.accel} failed to start the VM on this machine: using software emulation (slow)` };
+          choice = {
+            accel: 'tcg',
+            reason: `${choice.accel} failed to start the VM on this machine: using software emulation (slow)`,
+          };
           continue;
         }
-        throw new StartFailure(problem ?? { code: 'VM_START_FAILED', message: 'QEMU did not start.', hint: 'See the details.', detail: (e as Error).message });
+        throw new StartFailure(
+          problem ?? {
+            code: 'VM_START_FAILED',
+            message: 'QEMU did not start.',
+            hint: 'See the details.',
+            detail: (e as Error).message,
+          },
+        );
       }
     }
-    const rt: VmRuntime = { nonce, sshPort, accel: choice.accel, imageVersion: image.manifest.version, phase: 'starting', startedAt, ownerPid: process.pid };
+    const rt: VmRuntime = {
+      nonce,
+      sshPort,
+      accel: choice.accel,
+      imageVersion: image.manifest.version,
+      phase: 'starting',
+      startedAt,
+      ownerPid: process.pid,
+    };
     writeRuntime(files, rt);
     const notice = choice.accel === 'tcg' ? choice.reason : undefined;
-    machine.to('starting', `Booting Linux (${choice.accel === 'tcg' ? 'software emulation' : choice.accel})`, { phase: 'booting', accel: choice.accel, sshPort, ...(notice ? { notice } : {}) });
+    machine.to('starting', `Booting Linux (${choice.accel === 'tcg' ? 'software emulation' : choice.accel})`, {
+      phase: 'booting',
+      accel: choice.accel,
+      sshPort,
+      ...(notice ? { notice } : {}),
+    });
     const key = await waitForHostKey(m, rt, choice);
     if (key === 'hung') {
       await opts.driver.kill(files);
       opts.markHung?.(choice.accel);
-      choice = { accel: 'tcg', reason: `${choice.accel} did not boot the VM within ${Math.round((opts.hangTimeoutMs ?? 45_000) / 1000)} s on this machine: using software emulation (slow)` };
+      choice = {
+        accel: 'tcg',
+        reason: `${choice.accel} did not boot the VM within ${Math.round((opts.hangTimeoutMs ?? 45_000) / 1000)} s on this machine: using software emulation (slow)`,
+      };
       continue;
     }
     const pin = pinHostKey(files, key, sshPort);
     if (pin.result === 'changed') {
-      throw new StartFailure({ code: 'VM_HOST_KEY_CHANGED', message: 'The VM offered a different SSH host key than the one Wharf pinned.', hint: 'If you reset the VM, delete its known_hosts file; otherwise stop and investigate.', detail: `pinned ${pin.pinned.slice(0, 40)}..., offered ${key.slice(0, 40)}...` });
+      throw new StartFailure({
+        code: 'VM_HOST_KEY_CHANGED',
+        message: 'The VM offered a different SSH host key than the one Wharf pinned.',
+        hint: 'If you reset the VM, delete its known_hosts file; otherwise stop and investigate.',
+        detail: `pinned ${pin.pinned.slice(0, 40)}..., offered ${key.slice(0, 40)}...`,
+      });
     }
     const conn = guestConnection(files, sshPort);
     try {
@@ -115,9 +176,20 @@ async function waitForHostKey(m: VmManager, rt: VmRuntime, choice: AccelChoice):
 /** A failure the guest printed on its console (WHARF-ERROR ...): its seed, or its data disk. */
 export function guestFailure(err: string): StartFailure {
   if (err.startsWith('data disk')) {
-    return new StartFailure({ code: 'VM_DATA_DISK', message: "The VM could not use its data disk (Docker's images, containers and volumes), so Docker was not started.", hint: 'Nothing on the disk was changed. Stop the VM and check the details; "Delete data" starts over with an empty disk.', detail: err });
+    return new StartFailure({
+      code: 'VM_DATA_DISK',
+      message:
+        "The VM could not use its data disk (Docker's images, containers and volumes), so Docker was not started.",
+      hint: 'Nothing on the disk was changed. Stop the VM and check the details; "Delete data" starts over with an empty disk.',
+      detail: err,
+    });
   }
-  return new StartFailure({ code: 'VM_GUEST_SETUP', message: 'The VM could not read its setup (seed).', hint: 'Reset the VM; if it persists, rebuild the image.', detail: err });
+  return new StartFailure({
+    code: 'VM_GUEST_SETUP',
+    message: 'The VM could not read its setup (seed).',
+    hint: 'Reset the VM; if it persists, rebuild the image.',
+    detail: err,
+  });
 }
 
 async function waitFor(m: VmManager, _rt: VmRuntime, what: string, ok: () => Promise<boolean>): Promise<void> {
@@ -126,7 +198,12 @@ async function waitFor(m: VmManager, _rt: VmRuntime, what: string, ok: () => Pro
     try {
       if (await ok()) return;
     } catch (e) {
-      throw new StartFailure({ code: 'VM_HOST_KEY_CHANGED', message: 'The VM SSH host key does not match the pinned one.', hint: 'Stop and investigate; reset the VM to start over.', detail: (e as Error).message });
+      throw new StartFailure({
+        code: 'VM_HOST_KEY_CHANGED',
+        message: 'The VM SSH host key does not match the pinned one.',
+        hint: 'Stop and investigate; reset the VM to start over.',
+        detail: (e as Error).message,
+      });
     }
     if (m.opts.driver.alivePid(m.files) === null) throw exited(m.files.qemuLog);
     // The data disk unit runs beside the seed unit: its failure shows while we wait for Docker.
@@ -138,6 +215,16 @@ async function waitFor(m: VmManager, _rt: VmRuntime, what: string, ok: () => Pro
 }
 
 const exited = (log: string): StartFailure =>
-  new StartFailure({ code: 'VM_EXITED', message: 'The VM stopped while starting.', hint: 'Start it again; "wharf vm logs" shows its console.', detail: readText(log).slice(-1000) });
+  new StartFailure({
+    code: 'VM_EXITED',
+    message: 'The VM stopped while starting.',
+    hint: 'Start it again; "wharf vm logs" shows its console.',
+    detail: readText(log).slice(-1000),
+  });
 const timeout = (what: string, ms: number, detail?: string): StartFailure =>
-  new StartFailure({ code: 'VM_START_TIMEOUT', message: `The VM did not reach ${what} within ${Math.round(ms / 1000)} s.`, hint: 'The computer may be busy; try again, or give the VM more memory.', ...(detail ? { detail } : {}) });
+  new StartFailure({
+    code: 'VM_START_TIMEOUT',
+    message: `The VM did not reach ${what} within ${Math.round(ms / 1000)} s.`,
+    hint: 'The computer may be busy; try again, or give the VM more memory.',
+    ...(detail ? { detail } : {}),
+  });

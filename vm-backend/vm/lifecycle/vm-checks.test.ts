@@ -17,14 +17,21 @@ describe('checkHost (injected numbers)', () => {
   });
   it('refuses below the hard minimum of free disk, with the way out', () => {
     const r = checkHost(s, { ...facts, freeDiskBytes: MIN_FREE_DISK_BYTES - 1 });
-    expect(r.refuse).toMatchObject({ code: 'VM_DISK_FULL', message: expect.stringMatching(/free/), hint: expect.stringMatching(/Free some disk space/) });
+    expect(r.refuse).toMatchObject({
+      code: 'VM_DISK_FULL',
+      message: expect.stringMatching(/free/),
+      hint: expect.stringMatching(/Free some disk space/),
+    });
   });
   it('warns when the data disk may grow past the free space (counting what it already takes)', () => {
     expect(checkHost(s, { ...facts, freeDiskBytes: 40 * GiB }).warnings.map((w) => w.code)).toEqual(['VM_DISK_LOW']);
     expect(checkHost(s, { ...facts, freeDiskBytes: 40 * GiB, dataDiskUsedBytes: 30 * GiB }).warnings).toEqual([]);
   });
   it('refuses memory the host does not have (total minus a margin); warns when little is free', () => {
-    expect(checkHost({ ...s, memoryMiB: 16 * 1024 }, facts).refuse).toMatchObject({ code: 'VM_MEMORY_TOO_LARGE', hint: expect.stringMatching(/at most 15872 MiB/) });
+    expect(checkHost({ ...s, memoryMiB: 16 * 1024 }, facts).refuse).toMatchObject({
+      code: 'VM_MEMORY_TOO_LARGE',
+      hint: expect.stringMatching(/at most 15872 MiB/),
+    });
     expect(checkHost({ ...s, memoryMiB: 15872 }, facts).refuse).toBeNull();
     expect(checkHost(s, { ...facts, freeMemBytes: 2 * GiB }).warnings.map((w) => w.code)).toEqual(['VM_MEMORY_LOW']);
   });
@@ -56,7 +63,12 @@ describe('the checks in the manager', () => {
     const data = mkdtempSync(join(tmpdir(), 'wharf-checks-'));
     const vm = createVmManager(data, { accel: async () => ({ accel: 'tcg', reason: 'test' }) });
     await vm.create({ cpus: 1, memoryMiB: 1024, diskGiB: 8, network: false });
-    writeSettings(vm.files, { cpus: 1, memoryMiB: Math.min(262144, Math.ceil(totalmem() / 2 ** 20) + 1024), diskGiB: 8, network: false });
+    writeSettings(vm.files, {
+      cpus: 1,
+      memoryMiB: Math.min(262144, Math.ceil(totalmem() / 2 ** 20) + 1024),
+      diskGiB: 8,
+      network: false,
+    });
     const st = await vm.start();
     expect(st).toMatchObject({ state: 'error', problem: { code: 'VM_MEMORY_TOO_LARGE' } });
     expect(existsSync(vm.files.pid)).toBe(false);

@@ -85,7 +85,14 @@ export class VmManager {
       writeSettings(this.files, wanted);
       return this.machine.to('stopped', 'Created (stopped)');
     } catch (e) {
-      return this.machine.to('error', 'Could not create the VM', { problem: { code: 'VM_CREATE_FAILED', message: 'The VM folder could not be created.', hint: 'Check free disk space and permissions.', detail: (e as Error).message } });
+      return this.machine.to('error', 'Could not create the VM', {
+        problem: {
+          code: 'VM_CREATE_FAILED',
+          message: 'The VM folder could not be created.',
+          hint: 'Check free disk space and permissions.',
+          detail: (e as Error).message,
+        },
+      });
     }
   }
 
@@ -95,7 +102,13 @@ export class VmManager {
     if (!this.machine.canGo('starting')) return this.status;
     const owner = readPid(this.files.lock);
     if (owner !== null && owner !== process.pid && pidAlive(owner)) {
-      return this.machine.to('error', 'Another Wharf is starting this VM', { problem: { code: 'VM_LOCKED', message: `Wharf process ${owner} is starting or stopping this VM.`, hint: 'Wait for it, or quit that Wharf.' } });
+      return this.machine.to('error', 'Another Wharf is starting this VM', {
+        problem: {
+          code: 'VM_LOCKED',
+          message: `Wharf process ${owner} is starting or stopping this VM.`,
+          hint: 'Wait for it, or quit that Wharf.',
+        },
+      });
     }
     const settings = this.settings();
     const checked: CheckResult = settings ? this.checkHost(settings) : { refuse: null, warnings: [] };
@@ -106,10 +119,22 @@ export class VmManager {
     try {
       this.machine.to('starting', 'Checking this computer', { phase: 'booting', ...(warning ? { warning } : {}) });
       this.runtime = await bootVm(this, hostname());
-      this.machine.to('running', 'Running', { sshPort: this.runtime.sshPort, accel: this.runtime.accel, bootedAt: this.runtime.bootedAt });
+      this.machine.to('running', 'Running', {
+        sshPort: this.runtime.sshPort,
+        accel: this.runtime.accel,
+        bootedAt: this.runtime.bootedAt,
+      });
       this.watchProcess(this.runtime);
     } catch (e) {
-      const problem = e instanceof StartFailure ? e.problem : { code: 'VM_START_FAILED', message: 'The VM did not start.', hint: 'See the details and the VM log.', detail: (e as Error).message };
+      const problem =
+        e instanceof StartFailure
+          ? e.problem
+          : {
+              code: 'VM_START_FAILED',
+              message: 'The VM did not start.',
+              hint: 'See the details and the VM log.',
+              detail: (e as Error).message,
+            };
       await this.opts.driver.kill(this.files).catch(() => {});
       clearRuntime(this.files);
       this.runtime = null;
@@ -133,11 +158,15 @@ export class VmManager {
       const conn = rt ? guestConnection(this.files, rt.sshPort) : null;
       let off: string | null = null;
       try {
-        if (conn) await guestRun(conn, 'systemctl stop docker.socket docker.service containerd.service', 30_000).catch(() => null);
+        if (conn)
+          await guestRun(conn, 'systemctl stop docker.socket docker.service containerd.service', 30_000).catch(
+            () => null,
+          );
         this.machine.to('stopping', 'Powering off the VM');
         // The minimal guest has no logind to act on the ACPI button, so ask systemd over SSH first;
         // QMP system_powerdown is the path when SSH is gone, and a kill after the timeout the last.
-        if (conn) off = await guestRun(conn, 'systemctl poweroff --no-block && echo WHARF-OFF', 10_000).catch(() => null);
+        if (conn)
+          off = await guestRun(conn, 'systemctl poweroff --no-block && echo WHARF-OFF', 10_000).catch(() => null);
       } finally {
         await conn?.close();
       }
@@ -153,7 +182,8 @@ export class VmManager {
 
   /** Stop (gracefully), then start: settings that need a restart take effect. */
   async restart(): Promise<VmStatus> {
-    if (['running', 'degraded', 'broken', 'error'].includes(this.status.state)) await this.stop(this.status.state === 'broken');
+    if (['running', 'degraded', 'broken', 'error'].includes(this.status.state))
+      await this.stop(this.status.state === 'broken');
     return this.start();
   }
 
@@ -171,11 +201,17 @@ export class VmManager {
   async probe(rt: VmRuntime, timeoutMs = 15_000): Promise<boolean> {
     if (this.opts.watchProbe) {
       const p = this.opts.watchProbe(rt);
-      return p.check().then((r) => r === 'ok').finally(() => void p.close());
+      return p
+        .check()
+        .then((r) => r === 'ok')
+        .finally(() => void p.close());
     }
     const conn = guestConnection(this.files, rt.sshPort);
     try {
-      return (await guestRun(conn, 'cat /run/wharf-boot-id', timeoutMs).catch(() => null))?.trim() === rt.nonce && (await enginePing(conn, timeoutMs));
+      return (
+        (await guestRun(conn, 'cat /run/wharf-boot-id', timeoutMs).catch(() => null))?.trim() === rt.nonce &&
+        (await enginePing(conn, timeoutMs))
+      );
     } finally {
       await conn.close();
     }
@@ -187,7 +223,17 @@ export class VmManager {
       return checkHost(settings, (this.opts.hostFacts ?? (() => hostFacts(this.files)))());
     } catch (e) {
       // A host that cannot say (no statfs) is not a reason to refuse.
-      return { refuse: null, warnings: [{ code: 'VM_CHECK_FAILED', message: 'Wharf could not check free disk space and memory.', hint: 'Make sure there is room for the VM.', detail: (e as Error).message }] };
+      return {
+        refuse: null,
+        warnings: [
+          {
+            code: 'VM_CHECK_FAILED',
+            message: 'Wharf could not check free disk space and memory.',
+            hint: 'Make sure there is room for the VM.',
+            detail: (e as Error).message,
+          },
+        ],
+      };
     }
   }
 
@@ -196,25 +242,46 @@ export class VmManager {
     this.unwatch();
     const live = (): boolean => ['running', 'degraded'].includes(this.status.state);
     const probe = this.opts.watchProbe?.(rt) ?? guestProbe(this.files, this.opts.driver, rt.sshPort, rt.nonce);
-    this.watch = new VmWatch(probe, {
-      degraded: (why) => {
-        if (!live()) return;
-        const problem: VmProblem = why === 'ssh'
-          ? { code: 'VM_SSH_UNRESPONSIVE', message: 'The VM does not answer over SSH.', hint: 'Wharf keeps trying. If it does not come back, restart the VM.' }
-          : { code: 'VM_ENGINE_UNRESPONSIVE', message: 'Docker inside the VM does not answer.', hint: 'Wharf keeps trying. If it does not come back, restart the VM.' };
-        this.machine.to('degraded', why === 'ssh' ? 'Reconnecting to the VM' : 'Waiting for Docker in the VM', { problem });
+    this.watch = new VmWatch(
+      probe,
+      {
+        degraded: (why) => {
+          if (!live()) return;
+          const problem: VmProblem =
+            why === 'ssh'
+              ? {
+                  code: 'VM_SSH_UNRESPONSIVE',
+                  message: 'The VM does not answer over SSH.',
+                  hint: 'Wharf keeps trying. If it does not come back, restart the VM.',
+                }
+              : {
+                  code: 'VM_ENGINE_UNRESPONSIVE',
+                  message: 'Docker inside the VM does not answer.',
+                  hint: 'Wharf keeps trying. If it does not come back, restart the VM.',
+                };
+          this.machine.to('degraded', why === 'ssh' ? 'Reconnecting to the VM' : 'Waiting for Docker in the VM', {
+            problem,
+          });
+        },
+        recovered: () => {
+          if (this.status.state === 'degraded') this.machine.to('running', 'Running');
+        },
+        exited: () => {
+          if (!live()) return;
+          this.watch = null;
+          // runtime.json stays: the next launch's reconcile also says the VM ended on its own.
+          this.runtime = null;
+          this.machine.to('error', 'The VM stopped unexpectedly', {
+            problem: {
+              code: 'VM_EXITED',
+              message: 'The VM stopped unexpectedly (its QEMU process ended).',
+              hint: 'Start it again; your images and volumes are on the data disk.',
+            },
+          });
+        },
       },
-      recovered: () => {
-        if (this.status.state === 'degraded') this.machine.to('running', 'Running');
-      },
-      exited: () => {
-        if (!live()) return;
-        this.watch = null;
-        // runtime.json stays: the next launch's reconcile also says the VM ended on its own.
-        this.runtime = null;
-        this.machine.to('error', 'The VM stopped unexpectedly', { problem: { code: 'VM_EXITED', message: 'The VM stopped unexpectedly (its QEMU process ended).', hint: 'Start it again; your images and volumes are on the data disk.' } });
-      },
-    }, { ...DEFAULT_TIMING, ...this.opts.watchTiming });
+      { ...DEFAULT_TIMING, ...this.opts.watchTiming },
+    );
     this.watch.start();
   }
   private unwatch(): void {

@@ -17,7 +17,14 @@ describe('VmStateMachine', () => {
     m.to('stopping', 'Stopping');
     m.to('stopped', 'Stopped');
     expect(seen.map((s) => `${s.state}${s.phase ? `:${s.phase}` : ''}`)).toEqual([
-      'creating', 'stopped', 'starting:booting', 'starting:ssh-ready', 'starting:engine-ready', 'running', 'stopping', 'stopped',
+      'creating',
+      'stopped',
+      'starting:booting',
+      'starting:ssh-ready',
+      'starting:engine-ready',
+      'running',
+      'stopping',
+      'stopped',
     ]);
     expect(seen.every((s) => s.progress.length > 0)).toBe(true);
     expect(m.status.sshPort).toBeUndefined();

@@ -48,13 +48,25 @@ export class VmStateMachine {
         throw new IllegalTransition(`VM ${from.name}: start phase ${from.phase} -> ${extra.phase} goes backwards`);
       }
     }
-    const keep = to === from.state || (to === 'running' && from.state === 'starting') || to === 'degraded' || (to === 'running' && from.state === 'degraded');
+    const keep =
+      to === from.state ||
+      (to === 'running' && from.state === 'starting') ||
+      to === 'degraded' ||
+      (to === 'running' && from.state === 'degraded');
     this.current = {
       name: from.name,
       state: to,
       progress,
       since: to === from.state ? from.since : this.now(),
-      ...(keep ? { accel: from.accel, notice: from.notice, warning: from.warning, sshPort: from.sshPort, bootedAt: from.bootedAt } : {}),
+      ...(keep
+        ? {
+            accel: from.accel,
+            notice: from.notice,
+            warning: from.warning,
+            sshPort: from.sshPort,
+            bootedAt: from.bootedAt,
+          }
+        : {}),
       ...(to === 'starting' && !extra.phase ? { phase: from.phase ?? 'booting' } : {}),
       ...extra,
     };
@@ -70,7 +82,11 @@ export class VmStateMachine {
   }
 
   /** Sets the state from observed facts (reconcile on launch), without a transition check. */
-  assume(state: VmStateName, progress: string, extra: Partial<Omit<VmStatus, 'name' | 'state' | 'since'>> = {}): VmStatus {
+  assume(
+    state: VmStateName,
+    progress: string,
+    extra: Partial<Omit<VmStatus, 'name' | 'state' | 'since'>> = {},
+  ): VmStatus {
     this.current = { name: this.current.name, state, progress, since: this.now(), ...extra };
     for (const l of this.listeners) {
       try {

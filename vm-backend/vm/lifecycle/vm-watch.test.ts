@@ -23,7 +23,15 @@ describe('VmWatch (fake probe)', () => {
       onDrop: (cb) => ((drop = cb), () => {}),
       close: async () => void events.push('closed'),
     };
-    const w = new VmWatch(probe, { degraded: (why) => events.push(`degraded:${why}`), recovered: () => events.push('recovered'), exited: () => events.push('exited') }, { aliveMs: 1e6, pingMs: 1e6, retryMs: 1e6, failures: 2 });
+    const w = new VmWatch(
+      probe,
+      {
+        degraded: (why) => events.push(`degraded:${why}`),
+        recovered: () => events.push('recovered'),
+        exited: () => events.push('exited'),
+      },
+      { aliveMs: 1e6, pingMs: 1e6, retryMs: 1e6, failures: 2 },
+    );
     return { w, events, alive, drop: () => drop() };
   };
 
@@ -58,7 +66,11 @@ describe('VmWatch (fake probe)', () => {
   });
   it('a check that throws counts as SSH not answering', async () => {
     const events: string[] = [];
-    const w = new VmWatch({ alive: () => true, check: () => Promise.reject(new Error('boom')), close: async () => {} }, { degraded: (why) => events.push(why), recovered: () => {}, exited: () => {} }, { aliveMs: 1e6, pingMs: 1e6, retryMs: 1e6, failures: 1 });
+    const w = new VmWatch(
+      { alive: () => true, check: () => Promise.reject(new Error('boom')), close: async () => {} },
+      { degraded: (why) => events.push(why), recovered: () => {}, exited: () => {} },
+      { aliveMs: 1e6, pingMs: 1e6, retryMs: 1e6, failures: 1 },
+    );
     await w.checkNow();
     expect(events).toEqual(['ssh']);
     await w.stop();
@@ -73,7 +85,16 @@ describe('VmManager watch: running <-> degraded, QEMU gone -> error', () => {
     mkdirSync(f.vm.files.dir, { recursive: true });
     writeSettings(f.vm.files, { cpus: 1, memoryMiB: 1024, diskGiB: 8, network: false });
     f.spawnQemu();
-    writeRuntime(f.vm.files, { nonce: 'n', sshPort: 2222, accel: 'tcg', imageVersion: 'v', phase: 'running', startedAt: 1, bootedAt: 2, ownerPid: process.pid });
+    writeRuntime(f.vm.files, {
+      nonce: 'n',
+      sshPort: 2222,
+      accel: 'tcg',
+      imageVersion: 'v',
+      phase: 'running',
+      startedAt: 1,
+      bootedAt: 2,
+      ownerPid: process.pid,
+    });
     const seen: VmStatus[] = [];
     f.vm.machine.onChange((s) => seen.push(s));
     expect((await f.vm.reconcile()).state).toBe('running');
@@ -84,7 +105,13 @@ describe('VmManager watch: running <-> degraded, QEMU gone -> error', () => {
     const seen = await runningVm();
     f.answer.value = 'engine';
     await until(() => f.vm.status.state === 'degraded');
-    expect(f.vm.status).toMatchObject({ state: 'degraded', progress: 'Waiting for Docker in the VM', problem: { code: 'VM_ENGINE_UNRESPONSIVE' }, sshPort: 2222, bootedAt: 2 });
+    expect(f.vm.status).toMatchObject({
+      state: 'degraded',
+      progress: 'Waiting for Docker in the VM',
+      problem: { code: 'VM_ENGINE_UNRESPONSIVE' },
+      sshPort: 2222,
+      bootedAt: 2,
+    });
     f.answer.value = 'ok';
     await until(() => f.vm.status.state === 'running');
     expect(f.vm.status.problem).toBeUndefined();

@@ -40,7 +40,11 @@ export class VmWatch {
   private pingTimer: NodeJS.Timeout | null = null;
   private offDrop: (() => void) | null = null;
 
-  constructor(private readonly probe: WatchProbe, private readonly events: WatchEvents, private readonly timing: WatchTiming = DEFAULT_TIMING) {}
+  constructor(
+    private readonly probe: WatchProbe,
+    private readonly events: WatchEvents,
+    private readonly timing: WatchTiming = DEFAULT_TIMING,
+  ) {}
 
   get isDegraded(): boolean {
     return this.degraded;
@@ -49,10 +53,11 @@ export class VmWatch {
   start(): void {
     this.aliveTimer = setInterval(() => this.checkAlive(), this.timing.aliveMs);
     this.aliveTimer.unref();
-    this.offDrop = this.probe.onDrop?.(() => {
-      this.failed = Math.max(this.failed, this.timing.failures - 1);
-      void this.checkNow();
-    }) ?? null;
+    this.offDrop =
+      this.probe.onDrop?.(() => {
+        this.failed = Math.max(this.failed, this.timing.failures - 1);
+        void this.checkNow();
+      }) ?? null;
     this.schedule(this.timing.pingMs);
   }
 

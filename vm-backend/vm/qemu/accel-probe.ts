@@ -37,12 +37,19 @@ export async function accelFacts(qemuBin: string, vmsRoot: string): Promise<Acce
     kvmDevice = false;
   }
   // sameArch: an image of another architecture is refused before this (image.ts checkImageArch).
-  return { platform: process.platform, sameArch: hostArch() !== null, qemuAccels: parseAccelHelp(help), kvmDevice, hung: readHung(vmsRoot) };
+  return {
+    platform: process.platform,
+    sameArch: hostArch() !== null,
+    qemuAccels: parseAccelHelp(help),
+    kvmDevice,
+    hung: readHung(vmsRoot),
+  };
 }
 
 /** WHARF_VM_ACCEL forces one (tests use tcg: KVM hangs on the build machines). */
 export async function pickAccel(qemuBin: string, vmsRoot: string, env = process.env): Promise<AccelChoice> {
   const forced = env.WHARF_VM_ACCEL as Accel | undefined;
-  if (forced && ['hvf', 'kvm', 'whpx', 'tcg'].includes(forced)) return { accel: forced, reason: `WHARF_VM_ACCEL=${forced}` };
+  if (forced && ['hvf', 'kvm', 'whpx', 'tcg'].includes(forced))
+    return { accel: forced, reason: `WHARF_VM_ACCEL=${forced}` };
   return chooseAccel(await accelFacts(qemuBin, vmsRoot));
 }

@@ -24,10 +24,17 @@ const NATIVE: Partial<Record<NodeJS.Platform, Accel>> = { darwin: 'hvf', linux: 
 export function chooseAccel(f: AccelFacts): AccelChoice {
   const native = NATIVE[f.platform];
   if (!native) return { accel: 'tcg', reason: `no hardware accelerator on ${f.platform}: software emulation (slow)` };
-  if (!f.sameArch) return { accel: 'tcg', reason: 'the guest architecture differs from the host: software emulation (slow)' };
-  if (!f.qemuAccels.includes(native)) return { accel: 'tcg', reason: `this QEMU has no ${native}: software emulation (slow)` };
-  if (native === 'kvm' && !f.kvmDevice) return { accel: 'tcg', reason: '/dev/kvm is missing or not writable: software emulation (slow)' };
-  if (f.hung.includes(native)) return { accel: 'tcg', reason: `${native} did not work on this machine before (it hung or failed): software emulation (slow)` };
+  if (!f.sameArch)
+    return { accel: 'tcg', reason: 'the guest architecture differs from the host: software emulation (slow)' };
+  if (!f.qemuAccels.includes(native))
+    return { accel: 'tcg', reason: `this QEMU has no ${native}: software emulation (slow)` };
+  if (native === 'kvm' && !f.kvmDevice)
+    return { accel: 'tcg', reason: '/dev/kvm is missing or not writable: software emulation (slow)' };
+  if (f.hung.includes(native))
+    return {
+      accel: 'tcg',
+      reason: `${native} did not work on this machine before (it hung or failed): software emulation (slow)`,
+    };
   return { accel: native, reason: `${native} hardware acceleration` };
 }
 

@@ -11,14 +11,31 @@ import { vmFiles } from '../vm-files';
 
 function spec(arch: 'x86_64' | 'aarch64', accel: Accel, restrictNetwork = true): StartSpec {
   const image = {
-    dir: '/img', kernel: '/img/vmlinuz', initrd: '/img/initrd.img', rootfs: '/img/rootfs.img',
-    manifest: { format: 1, version: 'v', arch, cmdline: arch === 'aarch64' ? 'console=ttyAMA0 root=/dev/vda' : 'console=ttyS0 root=/dev/vda', files: {} },
+    dir: '/img',
+    kernel: '/img/vmlinuz',
+    initrd: '/img/initrd.img',
+    rootfs: '/img/rootfs.img',
+    manifest: {
+      format: 1,
+      version: 'v',
+      arch,
+      cmdline: arch === 'aarch64' ? 'console=ttyAMA0 root=/dev/vda' : 'console=ttyS0 root=/dev/vda',
+      files: {},
+    },
   } as unknown as ImageFiles;
-  return { files: vmFiles('/vms', 'default'), image, settings: { cpus: 2, memoryMiB: 2048, diskGiB: 8, network: true } as StartSpec['settings'], accel, sshPort: 2222, restrictNetwork };
+  return {
+    files: vmFiles('/vms', 'default'),
+    image,
+    settings: { cpus: 2, memoryMiB: 2048, diskGiB: 8, network: true } as StartSpec['settings'],
+    accel,
+    sshPort: 2222,
+    restrictNetwork,
+  };
 }
 
 /** The value after each occurrence of a flag. */
-const values = (args: string[], flag: string): string[] => args.flatMap((a, i) => (a === flag ? [args[i + 1] as string] : []));
+const values = (args: string[], flag: string): string[] =>
+  args.flatMap((a, i) => (a === flag ? [args[i + 1] as string] : []));
 
 describe('QEMU arguments', () => {
   it('x86_64 under TCG: default machine and CPU, kernel boot, data disk found by serial', () => {
@@ -33,14 +50,20 @@ describe('QEMU arguments', () => {
       'file=/vms/default/data.img,format=raw,if=none,id=data,discard=unmap',
     ]);
     // Root first (/dev/vda), then the data disk the guest finds by its serial.
-    expect(values(a, '-device').filter((d) => d.startsWith('virtio-blk'))).toEqual(['virtio-blk-pci,drive=root,serial=wharf-root', 'virtio-blk-pci,drive=data,serial=wharf-data']);
+    expect(values(a, '-device').filter((d) => d.startsWith('virtio-blk'))).toEqual([
+      'virtio-blk-pci,drive=root,serial=wharf-root',
+      'virtio-blk-pci,drive=data,serial=wharf-data',
+    ]);
     expect(values(a, '-netdev')).toEqual(['user,id=n0,hostfwd=tcp:127.0.0.1:2222-:22,restrict=on']);
     expect(values(a, '-fw_cfg')).toEqual(['name=opt/wharf/seed,file=/vms/default/seed.env']);
     expect(a).not.toContain('-bios');
   });
   it('x86_64 with kvm, hvf or whpx takes the host CPU; networking open when not restricted', () => {
-    for (const accel of ['kvm', 'hvf', 'whpx'] as const) expect(values(qemuArgs(spec('x86_64', accel, false)), '-cpu')).toEqual(['host']);
-    expect(values(qemuArgs(spec('x86_64', 'kvm', false)), '-netdev')).toEqual(['user,id=n0,hostfwd=tcp:127.0.0.1:2222-:22']);
+    for (const accel of ['kvm', 'hvf', 'whpx'] as const)
+      expect(values(qemuArgs(spec('x86_64', accel, false)), '-cpu')).toEqual(['host']);
+    expect(values(qemuArgs(spec('x86_64', 'kvm', false)), '-netdev')).toEqual([
+      'user,id=n0,hostfwd=tcp:127.0.0.1:2222-:22',
+    ]);
   });
   it('aarch64: virt machine, a 64-bit CPU for every accelerator, no firmware (direct kernel boot)', () => {
     const tcg = qemuArgs(spec('aarch64', 'tcg'));
@@ -56,7 +79,7 @@ describe('QEMU arguments', () => {
     // Same devices as x86_64: virtio on virt's PCI bus.
     expect(values(tcg, '-device')).toEqual(values(qemuArgs(spec('x86_64', 'tcg')), '-device'));
   });
-  it('machineArgs never leaves aarch64 on virt\'s 32-bit default CPU', () => {
+  it("machineArgs never leaves aarch64 on virt's 32-bit default CPU", () => {
     for (const accel of ['tcg', 'kvm', 'hvf', 'whpx'] as const) expect(machineArgs('aarch64', accel)).toContain('-cpu');
   });
   it('the binary follows the host architecture; WHARF_QEMU overrides it', () => {

@@ -20,15 +20,39 @@ export { hostArch, qemuArgs, qemuBinary } from './qemu-args';
 export function explainQemuStart(stderr: string, sshPort: number): VmProblem {
   const detail = stderr.trim().slice(-2000);
   if (/host forwarding rule|Address already in use/i.test(stderr)) {
-    return { code: 'VM_SSH_PORT_TAKEN', message: `Port ${sshPort} on 127.0.0.1 is already used, so the VM's SSH forward cannot open.`, hint: 'Start the VM again: Wharf picks another free port.', detail };
+    return {
+      code: 'VM_SSH_PORT_TAKEN',
+      message: `Port ${sshPort} on 127.0.0.1 is already used, so the VM's SSH forward cannot open.`,
+      hint: 'Start the VM again: Wharf picks another free port.',
+      detail,
+    };
   }
-  if (/Could not access KVM|failed to initialize kvm|Permission denied.*kvm|kvm_|failed to set MSR|HV_ERROR|WHPX/i.test(stderr)) {
-    return { code: 'VM_ACCEL_UNAVAILABLE', message: 'The hardware accelerator could not be used.', hint: 'Wharf will use software emulation next time (slower).', detail };
+  if (
+    /Could not access KVM|failed to initialize kvm|Permission denied.*kvm|kvm_|failed to set MSR|HV_ERROR|WHPX/i.test(
+      stderr,
+    )
+  ) {
+    return {
+      code: 'VM_ACCEL_UNAVAILABLE',
+      message: 'The hardware accelerator could not be used.',
+      hint: 'Wharf will use software emulation next time (slower).',
+      detail,
+    };
   }
   if (/cannot set up guest memory|Cannot allocate memory/i.test(stderr)) {
-    return { code: 'VM_NO_MEMORY', message: 'There is not enough free memory for the VM.', hint: 'Lower the VM memory in settings, or close other programs.', detail };
+    return {
+      code: 'VM_NO_MEMORY',
+      message: 'There is not enough free memory for the VM.',
+      hint: 'Lower the VM memory in settings, or close other programs.',
+      detail,
+    };
   }
-  return { code: 'VM_START_FAILED', message: 'QEMU refused to start the VM.', hint: 'See the details; "wharf vm logs" shows the VM logs.', detail };
+  return {
+    code: 'VM_START_FAILED',
+    message: 'QEMU refused to start the VM.',
+    hint: 'See the details; "wharf vm logs" shows the VM logs.',
+    detail,
+  };
 }
 
 export class QemuDriver implements VmDriver {
@@ -43,7 +67,12 @@ export class QemuDriver implements VmDriver {
       return {
         code: 'VM_NO_QEMU',
         message: `QEMU (${this.bin}) is not installed, so Wharf cannot run its VM.`,
-        hint: process.platform === 'linux' ? `Install it: sudo apt-get install ${hostArch() === 'aarch64' ? 'qemu-system-arm' : 'qemu-system-x86'} qemu-utils` : process.platform === 'darwin' ? 'Install it: brew install qemu' : 'Install QEMU and put it on the PATH.',
+        hint:
+          process.platform === 'linux'
+            ? `Install it: sudo apt-get install ${hostArch() === 'aarch64' ? 'qemu-system-arm' : 'qemu-system-x86'} qemu-utils`
+            : process.platform === 'darwin'
+              ? 'Install it: brew install qemu'
+              : 'Install QEMU and put it on the PATH.',
         detail: (e as Error).message,
       };
     }
@@ -55,7 +84,9 @@ export class QemuDriver implements VmDriver {
     const rootReplaced = backing !== image.rootfs;
     if (rootReplaced) {
       rmSync(files.rootDisk, { force: true });
-      await run('qemu-img', ['create', '-q', '-f', 'qcow2', '-b', image.rootfs, '-F', 'raw', files.rootDisk], { timeout: 30_000 });
+      await run('qemu-img', ['create', '-q', '-f', 'qcow2', '-b', image.rootfs, '-F', 'raw', files.rootDisk], {
+        timeout: 30_000,
+      });
     }
     ensureDataDisk(files.dataDisk, settings.diskGiB * 1024 ** 3);
     return { rootReplaced };
@@ -75,7 +106,10 @@ export class QemuDriver implements VmDriver {
     });
     writeFileSync(spec.files.qemuLog, stderr);
     const pid = readPid(spec.files.pid);
-    if (code !== 0 || pid === null) throw Object.assign(new Error('QEMU did not start'), { problem: explainQemuStart(stderr || `exit code ${code}`, spec.sshPort) });
+    if (code !== 0 || pid === null)
+      throw Object.assign(new Error('QEMU did not start'), {
+        problem: explainQemuStart(stderr || `exit code ${code}`, spec.sshPort),
+      });
     return pid;
   }
 

@@ -7,7 +7,12 @@ export interface QmpReply {
 }
 
 /** Runs one QMP command on the socket; rejects when the socket does not answer within `timeoutMs`. */
-export function qmpCommand(socket: string, execute: string, args?: Record<string, unknown>, timeoutMs = 3000): Promise<QmpReply> {
+export function qmpCommand(
+  socket: string,
+  execute: string,
+  args?: Record<string, unknown>,
+  timeoutMs = 3000,
+): Promise<QmpReply> {
   return new Promise((resolve, reject) => {
     const conn = createConnection(socket);
     let buf = '';

@@ -36,7 +36,12 @@ export function fakeVm(extra: Partial<VmManagerOptions> = {}): FakeVm {
   const calls: string[] = [];
   const answer = { value: 'ok' as CheckResult };
   const dropListeners = new Set<() => void>();
-  const facts: HostFacts = { freeDiskBytes: 100 * GiB, totalMemBytes: 16 * GiB, freeMemBytes: 12 * GiB, dataDiskUsedBytes: 0 };
+  const facts: HostFacts = {
+    freeDiskBytes: 100 * GiB,
+    totalMemBytes: 16 * GiB,
+    freeMemBytes: 12 * GiB,
+    dataDiskUsedBytes: 0,
+  };
   const driver: VmDriver & { calls: string[] } = {
     kind: 'qemu',
     calls,
@@ -69,14 +74,35 @@ export function fakeVm(extra: Partial<VmManagerOptions> = {}): FakeVm {
     onDrop: (cb) => (dropListeners.add(cb), () => void dropListeners.delete(cb)),
     close: async () => {},
   });
-  const image = async (): Promise<ImageFiles> => ({ dir: root, kernel: '', initrd: '', rootfs: '', manifest: { format: 1, version: 'fake', arch: 'x86_64', cmdline: '', files: {} } as unknown as ImageFiles['manifest'] });
+  const image = async (): Promise<ImageFiles> => ({
+    dir: root,
+    kernel: '',
+    initrd: '',
+    rootfs: '',
+    manifest: {
+      format: 1,
+      version: 'fake',
+      arch: 'x86_64',
+      cmdline: '',
+      files: {},
+    } as unknown as ImageFiles['manifest'],
+  });
   const vm = new VmManager({
-    vmsRoot: root, driver, image, accel: async () => ({ accel: 'tcg', reason: 'test' }),
-    watchProbe: probe, hostFacts: () => facts, watchTiming: { aliveMs: 20, pingMs: 30, retryMs: 20, failures: 2 }, stopTimeoutMs: 200,
+    vmsRoot: root,
+    driver,
+    image,
+    accel: async () => ({ accel: 'tcg', reason: 'test' }),
+    watchProbe: probe,
+    hostFacts: () => facts,
+    watchTiming: { aliveMs: 20, pingMs: 30, retryMs: 20, failures: 2 },
+    stopTimeoutMs: 200,
     ...extra,
   });
   return {
-    vm, driver, answer, facts,
+    vm,
+    driver,
+    answer,
+    facts,
     drop: () => dropListeners.forEach((l) => l()),
     spawnQemu: () => {
       child = spawn('sleep', ['60']);
@@ -88,7 +114,16 @@ export function fakeVm(extra: Partial<VmManagerOptions> = {}): FakeVm {
       writeSettings(vm.files, { cpus: 1, memoryMiB: 1024, diskGiB: 8, network: false });
       child = spawn('sleep', ['60']);
       writeFileSync(vm.files.pid, String(child.pid));
-      writeRuntime(vm.files, { nonce: 'n', sshPort, accel: 'tcg', imageVersion: 'v', phase: 'running', startedAt: 1, bootedAt: 2, ownerPid: process.pid });
+      writeRuntime(vm.files, {
+        nonce: 'n',
+        sshPort,
+        accel: 'tcg',
+        imageVersion: 'v',
+        phase: 'running',
+        startedAt: 1,
+        bootedAt: 2,
+        ownerPid: process.pid,
+      });
     },
     killQemu: () => child?.kill('SIGKILL'),
     cleanup: () => {

@@ -19,7 +19,11 @@ export function qemuMissingReason(): string | null {
 export function buildImage(): string {
   if (process.env.WHARF_VM_IMAGE) return process.env.WHARF_VM_IMAGE;
   const script = resolve(__dirname, '../../../scripts/vm/build-image.sh');
-  const out = execFileSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 15 * 60_000 });
+  const out = execFileSync('bash', [script], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    timeout: 15 * 60_000,
+  });
   return out.trim().split('\n').at(-1) as string;
 }
 
@@ -34,8 +38,24 @@ export function busyboxTar(): Buffer {
 }
 
 /** `ssh -N -L hostPort:127.0.0.1:guestPort` with the pinned key; resolves when the forward answers. */
-export async function forwardPort(files: VmFiles, sshPort: number, hostPort: number, guestPort: number): Promise<ChildProcess> {
-  const child = spawn('ssh', ['-N', '-o', 'ExitOnForwardFailure=yes', '-L', `127.0.0.1:${hostPort}:127.0.0.1:${guestPort}`, ...sshArgs(files, sshPort)], { stdio: 'ignore' });
+export async function forwardPort(
+  files: VmFiles,
+  sshPort: number,
+  hostPort: number,
+  guestPort: number,
+): Promise<ChildProcess> {
+  const child = spawn(
+    'ssh',
+    [
+      '-N',
+      '-o',
+      'ExitOnForwardFailure=yes',
+      '-L',
+      `127.0.0.1:${hostPort}:127.0.0.1:${guestPort}`,
+      ...sshArgs(files, sshPort),
+    ],
+    { stdio: 'ignore' },
+  );
   await new Promise((r) => setTimeout(r, 1500));
   return child;
 }
