@@ -5,6 +5,7 @@ import type { ContainerActionName } from '../../../vm-backend/api/contract.conta
 import type { ContainerRow, WharfErrorShape } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ListToolbar } from '../../components/ListToolbar';
 import { cliHintProps } from '../../components/useCli';
 import { useStore } from '../../store/store';
 import { ContainerList } from './ContainerList';
@@ -95,26 +96,21 @@ export function ContainersView(): React.JSX.Element {
   return (
     <section className="view" aria-labelledby="containers-title">
       <div className="view__main">
-        <header className="toolbar">
-          <h1 id="containers-title">{t('containers.title')}</h1>
-          <label className="search">
-            <span className="sr-only">{t('common.search')}</span>
-            <input
-              type="search"
-              placeholder={t('containers.searchPlaceholder')}
-              aria-label={t('containers.searchPlaceholder')}
-              value={query}
-              onChange={(e) => setQuery(e.target.value.slice(0, 200))}
-            />
-          </label>
-          <label className="check" {...cliHintProps(dockerCli.containerList(!onlyRunning))}>
-            <input type="checkbox" checked={onlyRunning} onChange={(e) => setOnlyRunning(e.target.checked)} />{' '}
-            {t('containers.onlyRunning')}
-          </label>
-          <span className="toolbar__count" data-testid="containers-count">
-            {t('containers.count', { shown: shownRows.length, total })}
-          </span>
-        </header>
+        <ListToolbar
+          titleId="containers-title"
+          title={t('containers.title')}
+          searchLabel={t('containers.searchPlaceholder')}
+          query={query}
+          onQuery={setQuery}
+          filters={
+            <label className="check" {...cliHintProps(dockerCli.containerList(!onlyRunning))}>
+              <input type="checkbox" checked={onlyRunning} onChange={(e) => setOnlyRunning(e.target.checked)} />{' '}
+              {t('containers.onlyRunning')}
+            </label>
+          }
+          count={t('containers.count', { shown: shownRows.length, total })}
+          countTestId="containers-count"
+        />
         <div className="bulkbar">
           <label className="check">
             <input
