@@ -8,7 +8,7 @@ import { subscribeVm } from './features/vm/vm-store';
 import { subscribeLists } from './store/sync';
 
 /** Wires a domain's events into its store; returns what undoes it. */
-export type Subscriber = (bridge: Bridge) => () => void;
+type Subscriber = (bridge: Bridge) => () => void;
 
 export const SUBSCRIBERS: readonly Subscriber[] = [
   subscribeLists, // engine:state, containers:changed, images:changed; the lists on (re)connect
