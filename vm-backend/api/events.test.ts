@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_NAMES, events, isEventName, STREAM_EVENT_NAMES } from './events';
+import { EVENT_NAMES, events, isEventName, STREAM_EVENT_NAMES, STREAM_ROUTED_EVENT_NAMES } from './events';
 import { IPC_CHANNELS } from './preload-api';
 
 describe('events', () => {
@@ -20,6 +20,17 @@ describe('events', () => {
     expect(new Set(both).size).toBe(both.length);
     expect(both.sort()).toEqual(Object.keys(events).sort());
     expect(Object.isFrozen(EVENT_NAMES) && Object.isFrozen(STREAM_EVENT_NAMES)).toBe(true);
+  });
+
+  it('routes the log and terminal events by stream id, not pulls', () => {
+    expect([...STREAM_ROUTED_EVENT_NAMES].sort()).toEqual([
+      'exec:exit',
+      'exec:output',
+      'logs:chunk',
+      'logs:end',
+      'logs:state',
+    ]);
+    for (const name of STREAM_ROUTED_EVENT_NAMES) expect(STREAM_EVENT_NAMES).toContain(name);
   });
 
   it('knows only its own names, not inherited ones', () => {
