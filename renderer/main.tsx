@@ -4,11 +4,11 @@ import './feature-styles';
 import { App } from './App';
 import { getBridge } from './bridge';
 import { initI18n } from './i18n';
-import { startSync } from './store/sync';
+import { subscribeAll } from './subscriptions';
 import './styles.css';
 
 initI18n();
-startSync(getBridge());
+subscribeAll(getBridge());
 const root = document.getElementById('root');
 if (root)
   createRoot(root).render(

@@ -1,16 +1,17 @@
 // The IPC host: three invoke channels and one event channel. Only our window's main frame, showing
 // our page, is answered; the input goes to the backend untouched (it validates every call).
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
-import { EVENT_NAMES } from '../../vm-backend/api/contract';
+import { EVENT_NAMES } from '../../vm-backend/api/events';
+import { IPC_CHANNELS } from '../../vm-backend/api/preload-api';
 import type { Backend } from '../../vm-backend/wiring/backend-types';
 import { clientLinks } from './client-links';
 import { saveLogs, saveLogsEnvelope } from './save-logs';
 import { openIfAllowed } from './security';
 
-export const INVOKE_CHANNEL = 'wharf:invoke';
-export const OPEN_EXTERNAL_CHANNEL = 'wharf:open-external';
-export const EVENT_CHANNEL = 'wharf:event';
-export const SAVE_LOGS_CHANNEL = 'wharf:save-logs';
+export const INVOKE_CHANNEL = IPC_CHANNELS.invoke;
+export const OPEN_EXTERNAL_CHANNEL = IPC_CHANNELS.openExternal;
+export const EVENT_CHANNEL = IPC_CHANNELS.on;
+export const SAVE_LOGS_CHANNEL = IPC_CHANNELS.saveLogs;
 
 export interface IpcDeps {
   backend: Backend;

@@ -1,20 +1,15 @@
 // Exposes exactly PreloadApi as a frozen window.wharf. Never ipcRenderer itself: the page gets
 // five members and nothing that can reach other channels.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { isEventName } from '../../vm-backend/api/contract';
-import type { PreloadApi } from '../../vm-backend/api/preload-api';
+import { isEventName } from '../../vm-backend/api/events';
+import { IPC_CHANNELS, type PreloadApi } from '../../vm-backend/api/preload-api';
 import type { Envelope } from '../../vm-backend/api/wire';
-
-const INVOKE_CHANNEL = 'wharf:invoke';
-const OPEN_EXTERNAL_CHANNEL = 'wharf:open-external';
-const EVENT_CHANNEL = 'wharf:event';
-const SAVE_LOGS_CHANNEL = 'wharf:save-logs';
 
 type Listener = (payload: unknown) => void;
 const listeners = new Map<string, Set<Listener>>();
 
 // One ipcRenderer listener for all events, so subscribing never leaks an IpcRendererEvent.
-ipcRenderer.on(EVENT_CHANNEL, (_event: IpcRendererEvent, name: unknown, payload: unknown) => {
+ipcRenderer.on(IPC_CHANNELS.on, (_event: IpcRendererEvent, name: unknown, payload: unknown) => {
   if (typeof name !== 'string') return;
   for (const listener of listeners.get(name) ?? []) {
     try {
@@ -27,7 +22,7 @@ ipcRenderer.on(EVENT_CHANNEL, (_event: IpcRendererEvent, name: unknown, payload:
 
 export const api: PreloadApi = Object.freeze({
   invoke: (name: string, input: unknown) =>
-    ipcRenderer.invoke(INVOKE_CHANNEL, name, input) as Promise<Envelope<unknown>>,
+    ipcRenderer.invoke(IPC_CHANNELS.invoke, name, input) as Promise<Envelope<unknown>>,
   on: (event: string, listener: (payload: unknown) => void) => {
     if (!isEventName(event)) throw new TypeError(`unknown event: ${String(event)}`);
     if (typeof listener !== 'function') throw new TypeError('listener must be a function');
@@ -39,9 +34,9 @@ export const api: PreloadApi = Object.freeze({
       set.delete(own);
     };
   },
-  openExternal: (url: string) => ipcRenderer.invoke(OPEN_EXTERNAL_CHANNEL, url) as Promise<boolean>,
+  openExternal: (url: string) => ipcRenderer.invoke(IPC_CHANNELS.openExternal, url) as Promise<boolean>,
   saveLogs: (id: string, options: { timestamps: boolean }) =>
-    ipcRenderer.invoke(SAVE_LOGS_CHANNEL, id, { timestamps: options?.timestamps === true }) as Promise<
+    ipcRenderer.invoke(IPC_CHANNELS.saveLogs, id, { timestamps: options?.timestamps === true }) as Promise<
       Envelope<boolean>
     >,
   platform: process.platform,

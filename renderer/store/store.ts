@@ -4,7 +4,7 @@ import { type ListState, applyChange, applyListing, emptyList } from './apply-ch
 
 export type View = 'containers' | 'images';
 
-export interface UiSlice {
+interface UiSlice {
   view: View;
   /** The docker command of the control under the pointer or focus, and of the last action run. */
   cliHover: string | null;
@@ -16,7 +16,7 @@ export interface UiSlice {
   selectContainer(id: string | null): void;
 }
 
-export interface DataSlice {
+interface DataSlice {
   engine: EngineStatus | null;
   backendLink: 'connecting' | 'open' | 'closed';
   containers: ListState<ContainerRow>;

@@ -2,7 +2,7 @@ import type { Bridge } from '../bridge/types';
 import { useStore } from './store';
 
 /** Wires bridge events into the store: one listing on connect, then patches only. */
-export function startSync(bridge: Bridge): () => void {
+export function subscribeLists(bridge: Bridge): () => void {
   const s = useStore.getState;
   const load = async (): Promise<void> => {
     try {

@@ -12,3 +12,14 @@ export interface PreloadApi {
   saveLogs(id: string, options: { timestamps: boolean }): Promise<Envelope<boolean>>;
   platform: string;
 }
+
+/**
+ * The Electron IPC channel behind each member that crosses to the main process (`on` listens on the
+ * one event channel; `platform` is a value). The main process and the preload both read it here.
+ */
+export const IPC_CHANNELS = Object.freeze({
+  invoke: 'wharf:invoke',
+  on: 'wharf:event',
+  openExternal: 'wharf:open-external',
+  saveLogs: 'wharf:save-logs',
+} as const satisfies Record<Exclude<keyof PreloadApi, 'platform'>, `wharf:${string}`>);

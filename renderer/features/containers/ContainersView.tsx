@@ -2,16 +2,17 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'rea
 import { useTranslation } from 'react-i18next';
 import { dockerCli } from '../../../vm-backend/api/rules/cli';
 import type { ContainerActionName } from '../../../vm-backend/api/contract.containers';
-import type { BulkItemResult, ContainerRow, WharfErrorShape } from '../../../vm-backend/api/types';
+import type { ContainerRow, WharfErrorShape } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { runAction } from '../../components/run-action';
+import { ListToolbar } from '../../components/ListToolbar';
 import { cliHintProps } from '../../components/useCli';
 import { useStore } from '../../store/store';
 import { ContainerList } from './ContainerList';
 import { InspectPanel } from './InspectPanel';
 import { RunDialogHost } from '../run/RunDialogHost';
 import { RemoveContainersDialog } from './RemoveContainersDialog';
+import { actOnContainers, removeContainers, stoppable } from './container-actions';
 import { toListItems } from './container-items';
 
 function useNow(intervalMs: number): number {
@@ -51,19 +52,18 @@ export function ContainersView(): React.JSX.Element {
     setSelected((s) => ([...s].every((id) => byId[id]) ? s : new Set([...s].filter((id) => byId[id]))));
   }, [byId]);
 
-  const track = useCallback(async (ids: string[], cli: string, run: () => Promise<BulkItemResult[]>) => {
+  /** Marks the rows busy while the action runs, then shows what failed. */
+  const track = useCallback(async (rows: readonly ContainerRow[], action: () => Promise<WharfErrorShape[]>) => {
+    const ids = rows.map((r) => r.id);
     setBusy((b) => new Set([...b, ...ids]));
-    const { value, error } = await runAction(cli, run);
+    const failed = await action();
     setBusy((b) => new Set([...b].filter((id) => !ids.includes(id))));
-    const failed = [...(error ? [error] : []), ...(value ?? []).flatMap((r) => (r.error ? [r.error] : []))];
     setErrors(failed);
   }, []);
 
   const onAction = useCallback(
     (row: ContainerRow, action: ContainerActionName) => {
-      void track([row.id], dockerCli.containerAction(action, [row.name]), () =>
-        getBridge().call('containers:action', { ids: [row.id], action }),
-      );
+      void track([row], () => actOnContainers(getBridge(), [row], action));
     },
     [track],
   );
@@ -84,52 +84,33 @@ export function ContainersView(): React.JSX.Element {
     setRemoving(null);
     const ids = rows.map((r) => r.id);
     setSelected((s) => new Set([...s].filter((id) => !ids.includes(id))));
-    void track(
-      ids,
-      dockerCli.containerRemove(
-        rows.map((r) => r.name),
-        o,
-      ),
-      () => getBridge().call('containers:remove', { ids, force: o.force, removeVolumes: o.volumes }),
-    );
+    void track(rows, () => removeContainers(getBridge(), rows, o));
   };
   const stopSelected = (): void => {
-    const rows = selectedRows.filter((r) => r.state === 'running' || r.state === 'paused' || r.state === 'restarting');
+    const rows = stoppable(selectedRows);
     if (!rows.length) return;
-    void track(
-      rows.map((r) => r.id),
-      dockerCli.containerAction(
-        'stop',
-        rows.map((r) => r.name),
-      ),
-      () => getBridge().call('containers:action', { ids: rows.map((r) => r.id), action: 'stop' }),
-    );
+    void track(rows, () => actOnContainers(getBridge(), rows, 'stop'));
   };
   const allShownSelected = shownRows.length > 0 && shownRows.every((r) => selected.has(r.id));
 
   return (
     <section className="view" aria-labelledby="containers-title">
       <div className="view__main">
-        <header className="toolbar">
-          <h1 id="containers-title">{t('containers.title')}</h1>
-          <label className="search">
-            <span className="sr-only">{t('common.search')}</span>
-            <input
-              type="search"
-              placeholder={t('containers.searchPlaceholder')}
-              aria-label={t('containers.searchPlaceholder')}
-              value={query}
-              onChange={(e) => setQuery(e.target.value.slice(0, 200))}
-            />
-          </label>
-          <label className="check" {...cliHintProps(dockerCli.containerList(!onlyRunning))}>
-            <input type="checkbox" checked={onlyRunning} onChange={(e) => setOnlyRunning(e.target.checked)} />{' '}
-            {t('containers.onlyRunning')}
-          </label>
-          <span className="toolbar__count" data-testid="containers-count">
-            {t('containers.count', { shown: shownRows.length, total })}
-          </span>
-        </header>
+        <ListToolbar
+          titleId="containers-title"
+          title={t('containers.title')}
+          searchLabel={t('containers.searchPlaceholder')}
+          query={query}
+          onQuery={setQuery}
+          filters={
+            <label className="check" {...cliHintProps(dockerCli.containerList(!onlyRunning))}>
+              <input type="checkbox" checked={onlyRunning} onChange={(e) => setOnlyRunning(e.target.checked)} />{' '}
+              {t('containers.onlyRunning')}
+            </label>
+          }
+          count={t('containers.count', { shown: shownRows.length, total })}
+          countTestId="containers-count"
+        />
         <div className="bulkbar">
           <label className="check">
             <input

@@ -1,6 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dockerCli } from '../../../vm-backend/api/rules/cli';
+import { ListToolbar } from '../../components/ListToolbar';
 import { cliHintProps } from '../../components/useCli';
 import { formatBytes } from '../../lib/format';
 import { useStore } from '../../store/store';
@@ -32,30 +33,24 @@ export function ImagesView(): React.JSX.Element {
   return (
     <section className="view" aria-labelledby="images-title">
       <div className="view__main">
-        <header className="toolbar">
-          <h1 id="images-title">{t('images.title')}</h1>
-          <label className="search">
-            <span className="sr-only">{t('common.search')}</span>
-            <input
-              type="search"
-              placeholder={t('images.searchPlaceholder')}
-              aria-label={t('images.searchPlaceholder')}
-              value={query}
-              onChange={(e) => setQuery(e.target.value.slice(0, 200))}
-            />
-          </label>
-          <span className="toolbar__count">
-            {t('images.count', { count, size: formatBytes(totalSize(Object.values(images))) })}
-          </span>
-          <button
-            type="button"
-            className="btn"
-            onClick={() => setPruning(true)}
-            {...cliHintProps(dockerCli.imagePrune())}
-          >
-            {t('images.prune')}
-          </button>
-        </header>
+        <ListToolbar
+          titleId="images-title"
+          title={t('images.title')}
+          searchLabel={t('images.searchPlaceholder')}
+          query={query}
+          onQuery={setQuery}
+          count={t('images.count', { count, size: formatBytes(totalSize(Object.values(images))) })}
+          actions={
+            <button
+              type="button"
+              className="btn"
+              onClick={() => setPruning(true)}
+              {...cliHintProps(dockerCli.imagePrune())}
+            >
+              {t('images.prune')}
+            </button>
+          }
+        />
         {loaded && count === 0 && <p className="empty">{t('images.empty')}</p>}
         {loaded && count > 0 && items.length === 0 && <p className="empty">{t('images.noMatch')}</p>}
         <ImageList items={items} now={now} onRemove={setRemoving} />

@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dockerCli } from '../../../vm-backend/api/rules/cli';
-import { WharfError } from '../../../vm-backend/api/errors';
 import type { PrunePreview, WharfErrorShape } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { runAction } from '../../components/run-action';
 import { formatBytes } from '../../lib/format';
+import { loadPrunePreview, pruneImages } from './image-actions';
 
 /** Prune dangling images, saying first how many and how much space it frees. */
 export function PruneDialog({ onClose }: { onClose(): void }): React.JSX.Element {
@@ -16,14 +15,15 @@ export function PruneDialog({ onClose }: { onClose(): void }): React.JSX.Element
   const [error, setError] = useState<WharfErrorShape | null>(null);
   const [done, setDone] = useState<{ count: number; bytes: number } | null>(null);
   useEffect(() => {
-    getBridge()
-      .call('images:prune-preview', {})
-      .then(setPreview, (e: unknown) => setError(e instanceof WharfError ? e.toJSON() : null));
+    void loadPrunePreview(getBridge()).then((r) => {
+      if (r.preview) setPreview(r.preview);
+      else setError(r.error ?? null);
+    });
   }, []);
   const prune = async (): Promise<void> => {
-    const r = await runAction(dockerCli.imagePrune(), () => getBridge().call('images:prune', {}));
+    const r = await pruneImages(getBridge());
     if (r.error) setError(r.error);
-    else if (r.value) setDone({ count: r.value.deleted.length, bytes: r.value.spaceReclaimed });
+    else if (r.done) setDone(r.done);
   };
   const count = preview?.images.length ?? 0;
   return (

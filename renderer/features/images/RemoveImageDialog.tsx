@@ -5,8 +5,7 @@ import type { WharfErrorShape } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { runAction } from '../../components/run-action';
-import { shortId } from '../../lib/format';
+import { removeImage, shownRef } from './image-actions';
 import type { ImageItem } from './image-items';
 
 /** Asks, removes; an in-use conflict is explained and force offered only where the engine allows it. */
@@ -14,14 +13,12 @@ export function RemoveImageDialog({ item, onClose }: { item: ImageItem; onClose(
   const { t } = useTranslation();
   const [error, setError] = useState<WharfErrorShape | null>(null);
   const [working, setWorking] = useState(false);
-  const shown = item.dangling ? shortId(item.ref) : item.ref;
+  const shown = shownRef(item);
   const remove = async (force: boolean): Promise<void> => {
     setWorking(true);
-    const r = await runAction(dockerCli.imageRemove(shown, force), () =>
-      getBridge().call('images:remove', { ref: item.ref, force }),
-    );
+    const refused = await removeImage(getBridge(), item, force);
     setWorking(false);
-    if (r.error) setError(r.error);
+    if (refused) setError(refused);
     else onClose();
   };
   return (

@@ -28,15 +28,13 @@ export const usePulls = create<PullState>()((set) => ({
     }),
 }));
 
-let listening: (() => void) | null = null;
-
-export function listenPulls(bridge: Bridge): void {
-  if (!listening) listening = bridge.on('pull:progress', (p) => usePulls.getState().upsert(p));
+/** Progress of this window's pulls (the backend sends a pull's events only to the window that started it). */
+export function subscribePulls(bridge: Bridge): () => void {
+  return bridge.on('pull:progress', (p) => usePulls.getState().upsert(p));
 }
 
 /** Starts a pull; a refusal before it starts (bad name, engine down) becomes a failed entry. */
 export async function startPull(bridge: Bridge, ref: string): Promise<void> {
-  listenPulls(bridge);
   try {
     usePulls.getState().upsert(await bridge.call('pull:start', { ref }));
   } catch (err) {

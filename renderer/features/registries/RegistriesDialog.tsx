@@ -2,15 +2,10 @@
 // by the backend in a 0600 file; never sent back), removed, and tested.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RegistryInfo, RegistryTest } from '../../../vm-backend/api/contract.registries';
-import type { WharfErrorShape } from '../../../vm-backend/api/types';
-import { errorShape } from '../../lib/error-shape';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { getBridge } from '../../bridge';
-import { useRegistriesDialog } from './registries-store';
-
-const shape = (e: unknown): WharfErrorShape => errorShape(e, 'REGISTRY_FAILED');
+import { registryInput, useRegistriesDialog } from './registries-store';
 
 export function RegistriesDialog(): React.JSX.Element | null {
   const open = useRegistriesDialog((s) => s.open);
@@ -19,32 +14,21 @@ export function RegistriesDialog(): React.JSX.Element | null {
 
 function RegistriesBody(): React.JSX.Element {
   const { t } = useTranslation();
-  const [list, setList] = useState<RegistryInfo[]>([]);
+  const list = useRegistriesDialog((s) => s.list);
+  const busy = useRegistriesDialog((s) => s.busy);
+  const error = useRegistriesDialog((s) => s.error);
+  const tested = useRegistriesDialog((s) => s.tested);
   const [host, setHost] = useState('');
   const [username, setUsername] = useState('');
   const [secret, setSecret] = useState('');
-  const [error, setError] = useState<WharfErrorShape | null>(null);
-  const [tested, setTested] = useState<RegistryTest | null>(null);
-  const [busy, setBusy] = useState(false);
   const close = useCallback(() => useRegistriesDialog.getState().show(false), []);
-  const reload = useCallback(async () => setList(await getBridge().call('registries:list', {})), []);
-  useEffect(() => void reload().catch((e: unknown) => setError(shape(e))), [reload]);
-  const input = {
-    host: host.trim(),
-    ...(username.trim() ? { username: username.trim() } : {}),
-    ...(secret ? { secret } : {}),
-  };
-  const act = async (fn: () => Promise<unknown>): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    setTested(null);
-    try {
-      await fn();
-    } catch (e) {
-      setError(shape(e));
-    } finally {
-      setBusy(false);
-    }
+  useEffect(() => void useRegistriesDialog.getState().load(getBridge()), []);
+  const input = registryInput(host, username, secret);
+  const add = async (): Promise<void> => {
+    if (!(await useRegistriesDialog.getState().add(getBridge(), input))) return;
+    setHost('');
+    setUsername('');
+    setSecret('');
   };
   return (
     <Dialog
@@ -69,12 +53,7 @@ function RegistriesBody(): React.JSX.Element {
               type="button"
               className="btn btn--small btn--danger"
               aria-label={t('registries.remove', { host: r.host })}
-              onClick={() =>
-                void act(async () => {
-                  await getBridge().call('registries:remove', { host: r.host });
-                  await reload();
-                })
-              }
+              onClick={() => void useRegistriesDialog.getState().remove(getBridge(), r.host)}
             >
               {t('registries.removeShort')}
             </button>
@@ -98,24 +77,11 @@ function RegistriesBody(): React.JSX.Element {
           type="button"
           className="btn"
           disabled={busy || !input.host}
-          onClick={() => void act(async () => setTested(await getBridge().call('registries:test', input)))}
+          onClick={() => void useRegistriesDialog.getState().test(getBridge(), input)}
         >
           {t('registries.test')}
         </button>
-        <button
-          type="button"
-          className="btn"
-          disabled={busy || !input.host}
-          onClick={() =>
-            void act(async () => {
-              await getBridge().call('registries:add', input);
-              setHost('');
-              setUsername('');
-              setSecret('');
-              await reload();
-            })
-          }
-        >
+        <button type="button" className="btn" disabled={busy || !input.host} onClick={() => void add()}>
           {t('registries.add')}
         </button>
       </div>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { FieldProblem, FieldProblems } from './field-errors';
 
 /** The words for one problem: run.err.<code>, the engine's errors.<CODE>, else the English. */
-export function useProblemText(): (p: FieldProblem) => string {
+function useProblemText(): (p: FieldProblem) => string {
   const { t, i18n } = useTranslation();
   return (p) => {
     if (p.code.startsWith('engine.')) {
@@ -14,7 +14,7 @@ export function useProblemText(): (p: FieldProblem) => string {
   };
 }
 
-export const errId = (field: string): string => `run-err-${field.replace(/\./g, '-')}`;
+const errId = (field: string): string => `run-err-${field.replace(/\./g, '-')}`;
 
 /** Shown right under the field it concerns; the field points at it with aria-describedby. */
 export function FieldError({ problems, field }: { problems: FieldProblems; field: string }): React.JSX.Element | null {

@@ -9,7 +9,7 @@ import { assignFreePorts } from '../../../vm-backend/api/rules/run-ports';
 import type { WharfErrorShape } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';
 import { useStore } from '../../store/store';
-import { listenPulls, usePulls } from '../pull/pull-store';
+import { usePulls } from '../pull/pull-store';
 import { type FieldProblems, formProblems } from './field-errors';
 import type { RunSource } from './run-store';
 
@@ -148,7 +148,6 @@ export function useRunForm(source: RunSource) {
       }
       useStore.getState().ranCli(buildRunCommand(form));
       // A missing image is pulled first by the backend: its progress arrives as pull events.
-      listenPulls(getBridge());
       setPullsBefore(new Set(usePulls.getState().order));
       try {
         return await getBridge().call('run:create', { form, keepOnFailure });

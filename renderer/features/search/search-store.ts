@@ -6,7 +6,7 @@ import type { WharfErrorShape } from '../../../vm-backend/api/types';
 import { errorShape } from '../../lib/error-shape';
 import type { Bridge } from '../../bridge';
 
-export type SourceState =
+type SourceState =
   | { state: 'loading' }
   | { state: 'done'; group: SearchGroup }
   | { state: 'error'; error: WharfErrorShape };
@@ -37,7 +37,7 @@ export const useSearch = create<SearchState>()((set) => ({
   pick: (picked) => set({ picked }),
 }));
 
-export const DEBOUNCE_MS = 120;
+const DEBOUNCE_MS = 120;
 export const MAX_TERM = 256;
 let seq = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;

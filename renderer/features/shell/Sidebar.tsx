@@ -1,11 +1,9 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getBridge } from '../../bridge';
 import { LANGUAGES, type LanguageCode, setLanguage } from '../../i18n';
 import { type View, useStore } from '../../store/store';
 import { useRegistriesDialog } from '../registries/registries-store';
 import { useSearch } from '../search/search-store';
-import { startTargetsSync, useTargets } from '../targets/targets-store';
+import { useTargets } from '../targets/targets-store';
 import { VmIndicator } from '../vm/VmIndicator';
 
 const VIEWS: View[] = ['containers', 'images'];
@@ -16,7 +14,6 @@ export function Sidebar(): React.JSX.Element {
   const setView = useStore((s) => s.setView);
   const engine = useStore((s) => s.engine);
   const state = engine?.state ?? 'connecting';
-  useEffect(() => startTargetsSync(getBridge()), []);
   return (
     <nav className="sidebar" aria-label={t('app.nav')}>
       <div className="brand">⚓ {t('app.name')}</div>

@@ -96,7 +96,7 @@ export const useTargets = create<TargetsSlice>()((set, get) => {
  * Follows the engine's target (another window, or a removed target, may switch it): the list's
  * active mark and the VM panel (a `vm` target has a VM, others none) are re-read on a change.
  */
-export function startTargetsSync(bridge: Bridge): () => void {
+export function subscribeTargets(bridge: Bridge): () => void {
   let last: string | undefined;
   return bridge.on('engine:state', (s) => {
     if (!s.target || s.target === last) return;

@@ -1,11 +1,11 @@
 // Routes per-client stream events (logs:chunk, exec:output, ...) to the view that owns the stream.
 // The backend may send the first chunks before `logs:open` has answered with the stream id, so
 // events for a stream nobody has claimed yet are held briefly and handed over on claim.
-import type { EventName, Events } from '../../../vm-backend/api/contract';
+import type { Events } from '../../../vm-backend/api/contract';
+import { STREAM_ROUTED_EVENT_NAMES, type StreamRoutedEventName } from '../../../vm-backend/api/events';
 import type { Bridge } from '../../bridge';
 
-type StreamEvent = 'logs:chunk' | 'logs:state' | 'logs:end' | 'exec:output' | 'exec:exit';
-const STREAM_EVENTS: readonly StreamEvent[] = ['logs:chunk', 'logs:state', 'logs:end', 'exec:output', 'exec:exit'];
+type StreamEvent = StreamRoutedEventName;
 const HOLD_MS = 10_000;
 
 export type StreamListener = <E extends StreamEvent>(event: E, payload: Events[E]) => void;
@@ -20,8 +20,8 @@ export class StreamRouter {
   private readonly held = new Map<string, Held>();
 
   constructor(bridge: Bridge) {
-    for (const name of STREAM_EVENTS) {
-      bridge.on(name as EventName, (p) => this.route(name, p as { stream: string }));
+    for (const name of STREAM_ROUTED_EVENT_NAMES) {
+      bridge.on(name, (p) => this.route(name, p));
     }
   }
 

@@ -1,13 +1,10 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { getBridge } from '../../bridge';
-import { startVmSync, useVm } from './vm-store';
+import { useVm } from './vm-store';
 
 /** Always visible in the sidebar: the VM's state; a click opens the VM panel. */
 export function VmIndicator(): React.JSX.Element | null {
   const { t } = useTranslation();
   const overview = useVm((s) => s.overview);
-  useEffect(() => startVmSync(getBridge()), []);
   if (!overview?.available || !overview.status) return null;
   const { state, phase } = overview.status;
   return (

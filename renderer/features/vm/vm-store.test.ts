@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Bridge } from '../../bridge';
 import { useStore } from '../../store/store';
-import { startVmSync, useVm, vmUseEngine } from './vm-store';
+import { subscribeVm, useVm, vmUseEngine } from './vm-store';
 
 // A fake bridge: the VM runs beside whichever engine is active; vm:overview says which one is.
 let engine = 'local';
@@ -38,9 +38,9 @@ const bridge = {
 } as unknown as Bridge;
 const flush = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
-describe('startVmSync', () => {
+describe('subscribeVm', () => {
   it('reads the VM again when the engine switches to it and away from it', async () => {
-    const stop = startVmSync(bridge);
+    const stop = subscribeVm(bridge);
     await flush();
     expect(useVm.getState().overview).toMatchObject({
       available: true,
@@ -64,11 +64,11 @@ describe('startVmSync', () => {
   });
 });
 
-describe('startVmSync after the VM is created', () => {
+describe('subscribeVm after the VM is created', () => {
   it("reads the overview again for the new VM's settings once it leaves absent", async () => {
     useVm.setState({ overview: null });
     calls.length = 0;
-    const stop = startVmSync(bridge);
+    const stop = subscribeVm(bridge);
     await flush();
     useVm.getState().setOverview({
       available: true,

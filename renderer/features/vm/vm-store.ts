@@ -40,7 +40,7 @@ export const useVm = create<VmSlice>()((set) => ({
   setBusy: (busy) => set({ busy }),
 }));
 
-export function startVmSync(bridge: Bridge): () => void {
+export function subscribeVm(bridge: Bridge): () => void {
   const load = (): void => {
     bridge.call('vm:overview', {}).then(
       (o) => useVm.getState().setOverview(o),
