@@ -1,6 +1,6 @@
 // Handlers of the search, pull and registries calls, kept apart from backend.ts.
 import type { CallName, CallOutput, CallParsed } from '../api/contract';
-import type { ClientLink } from '../wiring/backend-types';
+import type { ClientLink } from '../api/client-link';
 import { PullManager } from '../engine/pull/pull-manager';
 import type { EngineSession } from '../engine/session';
 import { RegistryStore } from './registry-store';

@@ -6,7 +6,8 @@
 import { calls, type CallName, type EventName, type Events, isCallName } from '../api/contract';
 import { WharfError, invalidInput } from '../api/errors';
 import type { Envelope } from '../api/wire';
-import type { Backend, ClientLink } from './backend-types';
+import type { ClientLink } from '../api/client-link';
+import type { Backend } from './backend-types';
 import type { Connection } from '../connection/connection';
 import { targetConnector, type Connector } from './connect-target';
 import { wharfDataDir } from '../connection/data-dir';

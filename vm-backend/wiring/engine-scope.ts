@@ -4,7 +4,7 @@
 // a scope: it lives beside the engine for the backend's whole life (vm/vm-host.ts).
 import type { CallName, CallOutput, CallParsed, EventName, Events } from '../api/contract';
 import type { EngineStatus } from '../api/types';
-import type { ClientLink } from './backend-types';
+import type { ClientLink } from '../api/client-link';
 import type { Connection } from '../connection/connection';
 import type { HostSocket } from '../connection/ssh/host-socket';
 import type { Target } from '../connection/targets';

@@ -1,6 +1,6 @@
 // Handlers of the per-client stream calls (logs, exec/attach, acks). Kept apart from backend.ts.
 import type { CallName, CallOutput, CallParsed } from '../../api/contract';
-import type { ClientLink } from '../../wiring/backend-types';
+import type { ClientLink } from '../../api/client-link';
 import { startExec } from '../exec/exec';
 import type { LogTickets } from '../logs/log-file';
 import { openLogs } from '../logs/logs';

@@ -1,7 +1,7 @@
 // The streams (logs, terminals) each client has open. A stream belongs to the client that opened
 // it: only that client may ack, write to, resize or close it, and it ends when the client goes.
 import { WharfError } from '../../api/errors';
-import type { ClientLink } from '../../wiring/backend-types';
+import type { ClientLink } from '../../api/client-link';
 
 export interface StreamHandle {
   /** Ends the engine side (HTTP request / hijacked socket). Must be safe to call twice. */
