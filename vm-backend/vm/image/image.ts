@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { type GuestArch, hostArch } from '../qemu/qemu-args';
+import { type GuestArch, hostArch } from '../guest-arch';
 
 const fileEntry = z.object({
   name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'a plain file name'),

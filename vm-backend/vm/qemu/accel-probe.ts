@@ -4,7 +4,7 @@ import { accessSync, constants, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Accel, type AccelChoice, type AccelFacts, chooseAccel, parseAccelHelp } from './accel';
-import { hostArch } from './qemu-args';
+import { hostArch } from '../guest-arch';
 
 const run = promisify(execFile);
 const hungFile = (vmsRoot: string): string => join(vmsRoot, 'accel-hung.json');
