@@ -7,7 +7,8 @@ import { ImageError, type ImageFiles, openImage } from './image/image';
 import { downloadImage } from './image/image-download';
 import { QemuDriver, qemuBinary } from './qemu/qemu-driver';
 import { vmsRoot } from './vm-files';
-import { VmManager, type VmManagerOptions } from './lifecycle/vm-manager';
+import { VmManager } from './lifecycle/vm-manager';
+import type { VmManagerOptions } from './lifecycle/vm-options';
 
 export const imageCacheDir = (env = process.env): string =>
   join(env.WHARF_CACHE_DIR ?? join(homedir(), '.cache', 'wharf'), 'vm-images');
