@@ -12,8 +12,6 @@ import type { VmManager } from './lifecycle/vm-manager';
 import { dataSummary, deleteVmData, resetVm } from './vm-reset';
 import { tail } from './diagnose/vm-tail';
 
-export { tail } from './diagnose/vm-tail';
-
 /** The active engine, as the VM panel needs it: its target's name and whether it is this VM. */
 export interface ActiveEngine {
   target: string;

@@ -11,8 +11,8 @@ import { pullError, pullErrorFromText } from './pull-errors';
 import { type PullLine, applyPullLine, emptyProgress, finishProgress } from './pull-progress';
 import type { EngineSession } from '../session';
 
-export const PROGRESS_INTERVAL_MS = 100;
-export const MAX_PULLS_PER_CLIENT = 16;
+const PROGRESS_INTERVAL_MS = 100;
+const MAX_PULLS_PER_CLIENT = 16;
 
 interface Running {
   client: ClientLink;

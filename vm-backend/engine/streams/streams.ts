@@ -18,7 +18,7 @@ interface Entry {
 }
 
 /** Per client; enough for several log views and shells, few enough to stop a runaway page. */
-export const MAX_STREAMS_PER_CLIENT = 32;
+const MAX_STREAMS_PER_CLIENT = 32;
 
 export class StreamRegistry {
   private readonly entries = new Map<string, Entry>();

@@ -12,7 +12,7 @@ const fileEntry = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 hex digits'),
 });
 
-export const manifestSchema = z.object({
+const manifestSchema = z.object({
   format: z.literal(1),
   version: z.string().min(1).max(200),
   arch: z.enum(['x86_64', 'aarch64']),
@@ -68,7 +68,7 @@ export function parseManifest(text: string): ImageManifest {
   return r.data;
 }
 
-export function sha256File(path: string): Promise<string> {
+function sha256File(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const h = createHash('sha256');
     createReadStream(path)

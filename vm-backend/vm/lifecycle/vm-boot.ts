@@ -182,7 +182,7 @@ async function waitForHostKey(m: BootSubject, rt: VmRuntime, choice: AccelChoice
 }
 
 /** A failure the guest printed on its console (WHARF-ERROR ...): its seed, or its data disk. */
-export function guestFailure(err: string): StartFailure {
+function guestFailure(err: string): StartFailure {
   if (err.startsWith('data disk')) {
     return new StartFailure({
       code: 'VM_DATA_DISK',

@@ -15,10 +15,10 @@ import type { VmProblem } from '../lifecycle/vm-state';
 
 const run = promisify(execFile);
 
-export { qemuArgs, qemuBinary } from './qemu-args';
+export { qemuBinary } from './qemu-args';
 
 /** A QEMU start error in a person's words (`Could not set up host forwarding rule` = port taken). */
-export function explainQemuStart(stderr: string, sshPort: number): VmProblem {
+function explainQemuStart(stderr: string, sshPort: number): VmProblem {
   const detail = stderr.trim().slice(-2000);
   if (/host forwarding rule|Address already in use/i.test(stderr)) {
     return {
