@@ -3,7 +3,7 @@
 // away: the webContents is destroyed, its renderer crashes, or the main frame loads a new page.
 import type { WebContents } from 'electron';
 import type { EventName } from '../../vm-backend/api/contract';
-import type { ClientLink } from '../../vm-backend/wiring/backend-types';
+import type { ClientLink } from '../../vm-backend/api/client-link';
 import { createClientLink } from '../../vm-backend/server/client-link';
 
 export interface ClientLinks {

@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EVENT_NAMES } from '../../vm-backend/api/contract';
-import type { Backend, ClientLink } from '../../vm-backend/wiring/backend-types';
+import type { ClientLink } from '../../vm-backend/api/client-link';
+import type { Backend } from '../../vm-backend/wiring/backend-types';
 import { appPage } from './app-url';
 import {
   EVENT_CHANNEL,

@@ -23,7 +23,7 @@ export interface IpcDeps {
   chooseLogFile(defaultName: string): Promise<string | null>;
 }
 
-export class UntrustedSenderError extends Error {
+class UntrustedSenderError extends Error {
   constructor() {
     super('IPC refused: the sender is not the Wharf window');
   }

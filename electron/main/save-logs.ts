@@ -4,7 +4,8 @@ import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { isWharfErrorShape } from '../../vm-backend/api/errors';
 import type { Envelope } from '../../vm-backend/api/wire';
-import type { Backend, ClientLink } from '../../vm-backend/wiring/backend-types';
+import type { ClientLink } from '../../vm-backend/api/client-link';
+import type { Backend } from '../../vm-backend/wiring/backend-types';
 
 export interface SaveLogsDeps {
   backend: Pick<Backend, 'invoke' | 'openLogDownload'>;

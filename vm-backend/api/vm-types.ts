@@ -1,4 +1,4 @@
-// The VM's state as the UI and the CLI see it (the state machine lives in vm-backend/vm/vm-state.ts).
+// The VM's state as the UI and the CLI see it (the state machine lives in vm-backend/vm/lifecycle/vm-state.ts).
 export type VmStateName =
   | 'absent'
   | 'creating'

@@ -10,7 +10,7 @@ import type { VmSettings } from '../vm/vm-settings';
 import type { VmStatus } from '../vm/lifecycle/vm-state';
 import { UsageError } from './args';
 
-export const VM_USAGE = `usage: wharf vm create [--cpus N] [--memory MIB] [--disk GIB] [--no-network]
+const VM_USAGE = `usage: wharf vm create [--cpus N] [--memory MIB] [--disk GIB] [--no-network]
        wharf vm start | stop [--force] | restart | status [--json] | logs | settings [--cpus N] [--memory MIB] [--disk GIB]
        wharf vm reset          fresh root disk and SSH host key; images, containers and volumes stay
        wharf vm delete-data --yes   empty data disk: every image, container and volume is lost
@@ -18,7 +18,7 @@ export const VM_USAGE = `usage: wharf vm create [--cpus N] [--memory MIB] [--dis
        wharf vm delete --yes
   env: WHARF_DATA_DIR, WHARF_VM_IMAGE (image folder), WHARF_VM_ACCEL (force hvf|kvm|whpx|tcg)`;
 
-export function parseVmSettings(argv: string[]): Partial<VmSettings> {
+function parseVmSettings(argv: string[]): Partial<VmSettings> {
   const out: Partial<VmSettings> = {};
   const num = (v: string | undefined, flag: string): number => {
     if (!v || !/^\d+$/.test(v)) throw new UsageError(`${flag} needs a whole number, got "${v ?? ''}"`);

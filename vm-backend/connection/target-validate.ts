@@ -6,7 +6,7 @@ import { WharfError } from '../api/errors';
 import { formatSshTarget, parseSshTarget } from './ssh/target';
 import type { Target } from './targets';
 
-export const TARGET_NAME = /^[a-z0-9][a-z0-9_.-]{0,40}$/;
+const TARGET_NAME = /^[a-z0-9][a-z0-9_.-]{0,40}$/;
 const RESERVED = new Set(['local', 'vm']);
 // Control characters (newlines, NUL, escapes) have no place in a name, an address or a path.
 const CONTROL = /[\u0000-\u001f\u007f]/;

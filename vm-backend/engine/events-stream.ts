@@ -15,7 +15,7 @@ const CONTAINER_ACTIONS =
 const IMAGE_ACTIONS = /^(delete|import|load|pull|tag|untag|save|push|create)$/;
 
 export function isRelevant(e: EngineEvent): boolean {
-  // The run dialog's port probe (engine/run-host-ports.ts) lives for a moment: not a row.
+  // The run dialog's port probe (engine/run/run-host-ports.ts) lives for a moment: not a row.
   if (e.Actor.Attributes?.['wharf.probe']) return false;
   if (e.Type === 'container') return CONTAINER_ACTIONS.test(e.Action);
   if (e.Type === 'image') return IMAGE_ACTIONS.test(e.Action);

@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { EventName, Events } from '../api/contract';
-import type { ClientLink } from '../wiring/backend-types';
+import type { ClientLink } from '../api/client-link';
 
 const run = promisify(execFile);
 

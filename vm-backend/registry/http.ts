@@ -2,8 +2,8 @@
 // the body, and JSON read without trusting it. A hanging or huge registry never blocks a search.
 import { garbageError, networkError } from './registry-errors';
 
-export const DEFAULT_TIMEOUT_MS = 5000;
-export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 5000;
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export interface HttpAnswer {
   status: number;

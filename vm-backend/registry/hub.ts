@@ -6,7 +6,7 @@ import { type HttpAnswer, isObject, parseJson, request } from './http';
 import { registryError, statusError } from './registry-errors';
 
 const HUB = 'hub.docker.com';
-export const HUB_TIMEOUT_MS = 4000;
+const HUB_TIMEOUT_MS = 4000;
 
 /** What the engine's /images/search answers (dockerode's searchImages). */
 export type EngineSearch = (
@@ -19,7 +19,7 @@ async function hubGet(path: string, signal?: AbortSignal): Promise<HttpAnswer> {
   return a;
 }
 
-export async function hubSearch(term: string, signal?: AbortSignal): Promise<SearchResult[]> {
+async function hubSearch(term: string, signal?: AbortSignal): Promise<SearchResult[]> {
   const q = new URLSearchParams({ query: term, page_size: '25' });
   const a = await hubGet(`/v2/search/repositories/?${q}`, signal);
   const body = parseJson(a.text, HUB, (v): v is { results: unknown[] } => isObject(v) && Array.isArray(v.results));

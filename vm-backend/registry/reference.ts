@@ -1,7 +1,7 @@
 // Image references as Docker reads them (distribution/reference grammar), with a reason a beginner
 // can act on when one is refused. Pure: the renderer validates the same way before it asks.
 
-export const HUB_DOMAIN = 'docker.io';
+const HUB_DOMAIN = 'docker.io';
 
 export interface ImageReference {
   /** Registry host[:port]; docker.io when the name has none. */

@@ -1,59 +1,41 @@
-// Handlers of the search, pull and registries calls, kept apart from backend.ts.
-import type { CallName, CallOutput, CallParsed } from '../api/contract';
-import type { ClientLink } from '../wiring/backend-types';
-import { PullManager } from '../engine/pull/pull-manager';
-import type { EngineSession } from '../engine/session';
-import { RegistryStore } from './registry-store';
+// The search:* and registries:* calls: search per source, and the registries Wharf signs in to.
+import type { CallName } from '../api/contract';
+import type { HandlerMap } from '../api/handler';
+import type { EngineSearch } from './hub';
+import type { RegistryStore } from './registry-store';
 import { SearchService } from './search-service';
 
-type RegistryCall =
-  | 'search:source'
-  | 'search:tags'
-  | 'pull:start'
-  | 'pull:cancel'
-  | 'registries:list'
-  | 'registries:add'
-  | 'registries:remove'
-  | 'registries:test';
-type H<K extends CallName> = (input: CallParsed<K>, client?: ClientLink) => Promise<CallOutput<K>> | CallOutput<K>;
+/** What the registry's handlers need: the saved registries and the engine's own search. */
+export interface RegistryContext {
+  readonly registries: RegistryStore;
+  readonly engineSearch: EngineSearch;
+}
 
-export function registryHandlers(
-  session: EngineSession,
-  store = new RegistryStore(),
-): { handlers: { [K in RegistryCall]: H<K> }; pulls: PullManager; close(): void } {
-  const engineSearch = (
-    term: string,
-  ): Promise<Array<{ name?: string; description?: string; star_count?: number; is_official?: boolean }>> =>
-    session.client().searchImages({ term, limit: 25 }) as Promise<Array<{ name?: string }>>;
+export type RegistryCall = Extract<CallName, `search:${string}` | `registries:${string}`>;
+
+export function registryHandlers({ registries: store, engineSearch }: RegistryContext): HandlerMap<RegistryCall> {
   const search = new SearchService(store, engineSearch);
-  const pulls = new PullManager(session, store);
   return {
-    handlers: {
-      'search:source': ({ source, term }) => search.search(source, term),
-      'search:tags': ({ source, repository, cursor }) => search.tags(source, repository, cursor),
-      'pull:start': ({ ref }, client) => pulls.start(client, ref),
-      'pull:cancel': ({ pull }, client) => pulls.cancel(client, pull),
-      'registries:list': () => store.list(),
-      'registries:add': async (input) => {
-        search.forget(input.host);
-        return store.put(input);
-      },
-      'registries:remove': async ({ host }) => {
-        search.forget(host);
-        await store.remove(host);
-        return null;
-      },
-      'registries:test': async (input) => {
-        const saved = await store.get(input.host);
-        const secret = input.secret || (saved && saved.username === input.username ? saved.secret : undefined);
-        return search.test({
-          host: input.host,
-          ...(input.username ? { username: input.username } : {}),
-          ...(secret ? { secret } : {}),
-        });
-      },
+    'search:source': ({ source, term }) => search.search(source, term),
+    'search:tags': ({ source, repository, cursor }) => search.tags(source, repository, cursor),
+    'registries:list': () => store.list(),
+    'registries:add': async (input) => {
+      search.forget(input.host);
+      return store.put(input);
     },
-    pulls,
-    close: () => pulls.closeAll(),
+    'registries:remove': async ({ host }) => {
+      search.forget(host);
+      await store.remove(host);
+      return null;
+    },
+    'registries:test': async (input) => {
+      const saved = await store.get(input.host);
+      const secret = input.secret || (saved && saved.username === input.username ? saved.secret : undefined);
+      return search.test({
+        host: input.host,
+        ...(input.username ? { username: input.username } : {}),
+        ...(secret ? { secret } : {}),
+      });
+    },
   };
 }

@@ -8,7 +8,7 @@ import type { RegistryInfo, RegistryInput } from '../api/contract.registries';
 import { registryHost } from '../api/contract.registries';
 import type { RegistryTarget } from './v2-client';
 
-export const MAX_REGISTRIES = 50;
+const MAX_REGISTRIES = 50;
 
 export function configDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.WHARF_CONFIG_DIR) return env.WHARF_CONFIG_DIR;

@@ -8,12 +8,12 @@ import type { RegistryStore } from './registry-store';
 import { registryError } from './registry-errors';
 import { RegistryClient, type RegistryTarget } from './v2-client';
 
-export const SOURCE_TIMEOUT_MS = 8000;
-export const CATALOG_TTL_MS = 30_000;
-export const MAX_RESULTS = 50;
+const SOURCE_TIMEOUT_MS = 8000;
+const CATALOG_TTL_MS = 30_000;
+const MAX_RESULTS = 50;
 
 /** Search text as text: control characters dropped, trimmed, at most 128 characters. */
-export function cleanTerm(term: string): string {
+function cleanTerm(term: string): string {
   return term
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
     .trim()

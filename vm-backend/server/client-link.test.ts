@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import type { Backend, ClientLink } from '../wiring/backend-types';
+import type { ClientLink } from '../api/client-link';
+import type { Backend } from '../wiring/backend-types';
 import { createClientLink } from './client-link';
 import { serveSocket } from './ws-session';
 

@@ -1,5 +1,5 @@
 import type { EventName, Events } from '../api/contract';
-import type { ClientLink } from '../wiring/backend-types';
+import type { ClientLink } from '../api/client-link';
 
 let counter = 0;
 

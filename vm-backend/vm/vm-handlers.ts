@@ -2,15 +2,15 @@
 // diagnose, console, settings. They reach the backend's one VM (vm-host.ts) whatever engine is
 // active; its state changes arrive as 'vm:state' events from the host.
 import { cpus, totalmem } from 'node:os';
+import type { CallName } from '../api/contract';
 import { WharfError } from '../api/errors';
+import type { HandlerMap } from '../api/handler';
 import type { VmDataSummary, VmDiagnoseResult, VmOverview, VmSettingsResult, VmStatus } from '../api/contract.vm';
 import { diagnoseBundle, issueDiagnoseTicket } from './diagnose/vm-diagnose';
 import type { VmHost } from './vm-host';
 import type { VmManager } from './lifecycle/vm-manager';
 import { dataSummary, deleteVmData, resetVm } from './vm-reset';
 import { tail } from './diagnose/vm-tail';
-
-export { tail } from './diagnose/vm-tail';
 
 /** The active engine, as the VM panel needs it: its target's name and whether it is this VM. */
 export interface ActiveEngine {
@@ -26,7 +26,9 @@ const noVm = (detail: string): WharfError =>
     detail: detail.slice(0, 2000),
   });
 
-export function vmHandlers(host: VmHost, engine: () => ActiveEngine) {
+export type VmCall = Extract<CallName, `vm:${string}`>;
+
+export function vmHandlers(host: VmHost, engine: () => ActiveEngine): HandlerMap<VmCall> {
   const need = async (): Promise<VmManager> => {
     try {
       return await host.get();

@@ -16,7 +16,7 @@ export interface VmHostOptions {
   connection?: (vm: VmManager) => Connection;
 }
 
-export function vmStartFailed(detail: string): WharfError {
+function vmStartFailed(detail: string): WharfError {
   return new WharfError({
     code: 'VM_START_FAILED',
     message: 'Wharf could not start its VM.',

@@ -1,5 +1,5 @@
 // A VM's resources. The rules (limits, grow-only disk, host limits, what needs a restart) live in
-// api/vm-settings-rules.ts so the VM panel's form applies the same ones before sending.
+// api/rules/vm-settings-rules.ts so the VM panel's form applies the same ones before sending.
 export { planSettings, type SettingsChange, type VmSettings, vmSettingsSchema } from '../api/rules/vm-settings-rules';
 import type { VmSettings } from '../api/rules/vm-settings-rules';
 

@@ -7,13 +7,14 @@ import { ImageError, type ImageFiles, openImage } from './image/image';
 import { downloadImage } from './image/image-download';
 import { QemuDriver, qemuBinary } from './qemu/qemu-driver';
 import { vmsRoot } from './vm-files';
-import { VmManager, type VmManagerOptions } from './lifecycle/vm-manager';
+import { VmManager } from './lifecycle/vm-manager';
+import type { VmManagerOptions } from './lifecycle/vm-options';
 
-export const imageCacheDir = (env = process.env): string =>
+const imageCacheDir = (env = process.env): string =>
   join(env.WHARF_CACHE_DIR ?? join(homedir(), '.cache', 'wharf'), 'vm-images');
 
 /** WHARF_VM_IMAGE (a folder with manifest.json), else the newest complete image in the cache. */
-export function findImageDir(env = process.env): string {
+function findImageDir(env = process.env): string {
   if (env.WHARF_VM_IMAGE) return env.WHARF_VM_IMAGE;
   const root = imageCacheDir(env);
   const done = (d: string): string => join(root, d, '.complete');

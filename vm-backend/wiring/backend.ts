@@ -5,8 +5,10 @@
 // whatever engine is active, and the `vm` target is that same VM.
 import { calls, type CallName, type EventName, type Events, isCallName } from '../api/contract';
 import { WharfError, invalidInput } from '../api/errors';
+import type { HandlerMap } from '../api/handler';
 import type { Envelope } from '../api/wire';
-import type { Backend, ClientLink } from './backend-types';
+import type { ClientLink } from '../api/client-link';
+import type { Backend } from './backend-types';
 import type { Connection } from '../connection/connection';
 import { targetConnector, type Connector } from './connect-target';
 import { wharfDataDir } from '../connection/data-dir';
@@ -15,9 +17,9 @@ import type { SshConnection } from '../connection/ssh/ssh-connection';
 import { LOCAL, type Target, TargetStore } from '../connection/targets';
 import { toWharfError } from '../engine/errors';
 import { openLogFile } from '../engine/logs/log-file';
-import type { BackendCall, CallHandler } from './engine-scope';
 import { EngineSwitch } from './engine-switch';
 import { RegistryStore, type SecretCodec } from '../registry/registry-store';
+import type { BackendCall } from './scope-domains';
 import { ScopeStreams } from './scope-streams';
 import { targetHandlers } from './targets-handlers';
 import { vmHandlers } from '../vm/vm-handlers';
@@ -102,7 +104,7 @@ export function createBackend(options: BackendOptions): Backend {
       : {}),
   });
   engines.install(options.target ?? LOCAL, { connection: options.connection });
-  const beside: { [K in BackendCall]: CallHandler<K> } = {
+  const beside: HandlerMap<BackendCall> = {
     ...targetHandlers(new TargetStore(dataDir), engines, dataDir),
     ...vmHandlers(vms, () => ({ target: engines.current.target.name, isVm: engines.current.target.engine === 'vm' })),
   };

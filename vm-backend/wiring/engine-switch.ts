@@ -14,7 +14,7 @@ export interface SwitchDeps extends Omit<ScopeDeps, 'seq'> {
   connect: Connector;
 }
 
-export function engineSwitched(target: Target): WharfError {
+function engineSwitched(target: Target): WharfError {
   return new WharfError({
     code: 'ENGINE_SWITCHED',
     message: `Wharf switched to the engine "${target.name}"; this view was on the previous engine.`,

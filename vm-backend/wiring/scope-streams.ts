@@ -1,7 +1,7 @@
 // The stream registry, plus who owns each stream, so a switch of engines can tell every window
 // that its logs and shells ended (instead of leaving them silent on a closed engine).
 import type { WharfErrorShape } from '../api/types';
-import type { ClientLink } from './backend-types';
+import type { ClientLink } from '../api/client-link';
 import { type StreamHandle, StreamRegistry } from '../engine/streams/streams';
 
 export class ScopeStreams extends StreamRegistry {

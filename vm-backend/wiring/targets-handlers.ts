@@ -1,15 +1,15 @@
 // The targets:* calls: the engines Wharf knows (targets.json, shared with `wharf context`), their
 // last test, and switching the running engine (engine-switch.ts).
-import type { CallName, CallOutput, CallParsed } from '../api/contract';
+import type { CallName } from '../api/contract';
 import type { TargetsOverview, TargetTestResult } from '../api/contract.targets';
 import { WharfError } from '../api/errors';
+import type { HandlerMap } from '../api/handler';
 import { probeTarget } from './probe-target';
 import { targetFromForm } from '../connection/target-validate';
 import { isBuiltIn, type Target, TargetError, type TargetStore } from '../connection/targets';
 import type { EngineSwitch } from './engine-switch';
 
 type TargetCall = Extract<CallName, `targets:${string}`>;
-type H<K extends CallName> = (input: CallParsed<K>) => Promise<CallOutput<K>> | CallOutput<K>;
 
 const err = (code: string, message: string, hint: string, detail = ''): WharfError =>
   new WharfError({ code, message, hint, detail });
@@ -21,11 +21,7 @@ const notFound = (name: string): WharfError =>
     name,
   );
 
-export function targetHandlers(
-  store: TargetStore,
-  engines: EngineSwitch,
-  dataDir: string,
-): { [K in TargetCall]: H<K> } {
+export function targetHandlers(store: TargetStore, engines: EngineSwitch, dataDir: string): HandlerMap<TargetCall> {
   const tests = new Map<string, TargetTestResult>();
 
   const overview = (): TargetsOverview => {

@@ -1,10 +1,10 @@
 // The `docker container run ...` a run form stands for: shown live in the dialog, copied by the
 // user, and parsed back by run-parse.ts (parse(build(f)) gives f again). Pure.
 import { shellQuote } from './cli';
-import { ANY_ADDRESS, type PortRow, type RunForm, type VolumeRow } from './run-form';
+import type { PortRow, RunForm, VolumeRow } from './run-form';
 import { splitWords } from './run-words';
 
-export function portFlag(p: PortRow): string {
+function portFlag(p: PortRow): string {
   const ip = p.hostIp.includes(':') ? `[${p.hostIp}]` : p.hostIp;
   const proto = p.protocol === 'tcp' ? '' : `/${p.protocol}`;
   const host = p.hostPort.trim();
@@ -12,13 +12,13 @@ export function portFlag(p: PortRow): string {
   return `${ip ? `${ip}:` : ''}${host}:${p.containerPort.trim()}${proto}`;
 }
 
-export function volumeFlag(v: VolumeRow): string {
+function volumeFlag(v: VolumeRow): string {
   const ro = v.readOnly ? ':ro' : '';
   return v.source ? `${v.source}:${v.target}${ro}` : `${v.target}${ro}`;
 }
 
 /** Flags in the order tutorials write them: mode, name, ports, env, volumes, lifecycle, network. */
-export function buildRunArgs(f: RunForm): string[] {
+function buildRunArgs(f: RunForm): string[] {
   const a: string[] = [];
   if (f.detached) a.push('-d');
   if (f.interactive) a.push('-it');
@@ -38,9 +38,4 @@ export function buildRunArgs(f: RunForm): string[] {
 
 export function buildRunCommand(f: RunForm): string {
   return ['docker container run', ...buildRunArgs(f).map((w) => (w === '<image>' ? w : shellQuote(w)))].join(' ');
-}
-
-/** True when any port row listens on every network interface. */
-export function exposesToNetwork(f: RunForm): boolean {
-  return f.ports.some((p) => p.hostIp === ANY_ADDRESS || p.hostIp === '::' || p.hostIp === '');
 }

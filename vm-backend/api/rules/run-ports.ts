@@ -3,7 +3,7 @@
 import type { PortRow, Protocol } from './run-form';
 import type { ContainerRow } from '../types';
 
-export interface PortRange {
+interface PortRange {
   start: number;
   end: number;
 }
@@ -32,17 +32,17 @@ export interface HostListener {
   protocol: Protocol;
 }
 
-export type PortOwner = { kind: 'container'; name: string } | { kind: 'process' };
+type PortOwner = { kind: 'container'; name: string } | { kind: 'process' };
 
 const isWildcard = (ip: string): boolean => ip === '' || ip === '0.0.0.0' || ip === '::';
 
 /** Two binds clash when they share port and protocol and either is a wildcard or they are equal. */
-export function addressesClash(a: string, b: string): boolean {
+function addressesClash(a: string, b: string): boolean {
   return isWildcard(a) || isWildcard(b) || a === b;
 }
 
 /** Who holds host port `port` for `hostIp`, if anyone: a container first (it can be named). */
-export function portOwner(
+function portOwner(
   hostIp: string,
   port: number,
   protocol: Protocol,

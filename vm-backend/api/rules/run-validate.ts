@@ -15,7 +15,7 @@ export interface FieldError {
 }
 
 /** The engine's rule for container names (daemon/names.go), at least two characters. */
-export const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 // Same rule as ids.ts imageRef: lowercase repository, a tag may have capitals (app:RC1), no '..' segments.
 const IMAGE_REF =
   /^(?!.*\/\.\.?(\/|$))(sha256:[a-f0-9]{4,64}|[a-z0-9][a-z0-9._\-/:]*(:[A-Za-z0-9_][A-Za-z0-9_.-]*)?(@sha256:[a-f0-9]{64})?)$/;
@@ -24,7 +24,7 @@ const NETWORK = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const IPV6 = /^[0-9a-fA-F:.]{2,45}$/;
 
-export function isHostIp(ip: string): boolean {
+function isHostIp(ip: string): boolean {
   return ip === '' || IPV4.test(ip) || (ip.includes(':') && IPV6.test(ip));
 }
 

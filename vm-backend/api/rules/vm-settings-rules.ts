@@ -35,7 +35,7 @@ export interface SettingsIssue {
 }
 
 /** The most memory this host can give a VM. */
-export const maxVmMemoryMiB = (host: HostLimits): number =>
+const maxVmMemoryMiB = (host: HostLimits): number =>
   Math.max(VM_LIMITS.memoryMiB.min, host.memoryMiB - HOST_MEMORY_MARGIN_MIB);
 
 /** Every problem with `next` as a change of `current` on this host (empty: fine). */

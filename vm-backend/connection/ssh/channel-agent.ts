@@ -19,7 +19,7 @@ type Socketish = Duplex & {
 };
 
 /** node:http calls a few net.Socket methods a channel lacks; give it equivalents. */
-export function asSocket(stream: Duplex): Duplex {
+function asSocket(stream: Duplex): Duplex {
   const s = stream as Socketish;
   let timer: NodeJS.Timeout | null = null;
   if (typeof s.setTimeout !== 'function') {

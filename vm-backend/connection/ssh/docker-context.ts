@@ -15,7 +15,7 @@ const run = promisify(execFile);
 export const contextName = (t: SshTarget, targetName?: string): string =>
   dockerContextName(targetName ?? COMMAND_LINE_TARGET, t);
 
-export const contextDescription = (t: SshTarget): string => `Wharf: ${t.user}@${t.host}:${t.port} over SSH`;
+const contextDescription = (t: SshTarget): string => `Wharf: ${t.user}@${t.host}:${t.port} over SSH`;
 
 /** Creates or updates context `name` for the docker endpoint; null when the docker CLI is not installed. */
 export async function registerContext(name: string, endpoint: string, target: SshTarget): Promise<string | null> {

@@ -20,7 +20,7 @@ interface Forward {
 const WILDCARD = new Set(['', '0.0.0.0', '::']);
 
 /** Where the remote side listens for a binding: loopback for a wildcard, else its own address. */
-export function remoteHostFor(hostIp: string): string {
+function remoteHostFor(hostIp: string): string {
   return WILDCARD.has(hostIp) ? '127.0.0.1' : hostIp;
 }
 

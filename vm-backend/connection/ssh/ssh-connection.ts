@@ -28,7 +28,7 @@ export interface SshConnection extends Connection {
 }
 
 /** Where Wharf keeps SSH things: `<data>/ssh/known_hosts` and `<data>/ssh/keys/<user@host_port>`. */
-export const sshPaths = (dataDir: string, t: SshTarget): { knownHosts: string; key: string } => ({
+const sshPaths = (dataDir: string, t: SshTarget): { knownHosts: string; key: string } => ({
   knownHosts: join(dataDir, 'ssh', 'known_hosts'),
   key: join(dataDir, 'ssh', 'keys', targetId(t)),
 });

@@ -13,7 +13,7 @@ function toProtocol(t: unknown): PortMapping['protocol'] {
 }
 
 /** The engine repeats a port once per host address (0.0.0.0 and ::): keep one per mapping. */
-export function dedupePorts(ports: PortMapping[]): PortMapping[] {
+function dedupePorts(ports: PortMapping[]): PortMapping[] {
   const seen = new Map<string, PortMapping>();
   for (const p of ports) {
     const key = `${p.hostPort ?? ''}/${p.containerPort}/${p.protocol}`;

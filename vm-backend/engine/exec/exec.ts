@@ -4,7 +4,7 @@ import type Docker from 'dockerode';
 import type { Duplex } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import type { ExecStartInput, ExecStarted } from '../../api/contract.exec';
-import type { ClientLink } from '../../wiring/backend-types';
+import type { ClientLink } from '../../api/client-link';
 import { Demuxer } from '../streams/demux';
 import { toWharfError } from '../errors';
 import { notInteractive, notRunning, paused } from './exec-errors';

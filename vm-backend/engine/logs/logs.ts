@@ -4,7 +4,7 @@
 // `since` = the last message's timestamp and messages already shown are skipped.
 import type { IncomingMessage } from 'node:http';
 import type { LogsOpenInput, LogsOpened } from '../../api/contract.logs';
-import type { ClientLink } from '../../wiring/backend-types';
+import type { ClientLink } from '../../api/client-link';
 import { Demuxer } from '../streams/demux';
 import { countEarlierLines } from './log-earlier';
 import { logsError, logsUnavailable } from './log-errors';

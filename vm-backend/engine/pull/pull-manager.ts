@@ -4,15 +4,15 @@
 import type { IncomingMessage } from 'node:http';
 import type { PullProgress } from '../../api/contract.pull';
 import { WharfError } from '../../api/errors';
-import type { ClientLink } from '../../wiring/backend-types';
+import type { ClientLink } from '../../api/client-link';
 import { REFERENCE_PROBLEM_TEXT, familiarName, parseReference } from '../../registry/reference';
 import type { RegistryStore } from '../../registry/registry-store';
 import { pullError, pullErrorFromText } from './pull-errors';
 import { type PullLine, applyPullLine, emptyProgress, finishProgress } from './pull-progress';
 import type { EngineSession } from '../session';
 
-export const PROGRESS_INTERVAL_MS = 100;
-export const MAX_PULLS_PER_CLIENT = 16;
+const PROGRESS_INTERVAL_MS = 100;
+const MAX_PULLS_PER_CLIENT = 16;
 
 interface Running {
   client: ClientLink;

@@ -2,8 +2,6 @@
 // Pure: unit-tested, and the renderer only draws what this computes.
 import { type LayerProgress, type PullProgress, layerFraction } from '../../api/contract.pull';
 
-export { layerFraction };
-
 export interface PullLine {
   status?: string;
   id?: string;

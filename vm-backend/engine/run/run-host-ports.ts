@@ -15,12 +15,12 @@ export interface HostPorts {
   readAt: number;
 }
 
-export const PROBE_LABEL = 'wharf.probe';
+const PROBE_LABEL = 'wharf.probe';
 const PREFERRED = /(^|\/)(busybox|alpine|debian|ubuntu|wharf-fixture\/busybox)(:|$)/;
 const FILES = ['/proc/net/tcp', '/proc/net/tcp6', '/proc/net/udp', '/proc/net/udp6'];
 
 /** Local images worth trying, the likeliest to have `cat` first; `hint` (the image being run) last. */
-export async function probeCandidates(docker: Docker, hint?: string): Promise<string[]> {
+async function probeCandidates(docker: Docker, hint?: string): Promise<string[]> {
   const images = await docker.listImages();
   const tags = images.flatMap((i) => (i.RepoTags ?? []).filter((t) => t !== '<none>:<none>'));
   const preferred = tags

@@ -14,7 +14,7 @@ import { parsePortSpec } from '../../api/rules/run-ports';
 import { splitWords } from '../../api/rules/run-words';
 import { shellQuote } from '../../api/rules/cli';
 
-export const RUN_LABEL = 'wharf.run';
+const RUN_LABEL = 'wharf.run';
 
 /** Port rows -> ExposedPorts + PortBindings (ranges expanded; host range -> one container port). */
 export function portBindings(rows: readonly PortRow[]): {

@@ -1,7 +1,7 @@
 // The streams (logs, terminals) each client has open. A stream belongs to the client that opened
 // it: only that client may ack, write to, resize or close it, and it ends when the client goes.
 import { WharfError } from '../../api/errors';
-import type { ClientLink } from '../../wiring/backend-types';
+import type { ClientLink } from '../../api/client-link';
 
 export interface StreamHandle {
   /** Ends the engine side (HTTP request / hijacked socket). Must be safe to call twice. */
@@ -18,7 +18,7 @@ interface Entry {
 }
 
 /** Per client; enough for several log views and shells, few enough to stop a runaway page. */
-export const MAX_STREAMS_PER_CLIENT = 32;
+const MAX_STREAMS_PER_CLIENT = 32;
 
 export class StreamRegistry {
   private readonly entries = new Map<string, Entry>();

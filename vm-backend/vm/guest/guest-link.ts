@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { utils } from 'ssh2';
 import type { VmFiles } from '../vm-files';
 
-export const HOST_KEY_ALIAS = 'wharf-vm';
+const HOST_KEY_ALIAS = 'wharf-vm';
 
 /** Wharf's key for this VM, generated on first use. Returns the public line. */
 export function ensureVmKey(files: VmFiles): string {

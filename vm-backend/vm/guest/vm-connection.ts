@@ -5,7 +5,7 @@ import { sshConnection, type SshConnection } from '../../connection/ssh/ssh-conn
 import type { VmManager } from '../lifecycle/vm-manager';
 import { readRuntime } from '../lifecycle/vm-runtime';
 
-export class VmNotRunning extends Error {}
+class VmNotRunning extends Error {}
 
 export function vmConnection(vm: VmManager): SshConnection {
   const rt = readRuntime(vm.files);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadImage } from './image-download';
-import { hostArch } from '../qemu/qemu-args';
+import { hostArch } from '../guest-arch';
 
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 const kernel = Buffer.from('kernel bytes '.repeat(100));

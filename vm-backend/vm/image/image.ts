@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { type GuestArch, hostArch } from '../qemu/qemu-args';
+import { type GuestArch, hostArch } from '../guest-arch';
 
 const fileEntry = z.object({
   name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'a plain file name'),
@@ -12,7 +12,7 @@ const fileEntry = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 hex digits'),
 });
 
-export const manifestSchema = z.object({
+const manifestSchema = z.object({
   format: z.literal(1),
   version: z.string().min(1).max(200),
   arch: z.enum(['x86_64', 'aarch64']),
@@ -68,7 +68,7 @@ export function parseManifest(text: string): ImageManifest {
   return r.data;
 }
 
-export function sha256File(path: string): Promise<string> {
+function sha256File(path: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const h = createHash('sha256');
     createReadStream(path)

@@ -7,8 +7,9 @@ import type { ImageFiles } from '../image/image';
 import { readText } from '../qemu/qemu-driver';
 import { newNonce, readSettings, stickyPort, type VmRuntime, writeRuntime } from './vm-runtime';
 import { rmSync } from 'node:fs';
-import type { VmManager } from './vm-manager';
-import type { VmProblem } from './vm-state';
+import type { VmFiles } from '../vm-files';
+import type { VmManagerOptions } from './vm-options';
+import type { VmProblem, VmStateMachine } from './vm-state';
 
 export class StartFailure extends Error {
   constructor(readonly problem: VmProblem) {
@@ -16,9 +17,16 @@ export class StartFailure extends Error {
   }
 }
 
+/** What the start sequence works on: the manager's files, options and state machine. */
+export interface BootSubject {
+  readonly files: VmFiles;
+  readonly opts: VmManagerOptions;
+  readonly machine: VmStateMachine;
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export async function bootVm(m: VmManager, hostName: string): Promise<VmRuntime> {
+export async function bootVm(m: BootSubject, hostName: string): Promise<VmRuntime> {
   const { files, opts, machine } = m;
   machine.to('starting', 'Checking QEMU', { phase: 'booting' });
   const missing = await opts.driver.unavailable();
@@ -156,7 +164,7 @@ export async function bootVm(m: VmManager, hostName: string): Promise<VmRuntime>
   }
 }
 
-async function waitForHostKey(m: VmManager, rt: VmRuntime, choice: AccelChoice): Promise<string | 'hung'> {
+async function waitForHostKey(m: BootSubject, rt: VmRuntime, choice: AccelChoice): Promise<string | 'hung'> {
   const { files, opts } = m;
   const hangMs = choice.accel === 'tcg' ? Infinity : (opts.hangTimeoutMs ?? 45_000);
   const until = rt.startedAt + (opts.bootTimeoutMs ?? 300_000);
@@ -174,7 +182,7 @@ async function waitForHostKey(m: VmManager, rt: VmRuntime, choice: AccelChoice):
 }
 
 /** A failure the guest printed on its console (WHARF-ERROR ...): its seed, or its data disk. */
-export function guestFailure(err: string): StartFailure {
+function guestFailure(err: string): StartFailure {
   if (err.startsWith('data disk')) {
     return new StartFailure({
       code: 'VM_DATA_DISK',
@@ -192,7 +200,7 @@ export function guestFailure(err: string): StartFailure {
   });
 }
 
-async function waitFor(m: VmManager, _rt: VmRuntime, what: string, ok: () => Promise<boolean>): Promise<void> {
+async function waitFor(m: BootSubject, _rt: VmRuntime, what: string, ok: () => Promise<boolean>): Promise<void> {
   const until = Date.now() + (m.opts.bootTimeoutMs ?? 300_000);
   for (;;) {
     try {

@@ -13,7 +13,6 @@ const GiB = 2 ** 30;
 /** Below this much free space at the VM folder, Wharf refuses to create or start the VM. */
 export const MIN_FREE_DISK_BYTES = 2 * GiB;
 
-export { HOST_MEMORY_MARGIN_MIB } from '../../api/rules/vm-settings-rules';
 import { HOST_MEMORY_MARGIN_MIB } from '../../api/rules/vm-settings-rules';
 
 export interface HostFacts {

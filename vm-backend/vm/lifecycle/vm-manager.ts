@@ -2,9 +2,6 @@
 // Every step goes through the state machine, so the UI and CLI see each transition.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, hostname, totalmem } from 'node:os';
-import type { Accel, AccelChoice } from '../qemu/accel';
-import type { VmDriver } from '../driver';
-import type { ImageFiles } from '../image/image';
 import { enginePing, guestConnection, guestRun } from '../guest/guest-ssh';
 import { pidAlive, readPid } from '../qemu/pids';
 import { reconcile } from './reconcile';
@@ -12,31 +9,11 @@ import { bootVm, StartFailure } from './vm-boot';
 import { clearRuntime, readRuntime, readSettings, type VmRuntime, writeRuntime, writeSettings } from './vm-runtime';
 import { defaultSettings, planSettings, type SettingsChange, type VmSettings } from '../vm-settings';
 import { checkVmName, type VmFiles, vmFiles } from '../vm-files';
-import { checkHost, type CheckResult, type HostFacts, hostFacts } from './vm-checks';
+import { checkHost, type CheckResult, hostFacts } from './vm-checks';
 import { guestProbe } from '../guest/vm-guest-probe';
 import { type VmProblem, type VmStatus, VmStateMachine } from './vm-state';
-import { DEFAULT_TIMING, VmWatch, type WatchProbe, type WatchTiming } from './vm-watch';
-
-export interface VmManagerOptions {
-  vmsRoot: string;
-  name?: string;
-  driver: VmDriver;
-  image: () => Promise<ImageFiles>;
-  accel: () => Promise<AccelChoice>;
-  /** Remembers an accelerator that hung, so the next start goes straight to tcg. */
-  markHung?: (accel: Accel) => void;
-  /** Off in tests: QEMU restrict=on. Overrides the setting when given. */
-  restrictNetwork?: boolean;
-  bootTimeoutMs?: number;
-  hangTimeoutMs?: number;
-  stopTimeoutMs?: number;
-  /** How often the running VM is checked (tests make it quick). */
-  watchTiming?: Partial<WatchTiming>;
-  /** Unit tests: a fake probe instead of QEMU's pid + SSH + /_ping. */
-  watchProbe?: (rt: VmRuntime) => WatchProbe;
-  /** Unit tests: the host's disk and memory numbers for the up-front checks. */
-  hostFacts?: () => HostFacts;
-}
+import type { VmManagerOptions } from './vm-options';
+import { DEFAULT_TIMING, VmWatch } from './vm-watch';
 
 export class VmManager {
   readonly files: VmFiles;

@@ -2,7 +2,7 @@
 // each one is emitted (as 'vm:state') with progress text a person can read.
 import type { StartPhase, VmStateName, VmStatus } from '../../api/vm-types';
 
-export type { StartPhase, VmProblem, VmStateName, VmStatus } from '../../api/vm-types';
+export type { VmProblem, VmStateName, VmStatus } from '../../api/vm-types';
 
 const NEXT: Record<VmStateName, readonly VmStateName[]> = {
   absent: ['creating'],

@@ -4,12 +4,12 @@ import { accessSync, constants, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Accel, type AccelChoice, type AccelFacts, chooseAccel, parseAccelHelp } from './accel';
-import { hostArch } from './qemu-args';
+import { hostArch } from '../guest-arch';
 
 const run = promisify(execFile);
 const hungFile = (vmsRoot: string): string => join(vmsRoot, 'accel-hung.json');
 
-export function readHung(vmsRoot: string): Accel[] {
+function readHung(vmsRoot: string): Accel[] {
   try {
     return JSON.parse(readFileSync(hungFile(vmsRoot), 'utf8')) as Accel[];
   } catch {
@@ -22,7 +22,7 @@ export function markHung(vmsRoot: string, accel: Accel): void {
   writeFileSync(hungFile(vmsRoot), JSON.stringify(list));
 }
 
-export async function accelFacts(qemuBin: string, vmsRoot: string): Promise<AccelFacts> {
+async function accelFacts(qemuBin: string, vmsRoot: string): Promise<AccelFacts> {
   let help = '';
   try {
     help = (await run(qemuBin, ['-accel', 'help'], { timeout: 10_000 })).stdout;

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Accel } from './accel';
 import type { StartSpec } from '../driver';
 import type { ImageFiles } from '../image/image';
-import { hostArch, machineArgs, qemuArgs, qemuBinary } from './qemu-args';
+import { hostArch } from '../guest-arch';
+import { machineArgs, qemuArgs, qemuBinary } from './qemu-args';
 import { ensureDataDisk } from './qemu-driver';
 import { vmFiles } from '../vm-files';
 

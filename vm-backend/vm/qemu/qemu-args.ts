@@ -8,15 +8,7 @@
 //           comes from the image's manifest, like the rest of the boot.
 import type { Accel } from './accel';
 import type { StartSpec } from '../driver';
-
-export type GuestArch = 'x86_64' | 'aarch64';
-
-/** The guest architecture this host runs at native speed (Node's process.arch), or null. */
-export function hostArch(nodeArch: string = process.arch): GuestArch | null {
-  if (nodeArch === 'x64') return 'x86_64';
-  if (nodeArch === 'arm64') return 'aarch64';
-  return null;
-}
+import { type GuestArch, hostArch } from '../guest-arch';
 
 /** qemu-system-<arch>; WHARF_QEMU overrides it (a full path, or a wrapper in tests). */
 export function qemuBinary(arch: GuestArch = hostArch() ?? 'x86_64', env: NodeJS.ProcessEnv = process.env): string {

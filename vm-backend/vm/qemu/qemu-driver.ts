@@ -5,7 +5,8 @@ import { existsSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync
 import { promisify } from 'node:util';
 import type { StartSpec, VmDriver } from '../driver';
 import type { ImageFiles } from '../image/image';
-import { hostArch, qemuArgs, qemuBinary } from './qemu-args';
+import { hostArch } from '../guest-arch';
+import { qemuArgs, qemuBinary } from './qemu-args';
 import { pidAlive, readPid } from './pids';
 import { qmpCommand } from './qmp';
 import type { VmFiles } from '../vm-files';
@@ -14,10 +15,10 @@ import type { VmProblem } from '../lifecycle/vm-state';
 
 const run = promisify(execFile);
 
-export { hostArch, qemuArgs, qemuBinary } from './qemu-args';
+export { qemuBinary } from './qemu-args';
 
 /** A QEMU start error in a person's words (`Could not set up host forwarding rule` = port taken). */
-export function explainQemuStart(stderr: string, sshPort: number): VmProblem {
+function explainQemuStart(stderr: string, sshPort: number): VmProblem {
   const detail = stderr.trim().slice(-2000);
   if (/host forwarding rule|Address already in use/i.test(stderr)) {
     return {

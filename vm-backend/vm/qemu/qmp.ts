@@ -52,13 +52,3 @@ export function qmpCommand(
     });
   });
 }
-
-/** `running`, `paused`, `shutdown`... or null when QMP does not answer. */
-export async function qmpStatus(socket: string, timeoutMs = 2000): Promise<string | null> {
-  try {
-    const r = await qmpCommand(socket, 'query-status', undefined, timeoutMs);
-    return (r.return as { status?: string } | undefined)?.status ?? null;
-  } catch {
-    return null;
-  }
-}

@@ -9,7 +9,8 @@ import type { ImageFiles } from '../image/image';
 import { pidAlive, readPid } from '../qemu/pids';
 import type { HostFacts } from '../lifecycle/vm-checks';
 import { writeRuntime, writeSettings } from '../lifecycle/vm-runtime';
-import { VmManager, type VmManagerOptions } from '../lifecycle/vm-manager';
+import { VmManager } from '../lifecycle/vm-manager';
+import type { VmManagerOptions } from '../lifecycle/vm-options';
 import type { CheckResult, WatchProbe } from '../lifecycle/vm-watch';
 
 export interface FakeVm {
