@@ -1,7 +1,6 @@
 import { CliBar } from './components/CliBar';
-import { ContainersView } from './features/containers/ContainersView';
+import { VIEWS } from './domains';
 import { EngineBanner } from './features/engine/EngineBanner';
-import { ImagesView } from './features/images/ImagesView';
 import { SearchBox, useSearchShortcut } from './features/search/SearchBox';
 import { Sidebar } from './features/shell/Sidebar';
 import { LazyPullPanel, LazyRegistriesDialog, LazyTargetsDialog, LazyVmPanel } from './LazyPanels';
@@ -9,13 +8,14 @@ import { useStore } from './store/store';
 
 export function App(): React.JSX.Element {
   const view = useStore((s) => s.view);
+  const { View } = VIEWS.find((v) => v.id === view) ?? VIEWS[0];
   useSearchShortcut();
   return (
     <div className="app">
       <Sidebar />
       <main className="content">
         <EngineBanner />
-        {view === 'containers' ? <ContainersView /> : <ImagesView />}
+        <View />
       </main>
       <SearchBox />
       <LazyPullPanel />

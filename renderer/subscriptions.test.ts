@@ -4,7 +4,8 @@ import type { Bridge } from './bridge/types';
 import { usePulls } from './features/pull/pull-store';
 import { useVm } from './features/vm/vm-store';
 import { useStore } from './store/store';
-import { SUBSCRIBERS, subscribeAll } from './subscriptions';
+import { SUBSCRIBERS } from './domains';
+import { subscribeAll } from './subscriptions';
 
 /** A bridge that records subscriptions and lets the test push events; calls never answer. */
 function fakeBridge() {

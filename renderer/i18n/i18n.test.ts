@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import ko from './ko.json';
+import { CATALOGS, type Catalog, DOMAIN_CATALOGS, mergeCatalogs } from './catalogs';
+import baseEn from './en.json';
+import baseKo from './ko.json';
 import { pickLanguage } from './index';
 
 type Tree = { [k: string]: string | Tree };
@@ -17,8 +18,9 @@ function flatten(t: Tree, prefix = ''): Map<string, string> {
   }
   return out;
 }
-const EN = flatten(en as Tree);
-const KO = flatten(ko as Tree);
+// Every key the window can show: the shared catalogs merged with each domain's own.
+const EN = flatten(CATALOGS.en as Tree);
+const KO = flatten(CATALOGS.ko as Tree);
 const placeholders = (s: string): string[] =>
   [...s.matchAll(/\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]).sort();
 /** A key as the code names it: plural forms live under key_one / key_other. */
@@ -147,5 +149,45 @@ describe('pickLanguage', () => {
     expect(pickLanguage(null, ['EN-gb'])).toBe('en');
     expect(pickLanguage('de', ['fr'])).toBe('en');
     expect(pickLanguage(null, [])).toBe('en');
+  });
+});
+
+describe("domains' own catalogs (features/<domain>/i18n/)", () => {
+  const leaves = (c: Catalog): string[] => [...flatten(c as Tree).keys()];
+  const files = Object.entries(DOMAIN_CATALOGS);
+
+  it('merge under the shared ones without losing a key of either', () => {
+    const merged = flatten(mergeCatalogs({ a: { b: 'x', c: 'y' } }, { a: { d: 'z' }, e: 'w' }) as Tree);
+    expect([...merged]).toEqual([
+      ['a.b', 'x'],
+      ['a.c', 'y'],
+      ['a.d', 'z'],
+      ['e', 'w'],
+    ]);
+  });
+
+  it('only add keys: none is defined twice (shared and domain, or two domains)', () => {
+    const seen = new Map<string, string>();
+    for (const [file, keys] of [
+      ['en.json', leaves(baseEn as Catalog)],
+      ['ko.json', leaves(baseKo as Catalog)],
+      ...files.map(([path, c]) => [path, leaves(c)] as const),
+    ] as const) {
+      const lang = file.endsWith('ko.json') ? 'ko' : 'en';
+      for (const key of keys) {
+        const before = seen.get(`${lang}:${key}`);
+        expect(before, `${key} is in ${before} and ${file}`).toBeUndefined();
+        seen.set(`${lang}:${key}`, file);
+      }
+    }
+  });
+
+  it('come in both languages', () => {
+    const folders = (lang: string): string[] =>
+      files
+        .map(([p]) => p)
+        .filter((p) => p.endsWith(`/${lang}.json`))
+        .map((p) => p.slice(0, -`${lang}.json`.length));
+    expect(folders('ko').sort()).toEqual(folders('en').sort());
   });
 });

@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import ko from './ko.json';
+import { CATALOGS } from './catalogs';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
@@ -24,7 +23,7 @@ export function pickLanguage(saved: string | null, systemLanguages: readonly str
 export function initI18n(): typeof i18n {
   const lng = pickLanguage(localStorage.getItem(STORAGE_KEY), navigator.languages ?? [navigator.language]);
   void i18n.use(initReactI18next).init({
-    resources: { en: { translation: en }, ko: { translation: ko } },
+    resources: { en: { translation: CATALOGS.en }, ko: { translation: CATALOGS.ko } },
     lng,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },

@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { ContainerRow, EngineStatus, ImageRow, ListChange, Listing } from '../../vm-backend/api/types';
 import { type ListState, applyChange, applyListing, emptyList } from './apply-change';
 
-export type View = 'containers' | 'images';
+/** The main view shown: the id of one of domains.ts's VIEWS. */
+export type View = string;
 
 interface UiSlice {
   view: View;

@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type LanguageCode, setLanguage } from '../../i18n';
-import { type View, useStore } from '../../store/store';
+import { VIEWS } from '../../domains';
+import { useStore } from '../../store/store';
 import { useRegistriesDialog } from '../registries/registries-store';
 import { useSearch } from '../search/search-store';
 import { useTargets } from '../targets/targets-store';
 import { VmIndicator } from '../vm/VmIndicator';
-
-const VIEWS: View[] = ['containers', 'images'];
 
 export function Sidebar(): React.JSX.Element {
   const { t, i18n } = useTranslation();
@@ -26,7 +25,7 @@ export function Sidebar(): React.JSX.Element {
         {t('search.open')}
       </button>
       <ul className="sidebar__nav">
-        {VIEWS.map((v) => (
+        {VIEWS.map(({ id: v }) => (
           <li key={v}>
             <button
               type="button"
