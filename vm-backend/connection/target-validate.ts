@@ -3,6 +3,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { WharfError } from '../api/errors';
+import type { ErrorCode } from '../api/error-codes';
 import { formatSshTarget, parseSshTarget } from './ssh/target';
 import type { Target } from './targets';
 
@@ -11,7 +12,7 @@ const RESERVED = new Set(['local', 'vm']);
 // Control characters (newlines, NUL, escapes) have no place in a name, an address or a path.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
-function bad(code: string, message: string, hint: string, detail: string): WharfError {
+function bad(code: ErrorCode, message: string, hint: string, detail: string): WharfError {
   return new WharfError({ code, message, hint, detail: detail.slice(0, 300) });
 }
 

@@ -76,7 +76,7 @@ export class EngineSession {
   client(): Docker {
     if (!this.docker || this.status.state !== 'ready') {
       throw this.status.error
-        ? new WharfError(this.status.error)
+        ? WharfError.received(this.status.error)
         : toWharfError(Object.assign(new Error('not connected'), { code: 'ECONNREFUSED' }), {
             endpoint: this.conn.endpoint,
           });

@@ -1,6 +1,7 @@
 // Failures of a registry or Docker Hub request, as {code, message, hint, detail} a beginner can act
 // on. Node's fetch hides the socket error in `cause`; timeouts arrive as a TimeoutError.
 import { WharfError } from '../api/errors';
+import type { ErrorCode } from '../api/error-codes';
 
 const NETWORK_CODES = [
   'ECONNREFUSED',
@@ -26,7 +27,7 @@ function causeOf(err: unknown): { code?: string; message: string } {
 }
 
 export function registryError(
-  code: string,
+  code: ErrorCode,
   message: string,
   hint: string,
   detail: string,

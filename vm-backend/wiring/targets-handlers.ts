@@ -3,6 +3,7 @@
 import type { CallName, CallOutput, CallParsed } from '../api/contract';
 import type { TargetsOverview, TargetTestResult } from '../api/contract.targets';
 import { WharfError } from '../api/errors';
+import type { ErrorCode } from '../api/error-codes';
 import { probeTarget } from './probe-target';
 import { targetFromForm } from '../connection/target-validate';
 import { isBuiltIn, type Target, TargetError, type TargetStore } from '../connection/targets';
@@ -11,7 +12,7 @@ import type { EngineSwitch } from './engine-switch';
 type TargetCall = Extract<CallName, `targets:${string}`>;
 type H<K extends CallName> = (input: CallParsed<K>) => Promise<CallOutput<K>> | CallOutput<K>;
 
-const err = (code: string, message: string, hint: string, detail = ''): WharfError =>
+const err = (code: ErrorCode, message: string, hint: string, detail = ''): WharfError =>
   new WharfError({ code, message, hint, detail });
 const notFound = (name: string): WharfError =>
   err(

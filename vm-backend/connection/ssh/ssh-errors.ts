@@ -1,10 +1,11 @@
 // SSH failures as {code, message, hint, detail}: each names what to check, for a beginner.
 import { WharfError } from '../../api/errors';
+import type { ErrorCode } from '../../api/error-codes';
 import type { SshTarget } from './target';
 
 type Params = Record<string, string | number>;
 
-function make(code: string, message: string, hint: string, detail: string, params: Params): WharfError {
+function make(code: ErrorCode, message: string, hint: string, detail: string, params: Params): WharfError {
   return new WharfError({ code, message, hint, detail, params });
 }
 

@@ -1,10 +1,11 @@
 // Pull failures explained. The daemon's words arrive either as an HTTP error before the stream
 // starts or as an `errorDetail` line inside it; both are read here by their text.
 import { WharfError } from '../../api/errors';
+import type { ErrorCode } from '../../api/error-codes';
 import { readFailure } from '../errors';
 
 function make(
-  code: string,
+  code: ErrorCode,
   message: string,
   hint: string,
   detail: string,

@@ -5,6 +5,7 @@ import type Docker from 'dockerode';
 import type { PullProgress } from '../../api/contract.pull';
 import type { RunResult } from '../../api/contract.run';
 import { WharfError } from '../../api/errors';
+import type { ErrorCode } from '../../api/error-codes';
 import type { RunForm } from '../../api/rules/run-form';
 import { findPortConflicts, requestedHostPorts } from '../../api/rules/run-ports';
 import { validateRunForm } from '../../api/rules/run-validate';
@@ -13,7 +14,7 @@ import { toCreateOptions } from './run-spec';
 import type { EngineSession } from '../session';
 
 function fieldError(
-  code: string,
+  code: ErrorCode,
   message: string,
   hint: string,
   detail: string,
@@ -55,7 +56,7 @@ function withField(err: unknown, form: RunForm, session: EngineSession): WharfEr
   const params: Record<string, string | number> = { ...(e.params ?? {}) };
   if (e.code === 'PORT_IN_USE' && !params.port) params.port = portIn(raw);
   if (e.code === 'IMAGE_NOT_FOUND') params.subject = form.image;
-  const field = fieldOf(new WharfError({ ...e.toJSON(), params }), form, raw);
+  const field = fieldOf(e.with({ params }), form, raw);
   if (field) params.field = field;
   const missing = /bind source path does not exist: (\S+)/.exec(raw);
   if (missing?.[1]) {
@@ -72,14 +73,7 @@ function withField(err: unknown, form: RunForm, session: EngineSession): WharfEr
     e.code === 'IMAGE_NOT_FOUND' ? `Pull it first (docker pull ${form.image}), or check the name and tag.` : e.hint;
   const message =
     e.code === 'PORT_IN_USE' ? `Port ${params.port || '(unknown)'} on the host is already used.` : e.message;
-  return new WharfError({
-    code: e.code,
-    message,
-    hint,
-    detail: e.detail,
-    params,
-    ...(e.forceable ? { forceable: true } : {}),
-  });
+  return e.with({ message, hint, params });
 }
 
 /** Same checks as the dialog, on the backend: bad input never reaches the engine. */
@@ -148,7 +142,7 @@ export async function runContainer(
     const pulled = await pull(form.image);
     if (pulled.state !== 'done') {
       const e = pulled.error
-        ? new WharfError({ ...pulled.error, params: { ...pulled.error.params, field: 'image' } })
+        ? WharfError.received({ ...pulled.error, params: { ...pulled.error.params, field: 'image' } })
         : fieldError(
             'PULL_CANCELLED',
             `The pull of ${form.image} was cancelled, so nothing was run.`,

@@ -3,7 +3,7 @@
 import type { AccelChoice } from '../qemu/accel';
 import { ensureVmKey, guestErrorFromSerial, hostKeyFromSerial, pinHostKey, writeSeed } from '../guest/guest-link';
 import { enginePing, guestConnection, guestRun } from '../guest/guest-ssh';
-import type { ImageFiles } from '../image/image';
+import { ImageError, type ImageFiles } from '../image/image';
 import { readText } from '../qemu/qemu-driver';
 import { newNonce, readSettings, stickyPort, type VmRuntime, writeRuntime } from './vm-runtime';
 import { rmSync } from 'node:fs';
@@ -27,7 +27,8 @@ export async function bootVm(m: VmManager, hostName: string): Promise<VmRuntime>
   try {
     image = await opts.image();
   } catch (e) {
-    const code = (e as { code?: string }).code ?? 'IMAGE_MISSING';
+    // Not an ImageError (a system error with its own code such as EACCES): the image is unusable all the same.
+    const code = e instanceof ImageError ? e.code : 'IMAGE_MISSING';
     if (code === 'IMAGE_WRONG_ARCH')
       throw new StartFailure({
         code,

@@ -126,7 +126,7 @@ export class VmManager {
       });
       this.watchProcess(this.runtime);
     } catch (e) {
-      const problem =
+      const problem: VmProblem =
         e instanceof StartFailure
           ? e.problem
           : {
