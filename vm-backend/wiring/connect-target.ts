@@ -7,6 +7,7 @@ import type { VmManager } from '../vm/lifecycle/vm-manager';
 import type { Connection } from '../connection/connection';
 import { connectionForEngine } from '../connection/from-engine';
 import { SshTargetError } from '../connection/ssh/target';
+import { targetAddressUnusable, targetConnectFailed } from '../connection/target-errors';
 import type { Target } from '../connection/targets';
 
 export interface Connected {
@@ -60,20 +61,9 @@ export function targetConnector(o: ConnectorOptions): Connector {
       return { connection: connectionForEngine(t.engine, t.identity, o.env ?? process.env, o.dataDir) };
     } catch (err) {
       if (err instanceof SshTargetError) {
-        throw new WharfError({
-          code: 'TARGET_ADDRESS_INVALID',
-          message: `The target "${t.name}" has an address Wharf cannot use.`,
-          hint: 'Edit it: write user@host or user@host:port.',
-          detail: err.message,
-        });
+        throw targetAddressUnusable(t.name, err.message);
       }
-      // A key file that vanished or cannot be read, an unusable DOCKER_HOST.
-      throw new WharfError({
-        code: 'TARGET_CONNECT_FAILED',
-        message: `Wharf cannot set up the connection to "${t.name}".`,
-        hint: "Check the target's key file and address, then try again.",
-        detail: (err as Error).message,
-      });
+      throw targetConnectFailed(t.name, (err as Error).message);
     }
   };
 }

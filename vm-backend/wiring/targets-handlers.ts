@@ -2,25 +2,14 @@
 // last test, and switching the running engine (engine-switch.ts).
 import type { CallName, CallOutput, CallParsed } from '../api/contract';
 import type { TargetsOverview, TargetTestResult } from '../api/contract.targets';
-import { WharfError } from '../api/errors';
-import type { ErrorCode } from '../api/error-codes';
 import { probeTarget } from './probe-target';
+import { targetBuiltIn, targetNameTaken, targetNotFound, targetNotSaved } from '../connection/target-errors';
 import { targetFromForm } from '../connection/target-validate';
 import { isBuiltIn, type Target, TargetError, type TargetStore } from '../connection/targets';
 import type { EngineSwitch } from './engine-switch';
 
 type TargetCall = Extract<CallName, `targets:${string}`>;
 type H<K extends CallName> = (input: CallParsed<K>) => Promise<CallOutput<K>> | CallOutput<K>;
-
-const err = (code: ErrorCode, message: string, hint: string, detail = ''): WharfError =>
-  new WharfError({ code, message, hint, detail });
-const notFound = (name: string): WharfError =>
-  err(
-    'TARGET_NOT_FOUND',
-    `There is no target named "${name}".`,
-    'Refresh the list; it may have been removed (wharf context ls).',
-    name,
-  );
 
 export function targetHandlers(
   store: TargetStore,
@@ -47,7 +36,7 @@ export function targetHandlers(
     try {
       return store.get(name);
     } catch {
-      throw notFound(name);
+      throw targetNotFound(name);
     }
   };
   const exists = (name: string): boolean => store.list().targets.some((t) => t.name === name);
@@ -55,19 +44,7 @@ export function targetHandlers(
     try {
       f();
     } catch (e) {
-      if (e instanceof TargetError)
-        throw err(
-          'TARGET_NOT_SAVED',
-          'Wharf could not change its list of targets.',
-          "Check that Wharf's data folder is writable.",
-          e.message,
-        );
-      throw err(
-        'TARGET_NOT_SAVED',
-        'Wharf could not change its list of targets.',
-        "Check that Wharf's data folder is writable.",
-        (e as Error).message,
-      );
+      throw targetNotSaved(e instanceof TargetError ? e.message : (e as Error).message);
     }
   };
 
@@ -75,14 +52,9 @@ export function targetHandlers(
     'targets:list': () => overview(),
     'targets:save': async ({ name, address, identity, previous }) => {
       const t = targetFromForm({ name, address, identity });
-      if (previous !== undefined && !isBuiltIn(previous) && !exists(previous)) throw notFound(previous);
+      if (previous !== undefined && !isBuiltIn(previous) && !exists(previous)) throw targetNotFound(previous);
       if ((previous ?? '') !== name && exists(name)) {
-        throw err(
-          'TARGET_NAME_TAKEN',
-          `A target named "${name}" already exists.`,
-          'Choose another name, or edit that target instead.',
-          name,
-        );
+        throw targetNameTaken(name);
       }
       const wasActive = store.list().active;
       stored(() => {
@@ -99,14 +71,8 @@ export function targetHandlers(
       return overview();
     },
     'targets:remove': async ({ name }) => {
-      if (isBuiltIn(name))
-        throw err(
-          'TARGET_LOCAL_BUILTIN',
-          `The ${name} engine is built in and cannot be removed.`,
-          'Remove another target, or switch to this one instead.',
-          name,
-        );
-      if (!exists(name)) throw notFound(name);
+      if (isBuiltIn(name)) throw targetBuiltIn(name);
+      if (!exists(name)) throw targetNotFound(name);
       stored(() => store.remove(name));
       tests.delete(name);
       if (engines.current.target.name === name) await engines.use(store.get(store.list().active));
