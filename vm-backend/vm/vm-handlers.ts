@@ -2,12 +2,13 @@
 // diagnose, console, settings. They reach the backend's one VM (vm-host.ts) whatever engine is
 // active; its state changes arrive as 'vm:state' events from the host.
 import { cpus, totalmem } from 'node:os';
-import { WharfError } from '../api/errors';
+import type { WharfError } from '../api/errors';
 import type { VmDataSummary, VmDiagnoseResult, VmOverview, VmSettingsResult, VmStatus } from '../api/contract.vm';
 import { diagnoseBundle, issueDiagnoseTicket } from './diagnose/vm-diagnose';
 import type { VmHost } from './vm-host';
 import type { VmManager } from './lifecycle/vm-manager';
 import { dataSummary, deleteVmData, resetVm } from './vm-reset';
+import { vmNotAvailable } from './vm-errors';
 import { tail } from './diagnose/vm-tail';
 
 export { tail } from './diagnose/vm-tail';
@@ -18,20 +19,12 @@ export interface ActiveEngine {
   isVm: boolean;
 }
 
-const noVm = (detail: string): WharfError =>
-  new WharfError({
-    code: 'VM_NOT_AVAILABLE',
-    message: 'Wharf cannot set up its VM on this computer.',
-    hint: "See the details; check that Wharf's data folder is writable and QEMU is installed.",
-    detail: detail.slice(0, 2000),
-  });
-
 export function vmHandlers(host: VmHost, engine: () => ActiveEngine) {
   const need = async (): Promise<VmManager> => {
     try {
       return await host.get();
     } catch (err) {
-      throw noVm((err as Error).message);
+      throw vmNotAvailable((err as Error).message);
     }
   };
   return {

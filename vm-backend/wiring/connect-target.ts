@@ -2,6 +2,7 @@
 // the backend when the user switches engines. The VM is started first when it is not running.
 import { WharfError } from '../api/errors';
 import { createVmManager } from '../vm/vm-setup';
+import { vmStartFailed } from '../vm/vm-errors';
 import { vmConnection } from '../vm/guest/vm-connection';
 import type { VmManager } from '../vm/lifecycle/vm-manager';
 import type { Connection } from '../connection/connection';
@@ -25,15 +26,6 @@ export interface ConnectorOptions {
   log?: (line: string) => void;
 }
 
-function vmFailed(detail: string): WharfError {
-  return new WharfError({
-    code: 'VM_START_FAILED',
-    message: 'Wharf could not start its VM.',
-    hint: 'Open the VM panel to see what happened, or run: wharf vm status',
-    detail: detail.slice(0, 2000),
-  });
-}
-
 async function connectVm(o: ConnectorOptions): Promise<Connected> {
   const vm = createVmManager(o.dataDir);
   try {
@@ -44,12 +36,12 @@ async function connectVm(o: ConnectorOptions): Promise<Connected> {
         : undefined;
       const s = await vm.start();
       off?.();
-      if (s.state !== 'running') throw vmFailed(`${s.state}: ${s.problem?.message ?? s.progress}`);
+      if (s.state !== 'running') throw vmStartFailed(`${s.state}: ${s.problem?.message ?? s.progress}`);
     }
     return { connection: vmConnection(vm), vm };
   } catch (err) {
     vm.close();
-    throw err instanceof WharfError ? err : vmFailed((err as Error).message);
+    throw err instanceof WharfError ? err : vmStartFailed((err as Error).message);
   }
 }
 
