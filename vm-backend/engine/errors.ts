@@ -222,3 +222,14 @@ export function toWharfError(err: unknown, ctx: ErrorContext = {}): WharfError {
     detail,
   );
 }
+
+/** `min`: the oldest Engine API version Wharf speaks. */
+export function engineTooOld(api: string, min: string): WharfError {
+  return new WharfError({
+    code: 'ENGINE_TOO_OLD',
+    message: `This Docker Engine speaks API ${api}; Wharf needs ${min} or newer.`,
+    hint: 'Update Docker Engine to version 19.03 or newer.',
+    detail: `Api-Version: ${api}`,
+    params: { api, min },
+  });
+}
