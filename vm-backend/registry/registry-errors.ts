@@ -139,3 +139,50 @@ export function garbageError(host: string, what: string): WharfError {
     { host },
   );
 }
+
+/** Docker Hub failed: no network, or unreachable; a rate limit is passed on as it is. */
+export function hubError(err: unknown, detail: string): WharfError {
+  const code = err instanceof WharfError ? err.code : '';
+  if (code === 'REGISTRY_RATE_LIMIT') return err as WharfError;
+  if (code === 'REGISTRY_NO_NETWORK' || /no such host|ENOTFOUND|EAI_AGAIN/.test(detail)) {
+    return registryError(
+      'HUB_NO_NETWORK',
+      'Docker Hub is unreachable: no network.',
+      'Local images and the registries you added still work. Connect to the internet to search Docker Hub.',
+      detail,
+    );
+  }
+  return registryError(
+    'HUB_UNREACHABLE',
+    'Docker Hub is unreachable.',
+    'It may be down or blocked here; local images and your registries still work.',
+    detail,
+  );
+}
+
+/** `body`: what the registry answered to tags/list. */
+export const repositoryNotFound = (host: string, repository: string, body: string): WharfError =>
+  registryError('REPOSITORY_NOT_FOUND', `${host} has no repository ${repository}.`, 'Check the name.', body, {
+    host,
+    repository,
+  });
+
+export const registryNotConfigured = (host: string): WharfError =>
+  registryError(
+    'REGISTRY_NOT_CONFIGURED',
+    `${host} is not among your registries.`,
+    'Add it in Settings → Registries.',
+    host,
+    {
+      host,
+    },
+  );
+
+export const registryNoCatalog = (host: string): WharfError =>
+  registryError(
+    'REGISTRY_NO_CATALOG',
+    `${host} does not list its repositories.`,
+    'Type the full repository name (for example team/app) to find it.',
+    `${host}: /v2/_catalog not served`,
+    { host },
+  );

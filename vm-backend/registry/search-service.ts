@@ -5,7 +5,7 @@ import type { SearchGroup, TagPage } from '../api/contract.search';
 import { WharfError } from '../api/errors';
 import { type EngineSearch, hubTags, searchHub } from './hub';
 import type { RegistryStore } from './registry-store';
-import { registryError } from './registry-errors';
+import { registryNoCatalog, registryNotConfigured } from './registry-errors';
 import { RegistryClient, type RegistryTarget } from './v2-client';
 
 export const SOURCE_TIMEOUT_MS = 8000;
@@ -31,14 +31,7 @@ export class SearchService {
 
   private async target(host: string): Promise<RegistryTarget> {
     const t = await this.store.get(host);
-    if (!t)
-      throw registryError(
-        'REGISTRY_NOT_CONFIGURED',
-        `${host} is not among your registries.`,
-        'Add it in Settings → Registries.',
-        host,
-        { host },
-      );
+    if (!t) throw registryNotConfigured(host);
     return t;
   }
 
@@ -94,13 +87,7 @@ export class SearchService {
         // Falls through to the explanation.
       }
     }
-    throw registryError(
-      'REGISTRY_NO_CATALOG',
-      `${t.host} does not list its repositories.`,
-      'Type the full repository name (for example team/app) to find it.',
-      `${t.host}: /v2/_catalog not served`,
-      { host: t.host },
-    );
+    throw registryNoCatalog(t.host);
   }
 
   async tags(source: string, repository: string, cursor?: string): Promise<TagPage> {
