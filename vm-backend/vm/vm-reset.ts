@@ -8,6 +8,7 @@ import type { VmDataSummary } from '../api/vm-types';
 import { guestConnection, guestRun } from './guest/guest-ssh';
 import type { VmManager } from './lifecycle/vm-manager';
 import { readRuntime } from './lifecycle/vm-runtime';
+import { resetPrepareFailed } from './lifecycle/vm-problems';
 import type { VmStatus } from './lifecycle/vm-state';
 import { vmAbsent, vmBusy, vmSettingsDamaged } from './vm-errors';
 
@@ -46,12 +47,7 @@ export async function resetVm(m: VmManager): Promise<VmStatus> {
   } catch (e) {
     // The next start creates it (prepare() does that when it is missing).
     m.machine.to('stopped', 'Reset (the root disk is made at the next start)', {
-      problem: {
-        code: 'VM_RESET_PREPARE',
-        message: 'The fresh root disk could not be made now.',
-        hint: 'Start the VM: the disk is made then.',
-        detail: (e as Error).message,
-      },
+      problem: resetPrepareFailed((e as Error).message),
     });
     return wasLive ? m.start() : m.status;
   }
