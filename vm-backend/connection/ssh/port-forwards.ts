@@ -3,10 +3,10 @@
 // binding's address on the remote host. Listeners stay bound while the link reconnects; a new
 // connection then waits for the link (SshLink.ready()).
 import { createServer, type Server, type Socket } from 'node:net';
-import type { Coded } from '../../api/error-codes';
 import type { PortIssue, PortMapping } from '../../api/types';
 import type { PortPublisher } from '../connection';
 import { splice } from './splice';
+import { forwardTaken } from './ssh-errors';
 import type { SshLink } from './ssh-link';
 
 interface Forward {
@@ -118,12 +118,7 @@ export class PortForwarder implements PortPublisher {
         this.byPort.set(port, { port, remoteHost, servers: [], direct: true, owners: new Set([containerId]) });
         return null;
       }
-      return {
-        hostPort: port,
-        code: 'PORT_FORWARD_TAKEN',
-        message: `Port ${port} is already used on this computer, so Wharf cannot forward it.`,
-        detail: taken.message,
-      } satisfies Coded<PortIssue>;
+      return forwardTaken(port, taken.message);
     }
     this.byPort.set(port, { port, remoteHost, servers, direct: false, owners: new Set([containerId]) });
     return null;
