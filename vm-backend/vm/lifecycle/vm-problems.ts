@@ -148,3 +148,37 @@ export const resetPrepareFailed = (detail: string): VmProblem => ({
   hint: 'Start the VM: the disk is made then.',
   detail,
 });
+
+// Before a create or a start (vm-checks.ts): a refusal, or a warning that lets it go ahead.
+
+const gib = (b: number): string => (b / 2 ** 30).toFixed(1);
+
+export const diskFull = (freeBytes: number, minBytes: number): VmProblem => ({
+  code: 'VM_DISK_FULL',
+  message: `Only ${gib(freeBytes)} GiB is free on the disk that holds the VM; it needs at least ${gib(minBytes)} GiB.`,
+  hint: 'Free some disk space (empty the trash, remove large files), then start the VM again.',
+  detail: `free=${freeBytes} min=${minBytes}`,
+});
+
+/** `marginMiB`: what the host keeps for itself. */
+export const memoryTooLarge = (memoryMiB: number, totalMiB: number, marginMiB: number): VmProblem => ({
+  code: 'VM_MEMORY_TOO_LARGE',
+  message: `The VM is set to ${memoryMiB} MiB of memory, but this computer has ${totalMiB} MiB in all.`,
+  hint: `Lower the VM memory to at most ${Math.max(512, totalMiB - marginMiB)} MiB in the VM settings (wharf vm settings --memory N).`,
+  detail: `memoryMiB=${memoryMiB} totalMiB=${totalMiB} margin=${marginMiB}`,
+});
+
+export const memoryLow = (memoryMiB: number, freeMiB: number): VmProblem => ({
+  code: 'VM_MEMORY_LOW',
+  message: `Only ${freeMiB} MiB of memory is free now; the VM may use up to ${memoryMiB} MiB.`,
+  hint: 'Close other programs, or lower the VM memory, if the computer becomes slow.',
+  detail: `memoryMiB=${memoryMiB} freeMiB=${freeMiB}`,
+});
+
+/** `mayGrowBytes`: how much more the data disk may take on the host. */
+export const diskLow = (diskGiB: number, freeBytes: number, mayGrowBytes: number): VmProblem => ({
+  code: 'VM_DISK_LOW',
+  message: `The VM's data disk may grow to ${diskGiB} GiB, but only ${gib(freeBytes)} GiB is free.`,
+  hint: 'Images and containers will fail to write when the disk fills: free some space, or remove unused images.',
+  detail: `free=${freeBytes} mayGrow=${mayGrowBytes}`,
+});
