@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WharfError } from './errors';
+import { hasCode, WharfError } from './errors';
 
 describe('WharfError', () => {
   it('takes a code from ERROR_CODES only', () => {
@@ -23,5 +23,15 @@ describe('WharfError', () => {
       params: { port: 80 },
       forceable: true,
     });
+  });
+  it('hasCode matches a listed code on anything that has one', () => {
+    const e = new WharfError({ code: 'PORT_IN_USE', message: 'm', hint: 'h', detail: 'd' });
+    expect(hasCode(e, 'PORT_IN_USE')).toBe(true);
+    expect(hasCode(e.toJSON(), 'PORT_IN_USE')).toBe(true);
+    expect(hasCode(e, 'NAME_CONFLICT')).toBe(false);
+    expect(hasCode(null, 'PORT_IN_USE')).toBe(false);
+    expect(hasCode('PORT_IN_USE', 'PORT_IN_USE')).toBe(false);
+    // @ts-expect-error a typo'd code does not compile (typecheck fails if it does)
+    expect(hasCode(e, 'PORT_IN_US')).toBe(false);
   });
 });

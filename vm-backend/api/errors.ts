@@ -1,4 +1,4 @@
-import type { Coded } from './error-codes';
+import type { Coded, ErrorCode } from './error-codes';
 import type { WharfErrorShape } from './types';
 
 /** The one error type that crosses the contract. Pure: the renderer may construct it too. */
@@ -47,6 +47,11 @@ export function isWharfErrorShape(v: unknown): v is WharfErrorShape {
     typeof o.hint === 'string' &&
     typeof o.detail === 'string'
   );
+}
+
+/** Whether `e` (a WharfError, a shape, anything) carries `code`: a listed one, so a typo fails to compile. */
+export function hasCode(e: unknown, code: ErrorCode): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === code;
 }
 
 export function invalidInput(detail: string): WharfError {

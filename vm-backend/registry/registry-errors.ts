@@ -1,6 +1,6 @@
 // Failures of a registry or Docker Hub request, as {code, message, hint, detail} a beginner can act
 // on. Node's fetch hides the socket error in `cause`; timeouts arrive as a TimeoutError.
-import { WharfError } from '../api/errors';
+import { hasCode, WharfError } from '../api/errors';
 import type { ErrorCode } from '../api/error-codes';
 
 const NETWORK_CODES = [
@@ -142,9 +142,11 @@ export function garbageError(host: string, what: string): WharfError {
 
 /** Docker Hub failed: no network, or unreachable; a rate limit is passed on as it is. */
 export function hubError(err: unknown, detail: string): WharfError {
-  const code = err instanceof WharfError ? err.code : '';
-  if (code === 'REGISTRY_RATE_LIMIT') return err as WharfError;
-  if (code === 'REGISTRY_NO_NETWORK' || /no such host|ENOTFOUND|EAI_AGAIN/.test(detail)) {
+  if (err instanceof WharfError && hasCode(err, 'REGISTRY_RATE_LIMIT')) return err;
+  if (
+    (err instanceof WharfError && hasCode(err, 'REGISTRY_NO_NETWORK')) ||
+    /no such host|ENOTFOUND|EAI_AGAIN/.test(detail)
+  ) {
     return registryError(
       'HUB_NO_NETWORK',
       'Docker Hub is unreachable: no network.',

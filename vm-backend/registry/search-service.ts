@@ -2,7 +2,7 @@
 // registry's catalog. Each source answers or fails on its own, within a time limit, so one
 // hanging or broken registry only fills its own row with an error.
 import type { SearchGroup, TagPage } from '../api/contract.search';
-import { WharfError } from '../api/errors';
+import { hasCode, WharfError } from '../api/errors';
 import { type EngineSearch, hubTags, searchHub } from './hub';
 import type { RegistryStore } from './registry-store';
 import { registryNoCatalog, registryNotConfigured } from './registry-errors';
@@ -66,7 +66,7 @@ export class SearchService {
     try {
       ({ repositories, truncated } = await this.catalog(t));
     } catch (err) {
-      if (err instanceof WharfError && err.code === 'REGISTRY_NOT_FOUND') return this.withoutCatalog(t, term);
+      if (err instanceof WharfError && hasCode(err, 'REGISTRY_NOT_FOUND')) return this.withoutCatalog(t, term);
       throw err;
     }
     const needle = term.toLowerCase();

@@ -4,7 +4,7 @@
 import type Docker from 'dockerode';
 import type { PullProgress } from '../../api/contract.pull';
 import type { RunResult } from '../../api/contract.run';
-import { WharfError } from '../../api/errors';
+import { hasCode, WharfError } from '../../api/errors';
 import type { RunForm } from '../../api/rules/run-form';
 import { findPortConflicts, requestedHostPorts } from '../../api/rules/run-ports';
 import { validateRunForm } from '../../api/rules/run-validate';
@@ -24,9 +24,9 @@ import type { EngineSession } from '../session';
 
 /** The form field an engine failure concerns, so the dialog shows it there. */
 export function fieldOf(err: WharfError, form: RunForm, rawMessage: string): string {
-  if (err.code === 'NAME_CONFLICT') return 'name';
-  if (err.code === 'IMAGE_NOT_FOUND') return 'image';
-  if (err.code === 'PORT_IN_USE') {
+  if (hasCode(err, 'NAME_CONFLICT')) return 'name';
+  if (hasCode(err, 'IMAGE_NOT_FOUND')) return 'image';
+  if (hasCode(err, 'PORT_IN_USE')) {
     const port = Number(err.params?.port ?? portIn(rawMessage));
     const hit = requestedHostPorts(form.ports).find((p) => p.port === port);
     return hit ? `ports.${hit.row}.hostPort` : form.ports.length ? 'ports.0.hostPort' : 'ports';
@@ -53,16 +53,16 @@ function withField(err: unknown, form: RunForm, session: EngineSession): WharfEr
     endpoint: session.conn.endpoint,
   });
   const params: Record<string, string | number> = { ...(e.params ?? {}) };
-  if (e.code === 'PORT_IN_USE' && !params.port) params.port = portIn(raw);
-  if (e.code === 'IMAGE_NOT_FOUND') params.subject = form.image;
+  if (hasCode(e, 'PORT_IN_USE') && !params.port) params.port = portIn(raw);
+  if (hasCode(e, 'IMAGE_NOT_FOUND')) params.subject = form.image;
   const field = fieldOf(e.with({ params }), form, raw);
   if (field) params.field = field;
   const missing = /bind source path does not exist: (\S+)/.exec(raw);
   if (missing?.[1]) {
     return bindSourceMissing(missing[1], e.detail, params);
   }
-  const hint = e.code === 'IMAGE_NOT_FOUND' ? imageNotFoundHint(form.image) : e.hint;
-  const message = e.code === 'PORT_IN_USE' ? portInUseMessage(params.port ?? '') : e.message;
+  const hint = hasCode(e, 'IMAGE_NOT_FOUND') ? imageNotFoundHint(form.image) : e.hint;
+  const message = hasCode(e, 'PORT_IN_USE') ? portInUseMessage(params.port ?? '') : e.message;
   return e.with({ message, hint, params });
 }
 
