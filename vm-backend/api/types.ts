@@ -12,6 +12,7 @@ export interface PortMapping {
 /** A published port of a remote engine that could not be forwarded here (e.g. taken locally). */
 export interface PortIssue {
   hostPort: number;
+  /** Any string on the wire, as WharfErrorShape.code; made here as Coded<PortIssue>. */
   code: string;
   message: string;
   detail: string;
