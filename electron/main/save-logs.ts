@@ -2,7 +2,7 @@
 // straight to the chosen file (never held whole in memory). Web mode does the same over HTTP.
 import { createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { isWharfErrorShape } from '../../vm-backend/api/errors';
+import { isWharfErrorShape, WharfError } from '../../vm-backend/api/errors';
 import type { Envelope } from '../../vm-backend/api/wire';
 import type { ClientLink } from '../../vm-backend/api/client-link';
 import type { Backend } from '../../vm-backend/wiring/backend-types';
@@ -46,12 +46,12 @@ export async function saveLogsEnvelope(saving: Promise<boolean>): Promise<Envelo
     if (isWharfErrorShape(wharf)) return { ok: false, error: wharf };
     return {
       ok: false,
-      error: {
+      error: new WharfError({
         code: 'LOG_SAVE_FAILED',
         message: 'Wharf could not save the log file.',
         hint: 'Check that the folder exists and you can write to it, or choose another place.',
         detail: (e as Error)?.message ?? String(e),
-      },
+      }).toJSON(),
     };
   }
 }

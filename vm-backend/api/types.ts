@@ -12,6 +12,7 @@ export interface PortMapping {
 /** A published port of a remote engine that could not be forwarded here (e.g. taken locally). */
 export interface PortIssue {
   hostPort: number;
+  /** Any string on the wire, as WharfErrorShape.code; made here as Coded<PortIssue>. */
   code: string;
   message: string;
   detail: string;
@@ -72,7 +73,12 @@ export interface EngineStatus {
 }
 
 export interface WharfErrorShape {
-  /** Stable code, e.g. "NAME_CONFLICT"; the renderer translates message and hint by it. */
+  /**
+   * Stable code, e.g. "NAME_CONFLICT"; the renderer translates message and hint by it.
+   * A string, not ErrorCode: this shape crosses the wire, and a backend older or newer than the
+   * renderer may send a code this build does not know; the renderer then shows the message that
+   * came with it. Codes are checked where errors are made (WharfError takes an ErrorCode).
+   */
   code: string;
   /** One beginner-readable sentence (English; the renderer may show a translation). */
   message: string;

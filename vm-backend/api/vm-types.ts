@@ -12,6 +12,7 @@ export type VmStateName =
 export type StartPhase = 'booting' | 'ssh-ready' | 'engine-ready';
 
 export interface VmProblem {
+  /** Any string on the wire, as WharfErrorShape.code; the VM makes them as Coded<VmProblem>. */
   code: string;
   message: string;
   hint: string;

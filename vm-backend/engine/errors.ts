@@ -1,6 +1,7 @@
 // Turns engine and socket failures into {code, message, hint, detail}. Matches on the HTTP status
 // and the daemon's own message (never on dockerode's reason labels, which are often wrong).
 import { WharfError } from '../api/errors';
+import type { ErrorCode } from '../api/error-codes';
 
 export interface ErrorContext {
   /** Resolves a container id (full or short) to its name, to name it in messages. */
@@ -49,7 +50,7 @@ function containerFrom(message: string, ctx: ErrorContext): string | undefined {
 }
 
 function make(
-  code: string,
+  code: ErrorCode,
   message: string,
   hint: string,
   detail: string,
@@ -220,4 +221,15 @@ export function toWharfError(err: unknown, ctx: ErrorContext = {}): WharfError {
     'Read the details below; trying again may help.',
     detail,
   );
+}
+
+/** `min`: the oldest Engine API version Wharf speaks. */
+export function engineTooOld(api: string, min: string): WharfError {
+  return new WharfError({
+    code: 'ENGINE_TOO_OLD',
+    message: `This Docker Engine speaks API ${api}; Wharf needs ${min} or newer.`,
+    hint: 'Update Docker Engine to version 19.03 or newer.',
+    detail: `Api-Version: ${api}`,
+    params: { api, min },
+  });
 }

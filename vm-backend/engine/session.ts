@@ -3,7 +3,7 @@ import { WharfError } from '../api/errors';
 import type { ContainerRow, ContainerState, EngineStatus, ImageRow, ListChange } from '../api/types';
 import type { Connection } from '../connection/connection';
 import { toContainerRow } from './containers/container-rows';
-import { toWharfError } from './errors';
+import { engineTooOld, toWharfError } from './errors';
 import { type EngineEvent, type EventsHandle, isRelevant, openEvents } from './events-stream';
 import { imageRowFromInspect, toImageRow } from './images/image-rows';
 import { negotiateApiVersion, ping, MIN_API } from './ping';
@@ -76,7 +76,7 @@ export class EngineSession {
   client(): Docker {
     if (!this.docker || this.status.state !== 'ready') {
       throw this.status.error
-        ? new WharfError(this.status.error)
+        ? WharfError.received(this.status.error)
         : toWharfError(Object.assign(new Error('not connected'), { code: 'ECONNREFUSED' }), {
             endpoint: this.conn.endpoint,
           });
@@ -135,15 +135,7 @@ export class EngineSession {
     try {
       const pong = await ping(this.conn);
       const api = negotiateApiVersion(pong.apiVersion);
-      if (!api) {
-        throw new WharfError({
-          code: 'ENGINE_TOO_OLD',
-          message: `This Docker Engine speaks API ${pong.apiVersion}; Wharf needs ${MIN_API} or newer.`,
-          hint: 'Update Docker Engine to version 19.03 or newer.',
-          detail: `Api-Version: ${pong.apiVersion}`,
-          params: { api: pong.apiVersion, min: MIN_API },
-        });
-      }
+      if (!api) throw engineTooOld(pong.apiVersion, MIN_API);
       const docker = new Docker({ ...this.conn.dockerOptions(), version: `v${api}` });
       const version = await docker.version();
       // Events first, then the lists: nothing that happens in between is missed.

@@ -1,5 +1,6 @@
 // One bounded HTTP request: a time limit over the whole exchange (headers and body), a size cap on
 // the body, and JSON read without trusting it. A hanging or huge registry never blocks a search.
+import { hasCode } from '../api/errors';
 import { garbageError, networkError } from './registry-errors';
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -45,7 +46,7 @@ export async function request(url: string, host: string, o: RequestOptions = {})
       chunks.push(value);
     }
   } catch (err) {
-    if ((err as { code?: string }).code === 'REGISTRY_BAD_ANSWER') throw err;
+    if (hasCode(err, 'REGISTRY_BAD_ANSWER')) throw err;
     throw networkError(err, host);
   }
   return { status: res.status, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') };

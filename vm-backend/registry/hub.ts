@@ -1,9 +1,8 @@
 // Docker Hub: its (undocumented) search API and its tags API; the engine's /images/search as the
 // fallback for search. Offline, both fail fast on DNS, and the group says "unreachable: no network".
 import type { SearchGroup, SearchResult, TagPage } from '../api/contract.search';
-import { WharfError } from '../api/errors';
 import { type HttpAnswer, isObject, parseJson, request } from './http';
-import { registryError, statusError } from './registry-errors';
+import { hubError, statusError } from './registry-errors';
 
 const HUB = 'hub.docker.com';
 const HUB_TIMEOUT_MS = 4000;
@@ -76,25 +75,6 @@ export async function searchHub(
     }
   }
   throw hubError(hubErr, (hubErr as Error).message);
-}
-
-function hubError(err: unknown, detail: string): WharfError {
-  const code = err instanceof WharfError ? err.code : '';
-  if (code === 'REGISTRY_RATE_LIMIT') return err as WharfError;
-  if (code === 'REGISTRY_NO_NETWORK' || /no such host|ENOTFOUND|EAI_AGAIN/.test(detail)) {
-    return registryError(
-      'HUB_NO_NETWORK',
-      'Docker Hub is unreachable: no network.',
-      'Local images and the registries you added still work. Connect to the internet to search Docker Hub.',
-      detail,
-    );
-  }
-  return registryError(
-    'HUB_UNREACHABLE',
-    'Docker Hub is unreachable.',
-    'It may be down or blocked here; local images and your registries still work.',
-    detail,
-  );
 }
 
 /** Hub tags, newest first, 25 a page; the cursor is the page number. */

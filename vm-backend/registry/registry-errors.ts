@@ -1,6 +1,7 @@
 // Failures of a registry or Docker Hub request, as {code, message, hint, detail} a beginner can act
 // on. Node's fetch hides the socket error in `cause`; timeouts arrive as a TimeoutError.
-import { WharfError } from '../api/errors';
+import { hasCode, WharfError } from '../api/errors';
+import type { ErrorCode } from '../api/error-codes';
 
 const NETWORK_CODES = [
   'ECONNREFUSED',
@@ -26,7 +27,7 @@ function causeOf(err: unknown): { code?: string; message: string } {
 }
 
 export function registryError(
-  code: string,
+  code: ErrorCode,
   message: string,
   hint: string,
   detail: string,
@@ -138,3 +139,52 @@ export function garbageError(host: string, what: string): WharfError {
     { host },
   );
 }
+
+/** Docker Hub failed: no network, or unreachable; a rate limit is passed on as it is. */
+export function hubError(err: unknown, detail: string): WharfError {
+  if (err instanceof WharfError && hasCode(err, 'REGISTRY_RATE_LIMIT')) return err;
+  if (
+    (err instanceof WharfError && hasCode(err, 'REGISTRY_NO_NETWORK')) ||
+    /no such host|ENOTFOUND|EAI_AGAIN/.test(detail)
+  ) {
+    return registryError(
+      'HUB_NO_NETWORK',
+      'Docker Hub is unreachable: no network.',
+      'Local images and the registries you added still work. Connect to the internet to search Docker Hub.',
+      detail,
+    );
+  }
+  return registryError(
+    'HUB_UNREACHABLE',
+    'Docker Hub is unreachable.',
+    'It may be down or blocked here; local images and your registries still work.',
+    detail,
+  );
+}
+
+/** `body`: what the registry answered to tags/list. */
+export const repositoryNotFound = (host: string, repository: string, body: string): WharfError =>
+  registryError('REPOSITORY_NOT_FOUND', `${host} has no repository ${repository}.`, 'Check the name.', body, {
+    host,
+    repository,
+  });
+
+export const registryNotConfigured = (host: string): WharfError =>
+  registryError(
+    'REGISTRY_NOT_CONFIGURED',
+    `${host} is not among your registries.`,
+    'Add it in Settings → Registries.',
+    host,
+    {
+      host,
+    },
+  );
+
+export const registryNoCatalog = (host: string): WharfError =>
+  registryError(
+    'REGISTRY_NO_CATALOG',
+    `${host} does not list its repositories.`,
+    'Type the full repository name (for example team/app) to find it.',
+    `${host}: /v2/_catalog not served`,
+    { host },
+  );

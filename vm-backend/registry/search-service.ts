@@ -2,10 +2,10 @@
 // registry's catalog. Each source answers or fails on its own, within a time limit, so one
 // hanging or broken registry only fills its own row with an error.
 import type { SearchGroup, TagPage } from '../api/contract.search';
-import { WharfError } from '../api/errors';
+import { hasCode, WharfError } from '../api/errors';
 import { type EngineSearch, hubTags, searchHub } from './hub';
 import type { RegistryStore } from './registry-store';
-import { registryError } from './registry-errors';
+import { registryNoCatalog, registryNotConfigured } from './registry-errors';
 import { RegistryClient, type RegistryTarget } from './v2-client';
 
 const SOURCE_TIMEOUT_MS = 8000;
@@ -31,14 +31,7 @@ export class SearchService {
 
   private async target(host: string): Promise<RegistryTarget> {
     const t = await this.store.get(host);
-    if (!t)
-      throw registryError(
-        'REGISTRY_NOT_CONFIGURED',
-        `${host} is not among your registries.`,
-        'Add it in Settings → Registries.',
-        host,
-        { host },
-      );
+    if (!t) throw registryNotConfigured(host);
     return t;
   }
 
@@ -73,7 +66,7 @@ export class SearchService {
     try {
       ({ repositories, truncated } = await this.catalog(t));
     } catch (err) {
-      if (err instanceof WharfError && err.code === 'REGISTRY_NOT_FOUND') return this.withoutCatalog(t, term);
+      if (err instanceof WharfError && hasCode(err, 'REGISTRY_NOT_FOUND')) return this.withoutCatalog(t, term);
       throw err;
     }
     const needle = term.toLowerCase();
@@ -94,13 +87,7 @@ export class SearchService {
         // Falls through to the explanation.
       }
     }
-    throw registryError(
-      'REGISTRY_NO_CATALOG',
-      `${t.host} does not list its repositories.`,
-      'Type the full repository name (for example team/app) to find it.',
-      `${t.host}: /v2/_catalog not served`,
-      { host: t.host },
-    );
+    throw registryNoCatalog(t.host);
   }
 
   async tags(source: string, repository: string, cursor?: string): Promise<TagPage> {

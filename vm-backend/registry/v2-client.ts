@@ -2,7 +2,7 @@
 // flow (Basic with stored credentials, or Bearer: fetch a token from the realm and retry).
 import { pickChallenge } from './challenge';
 import { type HttpAnswer, isObject, parseJson, request } from './http';
-import { garbageError, registryError, statusError } from './registry-errors';
+import { garbageError, repositoryNotFound, statusError } from './registry-errors';
 
 export interface RegistryTarget {
   /** host[:port], as the user typed it and as image names carry it. */
@@ -125,14 +125,7 @@ export class RegistryClient {
     const q = new URLSearchParams({ n: String(n) });
     if (last) q.set('last', last);
     const a = await this.get(`/v2/${repository}/tags/list?${q}`, `repository:${repository}:pull`);
-    if (a.status === 404)
-      throw registryError(
-        'REPOSITORY_NOT_FOUND',
-        `${this.target.host} has no repository ${repository}.`,
-        'Check the name.',
-        a.text.slice(0, 500),
-        { host: this.target.host, repository },
-      );
+    if (a.status === 404) throw repositoryNotFound(this.target.host, repository, a.text.slice(0, 500));
     if (a.status !== 200) throw statusError(a.status, this.target.host, a.text, a.headers);
     const body = parseJson(
       a.text,

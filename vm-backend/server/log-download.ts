@@ -3,7 +3,7 @@
 // expires in a minute, so the session token never appears in a download URL.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
-import { isWharfErrorShape } from '../api/errors';
+import { hasCode, isWharfErrorShape } from '../api/errors';
 import type { Backend } from '../wiring/backend-types';
 import { SECURITY_HEADERS } from './security';
 
@@ -38,6 +38,6 @@ export async function serveLogDownload(
     pipeline(file.stream, res, () => file.stream.destroy());
   } catch (err) {
     const msg = isWharfErrorShape(err) ? `${err.message}\n${err.hint}\n` : 'The log could not be read.\n';
-    text((err as { code?: string }).code === 'DOWNLOAD_EXPIRED' ? 410 : 502, msg);
+    text(hasCode(err, 'DOWNLOAD_EXPIRED') ? 410 : 502, msg);
   }
 }

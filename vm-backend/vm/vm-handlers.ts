@@ -3,13 +3,14 @@
 // active; its state changes arrive as 'vm:state' events from the host.
 import { cpus, totalmem } from 'node:os';
 import type { CallName } from '../api/contract';
-import { WharfError } from '../api/errors';
+import type { WharfError } from '../api/errors';
 import type { HandlerMap } from '../api/handler';
 import type { VmDataSummary, VmDiagnoseResult, VmOverview, VmSettingsResult, VmStatus } from '../api/contract.vm';
 import { diagnoseBundle, issueDiagnoseTicket } from './diagnose/vm-diagnose';
 import type { VmHost } from './vm-host';
 import type { VmManager } from './lifecycle/vm-manager';
 import { dataSummary, deleteVmData, resetVm } from './vm-reset';
+import { vmNotAvailable } from './vm-errors';
 import { tail } from './diagnose/vm-tail';
 
 /** The active engine, as the VM panel needs it: its target's name and whether it is this VM. */
@@ -18,14 +19,6 @@ export interface ActiveEngine {
   isVm: boolean;
 }
 
-const noVm = (detail: string): WharfError =>
-  new WharfError({
-    code: 'VM_NOT_AVAILABLE',
-    message: 'Wharf cannot set up its VM on this computer.',
-    hint: "See the details; check that Wharf's data folder is writable and QEMU is installed.",
-    detail: detail.slice(0, 2000),
-  });
-
 export type VmCall = Extract<CallName, `vm:${string}`>;
 
 export function vmHandlers(host: VmHost, engine: () => ActiveEngine): HandlerMap<VmCall> {
@@ -33,7 +26,7 @@ export function vmHandlers(host: VmHost, engine: () => ActiveEngine): HandlerMap
     try {
       return await host.get();
     } catch (err) {
-      throw noVm((err as Error).message);
+      throw vmNotAvailable((err as Error).message);
     }
   };
   return {

@@ -2,11 +2,11 @@
 // use (or handed over when Wharf started on the `vm` target), its state broadcast for the
 // backend's whole life, and the same manager behind the `vm` engine when the user switches to it.
 // Switching away does not stop it; the user does, from the VM panel or `wharf vm stop`.
-import { WharfError } from '../api/errors';
 import type { Connection } from '../connection/connection';
 import { vmConnection } from './guest/vm-connection';
 import type { VmManager } from './lifecycle/vm-manager';
 import type { VmStatus } from './lifecycle/vm-state';
+import { vmStartFailed } from './vm-errors';
 
 export interface VmHostOptions {
   /** Makes the manager (default in the backend: createVmManager for its data folder). */
@@ -14,15 +14,6 @@ export interface VmHostOptions {
   emit: (s: VmStatus) => void;
   /** The engine inside the running VM (default: the shared SSH connection, vm-connection.ts). */
   connection?: (vm: VmManager) => Connection;
-}
-
-function vmStartFailed(detail: string): WharfError {
-  return new WharfError({
-    code: 'VM_START_FAILED',
-    message: 'Wharf could not start its VM.',
-    hint: 'Open the VM panel to see what happened, or run: wharf vm status',
-    detail: detail.slice(0, 2000),
-  });
 }
 
 const up = (s: VmStatus): boolean => s.state === 'running' || s.state === 'degraded';

@@ -4,32 +4,21 @@
 // - delete data: a fresh, empty data disk; the images, containers and volumes are gone.
 // A VM that was running is started again afterwards.
 import { rmSync, statSync } from 'node:fs';
-import { WharfError } from '../api/errors';
 import type { VmDataSummary } from '../api/vm-types';
 import { guestConnection, guestRun } from './guest/guest-ssh';
 import type { VmManager } from './lifecycle/vm-manager';
 import { readRuntime } from './lifecycle/vm-runtime';
+import { resetPrepareFailed } from './lifecycle/vm-problems';
 import type { VmStatus } from './lifecycle/vm-state';
+import { vmAbsent, vmBusy, vmSettingsDamaged } from './vm-errors';
 
 const BUSY = new Set(['creating', 'starting', 'stopping']);
 const LIVE = new Set(['running', 'degraded', 'broken']);
 
 function refuseNow(m: VmManager, action: string): void {
   const st = m.status.state;
-  if (st === 'absent')
-    throw new WharfError({
-      code: 'VM_ABSENT',
-      message: `There is no VM to ${action} yet.`,
-      hint: 'Create it first: wharf vm create',
-      detail: '',
-    });
-  if (BUSY.has(st))
-    throw new WharfError({
-      code: 'VM_BUSY',
-      message: `The VM is ${st}; it cannot ${action} now.`,
-      hint: 'Wait until it is running or stopped, then try again.',
-      detail: `state=${st}`,
-    });
+  if (st === 'absent') throw vmAbsent(action);
+  if (BUSY.has(st)) throw vmBusy(st, action);
 }
 
 async function stopFirst(m: VmManager): Promise<boolean> {
@@ -40,13 +29,7 @@ async function stopFirst(m: VmManager): Promise<boolean> {
 
 async function recreate(m: VmManager, what: string): Promise<void> {
   const settings = m.settings();
-  if (!settings)
-    throw new WharfError({
-      code: 'VM_SETTINGS',
-      message: 'The VM settings file is missing or damaged.',
-      hint: 'Delete the VM and create it again.',
-      detail: m.files.settings,
-    });
+  if (!settings) throw vmSettingsDamaged(m.files.settings);
   m.machine.to('stopped', `Creating a fresh ${what}`);
   await m.opts.driver.prepare(m.files, await m.opts.image(), settings);
 }
@@ -64,12 +47,7 @@ export async function resetVm(m: VmManager): Promise<VmStatus> {
   } catch (e) {
     // The next start creates it (prepare() does that when it is missing).
     m.machine.to('stopped', 'Reset (the root disk is made at the next start)', {
-      problem: {
-        code: 'VM_RESET_PREPARE',
-        message: 'The fresh root disk could not be made now.',
-        hint: 'Start the VM: the disk is made then.',
-        detail: (e as Error).message,
-      },
+      problem: resetPrepareFailed((e as Error).message),
     });
     return wasLive ? m.start() : m.status;
   }

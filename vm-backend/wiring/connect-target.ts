@@ -2,11 +2,13 @@
 // the backend when the user switches engines. The VM is started first when it is not running.
 import { WharfError } from '../api/errors';
 import { createVmManager } from '../vm/vm-setup';
+import { vmStartFailed } from '../vm/vm-errors';
 import { vmConnection } from '../vm/guest/vm-connection';
 import type { VmManager } from '../vm/lifecycle/vm-manager';
 import type { Connection } from '../connection/connection';
 import { connectionForEngine } from '../connection/from-engine';
 import { SshTargetError } from '../connection/ssh/target';
+import { targetAddressUnusable, targetConnectFailed } from '../connection/target-errors';
 import type { Target } from '../connection/targets';
 
 export interface Connected {
@@ -24,15 +26,6 @@ export interface ConnectorOptions {
   log?: (line: string) => void;
 }
 
-function vmFailed(detail: string): WharfError {
-  return new WharfError({
-    code: 'VM_START_FAILED',
-    message: 'Wharf could not start its VM.',
-    hint: 'Open the VM panel to see what happened, or run: wharf vm status',
-    detail: detail.slice(0, 2000),
-  });
-}
-
 async function connectVm(o: ConnectorOptions): Promise<Connected> {
   const vm = createVmManager(o.dataDir);
   try {
@@ -43,12 +36,12 @@ async function connectVm(o: ConnectorOptions): Promise<Connected> {
         : undefined;
       const s = await vm.start();
       off?.();
-      if (s.state !== 'running') throw vmFailed(`${s.state}: ${s.problem?.message ?? s.progress}`);
+      if (s.state !== 'running') throw vmStartFailed(`${s.state}: ${s.problem?.message ?? s.progress}`);
     }
     return { connection: vmConnection(vm), vm };
   } catch (err) {
     vm.close();
-    throw err instanceof WharfError ? err : vmFailed((err as Error).message);
+    throw err instanceof WharfError ? err : vmStartFailed((err as Error).message);
   }
 }
 
@@ -60,20 +53,9 @@ export function targetConnector(o: ConnectorOptions): Connector {
       return { connection: connectionForEngine(t.engine, t.identity, o.env ?? process.env, o.dataDir) };
     } catch (err) {
       if (err instanceof SshTargetError) {
-        throw new WharfError({
-          code: 'TARGET_ADDRESS_INVALID',
-          message: `The target "${t.name}" has an address Wharf cannot use.`,
-          hint: 'Edit it: write user@host or user@host:port.',
-          detail: err.message,
-        });
+        throw targetAddressUnusable(t.name, err.message);
       }
-      // A key file that vanished or cannot be read, an unusable DOCKER_HOST.
-      throw new WharfError({
-        code: 'TARGET_CONNECT_FAILED',
-        message: `Wharf cannot set up the connection to "${t.name}".`,
-        hint: "Check the target's key file and address, then try again.",
-        detail: (err as Error).message,
-      });
+      throw targetConnectFailed(t.name, (err as Error).message);
     }
   };
 }

@@ -10,26 +10,18 @@ import { vmConnection } from '../vm/guest/vm-connection';
 import { createVmManager } from '../vm/vm-setup';
 import type { Connection } from '../connection/connection';
 import { connectionForEngine } from '../connection/from-engine';
+import { targetVmStopped } from '../connection/target-errors';
 import { checkKeyFile } from '../connection/target-validate';
 import type { Target } from '../connection/targets';
 
 const TIMEOUT_MS = 15_000;
-
-function vmStopped(): WharfError {
-  return new WharfError({
-    code: 'TARGET_VM_STOPPED',
-    message: "Wharf's VM is not running, so there is nothing to test yet.",
-    hint: 'Use this target to start the VM (or run: wharf vm start).',
-    detail: '',
-  });
-}
 
 async function open(t: Target, dataDir: string, env: NodeJS.ProcessEnv): Promise<{ conn: Connection; done(): void }> {
   if (t.engine === 'vm') {
     const vm = createVmManager(dataDir);
     await vm.reconcile();
     try {
-      if (vm.status.state !== 'running') throw vmStopped();
+      if (vm.status.state !== 'running') throw targetVmStopped();
       return { conn: vmConnection(vm), done: () => vm.close() };
     } catch (err) {
       vm.close();

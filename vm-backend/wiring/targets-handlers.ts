@@ -2,24 +2,14 @@
 // last test, and switching the running engine (engine-switch.ts).
 import type { CallName } from '../api/contract';
 import type { TargetsOverview, TargetTestResult } from '../api/contract.targets';
-import { WharfError } from '../api/errors';
 import type { HandlerMap } from '../api/handler';
 import { probeTarget } from './probe-target';
+import { targetBuiltIn, targetNameTaken, targetNotFound, targetNotSaved } from '../connection/target-errors';
 import { targetFromForm } from '../connection/target-validate';
 import { isBuiltIn, type Target, TargetError, type TargetStore } from '../connection/targets';
 import type { EngineSwitch } from './engine-switch';
 
 type TargetCall = Extract<CallName, `targets:${string}`>;
-
-const err = (code: string, message: string, hint: string, detail = ''): WharfError =>
-  new WharfError({ code, message, hint, detail });
-const notFound = (name: string): WharfError =>
-  err(
-    'TARGET_NOT_FOUND',
-    `There is no target named "${name}".`,
-    'Refresh the list; it may have been removed (wharf context ls).',
-    name,
-  );
 
 export function targetHandlers(store: TargetStore, engines: EngineSwitch, dataDir: string): HandlerMap<TargetCall> {
   const tests = new Map<string, TargetTestResult>();
@@ -42,7 +32,7 @@ export function targetHandlers(store: TargetStore, engines: EngineSwitch, dataDi
     try {
       return store.get(name);
     } catch {
-      throw notFound(name);
+      throw targetNotFound(name);
     }
   };
   const exists = (name: string): boolean => store.list().targets.some((t) => t.name === name);
@@ -50,19 +40,7 @@ export function targetHandlers(store: TargetStore, engines: EngineSwitch, dataDi
     try {
       f();
     } catch (e) {
-      if (e instanceof TargetError)
-        throw err(
-          'TARGET_NOT_SAVED',
-          'Wharf could not change its list of targets.',
-          "Check that Wharf's data folder is writable.",
-          e.message,
-        );
-      throw err(
-        'TARGET_NOT_SAVED',
-        'Wharf could not change its list of targets.',
-        "Check that Wharf's data folder is writable.",
-        (e as Error).message,
-      );
+      throw targetNotSaved(e instanceof TargetError ? e.message : (e as Error).message);
     }
   };
 
@@ -70,14 +48,9 @@ export function targetHandlers(store: TargetStore, engines: EngineSwitch, dataDi
     'targets:list': () => overview(),
     'targets:save': async ({ name, address, identity, previous }) => {
       const t = targetFromForm({ name, address, identity });
-      if (previous !== undefined && !isBuiltIn(previous) && !exists(previous)) throw notFound(previous);
+      if (previous !== undefined && !isBuiltIn(previous) && !exists(previous)) throw targetNotFound(previous);
       if ((previous ?? '') !== name && exists(name)) {
-        throw err(
-          'TARGET_NAME_TAKEN',
-          `A target named "${name}" already exists.`,
-          'Choose another name, or edit that target instead.',
-          name,
-        );
+        throw targetNameTaken(name);
       }
       const wasActive = store.list().active;
       stored(() => {
@@ -94,14 +67,8 @@ export function targetHandlers(store: TargetStore, engines: EngineSwitch, dataDi
       return overview();
     },
     'targets:remove': async ({ name }) => {
-      if (isBuiltIn(name))
-        throw err(
-          'TARGET_LOCAL_BUILTIN',
-          `The ${name} engine is built in and cannot be removed.`,
-          'Remove another target, or switch to this one instead.',
-          name,
-        );
-      if (!exists(name)) throw notFound(name);
+      if (isBuiltIn(name)) throw targetBuiltIn(name);
+      if (!exists(name)) throw targetNotFound(name);
       stored(() => store.remove(name));
       tests.delete(name);
       if (engines.current.target.name === name) await engines.use(store.get(store.list().active));

@@ -6,6 +6,7 @@ import type {
   VmSettingsResult,
   VmStatus,
 } from '../../../vm-backend/api/contract.vm';
+import type { ErrorCode } from '../../../vm-backend/api/error-codes';
 import type { Bridge } from '../../bridge/types';
 import { useStore } from '../../store/store';
 
@@ -74,7 +75,7 @@ export function subscribeVm(bridge: Bridge): () => void {
 const asProblem = (e: unknown): VmProblem => {
   const x = e as Partial<VmProblem> | null;
   return {
-    code: x?.code ?? 'VM_ACTION_FAILED',
+    code: x?.code ?? ('VM_ACTION_FAILED' satisfies ErrorCode),
     message: x?.message ?? String(e),
     hint: x?.hint ?? '',
     ...(x?.detail ? { detail: x.detail } : {}),

@@ -6,6 +6,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { PortIssue, PortMapping } from '../../api/types';
 import type { PortPublisher } from '../connection';
 import { splice } from './splice';
+import { forwardTaken } from './ssh-errors';
 import type { SshLink } from './ssh-link';
 
 interface Forward {
@@ -117,12 +118,7 @@ export class PortForwarder implements PortPublisher {
         this.byPort.set(port, { port, remoteHost, servers: [], direct: true, owners: new Set([containerId]) });
         return null;
       }
-      return {
-        hostPort: port,
-        code: 'PORT_FORWARD_TAKEN',
-        message: `Port ${port} is already used on this computer, so Wharf cannot forward it.`,
-        detail: taken.message,
-      };
+      return forwardTaken(port, taken.message);
     }
     this.byPort.set(port, { port, remoteHost, servers, direct: false, owners: new Set([containerId]) });
     return null;

@@ -1,10 +1,12 @@
 // SSH failures as {code, message, hint, detail}: each names what to check, for a beginner.
 import { WharfError } from '../../api/errors';
+import type { Coded, ErrorCode } from '../../api/error-codes';
+import type { PortIssue } from '../../api/types';
 import type { SshTarget } from './target';
 
 type Params = Record<string, string | number>;
 
-function make(code: string, message: string, hint: string, detail: string, params: Params): WharfError {
+function make(code: ErrorCode, message: string, hint: string, detail: string, params: Params): WharfError {
   return new WharfError({ code, message, hint, detail, params });
 }
 
@@ -123,3 +125,11 @@ export function sshConnectError(t: SshTarget, err: unknown): WharfError {
     where(t),
   );
 }
+
+/** A remote published port that cannot be forwarded here: `port` is taken on this computer. */
+export const forwardTaken = (port: number, detail: string): Coded<PortIssue> => ({
+  hostPort: port,
+  code: 'PORT_FORWARD_TAKEN',
+  message: `Port ${port} is already used on this computer, so Wharf cannot forward it.`,
+  detail,
+});

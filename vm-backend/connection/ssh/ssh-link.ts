@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { Client, type ClientChannel, type ConnectConfig } from 'ssh2';
+import type { ErrorCode } from '../../api/error-codes';
 import type { WharfError } from '../../api/errors';
 import type { HostKeyStore } from './host-keys';
 import {
@@ -30,7 +31,7 @@ export interface SshLinkOptions {
 }
 
 const RECONNECT_MS = [0, 250, 500, 1000, 2000, 3000, 5000];
-const FATAL = new Set(['SSH_HOST_KEY_CHANGED', 'SSH_AUTH_FAILED']);
+const FATAL: ReadonlySet<string> = new Set<ErrorCode>(['SSH_HOST_KEY_CHANGED', 'SSH_AUTH_FAILED']);
 
 /**
  * sshd leaves Nagle on for a connection that only forwards; it turns it off (TCP_NODELAY) once a

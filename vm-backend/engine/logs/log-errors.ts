@@ -17,3 +17,12 @@ export function logsError(err: unknown, subject: string, driver: string): WharfE
   if (/does not support reading|configured logging driver/i.test(f.message)) return logsUnavailable(driver, f.message);
   return toWharfError(err, { subject });
 }
+
+/** A "Download full log" ticket that is unknown, used or too old. */
+export const logDownloadExpired = (): WharfError =>
+  new WharfError({
+    code: 'DOWNLOAD_EXPIRED',
+    message: 'This download link has expired.',
+    hint: 'Click Download again.',
+    detail: 'unknown or used ticket',
+  });

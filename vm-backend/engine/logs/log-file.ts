@@ -3,9 +3,8 @@
 // download with a plain GET without putting the session token into the browser's download list.
 import { randomBytes } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
-import { WharfError } from '../../api/errors';
 import { Demuxer } from '../streams/demux';
-import { logsError, logsUnavailable } from './log-errors';
+import { logDownloadExpired, logsError, logsUnavailable } from './log-errors';
 import { requestLogs } from './log-request';
 import type { EngineSession } from '../session';
 
@@ -63,14 +62,7 @@ export class LogTickets {
   take(ticket: string): { id: string; timestamps: boolean } {
     const t = this.tickets.get(ticket);
     this.tickets.delete(ticket);
-    if (!t || t.expires < Date.now()) {
-      throw new WharfError({
-        code: 'DOWNLOAD_EXPIRED',
-        message: 'This download link has expired.',
-        hint: 'Click Download again.',
-        detail: 'unknown or used ticket',
-      });
-    }
+    if (!t || t.expires < Date.now()) throw logDownloadExpired();
     return { id: t.id, timestamps: t.timestamps };
   }
 }

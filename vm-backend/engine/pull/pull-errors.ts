@@ -1,10 +1,11 @@
 // Pull failures explained. The daemon's words arrive either as an HTTP error before the stream
 // starts or as an `errorDetail` line inside it; both are read here by their text.
 import { WharfError } from '../../api/errors';
+import type { ErrorCode } from '../../api/error-codes';
 import { readFailure } from '../errors';
 
 function make(
-  code: string,
+  code: ErrorCode,
   message: string,
   hint: string,
   detail: string,
@@ -116,3 +117,39 @@ export function pullError(err: unknown, ref: string): WharfError {
   }
   return pullErrorFromText(f.message, ref);
 }
+
+/** A pull asked for with no window to send its progress to. */
+export const pullNeedsWindow = (): WharfError =>
+  new WharfError({
+    code: 'NO_CLIENT',
+    message: 'Pulls can only be started from a Wharf window.',
+    hint: 'Pull from the app.',
+    detail: 'invoke without a ClientLink',
+  });
+
+/** `hint`: what is wrong with the name, in words (REFERENCE_PROBLEM_TEXT). */
+export const invalidReference = (input: string, problem: string, hint: string): WharfError =>
+  new WharfError({
+    code: 'INVALID_REFERENCE',
+    message: `"${input.slice(0, 100)}" is not a valid image name.`,
+    hint,
+    detail: problem,
+    params: { ref: input.slice(0, 100), problem },
+  });
+
+export const tooManyPulls = (limit: number): WharfError =>
+  new WharfError({
+    code: 'TOO_MANY_PULLS',
+    message: 'Too many pulls are running in this window.',
+    hint: 'Wait for some to finish.',
+    detail: `limit ${limit}`,
+    params: { limit },
+  });
+
+export const pullNotFound = (id: string): WharfError =>
+  new WharfError({
+    code: 'PULL_NOT_FOUND',
+    message: 'This pull has already ended.',
+    hint: 'Its result is shown in the list of pulls.',
+    detail: id,
+  });

@@ -3,11 +3,17 @@
 // Cancel aborts the HTTP request, and the engine stops the pull when its connection closes.
 import type { IncomingMessage } from 'node:http';
 import type { PullProgress } from '../../api/contract.pull';
-import { WharfError } from '../../api/errors';
 import type { ClientLink } from '../../api/client-link';
 import { REFERENCE_PROBLEM_TEXT, familiarName, parseReference } from '../../registry/reference';
 import type { RegistryStore } from '../../registry/registry-store';
-import { pullError, pullErrorFromText } from './pull-errors';
+import {
+  invalidReference,
+  pullError,
+  pullErrorFromText,
+  pullNeedsWindow,
+  pullNotFound,
+  tooManyPulls,
+} from './pull-errors';
 import { type PullLine, applyPullLine, emptyProgress, finishProgress } from './pull-progress';
 import type { EngineSession } from '../session';
 
@@ -32,33 +38,11 @@ export class PullManager {
   ) {}
 
   async start(client: ClientLink | undefined, input: string): Promise<PullProgress> {
-    if (!client)
-      throw new WharfError({
-        code: 'NO_CLIENT',
-        message: 'Pulls can only be started from a Wharf window.',
-        hint: 'Pull from the app.',
-        detail: 'invoke without a ClientLink',
-      });
+    if (!client) throw pullNeedsWindow();
     const parsed = parseReference(input);
-    if (!parsed.ok) {
-      throw new WharfError({
-        code: 'INVALID_REFERENCE',
-        message: `"${input.slice(0, 100)}" is not a valid image name.`,
-        hint: REFERENCE_PROBLEM_TEXT[parsed.problem],
-        detail: parsed.problem,
-        params: { ref: input.slice(0, 100), problem: parsed.problem },
-      });
-    }
+    if (!parsed.ok) throw invalidReference(input, parsed.problem, REFERENCE_PROBLEM_TEXT[parsed.problem]);
     const owned = [...this.running.values()].filter((r) => r.client === client).length;
-    if (owned >= MAX_PULLS_PER_CLIENT) {
-      throw new WharfError({
-        code: 'TOO_MANY_PULLS',
-        message: 'Too many pulls are running in this window.',
-        hint: 'Wait for some to finish.',
-        detail: `limit ${MAX_PULLS_PER_CLIENT}`,
-        params: { limit: MAX_PULLS_PER_CLIENT },
-      });
-    }
+    if (owned >= MAX_PULLS_PER_CLIENT) throw tooManyPulls(MAX_PULLS_PER_CLIENT);
     const ref = parsed.ref;
     const name = familiarName(ref);
     const tag = ref.digest ?? ref.tag ?? 'latest';
@@ -149,12 +133,7 @@ export class PullManager {
     const run = this.running.get(id);
     if (!run || run.client !== client) {
       if (quiet) return null;
-      throw new WharfError({
-        code: 'PULL_NOT_FOUND',
-        message: 'This pull has already ended.',
-        hint: 'Its result is shown in the list of pulls.',
-        detail: id,
-      });
+      throw pullNotFound(id);
     }
     run.abort.abort();
     return null;

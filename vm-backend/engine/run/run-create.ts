@@ -4,29 +4,29 @@
 import type Docker from 'dockerode';
 import type { PullProgress } from '../../api/contract.pull';
 import type { RunResult } from '../../api/contract.run';
-import { WharfError } from '../../api/errors';
+import { hasCode, WharfError } from '../../api/errors';
 import type { RunForm } from '../../api/rules/run-form';
 import { findPortConflicts, requestedHostPorts } from '../../api/rules/run-ports';
 import { validateRunForm } from '../../api/rules/run-validate';
 import { readFailure, toWharfError } from '../errors';
+import {
+  bindSourceMissing,
+  imageNotFoundHint,
+  nameTaken,
+  portInUseMessage,
+  portTwice,
+  portUsedByContainer,
+  pullCancelled,
+  runInvalid,
+} from './run-errors';
 import { toCreateOptions } from './run-spec';
 import type { EngineSession } from '../session';
 
-function fieldError(
-  code: string,
-  message: string,
-  hint: string,
-  detail: string,
-  params: Record<string, string | number>,
-): WharfError {
-  return new WharfError({ code, message, hint, detail, params });
-}
-
 /** The form field an engine failure concerns, so the dialog shows it there. */
 export function fieldOf(err: WharfError, form: RunForm, rawMessage: string): string {
-  if (err.code === 'NAME_CONFLICT') return 'name';
-  if (err.code === 'IMAGE_NOT_FOUND') return 'image';
-  if (err.code === 'PORT_IN_USE') {
+  if (hasCode(err, 'NAME_CONFLICT')) return 'name';
+  if (hasCode(err, 'IMAGE_NOT_FOUND')) return 'image';
+  if (hasCode(err, 'PORT_IN_USE')) {
     const port = Number(err.params?.port ?? portIn(rawMessage));
     const hit = requestedHostPorts(form.ports).find((p) => p.port === port);
     return hit ? `ports.${hit.row}.hostPort` : form.ports.length ? 'ports.0.hostPort' : 'ports';
@@ -53,33 +53,17 @@ function withField(err: unknown, form: RunForm, session: EngineSession): WharfEr
     endpoint: session.conn.endpoint,
   });
   const params: Record<string, string | number> = { ...(e.params ?? {}) };
-  if (e.code === 'PORT_IN_USE' && !params.port) params.port = portIn(raw);
-  if (e.code === 'IMAGE_NOT_FOUND') params.subject = form.image;
-  const field = fieldOf(new WharfError({ ...e.toJSON(), params }), form, raw);
+  if (hasCode(e, 'PORT_IN_USE') && !params.port) params.port = portIn(raw);
+  if (hasCode(e, 'IMAGE_NOT_FOUND')) params.subject = form.image;
+  const field = fieldOf(e.with({ params }), form, raw);
   if (field) params.field = field;
   const missing = /bind source path does not exist: (\S+)/.exec(raw);
   if (missing?.[1]) {
-    // With a VM or a remote engine the folder must exist there, not on the UI's machine.
-    return new WharfError({
-      code: 'BIND_SOURCE_MISSING',
-      message: `The folder ${missing[1]} does not exist on the engine's host.`,
-      hint: "Create it first or choose another folder. With a VM or a remote engine, the path is on the engine's machine.",
-      detail: e.detail,
-      params: { ...params, path: missing[1] },
-    });
+    return bindSourceMissing(missing[1], e.detail, params);
   }
-  const hint =
-    e.code === 'IMAGE_NOT_FOUND' ? `Pull it first (docker pull ${form.image}), or check the name and tag.` : e.hint;
-  const message =
-    e.code === 'PORT_IN_USE' ? `Port ${params.port || '(unknown)'} on the host is already used.` : e.message;
-  return new WharfError({
-    code: e.code,
-    message,
-    hint,
-    detail: e.detail,
-    params,
-    ...(e.forceable ? { forceable: true } : {}),
-  });
+  const hint = hasCode(e, 'IMAGE_NOT_FOUND') ? imageNotFoundHint(form.image) : e.hint;
+  const message = hasCode(e, 'PORT_IN_USE') ? portInUseMessage(params.port ?? '') : e.message;
+  return e.with({ message, hint, params });
 }
 
 /** Same checks as the dialog, on the backend: bad input never reaches the engine. */
@@ -87,45 +71,20 @@ export function checkForm(form: RunForm, session: EngineSession): void {
   const errs = validateRunForm(form);
   const first = errs[0];
   if (first) {
-    throw fieldError(
-      'RUN_INVALID',
-      first.message,
-      'Correct the field and run again.',
-      errs.map((e) => `${e.field}: ${e.message}`).join('\n'),
-      { field: first.field, what: first.code },
-    );
+    throw runInvalid(first.message, errs.map((e) => `${e.field}: ${e.message}`).join('\n'), {
+      field: first.field,
+      what: first.code,
+    });
   }
   const rows = [...session.containers.values()];
   const named = form.name && rows.find((c) => c.name === form.name);
-  if (named) {
-    throw fieldError(
-      'NAME_CONFLICT',
-      `The name "${form.name}" is already used by another container.`,
-      'Choose another name, or remove the container that has it.',
-      `container ${named.id.slice(0, 12)}`,
-      { name: form.name, field: 'name' },
-    );
-  }
+  if (named) throw nameTaken(form.name, named.id);
   const taken = findPortConflicts(form.ports, rows, []).find((c) => c.owner.kind !== 'process');
   if (taken) {
     const owner = taken.owner;
     const field = `ports.${taken.row}.hostPort`;
-    if (owner.kind === 'container') {
-      throw fieldError(
-        'PORT_USED_BY_CONTAINER',
-        `Port ${taken.port} is already used by container ${owner.name}.`,
-        'Choose another host port.',
-        '',
-        { port: taken.port, container: owner.name, field },
-      );
-    }
-    throw fieldError(
-      'PORT_DUPLICATE',
-      `Host port ${taken.port} is asked for twice.`,
-      'Each host port can be published once.',
-      '',
-      { port: taken.port, field },
-    );
+    if (owner.kind === 'container') throw portUsedByContainer(taken.port, owner.name, field);
+    throw portTwice(taken.port, field);
   }
 }
 
@@ -148,14 +107,8 @@ export async function runContainer(
     const pulled = await pull(form.image);
     if (pulled.state !== 'done') {
       const e = pulled.error
-        ? new WharfError({ ...pulled.error, params: { ...pulled.error.params, field: 'image' } })
-        : fieldError(
-            'PULL_CANCELLED',
-            `The pull of ${form.image} was cancelled, so nothing was run.`,
-            'Run again to pull it, or pick another image.',
-            '',
-            { field: 'image', subject: form.image },
-          );
+        ? WharfError.received({ ...pulled.error, params: { ...pulled.error.params, field: 'image' } })
+        : pullCancelled(form.image);
       throw e;
     }
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyForm, portRow } from '../../api/rules/run-form';
 import { fieldOf, portIn } from './run-create';
 import { WharfError } from '../../api/errors';
+import type { ErrorCode } from '../../api/error-codes';
 import { formFromInspect, nextName, portBindings, toCreateOptions } from './run-spec';
 
 describe('toCreateOptions', () => {
@@ -94,7 +95,7 @@ describe('engine errors land on their field', () => {
     ports: [portRow('80', '5000'), portRow('81', '5003')],
     volumes: [{ kind: 'bind' as const, source: '/nope', target: '/d', readOnly: false }],
   };
-  const err = (code: string, params: Record<string, string> = {}) =>
+  const err = (code: ErrorCode, params: Record<string, string> = {}) =>
     new WharfError({ code, message: '', hint: '', detail: '', params });
   it('maps port, name, image, volume and command failures', () => {
     expect(

@@ -1,7 +1,7 @@
 // The streams (logs, terminals) each client has open. A stream belongs to the client that opened
 // it: only that client may ack, write to, resize or close it, and it ends when the client goes.
-import { WharfError } from '../../api/errors';
 import type { ClientLink } from '../../api/client-link';
+import { streamNeedsWindow, streamNotFound, tooManyStreams } from './stream-errors';
 
 export interface StreamHandle {
   /** Ends the engine side (HTTP request / hijacked socket). Must be safe to call twice. */
@@ -28,14 +28,7 @@ export class StreamRegistry {
   newId(client: ClientLink, kind: 'logs' | 'exec'): string {
     let owned = 0;
     for (const e of this.entries.values()) if (e.client === client) owned += 1;
-    if (owned >= MAX_STREAMS_PER_CLIENT) {
-      throw new WharfError({
-        code: 'TOO_MANY_STREAMS',
-        message: 'This window has too many logs and terminals open.',
-        hint: 'Close some log or shell tabs, then try again.',
-        detail: `limit ${MAX_STREAMS_PER_CLIENT} per window`,
-      });
-    }
+    if (owned >= MAX_STREAMS_PER_CLIENT) throw tooManyStreams(MAX_STREAMS_PER_CLIENT);
     return `${kind}-${++this.counter}`;
   }
 
@@ -47,14 +40,7 @@ export class StreamRegistry {
   /** The stream, if `client` owns it; anything else reads as "not found". */
   get(client: ClientLink | undefined, id: string): StreamHandle {
     const e = this.entries.get(id);
-    if (!e || !client || e.client !== client) {
-      throw new WharfError({
-        code: 'STREAM_NOT_FOUND',
-        message: 'This log or terminal has already ended.',
-        hint: 'Open it again.',
-        detail: `stream ${id}`,
-      });
-    }
+    if (!e || !client || e.client !== client) throw streamNotFound(id);
     return e.handle;
   }
 
@@ -86,10 +72,5 @@ export class StreamRegistry {
 
 export function requireClient(client: ClientLink | undefined): ClientLink {
   if (client) return client;
-  throw new WharfError({
-    code: 'NO_CLIENT',
-    message: 'Streams can only be opened from a Wharf window.',
-    hint: 'Open the logs or terminal from the app.',
-    detail: 'invoke without a ClientLink',
-  });
+  throw streamNeedsWindow();
 }

@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { arch, cpus, freemem, platform, release, totalmem, type as osType } from 'node:os';
 import { promisify } from 'node:util';
-import { WharfError } from '../../api/errors';
 import { guestConnection, guestRun } from '../guest/guest-ssh';
 import { qemuBinary, readText } from '../qemu/qemu-driver';
 import { tarGz, type TarEntry } from './tar-gz';
@@ -14,6 +13,7 @@ import { hostFacts } from '../lifecycle/vm-checks';
 import { tail } from './vm-tail';
 import type { VmManager } from '../lifecycle/vm-manager';
 import { readRuntime } from '../lifecycle/vm-runtime';
+import { diagnoseExpired } from '../vm-errors';
 
 const run = promisify(execFile);
 
@@ -141,12 +141,6 @@ export function issueDiagnoseTicket(name: string, data: Buffer): string {
 export function takeDiagnoseTicket(ticket: string): { name: string; data: Buffer } {
   const t = tickets.get(ticket);
   tickets.delete(ticket);
-  if (!t || t.expires < Date.now())
-    throw new WharfError({
-      code: 'DOWNLOAD_EXPIRED',
-      message: 'This download link has expired.',
-      hint: 'Click Diagnose again.',
-      detail: 'unknown or used ticket',
-    });
+  if (!t || t.expires < Date.now()) throw diagnoseExpired();
   return { name: t.name, data: t.data };
 }

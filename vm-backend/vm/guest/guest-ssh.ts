@@ -1,6 +1,7 @@
 // The guest over the shared ssh2 connection (vm-backend/connection/ssh): one client, host key
 // pinned from the serial console (known_hosts in the VM folder), commands and /_ping as channels.
 import { request } from 'node:http';
+import { hasCode } from '../../api/errors';
 import { sshConnection, type SshConnection } from '../../connection/ssh/ssh-connection';
 import type { VmFiles } from '../vm-files';
 
@@ -20,8 +21,7 @@ export async function guestRun(conn: SshConnection, cmd: string, timeoutMs = 800
     await conn.link.ready(timeoutMs);
     return await conn.link.exec(cmd, timeoutMs);
   } catch (e) {
-    if ((e as { code?: string }).code === 'SSH_HOST_KEY_CHANGED' || conn.link.error?.code === 'SSH_HOST_KEY_CHANGED')
-      throw e;
+    if (hasCode(e, 'SSH_HOST_KEY_CHANGED') || hasCode(conn.link.error, 'SSH_HOST_KEY_CHANGED')) throw e;
     return null;
   }
 }

@@ -6,6 +6,7 @@ import type { VmDriver } from '../driver';
 import { pidAlive, readPid } from '../qemu/pids';
 import { clearRuntime, readRuntime, readSettings, type VmRuntime } from './vm-runtime';
 import type { VmFiles } from '../vm-files';
+import { brokenNoState, unresponsive } from './vm-problems';
 import type { VmProblem, VmStateName } from './vm-state';
 
 export interface ReconcileResult {
@@ -47,11 +48,7 @@ export async function reconcile(
     return {
       state: 'broken',
       progress: 'A VM process is running without its state',
-      problem: {
-        code: 'VM_BROKEN',
-        message: `A QEMU process (pid ${pid}) runs this VM, but Wharf has no record of starting it.`,
-        hint: 'Stop it (force stop), then start the VM again.',
-      },
+      problem: brokenNoState(pid),
     };
   }
   if (await probe(rt))
@@ -60,10 +57,6 @@ export async function reconcile(
     state: 'broken',
     progress: 'The VM process runs but its engine does not answer',
     runtime: rt,
-    problem: {
-      code: 'VM_UNRESPONSIVE',
-      message: 'The VM is running, but Docker inside it does not answer.',
-      hint: 'Stop the VM and start it again.',
-    },
+    problem: unresponsive(),
   };
 }

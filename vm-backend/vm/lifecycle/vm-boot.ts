@@ -3,12 +3,24 @@
 import type { AccelChoice } from '../qemu/accel';
 import { ensureVmKey, guestErrorFromSerial, hostKeyFromSerial, pinHostKey, writeSeed } from '../guest/guest-link';
 import { enginePing, guestConnection, guestRun } from '../guest/guest-ssh';
-import type { ImageFiles } from '../image/image';
+import { ImageError, type ImageFiles } from '../image/image';
 import { readText } from '../qemu/qemu-driver';
 import { newNonce, readSettings, stickyPort, type VmRuntime, writeRuntime } from './vm-runtime';
 import { rmSync } from 'node:fs';
 import type { VmFiles } from '../vm-files';
 import type { VmManagerOptions } from './vm-options';
+import {
+  dataDiskFailed,
+  exitedWhileStarting,
+  guestSetupFailed,
+  hostKeyChanged,
+  hostKeyMismatch,
+  imageUnusable,
+  imageWrongArch,
+  qemuDidNotStart,
+  settingsUnreadable,
+  startTimedOut,
+} from './vm-problems';
 import type { VmProblem, VmStateMachine } from './vm-state';
 
 export class StartFailure extends Error {
@@ -35,28 +47,13 @@ export async function bootVm(m: BootSubject, hostName: string): Promise<VmRuntim
   try {
     image = await opts.image();
   } catch (e) {
-    const code = (e as { code?: string }).code ?? 'IMAGE_MISSING';
-    if (code === 'IMAGE_WRONG_ARCH')
-      throw new StartFailure({
-        code,
-        message: 'The VM image was built for another kind of processor than this computer has.',
-        hint: 'Use the image for this computer (build it here with sudo scripts/vm/build-image.sh, or download the matching one).',
-        detail: (e as Error).message,
-      });
-    throw new StartFailure({
-      code,
-      message: 'The VM image is missing or damaged.',
-      hint: 'Build it (sudo scripts/vm/build-image.sh) or let Wharf download it again.',
-      detail: (e as Error).message,
-    });
+    // Not an ImageError (a system error with its own code such as EACCES): the image is unusable all the same.
+    const code = e instanceof ImageError ? e.code : 'IMAGE_MISSING';
+    if (code === 'IMAGE_WRONG_ARCH') throw new StartFailure(imageWrongArch((e as Error).message));
+    throw new StartFailure(imageUnusable(code, (e as Error).message));
   }
   const settings = readSettings(files);
-  if (!settings)
-    throw new StartFailure({
-      code: 'VM_SETTINGS',
-      message: 'The VM settings file is missing or damaged.',
-      hint: 'Reset the VM settings.',
-    });
+  if (!settings) throw new StartFailure(settingsUnreadable());
   machine.to('starting', 'Preparing disks');
   const { rootReplaced } = await opts.driver.prepare(files, image, settings);
   // A new root layer makes a new host key on its first boot: that one is pinned, not refused.
@@ -103,14 +100,7 @@ export async function bootVm(m: BootSubject, hostName: string): Promise<VmRuntim
           };
           continue;
         }
-        throw new StartFailure(
-          problem ?? {
-            code: 'VM_START_FAILED',
-            message: 'QEMU did not start.',
-            hint: 'See the details.',
-            detail: (e as Error).message,
-          },
-        );
+        throw new StartFailure(problem ?? qemuDidNotStart((e as Error).message));
       }
     }
     const rt: VmRuntime = {
@@ -141,14 +131,7 @@ export async function bootVm(m: BootSubject, hostName: string): Promise<VmRuntim
       continue;
     }
     const pin = pinHostKey(files, key, sshPort);
-    if (pin.result === 'changed') {
-      throw new StartFailure({
-        code: 'VM_HOST_KEY_CHANGED',
-        message: 'The VM offered a different SSH host key than the one Wharf pinned.',
-        hint: 'If you reset the VM, delete its known_hosts file; otherwise stop and investigate.',
-        detail: `pinned ${pin.pinned.slice(0, 40)}..., offered ${key.slice(0, 40)}...`,
-      });
-    }
+    if (pin.result === 'changed') throw new StartFailure(hostKeyChanged(pin.pinned, key));
     const conn = guestConnection(files, sshPort);
     try {
       await waitFor(m, rt, 'ssh-ready', async () => (await guestRun(conn, 'cat /run/wharf-boot-id'))?.trim() === nonce);
@@ -183,21 +166,7 @@ async function waitForHostKey(m: BootSubject, rt: VmRuntime, choice: AccelChoice
 
 /** A failure the guest printed on its console (WHARF-ERROR ...): its seed, or its data disk. */
 function guestFailure(err: string): StartFailure {
-  if (err.startsWith('data disk')) {
-    return new StartFailure({
-      code: 'VM_DATA_DISK',
-      message:
-        "The VM could not use its data disk (Docker's images, containers and volumes), so Docker was not started.",
-      hint: 'Nothing on the disk was changed. Stop the VM and check the details; "Delete data" starts over with an empty disk.',
-      detail: err,
-    });
-  }
-  return new StartFailure({
-    code: 'VM_GUEST_SETUP',
-    message: 'The VM could not read its setup (seed).',
-    hint: 'Reset the VM; if it persists, rebuild the image.',
-    detail: err,
-  });
+  return new StartFailure(err.startsWith('data disk') ? dataDiskFailed(err) : guestSetupFailed(err));
 }
 
 async function waitFor(m: BootSubject, _rt: VmRuntime, what: string, ok: () => Promise<boolean>): Promise<void> {
@@ -206,12 +175,7 @@ async function waitFor(m: BootSubject, _rt: VmRuntime, what: string, ok: () => P
     try {
       if (await ok()) return;
     } catch (e) {
-      throw new StartFailure({
-        code: 'VM_HOST_KEY_CHANGED',
-        message: 'The VM SSH host key does not match the pinned one.',
-        hint: 'Stop and investigate; reset the VM to start over.',
-        detail: (e as Error).message,
-      });
+      throw new StartFailure(hostKeyMismatch((e as Error).message));
     }
     if (m.opts.driver.alivePid(m.files) === null) throw exited(m.files.qemuLog);
     // The data disk unit runs beside the seed unit: its failure shows while we wait for Docker.
@@ -222,17 +186,6 @@ async function waitFor(m: BootSubject, _rt: VmRuntime, what: string, ok: () => P
   }
 }
 
-const exited = (log: string): StartFailure =>
-  new StartFailure({
-    code: 'VM_EXITED',
-    message: 'The VM stopped while starting.',
-    hint: 'Start it again; "wharf vm logs" shows its console.',
-    detail: readText(log).slice(-1000),
-  });
+const exited = (log: string): StartFailure => new StartFailure(exitedWhileStarting(readText(log).slice(-1000)));
 const timeout = (what: string, ms: number, detail?: string): StartFailure =>
-  new StartFailure({
-    code: 'VM_START_TIMEOUT',
-    message: `The VM did not reach ${what} within ${Math.round(ms / 1000)} s.`,
-    hint: 'The computer may be busy; try again, or give the VM more memory.',
-    ...(detail ? { detail } : {}),
-  });
+  new StartFailure(startTimedOut(what, ms, detail));

@@ -6,6 +6,7 @@ import { freemem, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import type { VmFiles } from '../vm-files';
 import type { VmSettings } from '../vm-settings';
+import { diskFull, diskLow, memoryLow, memoryTooLarge } from './vm-problems';
 import type { VmProblem } from './vm-state';
 
 const MiB = 2 ** 20;
@@ -31,50 +32,22 @@ export interface CheckResult {
   warnings: VmProblem[];
 }
 
-const gib = (b: number): string => (b / GiB).toFixed(1);
-
 export function checkHost(settings: VmSettings, f: HostFacts): CheckResult {
   const warnings: VmProblem[] = [];
   const totalMiB = Math.floor(f.totalMemBytes / MiB);
   const freeMiB = Math.floor(f.freeMemBytes / MiB);
   if (f.freeDiskBytes < MIN_FREE_DISK_BYTES) {
-    return {
-      refuse: {
-        code: 'VM_DISK_FULL',
-        message: `Only ${gib(f.freeDiskBytes)} GiB is free on the disk that holds the VM; it needs at least ${gib(MIN_FREE_DISK_BYTES)} GiB.`,
-        hint: 'Free some disk space (empty the trash, remove large files), then start the VM again.',
-        detail: `free=${f.freeDiskBytes} min=${MIN_FREE_DISK_BYTES}`,
-      },
-      warnings,
-    };
+    return { refuse: diskFull(f.freeDiskBytes, MIN_FREE_DISK_BYTES), warnings };
   }
   if (settings.memoryMiB > totalMiB - HOST_MEMORY_MARGIN_MIB) {
-    return {
-      refuse: {
-        code: 'VM_MEMORY_TOO_LARGE',
-        message: `The VM is set to ${settings.memoryMiB} MiB of memory, but this computer has ${totalMiB} MiB in all.`,
-        hint: `Lower the VM memory to at most ${Math.max(512, totalMiB - HOST_MEMORY_MARGIN_MIB)} MiB in the VM settings (wharf vm settings --memory N).`,
-        detail: `memoryMiB=${settings.memoryMiB} totalMiB=${totalMiB} margin=${HOST_MEMORY_MARGIN_MIB}`,
-      },
-      warnings,
-    };
+    return { refuse: memoryTooLarge(settings.memoryMiB, totalMiB, HOST_MEMORY_MARGIN_MIB), warnings };
   }
   if (settings.memoryMiB > freeMiB) {
-    warnings.push({
-      code: 'VM_MEMORY_LOW',
-      message: `Only ${freeMiB} MiB of memory is free now; the VM may use up to ${settings.memoryMiB} MiB.`,
-      hint: 'Close other programs, or lower the VM memory, if the computer becomes slow.',
-      detail: `memoryMiB=${settings.memoryMiB} freeMiB=${freeMiB}`,
-    });
+    warnings.push(memoryLow(settings.memoryMiB, freeMiB));
   }
   const mayGrow = Math.max(0, settings.diskGiB * GiB - f.dataDiskUsedBytes);
   if (f.freeDiskBytes < mayGrow) {
-    warnings.push({
-      code: 'VM_DISK_LOW',
-      message: `The VM's data disk may grow to ${settings.diskGiB} GiB, but only ${gib(f.freeDiskBytes)} GiB is free.`,
-      hint: 'Images and containers will fail to write when the disk fills: free some space, or remove unused images.',
-      detail: `free=${f.freeDiskBytes} mayGrow=${mayGrow}`,
-    });
+    warnings.push(diskLow(settings.diskGiB, f.freeDiskBytes, mayGrow));
   }
   return { refuse: null, warnings };
 }

@@ -11,6 +11,15 @@ import { defaultSettings, planSettings, type SettingsChange, type VmSettings } f
 import { checkVmName, type VmFiles, vmFiles } from '../vm-files';
 import { checkHost, type CheckResult, hostFacts } from './vm-checks';
 import { guestProbe } from '../guest/vm-guest-probe';
+import {
+  checkFailed,
+  createFailed,
+  didNotStart,
+  engineUnresponsive,
+  exitedUnexpectedly,
+  locked,
+  sshUnresponsive,
+} from './vm-problems';
 import { type VmProblem, type VmStatus, VmStateMachine } from './vm-state';
 import type { VmManagerOptions } from './vm-options';
 import { DEFAULT_TIMING, VmWatch } from './vm-watch';
@@ -62,14 +71,7 @@ export class VmManager {
       writeSettings(this.files, wanted);
       return this.machine.to('stopped', 'Created (stopped)');
     } catch (e) {
-      return this.machine.to('error', 'Could not create the VM', {
-        problem: {
-          code: 'VM_CREATE_FAILED',
-          message: 'The VM folder could not be created.',
-          hint: 'Check free disk space and permissions.',
-          detail: (e as Error).message,
-        },
-      });
+      return this.machine.to('error', 'Could not create the VM', { problem: createFailed((e as Error).message) });
     }
   }
 
@@ -79,13 +81,7 @@ export class VmManager {
     if (!this.machine.canGo('starting')) return this.status;
     const owner = readPid(this.files.lock);
     if (owner !== null && owner !== process.pid && pidAlive(owner)) {
-      return this.machine.to('error', 'Another Wharf is starting this VM', {
-        problem: {
-          code: 'VM_LOCKED',
-          message: `Wharf process ${owner} is starting or stopping this VM.`,
-          hint: 'Wait for it, or quit that Wharf.',
-        },
-      });
+      return this.machine.to('error', 'Another Wharf is starting this VM', { problem: locked(owner) });
     }
     const settings = this.settings();
     const checked: CheckResult = settings ? this.checkHost(settings) : { refuse: null, warnings: [] };
@@ -103,15 +99,7 @@ export class VmManager {
       });
       this.watchProcess(this.runtime);
     } catch (e) {
-      const problem =
-        e instanceof StartFailure
-          ? e.problem
-          : {
-              code: 'VM_START_FAILED',
-              message: 'The VM did not start.',
-              hint: 'See the details and the VM log.',
-              detail: (e as Error).message,
-            };
+      const problem = e instanceof StartFailure ? e.problem : didNotStart((e as Error).message);
       await this.opts.driver.kill(this.files).catch(() => {});
       clearRuntime(this.files);
       this.runtime = null;
@@ -202,14 +190,7 @@ export class VmManager {
       // A host that cannot say (no statfs) is not a reason to refuse.
       return {
         refuse: null,
-        warnings: [
-          {
-            code: 'VM_CHECK_FAILED',
-            message: 'Wharf could not check free disk space and memory.',
-            hint: 'Make sure there is room for the VM.',
-            detail: (e as Error).message,
-          },
-        ],
+        warnings: [checkFailed((e as Error).message)],
       };
     }
   }
@@ -224,18 +205,7 @@ export class VmManager {
       {
         degraded: (why) => {
           if (!live()) return;
-          const problem: VmProblem =
-            why === 'ssh'
-              ? {
-                  code: 'VM_SSH_UNRESPONSIVE',
-                  message: 'The VM does not answer over SSH.',
-                  hint: 'Wharf keeps trying. If it does not come back, restart the VM.',
-                }
-              : {
-                  code: 'VM_ENGINE_UNRESPONSIVE',
-                  message: 'Docker inside the VM does not answer.',
-                  hint: 'Wharf keeps trying. If it does not come back, restart the VM.',
-                };
+          const problem = why === 'ssh' ? sshUnresponsive() : engineUnresponsive();
           this.machine.to('degraded', why === 'ssh' ? 'Reconnecting to the VM' : 'Waiting for Docker in the VM', {
             problem,
           });
@@ -248,13 +218,7 @@ export class VmManager {
           this.watch = null;
           // runtime.json stays: the next launch's reconcile also says the VM ended on its own.
           this.runtime = null;
-          this.machine.to('error', 'The VM stopped unexpectedly', {
-            problem: {
-              code: 'VM_EXITED',
-              message: 'The VM stopped unexpectedly (its QEMU process ended).',
-              hint: 'Start it again; your images and volumes are on the data disk.',
-            },
-          });
+          this.machine.to('error', 'The VM stopped unexpectedly', { problem: exitedUnexpectedly() });
         },
       },
       { ...DEFAULT_TIMING, ...this.opts.watchTiming },

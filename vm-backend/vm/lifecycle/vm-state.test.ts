@@ -43,7 +43,7 @@ describe('VmStateMachine', () => {
   it('lets error be left by starting again, and keeps a degraded VM resumable', () => {
     const m = new VmStateMachine('default', 'stopped');
     m.to('starting', 'b', { phase: 'booting' });
-    m.to('error', 'failed', { problem: { code: 'X', message: 'm', hint: 'h' } });
+    m.to('error', 'failed', { problem: { code: 'VM_START_FAILED', message: 'm', hint: 'h' } });
     expect(m.canGo('starting')).toBe(true);
     m.to('starting', 'again', { phase: 'booting' });
     expect(m.status.problem).toBeUndefined();

@@ -1,8 +1,16 @@
 // The VM's lifecycle as a checked state machine: every transition is legal or throws (a bug), and
 // each one is emitted (as 'vm:state') with progress text a person can read.
-import type { StartPhase, VmStateName, VmStatus } from '../../api/vm-types';
+import type { Coded } from '../../api/error-codes';
+import type { StartPhase, VmProblem as WireProblem, VmStateName, VmStatus } from '../../api/vm-types';
 
-export type { VmProblem, VmStateName, VmStatus } from '../../api/vm-types';
+export type { StartPhase, VmStateName, VmStatus } from '../../api/vm-types';
+/** A problem as the VM makes it: its code is one of ERROR_CODES (the wire type takes any code). */
+export type VmProblem = Coded<WireProblem>;
+/** What a transition may set; a problem or warning made here carries a listed code. */
+type Extra = Partial<Omit<VmStatus, 'name' | 'state' | 'since' | 'problem' | 'warning'>> & {
+  problem?: VmProblem;
+  warning?: VmProblem;
+};
 
 const NEXT: Record<VmStateName, readonly VmStateName[]> = {
   absent: ['creating'],
@@ -40,7 +48,7 @@ export class VmStateMachine {
   }
 
   /** Moves to `to`; within 'starting' the phase may only move forward. */
-  to(to: VmStateName, progress: string, extra: Partial<Omit<VmStatus, 'name' | 'state' | 'since'>> = {}): VmStatus {
+  to(to: VmStateName, progress: string, extra: Extra = {}): VmStatus {
     const from = this.current;
     if (!this.canGo(to)) throw new IllegalTransition(`VM ${from.name}: ${from.state} -> ${to} is not allowed`);
     if (to === 'starting' && from.state === 'starting' && extra.phase && from.phase) {
@@ -82,11 +90,7 @@ export class VmStateMachine {
   }
 
   /** Sets the state from observed facts (reconcile on launch), without a transition check. */
-  assume(
-    state: VmStateName,
-    progress: string,
-    extra: Partial<Omit<VmStatus, 'name' | 'state' | 'since'>> = {},
-  ): VmStatus {
+  assume(state: VmStateName, progress: string, extra: Extra = {}): VmStatus {
     this.current = { name: this.current.name, state, progress, since: this.now(), ...extra };
     for (const l of this.listeners) {
       try {

@@ -9,6 +9,7 @@ import { hostArch } from '../guest-arch';
 import { qemuArgs, qemuBinary } from './qemu-args';
 import { pidAlive, readPid } from './pids';
 import { qmpCommand } from './qmp';
+import { explainQemuStart, noQemu } from './qemu-problems';
 import type { VmFiles } from '../vm-files';
 import type { VmSettings } from '../vm-settings';
 import type { VmProblem } from '../lifecycle/vm-state';
@@ -16,45 +17,6 @@ import type { VmProblem } from '../lifecycle/vm-state';
 const run = promisify(execFile);
 
 export { qemuBinary } from './qemu-args';
-
-/** A QEMU start error in a person's words (`Could not set up host forwarding rule` = port taken). */
-function explainQemuStart(stderr: string, sshPort: number): VmProblem {
-  const detail = stderr.trim().slice(-2000);
-  if (/host forwarding rule|Address already in use/i.test(stderr)) {
-    return {
-      code: 'VM_SSH_PORT_TAKEN',
-      message: `Port ${sshPort} on 127.0.0.1 is already used, so the VM's SSH forward cannot open.`,
-      hint: 'Start the VM again: Wharf picks another free port.',
-      detail,
-    };
-  }
-  if (
-    /Could not access KVM|failed to initialize kvm|Permission denied.*kvm|kvm_|failed to set MSR|HV_ERROR|WHPX/i.test(
-      stderr,
-    )
-  ) {
-    return {
-      code: 'VM_ACCEL_UNAVAILABLE',
-      message: 'The hardware accelerator could not be used.',
-      hint: 'Wharf will use software emulation next time (slower).',
-      detail,
-    };
-  }
-  if (/cannot set up guest memory|Cannot allocate memory/i.test(stderr)) {
-    return {
-      code: 'VM_NO_MEMORY',
-      message: 'There is not enough free memory for the VM.',
-      hint: 'Lower the VM memory in settings, or close other programs.',
-      detail,
-    };
-  }
-  return {
-    code: 'VM_START_FAILED',
-    message: 'QEMU refused to start the VM.',
-    hint: 'See the details; "wharf vm logs" shows the VM logs.',
-    detail,
-  };
-}
 
 export class QemuDriver implements VmDriver {
   readonly kind = 'qemu' as const;
@@ -65,17 +27,7 @@ export class QemuDriver implements VmDriver {
       await run(this.bin, ['--version'], { timeout: 10_000 });
       return null;
     } catch (e) {
-      return {
-        code: 'VM_NO_QEMU',
-        message: `QEMU (${this.bin}) is not installed, so Wharf cannot run its VM.`,
-        hint:
-          process.platform === 'linux'
-            ? `Install it: sudo apt-get install ${hostArch() === 'aarch64' ? 'qemu-system-arm' : 'qemu-system-x86'} qemu-utils`
-            : process.platform === 'darwin'
-              ? 'Install it: brew install qemu'
-              : 'Install QEMU and put it on the PATH.',
-        detail: (e as Error).message,
-      };
+      return noQemu(this.bin, (e as Error).message);
     }
   }
 
