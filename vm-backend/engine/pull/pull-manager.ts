@@ -8,10 +8,12 @@ import type { ClientLink } from '../../wiring/backend-types';
 import { REFERENCE_PROBLEM_TEXT, familiarName, parseReference } from '../../registry/reference';
 import type { RegistryStore } from '../../registry/registry-store';
 import { pullError, pullErrorFromText } from './pull-errors';
+import { newPullId } from './pull-id';
 import { type PullLine, applyPullLine, emptyProgress, finishProgress } from './pull-progress';
 import type { EngineSession } from '../session';
 
 export const PROGRESS_INTERVAL_MS = 100;
+
 export const MAX_PULLS_PER_CLIENT = 16;
 
 interface Running {
@@ -24,7 +26,6 @@ interface Running {
 
 export class PullManager {
   private readonly running = new Map<string, Running>();
-  private counter = 0;
 
   constructor(
     private readonly session: EngineSession,
@@ -70,7 +71,7 @@ export class PullManager {
         ? { username: creds.username, password: creds.secret, serveraddress: ref.domain }
         : undefined;
 
-    const id = `pull-${++this.counter}`;
+    const id = newPullId();
     const run: Running = { client, abort: new AbortController(), progress: emptyProgress(id, shown) };
     this.running.set(id, run);
     const offClose = client.onClose(() => this.cancel(client, id, true));
