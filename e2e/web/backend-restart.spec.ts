@@ -1,11 +1,13 @@
 // The web-mode backend dies (SIGKILL) while a pull runs, and a new one starts on the same port and
 // token: the page says the backend is unreachable while it is, ends the pull as interrupted with
-// Pull again and Dismiss, and after reconnecting a new pull shows and its Cancel answers.
+// Pull again and Dismiss, a followed log says its link is gone and reopens on the new backend, and
+// after reconnecting a new pull shows and its Cancel answers.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { LogsPanel } from '../pages/logs-panel';
 import { SearchBox } from '../pages/search-box';
 import { WharfApp } from '../pages/wharf-app';
 import { sshWharfOptions } from '../support/sshd';
@@ -46,12 +48,27 @@ test('a backend killed during a pull: the page says so, ends the pull, and works
     env: { ...ssh.env, WHARF_CONFIG_DIR: dir },
     ...more,
   });
+  const ticker = `wharf-e2e-restart-${process.pid}-${Date.now().toString(36)}`;
+  execFileSync('docker', [
+    'run',
+    '-d',
+    '--name',
+    ticker,
+    '--label',
+    'wharf.test=1',
+    'wharf-fixture/busybox:1',
+    'sh',
+    '-c',
+    'i=0; while true; do i=$((i+1)); echo tick$i; sleep 0.2; done',
+  ]);
   let wharf: WharfWeb | null = await startWharfWeb(options());
   try {
     const app = new WharfApp(page);
     const search = new SearchBox(page);
     await app.open(wharf.url);
     await expect(app.engineState).toContainText('Engine running');
+    const logs = await LogsPanel.open(app.containers, ticker);
+    await logs.expectText('tick3');
 
     await search.open();
     await search.search('layers');
@@ -76,12 +93,18 @@ test('a backend killed during a pull: the page says so, ends the pull, and works
     await expect(item.getByRole('button', { name: 'Pull again' })).toBeDisabled();
     await expect(item.getByRole('button', { name: 'Dismiss' })).toBeEnabled();
     await expect(item.getByRole('button', { name: 'Cancel pull' })).toHaveCount(0);
+    // A followed log says its link is gone rather than "Following".
+    await expect(logs.status).toHaveAttribute('data-state', 'backend-away');
     // The engine let go of the pull with the dead backend's connection.
     await expect.poll(() => slow.held(), { timeout: 15_000 }).toBe(0);
 
     wharf = await startWharfWeb(options({ port, token }));
     await expect(app.engineState).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
     await expect(item.getByRole('button', { name: 'Pull again' })).toBeEnabled();
+    // The log is opened again on the new backend and follows on.
+    await expect(logs.status).toHaveAttribute('data-state', 'following', { timeout: 10_000 });
+    const last = Math.max(...[...(await logs.terminal.text()).matchAll(/tick(\d+)/g)].map((m) => Number(m[1])));
+    await logs.expectText(`tick${last + 2}`);
 
     // A new pull from the new backend shows beside the interrupted one (its id is new)...
     await search.open();
@@ -102,6 +125,7 @@ test('a backend killed during a pull: the page says so, ends the pull, and works
     console.log(`backend killed -> pull shown as interrupted: ${endedIn} ms`);
   } finally {
     await wharf?.stop();
+    execFileSync('docker', ['rm', '-f', ticker], { stdio: 'ignore' });
     await slow.close();
     rmSync(dir, { recursive: true, force: true });
     removeLayers();

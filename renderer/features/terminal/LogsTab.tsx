@@ -83,8 +83,10 @@ export function LogsTab({ id, name }: { id: string; name: string }): React.JSX.E
     // The backend ends a client's streams when its link drops: open the log again on reconnect.
     let lost = false;
     return getBridge().onTransport((t) => {
-      if (t === 'closed') lost = true;
-      else if (t === 'open' && lost) {
+      if (t === 'closed' && !lost) {
+        lost = true;
+        setState({ s: 'backend-away' });
+      } else if (t === 'open' && lost) {
         lost = false;
         open();
       }

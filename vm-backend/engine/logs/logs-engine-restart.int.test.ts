@@ -70,6 +70,9 @@ describe('a followed log when dockerd restarts', () => {
     // And the counter itself runs on without a gap across the crash.
     expect(got).toEqual(got.map((_, i) => (got[0] as number) + i));
     expect(c.events.some((e) => e.event === 'logs:end')).toBe(false);
+    // While the engine was away the view said so, then followed again.
+    const states = c.events.filter((e) => e.event === 'logs:state').map((e) => (e.payload as { state: string }).state);
+    expect(states.slice(-2)).toEqual(['engine-away', 'following']);
     console.log(`engine back -> 30 more lines shown: ${resumedIn} ms; lines ${got[0]}..${got.at(-1)}`);
   }, 120_000);
 });

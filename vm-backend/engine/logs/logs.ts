@@ -143,7 +143,7 @@ export async function openLogs(
       const status = (err as { statusCode?: number }).statusCode;
       if (status === 404) return finish('removed');
       // No answer from the engine at all: keep waiting; its return (onReady) checks again.
-      if (status === undefined) return void client.send('logs:state', { stream, state: 'waiting' });
+      if (status === undefined) return void client.send('logs:state', { stream, state: 'engine-away' });
       return finish('error', err);
     }
     if (closed || !waiting) return;
