@@ -103,8 +103,10 @@ test('a backend killed during a pull: the page says so, ends the pull, and works
     await expect(item.getByRole('button', { name: 'Pull again' })).toBeEnabled();
     // The log is opened again on the new backend and follows on.
     await expect(logs.status).toHaveAttribute('data-state', 'following', { timeout: 10_000 });
-    const last = Math.max(...[...(await logs.terminal.text()).matchAll(/tick(\d+)/g)].map((m) => Number(m[1])));
-    await logs.expectText(`tick${last + 2}`);
+    const lastTick = async (): Promise<number> =>
+      Math.max(0, ...[...(await logs.terminal.text()).matchAll(/tick(\d+)/g)].map((m) => Number(m[1])));
+    await expect.poll(lastTick, { timeout: 10_000 }).toBeGreaterThan(0);
+    await logs.expectText(`tick${(await lastTick()) + 2}`);
 
     // A new pull from the new backend shows beside the interrupted one (its id is new)...
     await search.open();
