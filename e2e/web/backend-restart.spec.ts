@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { LogsPanel } from '../pages/logs-panel';
 import { SearchBox } from '../pages/search-box';
+import { ShellPanel } from '../pages/shell-panel';
 import { WharfApp } from '../pages/wharf-app';
 import { sshWharfOptions } from '../support/sshd';
 import { type StartOptions, startWharfWeb, type WharfWeb } from '../support/wharf-web';
@@ -131,5 +132,42 @@ test('a backend killed during a pull: the page says so, ends the pull, and works
     await slow.close();
     rmSync(dir, { recursive: true, force: true });
     removeLayers();
+  }
+});
+
+test('a shell whose backend is killed says the link was lost, and connects again on the new backend', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  const name = `wharf-e2e-restart-sh-${process.pid}-${Date.now().toString(36)}`;
+  execFileSync('docker', [
+    'run',
+    '-d',
+    '--name',
+    name,
+    '--label',
+    'wharf.test=1',
+    'wharf-fixture/busybox:1',
+    'sleep',
+    '600',
+  ]);
+  const ssh = testInfo.project.metadata?.engine === 'ssh' ? sshWharfOptions() : { args: [], env: {} };
+  let wharf: WharfWeb | null = await startWharfWeb({ args: ssh.args, env: ssh.env });
+  try {
+    const app = new WharfApp(page);
+    await app.open(wharf.url);
+    const shell = await ShellPanel.open(app.containers, name);
+    await expect(shell.status).toHaveAttribute('data-state', 'open', { timeout: 15_000 });
+    const { port, token } = wharf;
+    await wharf.kill();
+    await expect(shell.status).toHaveAttribute('data-state', 'exited', { timeout: 5_000 });
+    await expect(shell.status).toContainText("Lost the link to Wharf's backend");
+    wharf = await startWharfWeb({ args: ssh.args, env: ssh.env, port, token });
+    await expect(app.engineState).toHaveAttribute('data-state', 'ready', { timeout: 20_000 });
+    await shell.panel.getByRole('button', { name: 'Open shell', exact: true }).click();
+    await expect(shell.status).toHaveAttribute('data-state', 'open', { timeout: 15_000 });
+  } finally {
+    await wharf?.stop();
+    execFileSync('docker', ['rm', '-f', name], { stdio: 'ignore' });
   }
 });
