@@ -1,5 +1,6 @@
 // Every benchmark `npm run bench` runs, in order. `npm run bench -- <name>` runs one.
 import { coldStart } from './cold-start.bench';
+import { engineRestart } from './engine-restart.bench';
 import { eventsToUi } from './events-to-ui.bench';
 import { list1000 } from './list-1000.bench';
 import { runOverhead } from './run-overhead.bench';
@@ -23,5 +24,6 @@ export const benches: Record<string, Bench> = {
   'ssh-api': sshApi,
   'port-forward': portForward,
   reconnect,
+  'engine-restart': engineRestart,
   vm: vmBench,
 };

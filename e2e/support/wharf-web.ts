@@ -12,6 +12,8 @@ export interface WharfWeb {
   /** Everything the process printed so far (stdout and stderr). */
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash would: nothing is closed cleanly. */
+  kill(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -19,6 +21,9 @@ export interface StartOptions {
   args?: string[];
   /** How long to wait for the ready line. */
   timeoutMs?: number;
+  /** Port and token (default: a free port, a random token): a restarted backend reuses both. */
+  port?: number;
+  token?: string;
 }
 
 const ROOT = resolve(__dirname, '../..');
@@ -36,8 +41,8 @@ export function freePort(): Promise<number> {
 
 /** Starts `wharf web` from the built app, as a user would with `npm run web -- ...`. */
 export async function startWharfWeb(opts: StartOptions = {}): Promise<WharfWeb> {
-  const port = await freePort();
-  const token = randomBytes(24).toString('base64url');
+  const port = opts.port ?? (await freePort());
+  const token = opts.token ?? randomBytes(24).toString('base64url');
   const child: ChildProcess = spawn(
     process.execPath,
     [cliPath(), 'web', '--no-open', '--port', String(port), '--token', token, ...(opts.args ?? [])],
@@ -76,6 +81,11 @@ export async function startWharfWeb(opts: StartOptions = {}): Promise<WharfWeb> 
       const t = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await exited;
       clearTimeout(t);
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

@@ -4,7 +4,8 @@ import type { WharfErrorShape } from './types';
 
 /** A reference to pull: always with a tag or digest (an empty tag would pull every tag). */
 export const pullRef = z.string().min(1).max(600);
-export const pullId = z.string().regex(/^pull-\d{1,12}$/);
+/** `pull-<backend run>-<n>`: unique across backend restarts and engine switches. */
+export const pullId = z.string().regex(/^pull-(?:[0-9a-z]{1,16}-)?\d{1,12}$/);
 
 export interface LayerProgress {
   id: string;
@@ -25,7 +26,9 @@ export interface PullProgress {
   fraction: number;
   bytesDone: number;
   bytesTotal: number;
-  state: 'running' | 'done' | 'failed' | 'cancelled';
+  /** `interrupted`: set by the window, never the backend: the backend that ran it is gone (the
+   *  link dropped or it restarted), so the pull stopped with it. */
+  state: 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
   result?: 'downloaded' | 'up-to-date';
   /** "Downloaded newer image for redis:7" / "Image is up to date for redis:7". */
   status?: string;

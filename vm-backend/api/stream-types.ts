@@ -12,7 +12,9 @@ export interface StreamChunk {
 /** A followed container stopped: the view waits for it to start again, then keeps following. */
 export interface LogsState {
   stream: string;
-  state: 'following' | 'waiting';
+  /** `waiting`: the container is stopped; `engine-away`: the engine does not answer (restarting):
+   *  the log goes on when it is back. */
+  state: 'following' | 'waiting' | 'engine-away';
 }
 
 export interface LogsEnd {

@@ -17,6 +17,10 @@ export interface SessionEvents {
 }
 
 const BACKOFF_MS = [500, 1000, 2000, 4000, 8000, 10000];
+/** An engine that was ready and went away (dockerd restarting) usually comes back within
+ *  seconds: ask again every LOST_RETRY_MS for a while, so followed logs resume soon after. */
+const LOST_RETRY_MS = 500;
+const LOST_FAST_FOR_MS = 60_000;
 
 /** The states an event leaves a container in, when the action alone decides them. */
 const EXPECTED_STATE: Partial<Record<string, readonly ContainerState[]>> = {
@@ -43,6 +47,9 @@ export class EngineSession {
   private readonly expected = new Map<string, { states: readonly ContainerState[]; tries: number }>();
   private readonly imageQueue = new RefreshQueue((id) => this.refreshImage(id));
   private readonly watchers = new Set<(e: EngineEvent) => void>();
+  private readonly readyListeners = new Set<() => void>();
+  /** When a ready engine was lost (null while ready, or before it ever was). */
+  private lostAt: number | null = null;
 
   constructor(
     readonly conn: Connection,
@@ -90,6 +97,13 @@ export class EngineSession {
     return () => void this.watchers.delete(listener);
   }
 
+  /** Runs `listener` each time the engine is ready after a (re)connect: events sent while the
+   *  stream was down are lost, so whoever waits for one re-reads the engine's state then. */
+  onReady(listener: () => void): () => void {
+    this.readyListeners.add(listener);
+    return () => void this.readyListeners.delete(listener);
+  }
+
   containerName = (id: string): string | undefined => this.containers.findByIdPrefix(id)?.name;
   containerRunning = (id: string): boolean | undefined => {
     const state = this.containers.findByIdPrefix(id)?.state;
@@ -106,6 +120,7 @@ export class EngineSession {
   }
 
   private degrade(): void {
+    this.lostAt ??= Date.now();
     this.docker = null;
     const { error: _e, retryInMs: _r, ...rest } = this.status;
     this.setStatus({ ...rest, state: 'degraded' });
@@ -160,11 +175,20 @@ export class EngineSession {
         ...(pong.os ? { os: pong.os } : {}),
         ...this.linkFacts(),
       });
+      this.lostAt = null;
+      for (const l of [...this.readyListeners]) {
+        try {
+          l();
+        } catch {
+          // A listener's failure is its own.
+        }
+      }
     } catch (err) {
       this.events?.close();
       this.events = null;
       this.docker = null;
-      const delay = BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)] ?? 10000;
+      const lostFast = this.lostAt !== null && Date.now() - this.lostAt < LOST_FAST_FOR_MS;
+      const delay = lostFast ? LOST_RETRY_MS : (BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)] ?? 10000);
       this.attempt += 1;
       if (this.status.state === 'degraded' && this.conn.linkEvents?.reconnecting()) {
         // The link is still coming back: stay degraded; its return triggers the next attempt.
@@ -187,6 +211,7 @@ export class EngineSession {
     // The stream dropped (engine restarted, socket closed): reconnect, then resync once.
     if (this.conn.linkEvents) this.degrade();
     else {
+      this.lostAt ??= Date.now();
       this.docker = null;
       this.setStatus({ state: 'connecting', endpoint: this.conn.endpoint });
     }

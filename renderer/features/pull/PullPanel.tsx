@@ -7,7 +7,8 @@ import { cliHintProps } from '../../components/useCli';
 import { getBridge } from '../../bridge';
 import { formatBytes } from '../../lib/format';
 import { useRunDialog } from '../run/run-store';
-import { usePulls } from './pull-store';
+import { useStore } from '../../store/store';
+import { cancelPull, retryPull, usePulls } from './pull-store';
 import { LayerRow } from './LayerRow';
 import './pull.css';
 
@@ -29,6 +30,8 @@ export function PullPanel(): React.JSX.Element | null {
 export function PullItem({ id }: { id: string }): React.JSX.Element | null {
   const { t } = useTranslation();
   const p = usePulls((s) => s.pulls[id]);
+  const cancelError = usePulls((s) => s.cancelErrors[id]);
+  const linkOpen = useStore((s) => s.backendLink === 'open');
   if (!p) return null;
   const pct = Math.round(p.fraction * 100);
   return (
@@ -64,19 +67,23 @@ export function PullItem({ id }: { id: string }): React.JSX.Element | null {
         </ul>
       )}
       {p.state === 'done' && <Finished p={p} />}
-      {p.state === 'failed' && p.error && <ErrorNotice error={p.error} />}
+      {(p.state === 'failed' || p.state === 'interrupted') && p.error && <ErrorNotice error={p.error} />}
+      {cancelError && p.state === 'running' && <ErrorNotice error={cancelError} />}
       <div className="pull__actions">
         {p.state === 'running' && (
+          <button type="button" className="btn btn--small" onClick={() => void cancelPull(getBridge(), p.pull)}>
+            {t('pull.cancel')}
+          </button>
+        )}
+        {p.state === 'interrupted' && (
           <button
             type="button"
             className="btn btn--small"
-            onClick={() =>
-              void getBridge()
-                .call('pull:cancel', { pull: p.pull })
-                .catch(() => undefined)
-            }
+            disabled={!linkOpen}
+            onClick={() => void retryPull(getBridge(), p.pull)}
+            {...cliHintProps(`docker image pull ${p.ref}`)}
           >
-            {t('pull.cancel')}
+            {t('pull.retry')}
           </button>
         )}
         {p.state === 'done' && (

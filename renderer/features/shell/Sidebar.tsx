@@ -11,8 +11,11 @@ export function Sidebar(): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const view = useStore((s) => s.view);
   const setView = useStore((s) => s.setView);
-  const engine = useStore((s) => s.engine);
-  const state = engine?.state ?? 'connecting';
+  const storedEngine = useStore((s) => s.engine);
+  // While Wharf's own backend is away, the last engine state it sent is stale: say what is known.
+  const backendLost = useStore((s) => s.backendLink === 'closed');
+  const engine = backendLost ? null : storedEngine;
+  const state = backendLost ? 'backend-unreachable' : (engine?.state ?? 'connecting');
   return (
     <nav className="sidebar" aria-label={t('app.nav')}>
       <div className="brand">⚓ {t('app.name')}</div>
@@ -48,14 +51,15 @@ export function Sidebar(): React.JSX.Element {
           role="status"
           data-testid="engine-state"
           data-state={state}
-          data-target={engine?.target}
+          data-target={storedEngine?.target}
         >
           {engine?.target && (
             <div className="engine-target" data-testid="engine-target">
               {t('targets.engineName', { name: engine.target })}
             </div>
           )}
-          <span className="dot" aria-hidden="true" /> {t(`engine.${state}`)}
+          <span className="dot" aria-hidden="true" /> {backendLost ? t('app.backendUnreachable') : t(`engine.${state}`)}
+          {backendLost && <div className="muted small">{t('app.backendUnreachableDetail')}</div>}
           {engine?.engineVersion && (
             <div className="muted small">
               {t('engine.version', { version: engine.engineVersion, api: engine.apiVersion })}

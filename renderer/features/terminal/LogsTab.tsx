@@ -6,6 +6,7 @@ import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { errorShape } from '../../lib/error-shape';
 import { cliHintProps } from '../../components/useCli';
+import { useStore } from '../../store/store';
 import { type TerminalHost, type WharfTerminal, createTerminal } from './create-terminal';
 import { LogSearch } from './LogSearch';
 import { ROWS_PER_LINE } from './lines-dropped';
@@ -80,15 +81,30 @@ export function LogsTab({ id, name }: { id: string; name: string }): React.JSX.E
       });
     };
     open();
-    // The backend ends a client's streams when its link drops: open the log again on reconnect.
+    // The backend ends a client's streams when its link drops: open the log again on reconnect,
+    // once the (maybe restarted) backend says its engine is ready: the state held from before the
+    // link dropped is stale, and a log opened before the engine answers would only fail.
     let lost = false;
-    return getBridge().onTransport((t) => {
-      if (t === 'closed') lost = true;
-      else if (t === 'open' && lost) {
+    let offEngine: (() => void) | null = null;
+    const offTransport = getBridge().onTransport((t) => {
+      if (t === 'closed' && !lost) {
+        lost = true;
+        offEngine?.();
+        setState({ s: 'backend-away' });
+      } else if (t === 'open' && lost) {
         lost = false;
-        open();
+        offEngine = useStore.subscribe((s, before) => {
+          if (s.engine === before.engine || s.engine?.state !== 'ready') return;
+          offEngine?.();
+          offEngine = null;
+          open();
+        });
       }
     });
+    return () => {
+      offTransport();
+      offEngine?.();
+    };
   }, [term, id, tail, since, timestamps, follow]);
 
   const cli = useMemo(

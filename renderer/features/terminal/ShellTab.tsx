@@ -56,7 +56,9 @@ export function ShellTab({ id, name, state, interactive }: Props): React.JSX.Ele
     () =>
       getBridge().onTransport((t) => {
         if (t === 'closed')
-          setShell((s) => (s.kind === 'open' || s.kind === 'starting' ? { kind: 'exited', code: null } : s));
+          setShell((s) =>
+            s.kind === 'open' || s.kind === 'starting' ? { kind: 'exited', code: null, backendLost: true } : s,
+          );
       }),
     [],
   );
@@ -88,9 +90,11 @@ export function ShellTab({ id, name, state, interactive }: Props): React.JSX.Ele
       : shell.kind === 'open'
         ? t('shell.connected', { cmd: started?.cmd.join(' ') || t('shell.attached') })
         : shell.kind === 'exited'
-          ? shell.code === null
-            ? t('shell.ended')
-            : t('shell.exited', { code: shell.code })
+          ? shell.backendLost
+            ? t('shell.backendLost')
+            : shell.code === null
+              ? t('shell.ended')
+              : t('shell.exited', { code: shell.code })
           : '';
 
   return (

@@ -3,7 +3,7 @@
 // (the backend pauses the engine stream when too much is unacknowledged).
 import type { Terminal } from '@xterm/xterm';
 import type { LogsOpenInput } from '../../../vm-backend/api/contract.logs';
-import type { StreamChunk } from '../../../vm-backend/api/stream-types';
+import type { LogsState, StreamChunk } from '../../../vm-backend/api/stream-types';
 import type { WharfErrorShape } from '../../../vm-backend/api/types';
 import type { Bridge } from '../../bridge';
 import { errorShape } from '../../lib/error-shape';
@@ -12,7 +12,16 @@ import { LogFeed } from './log-feed';
 import { streamRouter } from './stream-router';
 import type { TerminalHost } from './create-terminal';
 
-export type LogViewState = 'opening' | 'following' | 'waiting' | 'done' | 'removed' | 'error';
+/** `backend-away`: the window's link to Wharf's backend is down; the log reopens when it is back. */
+export type LogViewState =
+  | 'opening'
+  | 'following'
+  | 'waiting'
+  | 'engine-away'
+  | 'backend-away'
+  | 'done'
+  | 'removed'
+  | 'error';
 export type LogOptions = Omit<LogsOpenInput, 'id'>;
 
 export class LogSession {
@@ -69,7 +78,7 @@ export class LogSession {
       this.release = streamRouter(this.bridge).claim(opened.stream, (event, payload) => {
         if (gen !== this.generation) return;
         if (event === 'logs:chunk') this.chunk(payload as StreamChunk, feed);
-        else if (event === 'logs:state') this.onState((payload as { state: 'following' | 'waiting' }).state);
+        else if (event === 'logs:state') this.onState((payload as LogsState).state);
         else if (event === 'logs:end')
           this.end(payload as { reason: 'done' | 'removed' | 'error'; error?: WharfErrorShape });
       });

@@ -11,7 +11,8 @@ export type ShellState =
   | { kind: 'idle' }
   | { kind: 'starting' }
   | { kind: 'open'; started: ExecStarted }
-  | { kind: 'exited'; code: number | null }
+  /** `backendLost`: ended because the window's link to Wharf's backend dropped. */
+  | { kind: 'exited'; code: number | null; backendLost?: boolean }
   | { kind: 'error'; error: WharfErrorShape };
 
 export interface ShellRequest {

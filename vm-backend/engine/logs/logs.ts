@@ -1,7 +1,8 @@
 // A container's log as a stream to one client: engine stream -> demux -> format -> batch ->
 // `logs:chunk`, with flow control from the client's acks. A followed container that stops and
 // starts again is followed on: the engine ends the stream on stop, so it is re-opened with
-// `since` = the last message's timestamp and messages already shown are skipped.
+// `since` = the last message's timestamp and messages already shown are skipped. The same holds
+// when the engine itself restarts: after every reconnect the container's state is read again.
 import type { IncomingMessage } from 'node:http';
 import type { LogsOpenInput, LogsOpened } from '../../api/contract.logs';
 import type { ClientLink } from '../../api/client-link';
@@ -39,6 +40,8 @@ export async function openLogs(
   let current: IncomingMessage | null = null;
   let abort = new AbortController();
   let offWatch: (() => void) | null = null;
+  /** Between a followed stream's end and its re-open. */
+  let waiting = false;
   // A tail longer than the view keeps: ask for the kept lines only (the engine reads them from the
   // end) and count the earlier ones alongside, so the view does not parse lines it would drop.
   const capped = o.keep !== undefined && (o.tail === 'all' || o.tail > o.keep);
@@ -78,8 +81,9 @@ export async function openLogs(
   const open = async (first: boolean): Promise<void> => {
     abort = new AbortController();
     const since = fmt.lastTime !== null ? sinceParam(fmt.lastTime) : o.since ? String(o.since) : undefined;
+    // The session's client of the moment: after a reconnect the engine may be reached anew.
     const res = await requestLogs(
-      docker,
+      first ? docker : session.client(),
       info.Id,
       {
         follow: o.follow,
@@ -103,47 +107,63 @@ export async function openLogs(
       current = null;
       // Every kept line is out: the log is complete now; the earlier-lines note follows when counted.
       if (!o.follow) return finish('done', undefined, counting ?? undefined);
-      void waitForRestart();
+      waitForRestart();
     });
     if (out.isPaused) res.pause();
   };
 
-  // The stream ended while following: the container stopped (or is being removed).
-  const waitForRestart = async (): Promise<void> => {
+  // The stream ended while following: the container stopped, is being removed, or the engine
+  // went away (dockerd restarting: its containers may run on, or start before its API is back).
+  const waitForRestart = (): void => {
     out.flush();
-    let started = false;
+    waiting = true;
     offWatch?.();
-    offWatch = session.watch((e) => {
+    const offEvents = session.watch((e) => {
       if (e.Type !== 'container' || e.Actor.ID !== info.Id) return;
       if (e.Action === 'destroy') finish('removed');
-      else if (e.Action === 'start' && !started) {
-        started = true;
-        resumeFollowing();
-      }
+      else if (e.Action === 'start') resumeFollowing();
     });
+    // A `start` sent while the events stream was down is never seen: after every reconnect, ask
+    // the engine for the container's real state instead of waiting for an event.
+    const offReady = session.onReady(() => void recheck(0));
+    offWatch = () => {
+      offEvents();
+      offReady();
+    };
+    // Ended while running (engine hiccup): re-open after a breath, not in a tight loop.
+    void recheck(250);
+  };
+  const recheck = async (resumeAfterMs: number): Promise<void> => {
+    if (closed || !waiting) return;
+    let running: boolean;
     try {
-      const now = await docker.getContainer(info.Id).inspect();
-      if (closed) return;
-      if (now.State.Running && !started) {
-        // Ended while running (engine hiccup): re-open after a breath, not in a tight loop.
-        started = true;
-        setTimeout(resumeFollowing, 250);
-        return;
-      }
-      client.send('logs:state', { stream, state: 'waiting' });
+      running = (await session.client().getContainer(info.Id).inspect()).State.Running;
     } catch (err) {
-      if ((err as { statusCode?: number }).statusCode === 404) finish('removed');
-      else finish('error', err);
+      if (closed || !waiting) return;
+      const status = (err as { statusCode?: number }).statusCode;
+      if (status === 404) return finish('removed');
+      // No answer from the engine at all: keep waiting; its return (onReady) checks again.
+      if (status === undefined) return void client.send('logs:state', { stream, state: 'engine-away' });
+      return finish('error', err);
     }
+    if (closed || !waiting) return;
+    if (!running) client.send('logs:state', { stream, state: 'waiting' });
+    else if (resumeAfterMs > 0) setTimeout(resumeFollowing, resumeAfterMs);
+    else resumeFollowing();
   };
   const resumeFollowing = (): void => {
-    if (closed) return;
+    if (closed || !waiting) return;
+    waiting = false;
     offWatch?.();
     offWatch = null;
     client.send('logs:state', { stream, state: 'following' });
-    open(false).catch((err: unknown) =>
-      finish((err as { statusCode?: number }).statusCode === 404 ? 'removed' : 'error', err),
-    );
+    open(false).catch((err: unknown) => {
+      const status = (err as { statusCode?: number }).statusCode;
+      if (status === 404) finish('removed');
+      // The engine went away again before the stream opened: wait for it once more.
+      else if (status === undefined && !closed) waitForRestart();
+      else finish('error', err);
+    });
   };
 
   registry.add(stream, client, {

@@ -14,6 +14,7 @@ import {
   pullNotFound,
   tooManyPulls,
 } from './pull-errors';
+import { newPullId } from './pull-id';
 import { type PullLine, applyPullLine, emptyProgress, finishProgress } from './pull-progress';
 import type { EngineSession } from '../session';
 
@@ -30,7 +31,6 @@ interface Running {
 
 export class PullManager {
   private readonly running = new Map<string, Running>();
-  private counter = 0;
 
   constructor(
     private readonly session: EngineSession,
@@ -54,7 +54,7 @@ export class PullManager {
         ? { username: creds.username, password: creds.secret, serveraddress: ref.domain }
         : undefined;
 
-    const id = `pull-${++this.counter}`;
+    const id = newPullId();
     const run: Running = { client, abort: new AbortController(), progress: emptyProgress(id, shown) };
     this.running.set(id, run);
     const offClose = client.onClose(() => this.cancel(client, id, true));

@@ -5,7 +5,6 @@ import { existsSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync
 import { promisify } from 'node:util';
 import type { StartSpec, VmDriver } from '../driver';
 import type { ImageFiles } from '../image/image';
-import { hostArch } from '../guest-arch';
 import { qemuArgs, qemuBinary } from './qemu-args';
 import { pidAlive, readPid } from './pids';
 import { qmpCommand } from './qmp';
