@@ -1,14 +1,18 @@
 // The registries the user added, with their credentials, in one file only the user can read
 // (0600, folder 0700). The desktop app seals each secret with the OS keychain (Electron's
 // safeStorage, given as a SecretCodec); web mode keeps it in the 0600 file as it is.
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { readSettingsFile, writeSettingsFile } from '../connection/settings-file';
 import type { RegistryInfo, RegistryInput } from '../api/contract.registries';
 import { registryHost } from '../api/contract.registries';
 import type { RegistryTarget } from './v2-client';
 
 export const MAX_REGISTRIES = 50;
+
+// The file's shape; an entry with a bad host or an unreadable secret is dropped, a file that does not fit is set aside.
+const fileSchema = z.object({ registries: z.array(z.record(z.string(), z.unknown())) });
 
 export function configDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.WHARF_CONFIG_DIR) return env.WHARF_CONFIG_DIR;
@@ -53,27 +57,18 @@ export class RegistryStore {
 
   async all(): Promise<RegistryTarget[]> {
     if (this.cache) return this.cache;
-    let list: RegistryTarget[] = [];
-    try {
-      const raw: unknown = JSON.parse(await readFile(this.file, 'utf8'));
-      const items = Array.isArray((raw as { registries?: unknown })?.registries)
-        ? (raw as { registries: unknown[] }).registries
-        : [];
-      list = items.flatMap((r) => {
-        const o = r as Record<string, unknown>;
-        if (typeof o?.host !== 'string' || !registryHost.safeParse(o.host).success) return [];
-        const secret = this.secretOf(o);
-        return [
-          {
-            host: o.host,
-            ...(typeof o.username === 'string' && o.username ? { username: o.username } : {}),
-            ...(secret ? { secret } : {}),
-          },
-        ];
-      });
-    } catch {
-      // No file yet, or unreadable: no registries.
-    }
+    const items = readSettingsFile(this.file, fileSchema, { registries: [] }).registries;
+    const list = items.flatMap((o) => {
+      if (typeof o.host !== 'string' || !registryHost.safeParse(o.host).success) return [];
+      const secret = this.secretOf(o);
+      return [
+        {
+          host: o.host,
+          ...(typeof o.username === 'string' && o.username ? { username: o.username } : {}),
+          ...(secret ? { secret } : {}),
+        },
+      ];
+    });
     this.cache = list.slice(0, MAX_REGISTRIES);
     return this.cache;
   }
@@ -108,20 +103,15 @@ export class RegistryStore {
     await this.save((await this.all()).filter((r) => r.host !== host));
   }
 
+  /** Writes, then (only once it is on disk) makes `list` the one the app sees. */
   private async save(list: RegistryTarget[]): Promise<void> {
-    this.cache = list;
     const write = async (): Promise<void> => {
-      const dir = join(this.file, '..');
-      await mkdir(dir, { recursive: true, mode: 0o700 });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      await writeFile(tmp, `${JSON.stringify({ registries: list.map((r) => this.stored(r)) }, null, 2)}\n`, {
-        mode: 0o600,
-      });
-      await chmod(tmp, 0o600);
-      await rename(tmp, this.file);
+      await writeSettingsFile(this.file, { registries: list.map((r) => this.stored(r)) }, { mode: 0o600 });
+      this.cache = list;
     };
-    this.writing = this.writing.then(write, write);
-    await this.writing;
+    const done = this.writing.then(write, write);
+    this.writing = done.catch(() => undefined);
+    await done;
   }
 }
 

@@ -54,6 +54,7 @@ export function targetHandlers(
     try {
       f();
     } catch (e) {
+      if (e instanceof WharfError) throw e; // SETTINGS_WRITE_FAILED: the path and the OS's words
       if (e instanceof TargetError)
         throw err(
           'TARGET_NOT_SAVED',
