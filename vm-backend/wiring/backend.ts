@@ -46,6 +46,8 @@ export interface BackendOptions {
   log?: (line: string) => void;
   /** Seals registry secrets at rest (the desktop app: the OS keychain); web mode: none. */
   secretCodec?: SecretCodec;
+  /** registries.json (default: in WHARF_CONFIG_DIR or the OS's config folder). */
+  registriesFile?: string;
 }
 
 class Emitter {
@@ -80,7 +82,7 @@ export function createBackend(options: BackendOptions): Backend {
   const engines = new EngineSwitch({
     emit: (e, p) => emitter.emit(e, p),
     streams,
-    registries: new RegistryStore(undefined, options.secretCodec),
+    registries: new RegistryStore(options.registriesFile, options.secretCodec),
     connect: async (t) =>
       t.engine === 'vm' ? { connection: await vms.engine(options.log) } : { connection: (await connect(t)).connection },
     ...(options.dockerSocket
