@@ -3,7 +3,7 @@
 // overwritten: it is renamed beside itself (targets.json.corrupt-2026-12-07T10-52-00Z) and remembered
 // as a notice the UI and the CLI show. Writes are atomic (temp file in the same folder, fsync,
 // rename; write-file-atomic), so a crash mid-write leaves the old file or the new one, never half.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
@@ -150,4 +150,17 @@ function settingsReadFailed(file: string, e: NodeJS.ErrnoException): WharfError 
     detail: `${file}: ${e.message}`,
     params: { path: file, os: e.code ?? 'unknown' },
   });
+}
+
+/** Start-up: can Wharf write in `dir`? null when it can, else SETTINGS_WRITE_FAILED for the folder. */
+export function folderWriteProblem(dir: string): WharfError | null {
+  const probe = join(dir, `.wharf-write-check-${process.pid}`);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(probe, '');
+    rmSync(probe, { force: true });
+    return null;
+  } catch (e) {
+    return settingsWriteFailed(dir, e as NodeJS.ErrnoException);
+  }
 }

@@ -2,11 +2,19 @@
 // last test, and switching the running engine (engine-switch.ts).
 import type { CallName, CallOutput, CallParsed } from '../api/contract';
 import type { TargetsOverview, TargetTestResult } from '../api/contract.targets';
+import type { SettingsNotice } from '../api/types';
 import { WharfError } from '../api/errors';
 import { probeTarget } from './probe-target';
 import { targetFromForm } from '../connection/target-validate';
 import { isBuiltIn, type Target, TargetError, type TargetStore } from '../connection/targets';
 import type { EngineSwitch } from './engine-switch';
+
+/** What targets:list reports about Wharf's settings files (settings-file.ts). */
+export interface SettingsStatus {
+  notices(): Promise<SettingsNotice[]>;
+  /** Found at start: the data folder is not writable. */
+  problem?: WharfError | null;
+}
 
 type TargetCall = Extract<CallName, `targets:${string}`>;
 type H<K extends CallName> = (input: CallParsed<K>) => Promise<CallOutput<K>> | CallOutput<K>;
@@ -25,10 +33,12 @@ export function targetHandlers(
   store: TargetStore,
   engines: EngineSwitch,
   dataDir: string,
+  settings: SettingsStatus = { notices: async () => [] },
 ): { [K in TargetCall]: H<K> } {
   const tests = new Map<string, TargetTestResult>();
 
-  const overview = (): TargetsOverview => {
+  const overview = async (): Promise<TargetsOverview> => {
+    const notices = await settings.notices();
     const { targets } = store.list();
     const running = engines.current.target;
     // A target given on the command line (--engine) is listed too, so the active one is always there.
@@ -38,6 +48,8 @@ export function targetHandlers(
       active: running.name,
       ...(engines.switching ? { switching: engines.switching } : {}),
       tests: Object.fromEntries([...tests].filter(([n]) => all.some((t) => t.name === n))),
+      ...(notices.length ? { settingsNotices: notices } : {}),
+      ...(settings.problem ? { dataDirProblem: settings.problem.toJSON() } : {}),
     };
   };
   const find = (name: string): Target => {
@@ -96,7 +108,7 @@ export function targetHandlers(
       if (previous) tests.delete(previous);
       // The engine in use was edited: reconnect with the new address and key.
       if (engines.current.target.name === (previous ?? name)) await engines.use(t);
-      return overview();
+      return await overview();
     },
     'targets:remove': async ({ name }) => {
       if (isBuiltIn(name))
@@ -110,7 +122,7 @@ export function targetHandlers(
       stored(() => store.remove(name));
       tests.delete(name);
       if (engines.current.target.name === name) await engines.use(store.get(store.list().active));
-      return overview();
+      return await overview();
     },
     'targets:test': async ({ name }) => {
       const result = await probeTarget(find(name), dataDir);
@@ -121,7 +133,7 @@ export function targetHandlers(
       const t = find(name);
       const status = await engines.use(t);
       if (exists(name)) stored(() => store.use(name));
-      return { overview: overview(), status };
+      return { overview: await overview(), status };
     },
   };
 }
