@@ -3,6 +3,7 @@ import { ContainersView } from './features/containers/ContainersView';
 import { EngineBanner } from './features/engine/EngineBanner';
 import { ImagesView } from './features/images/ImagesView';
 import { SearchBox, useSearchShortcut } from './features/search/SearchBox';
+import { SettingsBanner } from './features/settings/SettingsBanner';
 import { Sidebar } from './features/shell/Sidebar';
 import { LazyPullPanel, LazyRegistriesDialog, LazyTargetsDialog, LazyVmPanel } from './LazyPanels';
 import { useStore } from './store/store';
@@ -15,6 +16,7 @@ export function App(): React.JSX.Element {
       <Sidebar />
       <main className="content">
         <EngineBanner />
+        <SettingsBanner />
         {view === 'containers' ? <ContainersView /> : <ImagesView />}
       </main>
       <SearchBox />

@@ -9,6 +9,8 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { getBridge } from '../../bridge';
 import { useRegistriesDialog } from './registries-store';
+import type { TargetsOverview } from '../../../vm-backend/api/contract.targets';
+import { SettingsNotices } from '../settings/SettingsNotices';
 
 const shape = (e: unknown): WharfErrorShape => errorShape(e, 'REGISTRY_FAILED');
 
@@ -27,7 +29,12 @@ function RegistriesBody(): React.JSX.Element {
   const [tested, setTested] = useState<RegistryTest | null>(null);
   const [busy, setBusy] = useState(false);
   const close = useCallback(() => useRegistriesDialog.getState().show(false), []);
-  const reload = useCallback(async () => setList(await getBridge().call('registries:list', {})), []);
+  const [settings, setSettings] = useState<TargetsOverview | null>(null);
+  const reload = useCallback(async () => {
+    setList(await getBridge().call('registries:list', {}));
+    // A registries.json set aside as corrupt is said here too, with both paths.
+    setSettings(await getBridge().call('targets:list', {}));
+  }, []);
   useEffect(() => void reload().catch((e: unknown) => setError(shape(e))), [reload]);
   const input = {
     host: host.trim(),
@@ -57,6 +64,7 @@ function RegistriesBody(): React.JSX.Element {
       }
     >
       <p className="muted small">{t('registries.intro')}</p>
+      <SettingsNotices status={settings} only={['registries.json']} />
       <ul className="registries" aria-label={t('registries.list')}>
         {list.length === 0 && <li className="muted small">{t('registries.none')}</li>}
         {list.map((r) => (
