@@ -1,5 +1,6 @@
 // Every benchmark `npm run bench` runs, in order. `npm run bench -- <name>` runs one.
 import { coldStart } from './cold-start.bench';
+import { contractFuzz } from './contract-fuzz.bench';
 import { eventsToUi } from './events-to-ui.bench';
 import { list1000 } from './list-1000.bench';
 import { runOverhead } from './run-overhead.bench';
@@ -24,4 +25,5 @@ export const benches: Record<string, Bench> = {
   'port-forward': portForward,
   reconnect,
   vm: vmBench,
+  'contract-fuzz': contractFuzz,
 };
