@@ -4,6 +4,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { WharfError } from '../api/errors';
 import { readSettingsFile, writeSettingsFile } from '../connection/settings-file';
 import type { RegistryInfo, RegistryInput } from '../api/contract.registries';
 import { registryHost } from '../api/contract.registries';
@@ -93,7 +94,15 @@ export class RegistryStore {
       ...(secret ? { secret } : {}),
     };
     if (i >= 0) list[i] = entry;
-    else if (list.length >= MAX_REGISTRIES) throw new Error(`at most ${MAX_REGISTRIES} registries`);
+    else if (list.length >= MAX_REGISTRIES)
+      // A WharfError of its own: a plain Error would reach the engine classifier (a Docker error).
+      throw new WharfError({
+        code: 'REGISTRY_LIMIT',
+        message: `Wharf keeps at most ${MAX_REGISTRIES} registries.`,
+        hint: 'Remove one you no longer use, then add this one.',
+        detail: `${list.length} registries saved; not added: ${input.host}`,
+        params: { max: MAX_REGISTRIES },
+      });
     else list.push(entry);
     await this.save(list);
     return info(entry);
