@@ -10,7 +10,15 @@ import { RegistryStore } from '../registry/registry-store';
 import { readRuntime, readSettings } from '../vm/lifecycle/vm-runtime';
 import { vmFiles } from '../vm/vm-files';
 import { settingsNotices, writeSettingsFileSync } from './settings-file';
+import { HostKeyStore } from './ssh/host-keys';
 import { TargetStore } from './targets';
+
+/** An ssh-ed25519 public key blob (string 'ssh-ed25519', then 32 key bytes). */
+const sshKey = (fill: string): Buffer => {
+  const type = Buffer.from('ssh-ed25519');
+  const len = (n: number): Buffer => Buffer.from([0, 0, 0, n]);
+  return Buffer.concat([len(type.length), type, len(32), Buffer.alloc(32, fill)]);
+};
 
 const root = mkdtempSync(join(tmpdir(), 'wharf-settings-'));
 const mounts: string[] = [];
@@ -128,6 +136,12 @@ describe('a settings write that fails is SETTINGS_WRITE_FAILED and changes nothi
       expect.objectContaining({ code: 'SETTINGS_WRITE_FAILED', detail: expect.stringMatching(/ENOSPC/) }),
     );
     expect(readFileSync(file, 'utf8')).toBe(before);
+    // known_hosts (pinned SSH host keys) too: pinning on a full disk fails with the code and
+    // leaves no empty or half-written known_hosts behind.
+    const pins = new HostKeyStore(join(full, 'known_hosts'));
+    expect(() => pins.check('[box]:22', sshKey('b'))).toThrow(
+      expect.objectContaining({ code: 'SETTINGS_WRITE_FAILED' }),
+    );
     expect(readdirSync(full).filter((n) => !n.startsWith('fill-'))).toEqual(['targets.json']);
   });
 });

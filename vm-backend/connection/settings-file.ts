@@ -106,9 +106,14 @@ function prepare(file: string): void {
 
 /** Writes `value` as JSON atomically; a failure is SETTINGS_WRITE_FAILED and the old file stays. */
 export function writeSettingsFileSync(file: string, value: unknown, opts: WriteOptions = {}): void {
+  writeTextFileSync(file, text(value), opts);
+}
+
+/** The same for a text settings file (known_hosts). */
+export function writeTextFileSync(file: string, data: string, opts: WriteOptions = {}): void {
   try {
     prepare(file);
-    writeFileAtomic.sync(file, text(value), { fsync: true, ...(opts.mode !== undefined ? { mode: opts.mode } : {}) });
+    writeFileAtomic.sync(file, data, { fsync: true, ...(opts.mode !== undefined ? { mode: opts.mode } : {}) });
   } catch (e) {
     throw settingsWriteFailed(file, e as NodeJS.ErrnoException);
   }
