@@ -2,7 +2,8 @@
 // keeps each bad file beside it (never overwritten), and says so with both paths in the banner,
 // the Engines dialog and the Registries dialog. Its own data and settings folders: the user's are
 // never touched.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
@@ -79,4 +80,31 @@ test('corrupt targets.json and registries.json are kept aside and named with bot
 
   await notes.hide();
   await expect(notes.banner).toBeHidden();
+});
+
+test('a read-only data folder is said at start, in the window and on the console', async ({ page }) => {
+  // A tmpfs mounted read-only: chmod does not stop root, a read-only mount does.
+  const root = mkdtempSync(join(tmpdir(), 'wharf-e2e-rodata-'));
+  const ro = join(root, 'data');
+  mkdirSync(ro);
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', ro]);
+  try {
+    const wharf = await startWharfWeb({
+      args: ['--engine', 'local'],
+      env: { WHARF_DATA_DIR: ro, WHARF_CONFIG_DIR: ro, DOCKER_CONFIG: join(root, 'docker-config') },
+    });
+    try {
+      await new WharfApp(page).open(wharf.url);
+      const notes = new SettingsNoticesPage(page);
+      const problem = notes.banner.getByRole('alert');
+      await expect(problem).toHaveAttribute('data-code', 'SETTINGS_WRITE_FAILED');
+      await expect(problem).toContainText(`Wharf could not save ${ro}`);
+      expect(wharf.output()).toContain(`Wharf could not save ${ro}`);
+    } finally {
+      await wharf.stop();
+    }
+  } finally {
+    execFileSync('umount', ['-l', ro]);
+    rmSync(root, { recursive: true, force: true });
+  }
 });
