@@ -78,6 +78,12 @@ test('corrupt targets.json and registries.json are kept aside and named with bot
   await expect(notes.notice(notes.registriesDialog, 'targets.json')).toHaveCount(0);
   await notes.registriesDialog.getByRole('button', { name: 'Close', exact: true }).last().click();
 
+  // In Korean too, with the same paths.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+  const ko = page.getByRole('region', { name: '설정 파일' });
+  await expect(notes.notice(ko, 'targets.json')).toContainText(`${targetsKept}(으)로 보관했습니다`);
+  await page.getByRole('combobox', { name: '언어' }).selectOption('en');
+
   await notes.hide();
   await expect(notes.banner).toBeHidden();
 });
