@@ -9,7 +9,8 @@ import { WharfError } from '../api/errors';
 import { RegistryStore } from '../registry/registry-store';
 import { readRuntime, readSettings } from '../vm/lifecycle/vm-runtime';
 import { vmFiles } from '../vm/vm-files';
-import { settingsNotices, writeSettingsFileSync } from './settings-file';
+import { z } from 'zod';
+import { readSettingsFile, settingsNotices, writeSettingsFileSync } from './settings-file';
 import { HostKeyStore } from './ssh/host-keys';
 import { TargetStore } from './targets';
 
@@ -92,7 +93,16 @@ describe('a settings write that fails is SETTINGS_WRITE_FAILED and changes nothi
     mount(ro, 'size=1m,mode=0700');
     new TargetStore(ro, 'linux').save({ name: 'kept', engine: 'ssh://me@kept:22' });
     await new RegistryStore(join(ro, 'registries.json')).put({ host: 'kept.example', username: 'me', secret: 's' });
+    writeFileSync(join(ro, 'runtime.json'), '{"nonce": ');
     remountRo(ro);
+  });
+
+  it('a corrupt file that cannot be moved (read-only folder) is left as it is and noted once', () => {
+    const file = join(ro, 'runtime.json');
+    for (let i = 0; i < 3; i++) expect(readSettingsFile(file, z.object({ nonce: z.string() }), null)).toBeNull();
+    expect(readFileSync(file, 'utf8')).toBe('{"nonce": ');
+    expect(settingsNotices([file])).toEqual([expect.objectContaining({ file, reason: expect.stringMatching(/JSON/) })]);
+    expect(settingsNotices([file])[0]?.keptAs).toBeUndefined();
   });
 
   it('a read-only folder (EROFS): targets keep what they had', () => {

@@ -1,5 +1,5 @@
 // Every JSON settings file Wharf keeps (targets.json, registries.json, a VM's settings.json and
-// runtime.json) is read and written here. A file that does not parse or fails its schema is never
+// runtime.json, accel-hung.json) is read and written here; known_hosts is written here too. A file that does not parse or fails its schema is never
 // overwritten: it is renamed beside itself (targets.json.corrupt-2026-12-07T10-52-00Z) and remembered
 // as a notice the UI and the CLI show. Writes are atomic (temp file in the same folder, fsync,
 // rename; write-file-atomic), so a crash mid-write leaves the old file or the new one, never half.
@@ -89,7 +89,9 @@ export function readSettingsFile<S extends z.ZodType>(
   }
   const at = now();
   const keptAs = keepAside(file, at);
-  notices.push({ file, ...(keptAs ? { keptAs } : {}), reason: reason.slice(0, 300), at: at.getTime() });
+  // A file that could not be moved is met again at every read: noted once.
+  if (keptAs || !notices.some((n) => n.file === file && !n.keptAs))
+    notices.push({ file, ...(keptAs ? { keptAs } : {}), reason: reason.slice(0, 300), at: at.getTime() });
   return fallback;
 }
 
