@@ -75,6 +75,24 @@ describe('a corrupt settings file is set aside, never overwritten', () => {
     expect(settingsNotices([file])).toHaveLength(1);
   });
 
+  it('one entry Wharf would never save (a hand edit) sets the whole file aside instead of dropping it', async () => {
+    const dir = join(root, 'bad-entry');
+    mkdirSync(dir);
+    const targets = JSON.stringify({
+      targets: [
+        { name: 'box', engine: 'ssh://me@box:22' },
+        { name: 'My Box', engine: 'x' },
+      ],
+    });
+    writeFileSync(join(dir, 'targets.json'), targets);
+    const registries = JSON.stringify({ registries: [{ host: 'reg.example' }, { host: 'https://bad/' }] });
+    writeFileSync(join(dir, 'registries.json'), registries);
+    expect(new TargetStore(dir, 'linux').list().targets.map((t) => t.name)).toEqual(['local', 'vm']);
+    expect(await new RegistryStore(join(dir, 'registries.json')).list()).toEqual([]);
+    expect(readFileSync(join(dir, kept(dir, 'targets.json')[0] as string), 'utf8')).toBe(targets);
+    expect(readFileSync(join(dir, kept(dir, 'registries.json')[0] as string), 'utf8')).toBe(registries);
+  });
+
   it("the VM's settings.json and runtime.json: set aside, read as none", () => {
     const files = vmFiles(join(root, 'vms'), 'default');
     mkdirSync(files.dir, { recursive: true });
@@ -99,7 +117,8 @@ describe('a settings write that fails is SETTINGS_WRITE_FAILED and changes nothi
 
   it('a corrupt file that cannot be moved (read-only folder) is left as it is and noted once', () => {
     const file = join(ro, 'runtime.json');
-    for (let i = 0; i < 3; i++) expect(readSettingsFile(file, z.object({ nonce: z.string() }), null)).toBeNull();
+    for (let i = 0; i < 3; i++)
+      expect(readSettingsFile(file, z.object({ nonce: z.string() }).nullable(), null)).toBeNull();
     expect(readFileSync(file, 'utf8')).toBe('{"nonce": ');
     expect(settingsNotices([file])).toEqual([expect.objectContaining({ file, reason: expect.stringMatching(/JSON/) })]);
     expect(settingsNotices([file])[0]?.keptAs).toBeUndefined();

@@ -29,11 +29,14 @@ const NAME = /^[a-z0-9][a-z0-9_.-]{0,40}$/;
 
 export class TargetError extends Error {}
 
-// The file's shape; an entry with a bad name is dropped (never saved by Wharf), a file that does not fit is set aside.
+// The file's shape. A file that does not fit (an entry with a name Wharf would never save is a hand
+// edit gone wrong) is set aside whole rather than losing that entry at the next save.
 const storedSchema = z.object({
   active: z.string().optional(),
   targets: z
-    .array(z.object({ name: z.string(), engine: z.string(), identity: z.string().optional() }).passthrough())
+    .array(
+      z.object({ name: z.string().regex(NAME), engine: z.string(), identity: z.string().optional() }).passthrough(),
+    )
     .default([]),
 });
 
@@ -49,7 +52,7 @@ export class TargetStore {
   private read(): Stored {
     const s = readSettingsFile(this.file, storedSchema, { targets: [] });
     const targets = s.targets
-      .filter((t) => NAME.test(t.name) && !isBuiltIn(t.name))
+      .filter((t) => !isBuiltIn(t.name))
       .map((t) => ({ name: t.name, engine: t.engine, ...(t.identity ? { identity: t.identity } : {}) }));
     const known = (n: unknown): n is string =>
       typeof n === 'string' && (isBuiltIn(n) || targets.some((t) => t.name === n));

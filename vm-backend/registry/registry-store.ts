@@ -12,8 +12,9 @@ import type { RegistryTarget } from './v2-client';
 
 export const MAX_REGISTRIES = 50;
 
-// The file's shape; an entry with a bad host or an unreadable secret is dropped, a file that does not fit is set aside.
-const fileSchema = z.object({ registries: z.array(z.record(z.string(), z.unknown())) });
+// The file's shape: an entry without a valid host makes the whole file set aside (never lost at the
+// next save); a secret this keychain cannot open is dropped (the user enters it again).
+const fileSchema = z.object({ registries: z.array(z.object({ host: registryHost }).passthrough()) });
 
 export function configDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.WHARF_CONFIG_DIR) return env.WHARF_CONFIG_DIR;
@@ -59,16 +60,13 @@ export class RegistryStore {
   async all(): Promise<RegistryTarget[]> {
     if (this.cache) return this.cache;
     const items = readSettingsFile(this.file, fileSchema, { registries: [] }).registries;
-    const list = items.flatMap((o) => {
-      if (typeof o.host !== 'string' || !registryHost.safeParse(o.host).success) return [];
+    const list = items.map((o: Record<string, unknown> & { host: string }): RegistryTarget => {
       const secret = this.secretOf(o);
-      return [
-        {
-          host: o.host,
-          ...(typeof o.username === 'string' && o.username ? { username: o.username } : {}),
-          ...(secret ? { secret } : {}),
-        },
-      ];
+      return {
+        host: o.host,
+        ...(typeof o.username === 'string' && o.username ? { username: o.username } : {}),
+        ...(secret ? { secret } : {}),
+      };
     });
     this.cache = list.slice(0, MAX_REGISTRIES);
     return this.cache;
