@@ -21,6 +21,7 @@ const test = base.extend<{ dir: string; wharf: WharfWeb }>({
     writeFileSync(join(dir, 'targets.json'), BAD_TARGETS, { mode: 0o600 });
     writeFileSync(join(dir, 'registries.json'), BAD_REGISTRIES, { mode: 0o600 });
     await use(dir);
+    rmSync(dir, { recursive: true, force: true });
   },
   wharf: async ({ dir }, use) => {
     const w = await startWharfWeb({
