@@ -2,6 +2,7 @@ import { CliBar } from './components/CliBar';
 import { VIEWS } from './domains';
 import { EngineBanner } from './features/engine/EngineBanner';
 import { SearchBox, useSearchShortcut } from './features/search/SearchBox';
+import { SettingsBanner } from './features/settings/SettingsBanner';
 import { Sidebar } from './features/shell/Sidebar';
 import { LazyPullPanel, LazyRegistriesDialog, LazyTargetsDialog, LazyVmPanel } from './LazyPanels';
 import { useStore } from './store/store';
@@ -15,6 +16,7 @@ export function App(): React.JSX.Element {
       <Sidebar />
       <main className="content">
         <EngineBanner />
+        <SettingsBanner />
         <View />
       </main>
       <SearchBox />

@@ -1,6 +1,7 @@
 // Every benchmark `npm run bench` runs, in order. `npm run bench -- <name>` runs one.
 import { coldStart } from './cold-start.bench';
 import { engineRestart } from './engine-restart.bench';
+import { contractFuzz } from './contract-fuzz.bench';
 import { eventsToUi } from './events-to-ui.bench';
 import { list1000 } from './list-1000.bench';
 import { runOverhead } from './run-overhead.bench';
@@ -26,4 +27,5 @@ export const benches: Record<string, Bench> = {
   reconnect,
   'engine-restart': engineRestart,
   vm: vmBench,
+  'contract-fuzz': contractFuzz,
 };

@@ -67,6 +67,8 @@ if (!app.requestSingleInstanceLock()) {
         dataDir,
         connect,
         dockerSocket: true,
+        // Start-up problems (a data folder Wharf cannot write) reach the terminal too; the window shows them.
+        log: (l) => console.error(l),
         ...(secretCodec ? { secretCodec } : {}),
       });
     } catch (e) {

@@ -2,7 +2,7 @@
 // Inputs are checked here for shape; target-validate.ts checks what they mean (names, keys).
 import { z } from 'zod';
 import { call } from './define';
-import type { EngineStatus, WharfErrorShape } from './types';
+import type { EngineStatus, SettingsNotice, WharfErrorShape } from './types';
 
 export interface TargetView {
   name: string;
@@ -31,6 +31,10 @@ export interface TargetsOverview {
   /** The target being switched to, while a switch runs. */
   switching?: string;
   tests: Record<string, TargetTestResult>;
+  /** Settings files Wharf could not use and set aside (targets, registries, the VM's): the app shows them. */
+  settingsNotices?: SettingsNotice[];
+  /** Wharf's data folder (or the registries' folder) is not writable: SETTINGS_WRITE_FAILED, found at start. */
+  dataDirProblem?: WharfErrorShape;
 }
 
 const text = (max: number) => z.string().max(max);

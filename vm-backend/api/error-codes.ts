@@ -58,6 +58,7 @@ export const ERROR_CODES = [
   'REGISTRY_TLS',
   'REGISTRY_UNREACHABLE',
   'REGISTRY_AUTH',
+  'REGISTRY_LIMIT',
   'REGISTRY_RATE_LIMIT',
   'REGISTRY_NOT_FOUND',
   'REGISTRY_HTTP',
@@ -94,6 +95,9 @@ export const ERROR_CODES = [
   'TARGET_VM_STOPPED',
   'TARGET_CONNECT_FAILED',
   'ENGINE_SWITCHED',
+  // connection/settings-file.ts: Wharf's own settings files (targets, registries, the VM's).
+  'SETTINGS_WRITE_FAILED',
+  'SETTINGS_READ_FAILED',
   // vm/: the VM's problems and refusals (worded in the VM panel's catalog, vmPanel.problem).
   'VM_NOT_AVAILABLE',
   'VM_CREATE_FAILED',

@@ -134,3 +134,15 @@ export interface PrunePreview {
   images: { id: string; size: number }[];
   bytes: number;
 }
+
+/** A settings file Wharf could not use (it did not parse or fit its schema): set aside, never overwritten. */
+export interface SettingsNotice {
+  /** The settings file, e.g. ".../targets.json"; Wharf started with an empty one. */
+  file: string;
+  /** Where the bad file now is (absent when even the rename failed). */
+  keptAs?: string;
+  /** Why it was refused (the JSON parser's or the schema's words). */
+  reason: string;
+  /** Epoch ms. */
+  at: number;
+}

@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,18 @@ describe('wharf context', () => {
   it('lists local as the active target at first', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wharf-ctx-'));
     expect(await run(dir, 'ls')).toBe('NAME     ENGINE  KEY\nlocal *  local\nvm       vm\n');
+  });
+  it('ls says when targets.json was corrupt and where the bad copy is kept, in this run and the next', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wharf-ctx-'));
+    writeFileSync(join(dir, 'targets.json'), '{"targets": [ oops');
+    const first = await run(dir, 'ls');
+    const kept = readdirSync(dir).find((n) => n.startsWith('targets.json.corrupt-')) as string;
+    expect(readFileSync(join(dir, kept), 'utf8')).toBe('{"targets": [ oops');
+    expect(first).toContain(`note: ${join(dir, 'targets.json')} could not be read (`);
+    expect(first).toContain(`kept it as ${join(dir, kept)}`);
+    await run(dir, 'add', 'box', 'ssh://me@box:22');
+    expect(await run(dir, 'ls')).toContain(`kept it as ${join(dir, kept)}`);
+    expect(readFileSync(join(dir, kept), 'utf8')).toBe('{"targets": [ oops');
   });
   it('adds an SSH target, switches to it, and removes it (back to local)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wharf-ctx-'));

@@ -3,7 +3,16 @@
 import { resolve } from 'node:path';
 import { probeTarget } from '../wiring/probe-target';
 import { type Target, TargetError, TargetStore } from '../connection/targets';
+import { WharfError } from '../api/errors';
+import type { SettingsNotice } from '../api/types';
+import { settingsNotices } from '../connection/settings-file';
 import { parseEngine, UsageError } from './args';
+
+/** A settings file set aside, in the words the app uses. */
+export const noticeLine = (n: SettingsNotice): string =>
+  n.keptAs
+    ? `note: ${n.file} could not be read${n.reason ? ` (${n.reason})` : ''}; Wharf started without it and kept it as ${n.keptAs}. Copy what you need from it, then delete it.`
+    : `note: ${n.file} could not be read${n.reason ? ` (${n.reason})` : ''} and could not be set aside.`;
 
 export const CONTEXT_USAGE = `usage: wharf context ls
        wharf context add NAME ssh://user@host[:port] [--identity KEYFILE]
@@ -41,6 +50,7 @@ export async function contextCommand(
         const line = (r: string[]): string =>
           `${(r[0] ?? '').padEnd(w[0] ?? 0)}  ${(r[1] ?? '').padEnd(w[1] ?? 0)}  ${r[2] ?? ''}`.trimEnd();
         out([line(['NAME', 'ENGINE', 'KEY']), ...rows.map(line)].join('\n'));
+        for (const n of settingsNotices([store.file])) out(noticeLine(n));
         return 0;
       }
       case 'add': {
@@ -73,6 +83,7 @@ export async function contextCommand(
     }
   } catch (err) {
     if (err instanceof TargetError) throw new UsageError(err.message);
+    if (err instanceof WharfError) throw new UsageError(`${err.message} ${err.hint}\n  (${err.detail})`);
     throw err;
   }
 }

@@ -1,8 +1,9 @@
 // Engine targets the user named (`wharf context add`), and which one is active. `local` and `vm`
 // (Wharf's own VM) are always there; the VM is the default on macOS and Windows, which have no local engine. Kept in <data>/targets.json (0600): names, engine addresses and key paths, no secrets.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { z } from 'zod';
 import { COMMAND_LINE_TARGET } from '../api/rules/docker-context-name';
+import { readSettingsFile, writeSettingsFileSync } from './settings-file';
 
 export interface Target {
   name: string;
@@ -28,6 +29,17 @@ const NAME = /^[a-z0-9][a-z0-9_.-]{0,40}$/;
 
 export class TargetError extends Error {}
 
+// The file's shape. A file that does not fit (an entry with a name Wharf would never save is a hand
+// edit gone wrong) is set aside whole rather than losing that entry at the next save.
+const storedSchema = z.object({
+  active: z.string().optional(),
+  targets: z
+    .array(
+      z.object({ name: z.string().regex(NAME), engine: z.string(), identity: z.string().optional() }).passthrough(),
+    )
+    .default([]),
+});
+
 export class TargetStore {
   readonly file: string;
   constructor(
@@ -38,22 +50,17 @@ export class TargetStore {
   }
 
   private read(): Stored {
-    try {
-      const s = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<Stored>;
-      const targets = Array.isArray(s.targets)
-        ? s.targets.filter((t) => t && NAME.test(t.name) && typeof t.engine === 'string' && !isBuiltIn(t.name))
-        : [];
-      const known = (n: unknown): n is string =>
-        typeof n === 'string' && (isBuiltIn(n) || targets.some((t) => t.name === n));
-      return { active: known(s.active) ? s.active : defaultTargetName(this.platform), targets };
-    } catch {
-      return { active: defaultTargetName(this.platform), targets: [] };
-    }
+    const s = readSettingsFile(this.file, storedSchema, { targets: [] });
+    const targets = s.targets
+      .filter((t) => !isBuiltIn(t.name))
+      .map((t) => ({ name: t.name, engine: t.engine, ...(t.identity ? { identity: t.identity } : {}) }));
+    const known = (n: unknown): n is string =>
+      typeof n === 'string' && (isBuiltIn(n) || targets.some((t) => t.name === n));
+    return { active: known(s.active) ? s.active : defaultTargetName(this.platform), targets };
   }
 
   private write(s: Stored): void {
-    mkdirSync(dirname(this.file), { recursive: true, mode: 0o700 });
-    writeFileSync(this.file, `${JSON.stringify(s, null, 2)}\n`, { mode: 0o600 });
+    writeSettingsFileSync(this.file, s, { mode: 0o600 });
   }
 
   list(): { targets: Target[]; active: string } {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RegistryStore, type SecretCodec } from './registry-store';
+import { MAX_REGISTRIES, RegistryStore, type SecretCodec } from './registry-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'wharf-regstore-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,5 +48,12 @@ describe('RegistryStore', () => {
     );
     const r = await new RegistryStore(file, codec()).get('reg.example');
     expect(r).toEqual({ host: 'reg.example', username: 'me' });
+  });
+  it('refuses a registry past the limit with a coded error of its own, and keeps the list', async () => {
+    const file = join(dir, 'limit.json');
+    const store = new RegistryStore(file);
+    for (let i = 0; i < MAX_REGISTRIES; i++) await store.put({ host: `reg${i}.example` });
+    await expect(store.put({ host: 'one-more.example' })).rejects.toMatchObject({ code: 'REGISTRY_LIMIT' });
+    expect(await new RegistryStore(file).list()).toHaveLength(MAX_REGISTRIES);
   });
 });

@@ -1,14 +1,20 @@
 // The registries the user added, with their credentials, in one file only the user can read
 // (0600, folder 0700). The desktop app seals each secret with the OS keychain (Electron's
 // safeStorage, given as a SecretCodec); web mode keeps it in the 0600 file as it is.
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { WharfError } from '../api/errors';
+import { readSettingsFile, writeSettingsFile } from '../connection/settings-file';
 import type { RegistryInfo, RegistryInput } from '../api/contract.registries';
 import { registryHost } from '../api/contract.registries';
 import type { RegistryTarget } from './v2-client';
 
-const MAX_REGISTRIES = 50;
+export const MAX_REGISTRIES = 50;
+
+// The file's shape: an entry without a valid host makes the whole file set aside (never lost at the
+// next save); a secret this keychain cannot open is dropped (the user enters it again).
+const fileSchema = z.object({ registries: z.array(z.object({ host: registryHost }).passthrough()) });
 
 export function configDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.WHARF_CONFIG_DIR) return env.WHARF_CONFIG_DIR;
@@ -53,27 +59,15 @@ export class RegistryStore {
 
   async all(): Promise<RegistryTarget[]> {
     if (this.cache) return this.cache;
-    let list: RegistryTarget[] = [];
-    try {
-      const raw: unknown = JSON.parse(await readFile(this.file, 'utf8'));
-      const items = Array.isArray((raw as { registries?: unknown })?.registries)
-        ? (raw as { registries: unknown[] }).registries
-        : [];
-      list = items.flatMap((r) => {
-        const o = r as Record<string, unknown>;
-        if (typeof o?.host !== 'string' || !registryHost.safeParse(o.host).success) return [];
-        const secret = this.secretOf(o);
-        return [
-          {
-            host: o.host,
-            ...(typeof o.username === 'string' && o.username ? { username: o.username } : {}),
-            ...(secret ? { secret } : {}),
-          },
-        ];
-      });
-    } catch {
-      // No file yet, or unreadable: no registries.
-    }
+    const items = readSettingsFile(this.file, fileSchema, { registries: [] }).registries;
+    const list = items.map((o: Record<string, unknown> & { host: string }): RegistryTarget => {
+      const secret = this.secretOf(o);
+      return {
+        host: o.host,
+        ...(typeof o.username === 'string' && o.username ? { username: o.username } : {}),
+        ...(secret ? { secret } : {}),
+      };
+    });
     this.cache = list.slice(0, MAX_REGISTRIES);
     return this.cache;
   }
@@ -98,7 +92,15 @@ export class RegistryStore {
       ...(secret ? { secret } : {}),
     };
     if (i >= 0) list[i] = entry;
-    else if (list.length >= MAX_REGISTRIES) throw new Error(`at most ${MAX_REGISTRIES} registries`);
+    else if (list.length >= MAX_REGISTRIES)
+      // A WharfError of its own: a plain Error would reach the engine classifier (a Docker error).
+      throw new WharfError({
+        code: 'REGISTRY_LIMIT',
+        message: `Wharf keeps at most ${MAX_REGISTRIES} registries.`,
+        hint: 'Remove one you no longer use, then add this one.',
+        detail: `${list.length} registries saved; not added: ${input.host}`,
+        params: { max: MAX_REGISTRIES },
+      });
     else list.push(entry);
     await this.save(list);
     return info(entry);
@@ -108,20 +110,15 @@ export class RegistryStore {
     await this.save((await this.all()).filter((r) => r.host !== host));
   }
 
+  /** Writes, then (only once it is on disk) makes `list` the one the app sees. */
   private async save(list: RegistryTarget[]): Promise<void> {
-    this.cache = list;
     const write = async (): Promise<void> => {
-      const dir = join(this.file, '..');
-      await mkdir(dir, { recursive: true, mode: 0o700 });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      await writeFile(tmp, `${JSON.stringify({ registries: list.map((r) => this.stored(r)) }, null, 2)}\n`, {
-        mode: 0o600,
-      });
-      await chmod(tmp, 0o600);
-      await rename(tmp, this.file);
+      await writeSettingsFile(this.file, { registries: list.map((r) => this.stored(r)) }, { mode: 0o600 });
+      this.cache = list;
     };
-    this.writing = this.writing.then(write, write);
-    await this.writing;
+    const done = this.writing.then(write, write);
+    this.writing = done.catch(() => undefined);
+    await done;
   }
 }
 

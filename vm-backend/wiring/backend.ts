@@ -21,7 +21,10 @@ import { EngineSwitch } from './engine-switch';
 import { RegistryStore, type SecretCodec } from '../registry/registry-store';
 import type { BackendCall } from './scope-domains';
 import { ScopeStreams } from './scope-streams';
-import { targetHandlers } from './targets-handlers';
+import { type SettingsStatus, targetHandlers } from './targets-handlers';
+import { folderWriteProblem, settingsNotices } from '../connection/settings-file';
+import { vmFiles, vmsRoot } from '../vm/vm-files';
+import { dirname, join } from 'node:path';
 import { vmHandlers } from '../vm/vm-handlers';
 import { VmHost } from '../vm/vm-host';
 import type { VmManager } from '../vm/lifecycle/vm-manager';
@@ -48,6 +51,8 @@ export interface BackendOptions {
   log?: (line: string) => void;
   /** Seals registry secrets at rest (the desktop app: the OS keychain); web mode: none. */
   secretCodec?: SecretCodec;
+  /** registries.json (default: in WHARF_CONFIG_DIR or the OS's config folder). */
+  registriesFile?: string;
 }
 
 class Emitter {
@@ -69,6 +74,28 @@ class Emitter {
   }
 }
 
+/** The settings files' state for targets:list; says at start when a folder is not writable. */
+function settingsStatus(
+  dataDir: string,
+  targets: TargetStore,
+  registries: RegistryStore,
+  log?: (line: string) => void,
+): SettingsStatus {
+  const vm = vmFiles(vmsRoot(dataDir), 'default');
+  const files = [targets.file, registries.file, vm.settings, vm.runtime, join(vmsRoot(dataDir), 'accel-hung.json')];
+  const problem = folderWriteProblem(dataDir) ?? folderWriteProblem(dirname(registries.file));
+  if (problem) log?.(`wharf: ${problem.message} ${problem.hint}\n  (${problem.detail})`);
+  return {
+    problem,
+    notices: async () => {
+      // Read the files once so a corrupt one is set aside (and listed) before anything saves.
+      targets.list();
+      await registries.all().catch(() => undefined);
+      return settingsNotices(files);
+    },
+  };
+}
+
 export function createBackend(options: BackendOptions): Backend {
   const emitter = new Emitter();
   const dataDir = options.dataDir ?? wharfDataDir();
@@ -79,10 +106,13 @@ export function createBackend(options: BackendOptions): Backend {
   });
   if (options.vm) vms.adopt(options.vm);
   const connect = options.connect ?? targetConnector({ dataDir });
+  const registries = new RegistryStore(options.registriesFile, options.secretCodec);
+  const targets = new TargetStore(dataDir);
+  const settings = settingsStatus(dataDir, targets, registries, options.log);
   const engines = new EngineSwitch({
     emit: (e, p) => emitter.emit(e, p),
     streams,
-    registries: new RegistryStore(undefined, options.secretCodec),
+    registries,
     connect: async (t) =>
       t.engine === 'vm' ? { connection: await vms.engine(options.log) } : { connection: (await connect(t)).connection },
     ...(options.dockerSocket
@@ -105,7 +135,7 @@ export function createBackend(options: BackendOptions): Backend {
   });
   engines.install(options.target ?? LOCAL, { connection: options.connection });
   const beside: HandlerMap<BackendCall> = {
-    ...targetHandlers(new TargetStore(dataDir), engines, dataDir),
+    ...targetHandlers(targets, engines, dataDir, settings),
     ...vmHandlers(vms, () => ({ target: engines.current.target.name, isVm: engines.current.target.engine === 'vm' })),
   };
 

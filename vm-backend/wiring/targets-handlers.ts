@@ -3,18 +3,33 @@
 import type { CallName } from '../api/contract';
 import type { TargetsOverview, TargetTestResult } from '../api/contract.targets';
 import type { HandlerMap } from '../api/handler';
+import type { SettingsNotice } from '../api/types';
+import { WharfError } from '../api/errors';
 import { probeTarget } from './probe-target';
 import { targetBuiltIn, targetNameTaken, targetNotFound, targetNotSaved } from '../connection/target-errors';
 import { targetFromForm } from '../connection/target-validate';
 import { isBuiltIn, type Target, TargetError, type TargetStore } from '../connection/targets';
 import type { EngineSwitch } from './engine-switch';
 
+/** What targets:list reports about Wharf's settings files (settings-file.ts). */
+export interface SettingsStatus {
+  notices(): Promise<SettingsNotice[]>;
+  /** Found at start: the data folder is not writable. */
+  problem?: WharfError | null;
+}
+
 type TargetCall = Extract<CallName, `targets:${string}`>;
 
-export function targetHandlers(store: TargetStore, engines: EngineSwitch, dataDir: string): HandlerMap<TargetCall> {
+export function targetHandlers(
+  store: TargetStore,
+  engines: EngineSwitch,
+  dataDir: string,
+  settings: SettingsStatus = { notices: async () => [] },
+): HandlerMap<TargetCall> {
   const tests = new Map<string, TargetTestResult>();
 
-  const overview = (): TargetsOverview => {
+  const overview = async (): Promise<TargetsOverview> => {
+    const notices = await settings.notices();
     const { targets } = store.list();
     const running = engines.current.target;
     // A target given on the command line (--engine) is listed too, so the active one is always there.
@@ -24,6 +39,8 @@ export function targetHandlers(store: TargetStore, engines: EngineSwitch, dataDi
       active: running.name,
       ...(engines.switching ? { switching: engines.switching } : {}),
       tests: Object.fromEntries([...tests].filter(([n]) => all.some((t) => t.name === n))),
+      ...(notices.length ? { settingsNotices: notices } : {}),
+      ...(settings.problem ? { dataDirProblem: settings.problem.toJSON() } : {}),
     };
   };
   const find = (name: string): Target => {
@@ -40,6 +57,7 @@ export function targetHandlers(store: TargetStore, engines: EngineSwitch, dataDi
     try {
       f();
     } catch (e) {
+      if (e instanceof WharfError) throw e; // SETTINGS_WRITE_FAILED: the path and the OS's words
       throw targetNotSaved(e instanceof TargetError ? e.message : (e as Error).message);
     }
   };
@@ -64,7 +82,7 @@ export function targetHandlers(store: TargetStore, engines: EngineSwitch, dataDi
       if (previous) tests.delete(previous);
       // The engine in use was edited: reconnect with the new address and key.
       if (engines.current.target.name === (previous ?? name)) await engines.use(t);
-      return overview();
+      return await overview();
     },
     'targets:remove': async ({ name }) => {
       if (isBuiltIn(name)) throw targetBuiltIn(name);
@@ -72,7 +90,7 @@ export function targetHandlers(store: TargetStore, engines: EngineSwitch, dataDi
       stored(() => store.remove(name));
       tests.delete(name);
       if (engines.current.target.name === name) await engines.use(store.get(store.list().active));
-      return overview();
+      return await overview();
     },
     'targets:test': async ({ name }) => {
       const result = await probeTarget(find(name), dataDir);
@@ -83,7 +101,7 @@ export function targetHandlers(store: TargetStore, engines: EngineSwitch, dataDi
       const t = find(name);
       const status = await engines.use(t);
       if (exists(name)) stored(() => store.use(name));
-      return { overview: overview(), status };
+      return { overview: await overview(), status };
     },
   };
 }

@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { getBridge } from '../../bridge';
 import { registryInput, useRegistriesDialog } from './registries-store';
+import { SettingsNotices } from '../settings/SettingsNotices';
 
 export function RegistriesDialog(): React.JSX.Element | null {
   const open = useRegistriesDialog((s) => s.open);
@@ -23,6 +24,7 @@ function RegistriesBody(): React.JSX.Element {
   const [secret, setSecret] = useState('');
   const close = useCallback(() => useRegistriesDialog.getState().show(false), []);
   useEffect(() => void useRegistriesDialog.getState().load(getBridge()), []);
+  const settings = useRegistriesDialog((s) => s.settings);
   const input = registryInput(host, username, secret);
   const add = async (): Promise<void> => {
     if (!(await useRegistriesDialog.getState().add(getBridge(), input))) return;
@@ -41,6 +43,7 @@ function RegistriesBody(): React.JSX.Element {
       }
     >
       <p className="muted small">{t('registries.intro')}</p>
+      <SettingsNotices status={settings} only={['registries.json']} />
       <ul className="registries" aria-label={t('registries.list')}>
         {list.length === 0 && <li className="muted small">{t('registries.none')}</li>}
         {list.map((r) => (

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { CallInput } from '../../../vm-backend/api/contract';
 import type { RegistryInfo, RegistryTest } from '../../../vm-backend/api/contract.registries';
+import type { TargetsOverview } from '../../../vm-backend/api/contract.targets';
 import type { WharfErrorShape } from '../../../vm-backend/api/types';
 import type { Bridge } from '../../bridge/types';
 import { errorShape } from '../../lib/error-shape';
@@ -25,6 +26,8 @@ interface RegistriesState {
   busy: boolean;
   error: WharfErrorShape | null;
   tested: RegistryTest | null;
+  /** Wharf's settings files as targets:list reports them: a registries.json set aside as corrupt is said here too. */
+  settings: TargetsOverview | null;
   /** Opening starts afresh: an empty list until `load` answers, no error, no test result. */
   show(open: boolean): void;
   load(bridge: Bridge): Promise<void>;
@@ -55,8 +58,12 @@ export const useRegistriesDialog = create<RegistriesState>()((set) => {
     busy: false,
     error: null,
     tested: null,
-    show: (open) => set(open ? { open, list: [], busy: false, error: null, tested: null } : { open }),
-    load: (bridge) => reload(bridge).catch((e: unknown) => set({ error: shape(e) })),
+    settings: null,
+    show: (open) => set(open ? { open, list: [], busy: false, error: null, tested: null, settings: null } : { open }),
+    load: (bridge) =>
+      reload(bridge)
+        .then(async () => set({ settings: await bridge.call('targets:list', {}) }))
+        .catch((e: unknown) => set({ error: shape(e) })),
     test: (bridge, input) => act(async () => set({ tested: await bridge.call('registries:test', input) })),
     add: async (bridge, input) => {
       let added = false;

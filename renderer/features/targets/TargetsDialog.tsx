@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../store/store';
+import { SettingsNotices } from '../settings/SettingsNotices';
 import { cli } from './target-cli';
 import { TargetFormView } from './TargetFormView';
 import { TargetRow } from './TargetRow';
@@ -44,6 +45,7 @@ function TargetsBody(): React.JSX.Element {
       }
     >
       <p className="muted small">{t('targets.intro')}</p>
+      <SettingsNotices status={overview} only={['targets.json']} />
       <ul className="targets" aria-label={t('targets.list')}>
         {!overview && <li className="muted small">{t('common.loading')}</li>}
         {overview?.targets.map((tg) => (

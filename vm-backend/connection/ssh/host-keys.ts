@@ -1,7 +1,8 @@
 // Host keys pinned on first use, in Wharf's own known_hosts file (OpenSSH's format, so a person
 // can read it or compare it with `ssh-keygen -lf`). A changed key is refused, never replaced.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { writeTextFileSync } from '../settings-file';
 import { dirname } from 'node:path';
 
 export type HostKeyCheck =
@@ -64,7 +65,7 @@ export class HostKeyStore {
       }
     })();
     const sep = prev && !prev.endsWith('\n') ? '\n' : '';
-    writeFileSync(this.file, `${prev}${sep}${name} ${type} ${keyBlob.toString('base64')}\n`, { mode: 0o600 });
+    writeTextFileSync(this.file, `${prev}${sep}${name} ${type} ${keyBlob.toString('base64')}\n`, { mode: 0o600 });
     return { result: 'new', fingerprint: fp };
   }
 
@@ -77,7 +78,7 @@ export class HostKeyStore {
   /** Forgets a host's key (the user's explicit choice after checking the new one). */
   forget(name: string): void {
     const keep = this.read().filter((e) => e.name !== name);
-    writeFileSync(this.file, keep.map((e) => `${e.name} ${e.type} ${e.blob.toString('base64')}\n`).join(''), {
+    writeTextFileSync(this.file, keep.map((e) => `${e.name} ${e.type} ${e.blob.toString('base64')}\n`).join(''), {
       mode: 0o600,
     });
   }

@@ -2,10 +2,10 @@
 // facts as one .tar.gz to attach to a bug report. Never the SSH private key, the seed or the boot
 // nonce: those files are not read, and the nonce is blanked wherever a log repeats it.
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { arch, cpus, freemem, platform, release, totalmem, type as osType } from 'node:os';
 import { promisify } from 'node:util';
+import { type Bundle, TicketShelf } from './diagnose-tickets';
 import { guestConnection, guestRun } from '../guest/guest-ssh';
 import { qemuBinary, readText } from '../qemu/qemu-driver';
 import { tarGz, type TarEntry } from './tar-gz';
@@ -127,20 +127,6 @@ export async function diagnoseBundle(
 }
 
 // One-time tickets: the web page fetches the bundle with a plain GET (GET /download/vm-diagnose).
-const TICKET_MS = 5 * 60_000;
-const tickets = new Map<string, { name: string; data: Buffer; expires: number }>();
-
-export function issueDiagnoseTicket(name: string, data: Buffer): string {
-  const now = Date.now();
-  for (const [k, v] of tickets) if (v.expires < now) tickets.delete(k);
-  const ticket = randomBytes(18).toString('base64url');
-  tickets.set(ticket, { name, data, expires: now + TICKET_MS });
-  return ticket;
-}
-
-export function takeDiagnoseTicket(ticket: string): { name: string; data: Buffer } {
-  const t = tickets.get(ticket);
-  tickets.delete(ticket);
-  if (!t || t.expires < Date.now()) throw diagnoseExpired();
-  return { name: t.name, data: t.data };
-}
+const shelf = new TicketShelf();
+export const issueDiagnoseTicket = (name: string, data: Buffer): string => shelf.issue(name, data);
+export const takeDiagnoseTicket = (ticket: string): Bundle => shelf.take(ticket);

@@ -2,6 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { z } from 'zod';
+import { readSettingsFile, writeSettingsFileSync } from '../../connection/settings-file';
 import type { Accel } from '../qemu/accel';
 import type { VmFiles } from '../vm-files';
 import { type VmSettings, vmSettingsSchema } from '../vm-settings';
@@ -18,29 +20,39 @@ export interface VmRuntime {
   ownerPid: number;
 }
 
+// runtime.json as written by writeRuntime; one that does not fit is set aside (settings-file.ts) and
+// reconcile sees no runtime, as after a clean stop.
+const runtimeSchema = z
+  .object({
+    nonce: z.string(),
+    sshPort: z.number().int().min(1).max(65535),
+    accel: z.enum(['hvf', 'kvm', 'whpx', 'tcg']),
+    imageVersion: z.string(),
+    phase: z.enum(['starting', 'running', 'stopping']),
+    startedAt: z.number(),
+    bootedAt: z.number().optional(),
+    ownerPid: z.number().int(),
+  })
+  .nullable();
+
 export const newNonce = (): string => randomBytes(12).toString('hex');
 
 export function readRuntime(files: VmFiles): VmRuntime | null {
-  try {
-    return JSON.parse(readFileSync(files.runtime, 'utf8')) as VmRuntime;
-  } catch {
-    return null;
-  }
+  return readSettingsFile(files.runtime, runtimeSchema, null);
 }
 export function writeRuntime(files: VmFiles, r: VmRuntime): void {
-  writeFileSync(files.runtime, JSON.stringify(r, null, 2));
+  writeSettingsFileSync(files.runtime, r);
 }
 export function clearRuntime(files: VmFiles): void {
   rmSync(files.runtime, { force: true });
 }
 
+/** settings.json; none (or one set aside as corrupt) means "not created yet" to the caller. */
 export function readSettings(files: VmFiles): VmSettings | null {
-  if (!existsSync(files.settings)) return null;
-  const r = vmSettingsSchema.safeParse(JSON.parse(readFileSync(files.settings, 'utf8')));
-  return r.success ? r.data : null;
+  return readSettingsFile(files.settings, vmSettingsSchema.nullable(), null);
 }
 export function writeSettings(files: VmFiles, s: VmSettings): void {
-  writeFileSync(files.settings, JSON.stringify(s, null, 2));
+  writeSettingsFileSync(files.settings, s);
 }
 
 /** A free TCP port on 127.0.0.1 (the OS picks it). */

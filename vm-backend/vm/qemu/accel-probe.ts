@@ -1,25 +1,24 @@
 // Gathers the facts chooseAccel needs from this host, and remembers accelerators that hung.
 import { execFile } from 'node:child_process';
-import { accessSync, constants, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { z } from 'zod';
+import { readSettingsFile, writeSettingsFileSync } from '../../connection/settings-file';
 import { type Accel, type AccelChoice, type AccelFacts, chooseAccel, parseAccelHelp } from './accel';
 import { hostArch } from '../guest-arch';
 
 const run = promisify(execFile);
 const hungFile = (vmsRoot: string): string => join(vmsRoot, 'accel-hung.json');
 
+const hungSchema = z.array(z.enum(['hvf', 'kvm', 'whpx', 'tcg']));
+
 function readHung(vmsRoot: string): Accel[] {
-  try {
-    return JSON.parse(readFileSync(hungFile(vmsRoot), 'utf8')) as Accel[];
-  } catch {
-    return [];
-  }
+  return readSettingsFile(hungFile(vmsRoot), hungSchema, []);
 }
 
 export function markHung(vmsRoot: string, accel: Accel): void {
-  const list = [...new Set([...readHung(vmsRoot), accel])];
-  writeFileSync(hungFile(vmsRoot), JSON.stringify(list));
+  writeSettingsFileSync(hungFile(vmsRoot), [...new Set([...readHung(vmsRoot), accel])]);
 }
 
 async function accelFacts(qemuBin: string, vmsRoot: string): Promise<AccelFacts> {
