@@ -6,6 +6,7 @@ import { enginePing, guestConnection, guestRun } from '../guest/guest-ssh';
 import type { ImageFiles } from '../image/image';
 import { readText } from '../qemu/qemu-driver';
 import { newNonce, readSettings, stickyPort, type VmRuntime, writeRuntime } from './vm-runtime';
+import { readBootHistory, typicalBootMs } from './boot-history';
 import { rmSync } from 'node:fs';
 import type { VmManager } from './vm-manager';
 import type { VmProblem } from './vm-state';
@@ -116,10 +117,13 @@ export async function bootVm(m: VmManager, hostName: string): Promise<VmRuntime>
     };
     writeRuntime(files, rt);
     const notice = choice.accel === 'tcg' ? choice.reason : undefined;
+    // The estimate from earlier starts with this same accelerator (a fallback to tcg changes it).
+    const typical = typicalBootMs(readBootHistory(files.bootHistory), choice.accel);
     machine.to('starting', `Booting Linux (${choice.accel === 'tcg' ? 'software emulation' : choice.accel})`, {
       phase: 'booting',
       accel: choice.accel,
       sshPort,
+      typicalBootMs: typical,
       ...(notice ? { notice } : {}),
     });
     const key = await waitForHostKey(m, rt, choice);

@@ -7,6 +7,7 @@ import type { VmDriver } from '../driver';
 import type { ImageFiles } from '../image/image';
 import { enginePing, guestConnection, guestRun } from '../guest/guest-ssh';
 import { pidAlive, readPid } from '../qemu/pids';
+import { recordBoot, typicalNextBootMs } from './boot-history';
 import { reconcile } from './reconcile';
 import { bootVm, StartFailure } from './vm-boot';
 import { clearRuntime, readRuntime, readSettings, type VmRuntime, writeRuntime, writeSettings } from './vm-runtime';
@@ -116,9 +117,16 @@ export class VmManager {
     if (checked.refuse) return this.machine.to('error', checked.refuse.message, { problem: checked.refuse });
     const warning: VmProblem | undefined = checked.warnings[0];
     writeFileSync(this.files.lock, String(process.pid));
+    const t0 = Date.now();
+    const typical = typicalNextBootMs(this.files.bootHistory);
     try {
-      this.machine.to('starting', 'Checking this computer', { phase: 'booting', ...(warning ? { warning } : {}) });
+      this.machine.to('starting', 'Checking this computer', {
+        phase: 'booting',
+        ...(warning ? { warning } : {}),
+        ...(typical ? { typicalBootMs: typical } : {}),
+      });
       this.runtime = await bootVm(this, hostname());
+      recordBoot(this.files.bootHistory, { ms: Date.now() - t0, accel: this.runtime.accel, at: Date.now() });
       this.machine.to('running', 'Running', {
         sshPort: this.runtime.sshPort,
         accel: this.runtime.accel,
