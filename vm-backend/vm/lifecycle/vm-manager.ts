@@ -18,6 +18,11 @@ import { guestProbe } from '../guest/vm-guest-probe';
 import { type VmProblem, type VmStatus, VmStateMachine } from './vm-state';
 import { DEFAULT_TIMING, VmWatch, type WatchProbe, type WatchTiming } from './vm-watch';
 
+/** How long the guest may take to stop dockerd and containerd: longer than the guest's own bound
+ *  (docker.service TimeoutStopSec=45s), which is longer than a container's stop timeout (10 s by
+ *  default, every container at once) + dockerd's 5 s of grace. */
+const ENGINE_STOP_MS = 60_000;
+
 export interface VmManagerOptions {
   vmsRoot: string;
   name?: string;
@@ -167,7 +172,7 @@ export class VmManager {
       let off: string | null = null;
       try {
         if (conn)
-          await guestRun(conn, 'systemctl stop docker.socket docker.service containerd.service', 30_000).catch(
+          await guestRun(conn, 'systemctl stop docker.socket docker.service containerd.service', ENGINE_STOP_MS).catch(
             () => null,
           );
         this.machine.to('stopping', 'Powering off the VM');
