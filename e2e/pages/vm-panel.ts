@@ -22,6 +22,8 @@ export class VmPanel {
   readonly dialog: Locator;
   readonly panel: Locator;
   readonly progress: Locator;
+  /** While starting: the time so far and what a start usually takes here. */
+  readonly bootTime: Locator;
   readonly settings: Locator;
   /** Shown while another engine is active: which one, and that the VM runs beside it. */
   readonly otherEngine: Locator;
@@ -31,6 +33,7 @@ export class VmPanel {
     this.dialog = page.getByRole('dialog', { name: 'Wharf VM' });
     this.panel = page.getByTestId('vm-panel');
     this.progress = page.getByTestId('vm-progress');
+    this.bootTime = page.getByTestId('vm-boot-time');
     this.settings = page.getByRole('form', { name: 'Resources' });
     this.otherEngine = page.getByTestId('vm-other-engine');
   }

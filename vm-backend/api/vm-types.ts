@@ -29,6 +29,8 @@ export interface VmStatus {
   since: number;
   /** When the running VM booted, for uptime. */
   bootedAt?: number;
+  /** While starting: how long a start usually takes on this computer (median of the last few). */
+  typicalBootMs?: number;
   accel?: string;
   /** Something the user should know that is not an error (e.g. an accelerator fell back to tcg). */
   notice?: string;

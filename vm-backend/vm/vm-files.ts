@@ -28,6 +28,8 @@ export interface VmFiles {
   sshPort: string;
   /** Held while a start or stop runs (contains the owner's pid). */
   lock: string;
+  /** How long the last few starts took (the boot progress says what to expect). */
+  bootHistory: string;
 }
 
 export function vmFiles(vmsRoot: string, name: string): VmFiles {
@@ -48,6 +50,7 @@ export function vmFiles(vmsRoot: string, name: string): VmFiles {
     knownHosts: join(dir, 'ssh', 'known_hosts'),
     sshPort: f('ssh-port'),
     lock: f('start.lock'),
+    bootHistory: f('boot-times.json'),
   };
 }
 

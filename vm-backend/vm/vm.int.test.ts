@@ -72,6 +72,18 @@ describe.skipIf(skip !== null)('Wharf VM under QEMU (TCG)', { timeout: 300_000 }
       `docker run -d --name web -p 127.0.0.1:8080:80 -v wharfvol:/data wharf-fixture:1 sh -c 'echo hello-from-vm > /www/index.html; echo kept > /data/x; exec httpd -f -p 80 -h /www'`,
     );
     expect(run.code, run.stderr).toBe(0);
+    // Two containers that record their SIGTERM on a volume and exit with their own code (7): one
+    // without a restart policy (stays exited with 7), one with `unless-stopped` (back after a start).
+    for (const [name, restart] of [
+      ['on-term', 'no'],
+      ['on-term-restart', 'unless-stopped'],
+    ]) {
+      const r = await sh(
+        `docker run -d --name ${name} --restart ${restart} -v wharfvol:/data wharf-fixture:1 sh -c ` +
+          `'trap "echo got-term > /data/${name}; exit 7" TERM; echo up > /data/${name}-up; sleep 100000 & wait'`,
+      );
+      expect(r.code, r.stderr).toBe(0);
+    }
     const hostPort = await freePort();
     const fwd = await forwardPort(vm.files, vm.sshPort as number, hostPort, 8080);
     try {
@@ -90,6 +102,11 @@ describe.skipIf(skip !== null)('Wharf VM under QEMU (TCG)', { timeout: 300_000 }
 
   it('stops gracefully and finds the image and the volume data after a restart', async () => {
     const pid = readPid(vm.files.pid) as number;
+    // Both SIGTERM recorders are up (their trap is set) before the stop.
+    const up = await sh(
+      'for i in $(seq 50); do [ -e /var/lib/docker/volumes/wharfvol/_data/on-term-up ] && [ -e /var/lib/docker/volumes/wharfvol/_data/on-term-restart-up ] && exit 0; sleep 0.2; done; exit 1',
+    );
+    expect(up.code).toBe(0);
     const t0 = Date.now();
     expect((await vm.stop()).state).toBe('stopped');
     console.log(`VM stopped in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -100,6 +117,14 @@ describe.skipIf(skip !== null)('Wharf VM under QEMU (TCG)', { timeout: 300_000 }
     expect((await sh('docker image inspect -f "{{.Id}}" wharf-fixture:1')).code).toBe(0);
     const vol = await sh('docker run --rm -v wharfvol:/data wharf-fixture:1 cat /data/x');
     expect(vol.stdout.trim()).toBe('kept');
+    // Issue 15 item 2: the stop gave every container its SIGTERM (recorded on the volume) and the
+    // time to exit; each ended with its own code (7), not 255; the restart policy brought one back.
+    const terms = await sh(
+      'cat /var/lib/docker/volumes/wharfvol/_data/on-term /var/lib/docker/volumes/wharfvol/_data/on-term-restart',
+    );
+    expect(terms.stdout.trim().split('\n'), terms.stderr).toEqual(['got-term', 'got-term']);
+    const state = await sh("docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' on-term on-term-restart");
+    expect(state.stdout.trim().split('\n')).toEqual(['exited 7', 'running 0']);
   });
 
   it('Docker stops answering: degraded with a problem; Docker back: running again', async () => {

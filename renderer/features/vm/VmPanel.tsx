@@ -7,7 +7,7 @@ import { VmActions } from './VmActions';
 import { VmProblemView } from './VmProblemView';
 import { VmSettingsForm } from './VmSettingsForm';
 import { useVm } from './vm-store';
-import { progressText } from './vm-text';
+import { accelName, accelNoteText, bootTimeText, progressText } from './vm-text';
 import './vm.css';
 
 function useNow(ms: number): number {
@@ -21,7 +21,7 @@ function useNow(ms: number): number {
 
 /** The VM panel: state and progress, problems, resources, uptime, actions, settings, console. */
 export function VmPanel(): React.JSX.Element | null {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { open, overview, busy, actionError, diagnose } = useVm();
   const [consoleText, setConsole] = useState<string | null>(null);
   const [showSettings, setShowSettings] = useState(false);
@@ -47,16 +47,24 @@ export function VmPanel(): React.JSX.Element | null {
       ) : (
         <div className="vm-panel" data-testid="vm-panel" data-state={s.state}>
           <p role="status" data-testid="vm-state">
-            <strong>{t(`vm.state.${s.state}`)}</strong>
-            {s.phase && <> · {t(`vm.phase.${s.phase}`)}</>} ·{' '}
-            <span data-testid="vm-progress">{progressText(t, s)}</span>
+            <strong>{t(`vm.state.${s.state}`)}</strong> · <span data-testid="vm-progress">{progressText(t, s)}</span>
+            {s.state === 'starting' && (
+              <>
+                {' '}
+                · <span data-testid="vm-boot-time">{bootTimeText(t, now - s.since, s.typicalBootMs)}</span>
+              </>
+            )}
           </p>
           {s.problem && (
             <VmProblemView problem={s.problem} kind={s.state === 'degraded' ? 'warn' : 'error'} testId="vm-problem" />
           )}
           {s.warning && <VmProblemView problem={s.warning} kind="warn" testId="vm-warning" />}
           {actionError && <VmProblemView problem={actionError} kind="error" testId="vm-action-error" />}
-          {s.notice && <p className="muted small">{s.notice}</p>}
+          {s.notice && (
+            <p className="muted small" data-testid="vm-notice">
+              {accelNoteText(t, s.notice)}
+            </p>
+          )}
           {overview.inUse === false && (
             <p className="small" data-testid="vm-other-engine">
               {t('vmPanel.engine.other', { target: overview.engine ?? '' })}
@@ -72,7 +80,7 @@ export function VmPanel(): React.JSX.Element | null {
                 })}
               </li>
             )}
-            {s.accel && <li>{t('vm.accel', { accel: s.accel })}</li>}
+            {s.accel && <li>{t('vm.accel', { accel: accelName(t, (k) => i18n.exists(k), s.accel) })}</li>}
             {s.sshPort && <li>{t('vm.ssh', { port: s.sshPort })}</li>}
             {(s.state === 'running' || s.state === 'degraded') && s.bootedAt && (
               <li data-testid="vm-uptime">

@@ -3,17 +3,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ACCEL_NOTE_KEYS } from '../../../vm-backend/api/rules/vm-accel-note';
 import { PROGRESS_KEYS, progressKey } from '../../../vm-backend/api/rules/vm-progress';
 import en from '../../i18n/en.json';
 import ko from '../../i18n/ko.json';
-import { problemText, progressText, settingsCommand } from './vm-text';
+import { accelName, accelNoteText, bootTimeText, problemText, progressText, settingsCommand } from './vm-text';
 
 const vmDir = join(__dirname, '../../../vm-backend/vm');
 const sources = readdirSync(vmDir, { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
   .map((f) => readFileSync(join(vmDir, f), 'utf8'));
 type Cat = {
-  vmPanel: { progress: Record<string, string>; problem: Record<string, { message: string; hint: string }> };
+  vm: { accelName: Record<string, string>; bootTime: Record<string, string> };
+  vmPanel: {
+    progress: Record<string, string>;
+    accelNote: Record<string, string>;
+    problem: Record<string, { message: string; hint: string }>;
+  };
 };
 
 describe('VM texts by key', () => {
@@ -65,5 +71,27 @@ describe('VM texts by key', () => {
     expect(settingsCommand({ cpus: 2, memoryMiB: 2048, diskGiB: 64 })).toBe(
       'wharf vm settings --cpus 2 --memory 2048 --disk 64',
     );
+  });
+  it('the accelerator and its note in plain words, in both languages', () => {
+    for (const cat of [en, ko] as unknown as Cat[]) {
+      expect(ACCEL_NOTE_KEYS.filter((k) => !cat.vmPanel.accelNote[k])).toEqual([]);
+      expect(['tcg', 'kvm', 'hvf', 'whpx'].filter((a) => !cat.vm.accelName[a])).toEqual([]);
+      expect(['elapsed', 'typical', 'slower'].filter((k) => !cat.vm.bootTime[k])).toEqual([]);
+    }
+    const t = ((k: string, p?: object) => `T(${k}${p && Object.keys(p).length ? JSON.stringify(p) : ''})`) as never;
+    expect(accelNoteText(t, '/dev/kvm is missing or not writable: software emulation (slow)')).toBe(
+      'T(vmPanel.accelNote.noKvm)',
+    );
+    expect(accelNoteText(t, 'a note from a newer backend')).toBe('a note from a newer backend');
+    expect(accelName(t, (k) => k === 'vm.accelName.tcg', 'tcg')).toBe('T(vm.accelName.tcg)');
+    expect(accelName(t, () => false, 'nvmm')).toBe('nvmm');
+  });
+  it('the boot progress says how long it has been and what a start usually takes here', () => {
+    const t = ((k: string, p: object) => `${k} ${JSON.stringify(p)}`) as never;
+    expect(bootTimeText(t, 12_400)).toBe('vm.bootTime.elapsed {"seconds":12}');
+    expect(bootTimeText(t, 12_400, 21_600)).toBe('vm.bootTime.typical {"seconds":12,"typical":22}');
+    expect(bootTimeText(t, 31_000, 21_600)).toBe('vm.bootTime.typical {"seconds":31,"typical":22}');
+    expect(bootTimeText(t, 33_000, 21_600)).toBe('vm.bootTime.slower {"seconds":33,"typical":22}');
+    expect(bootTimeText(t, -500, 21_600)).toBe('vm.bootTime.typical {"seconds":0,"typical":22}');
   });
 });

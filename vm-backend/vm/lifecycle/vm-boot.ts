@@ -6,6 +6,7 @@ import { enginePing, guestConnection, guestRun } from '../guest/guest-ssh';
 import { ImageError, type ImageFiles } from '../image/image';
 import { readText } from '../qemu/qemu-driver';
 import { newNonce, readSettings, stickyPort, type VmRuntime, writeRuntime } from './vm-runtime';
+import { readBootHistory, typicalBootMs } from './boot-history';
 import { rmSync } from 'node:fs';
 import type { VmFiles } from '../vm-files';
 import type { VmManagerOptions } from './vm-options';
@@ -114,10 +115,13 @@ export async function bootVm(m: BootSubject, hostName: string): Promise<VmRuntim
     };
     writeRuntime(files, rt);
     const notice = choice.accel === 'tcg' ? choice.reason : undefined;
+    // The estimate from earlier starts with this same accelerator (a fallback to tcg changes it).
+    const typical = typicalBootMs(readBootHistory(files.bootHistory), choice.accel);
     machine.to('starting', `Booting Linux (${choice.accel === 'tcg' ? 'software emulation' : choice.accel})`, {
       phase: 'booting',
       accel: choice.accel,
       sshPort,
+      typicalBootMs: typical,
       ...(notice ? { notice } : {}),
     });
     const key = await waitForHostKey(m, rt, choice);

@@ -4,6 +4,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, hostname, totalmem } from 'node:os';
 import { enginePing, guestConnection, guestRun } from '../guest/guest-ssh';
 import { pidAlive, readPid } from '../qemu/pids';
+import { recordBoot, typicalNextBootMs } from './boot-history';
 import { reconcile } from './reconcile';
 import { bootVm, StartFailure } from './vm-boot';
 import { clearRuntime, readRuntime, readSettings, type VmRuntime, writeRuntime, writeSettings } from './vm-runtime';
@@ -23,6 +24,11 @@ import {
 import { type VmProblem, type VmStatus, VmStateMachine } from './vm-state';
 import type { VmManagerOptions } from './vm-options';
 import { DEFAULT_TIMING, VmWatch } from './vm-watch';
+
+/** How long the guest may take to stop dockerd and containerd: longer than the guest's own bound
+ *  (docker.service TimeoutStopSec=45s), which is longer than a container's stop timeout (10 s by
+ *  default, every container at once) + dockerd's 5 s of grace. */
+const ENGINE_STOP_MS = 60_000;
 
 export class VmManager {
   readonly files: VmFiles;
@@ -89,9 +95,16 @@ export class VmManager {
     if (checked.refuse) return this.machine.to('error', checked.refuse.message, { problem: checked.refuse });
     const warning: VmProblem | undefined = checked.warnings[0];
     writeFileSync(this.files.lock, String(process.pid));
+    const t0 = Date.now();
+    const typical = typicalNextBootMs(this.files.bootHistory);
     try {
-      this.machine.to('starting', 'Checking this computer', { phase: 'booting', ...(warning ? { warning } : {}) });
+      this.machine.to('starting', 'Checking this computer', {
+        phase: 'booting',
+        ...(warning ? { warning } : {}),
+        ...(typical ? { typicalBootMs: typical } : {}),
+      });
       this.runtime = await bootVm(this, hostname());
+      recordBoot(this.files.bootHistory, { ms: Date.now() - t0, accel: this.runtime.accel, at: Date.now() });
       this.machine.to('running', 'Running', {
         sshPort: this.runtime.sshPort,
         accel: this.runtime.accel,
@@ -124,7 +137,7 @@ export class VmManager {
       let off: string | null = null;
       try {
         if (conn)
-          await guestRun(conn, 'systemctl stop docker.socket docker.service containerd.service', 30_000).catch(
+          await guestRun(conn, 'systemctl stop docker.socket docker.service containerd.service', ENGINE_STOP_MS).catch(
             () => null,
           );
         this.machine.to('stopping', 'Powering off the VM');

@@ -30,6 +30,15 @@ describe('VmStateMachine', () => {
     expect(m.status.sshPort).toBeUndefined();
   });
 
+  it('keeps the typical start time through the steps of one start, so the elapsed line can use it', () => {
+    const m = new VmStateMachine('default', 'stopped');
+    m.to('starting', 'Checking this computer', { phase: 'booting', typicalBootMs: 21_000 });
+    const since = m.status.since;
+    m.to('starting', 'Preparing disks');
+    m.to('starting', 'Waiting for Docker', { phase: 'ssh-ready' });
+    expect(m.status).toMatchObject({ typicalBootMs: 21_000, since });
+  });
+
   it('refuses illegal transitions and backwards start phases', () => {
     const m = new VmStateMachine('default');
     expect(() => m.to('running', 'x')).toThrow(IllegalTransition);

@@ -73,6 +73,7 @@ export class VmStateMachine {
             warning: from.warning,
             sshPort: from.sshPort,
             bootedAt: from.bootedAt,
+            typicalBootMs: from.typicalBootMs,
           }
         : {}),
       ...(to === 'starting' && !extra.phase ? { phase: from.phase ?? 'booting' } : {}),
