@@ -44,10 +44,10 @@ export const vmSettingsDamaged = (file: string): WharfError =>
     detail: file,
   });
 
-export const diagnoseExpired = (): WharfError =>
+export const diagnoseExpired = (detail = 'unknown or used ticket'): WharfError =>
   new WharfError({
     code: 'DOWNLOAD_EXPIRED',
     message: 'This download link has expired.',
     hint: 'Click Diagnose again.',
-    detail: 'unknown or used ticket',
+    detail,
   });

@@ -2,7 +2,7 @@
 // each for 5 minutes at most, and no more than `maxCount` bundles or `maxBytes` in all, so
 // clicking Diagnose again and again cannot fill the app's memory. The oldest goes first.
 import { randomBytes } from 'node:crypto';
-import { WharfError } from '../../api/errors';
+import { diagnoseExpired } from '../vm-errors';
 
 export interface Bundle {
   name: string;
@@ -52,13 +52,7 @@ export class TicketShelf {
   take(ticket: string): Bundle {
     const t = this.held.get(ticket);
     this.held.delete(ticket);
-    if (!t || t.expires < this.now())
-      throw new WharfError({
-        code: 'DOWNLOAD_EXPIRED',
-        message: 'This download link has expired.',
-        hint: 'Click Diagnose again.',
-        detail: 'unknown, used, expired or replaced by newer bundles',
-      });
+    if (!t || t.expires < this.now()) throw diagnoseExpired('unknown, used, expired or replaced by newer bundles');
     return { name: t.name, data: t.data };
   }
 }

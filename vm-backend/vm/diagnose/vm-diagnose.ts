@@ -13,7 +13,6 @@ import { hostFacts } from '../lifecycle/vm-checks';
 import { tail } from './vm-tail';
 import type { VmManager } from '../lifecycle/vm-manager';
 import { readRuntime } from '../lifecycle/vm-runtime';
-import { diagnoseExpired } from '../vm-errors';
 
 const run = promisify(execFile);
 
