@@ -8,6 +8,8 @@ export interface PortPublisher {
   publish(containerId: string, ports: readonly PortMapping[]): Promise<PortIssue[]>;
   /** Closes the forwards of containers not in `ids`. */
   retain(ids: ReadonlySet<string>): void;
+  /** A container's port issues changed after publish (a port retried and freed, or still taken). */
+  onIssues?(listener: (containerId: string, issues: PortIssue[]) => void): () => void;
   closeAll(): void;
 }
 
@@ -33,5 +35,9 @@ export interface Connection {
   linkEvents?: LinkEvents;
   /** Present when published ports are not already on this computer (SSH, the VM). */
   ports?: PortPublisher;
+  /** Runs a shell command on the engine's host and gives its stdout (SSH, the VM: over the link). */
+  hostCommand?(command: string, timeoutMs?: number): Promise<string>;
+  /** The engine's host is this computer (a local unix socket on Linux): its /proc/net is ours. */
+  engineHostIsHere?: boolean;
   close(): Promise<void>;
 }

@@ -57,6 +57,13 @@ export class EngineSession {
       if (s === 'reconnecting' && this.status.state === 'ready') this.degrade();
       else if (s === 'ready' && this.status.state !== 'ready') void this.retryNow();
     });
+    // A forward retried later (its port held by another program here) updates the row's issues.
+    conn.ports?.onIssues?.((id, issues) => {
+      const row = this.containers.get(id);
+      if (!row || this.closed) return;
+      const { portIssues: _old, ...rest } = row;
+      this.containers.patch([issues.length ? { ...rest, portIssues: issues } : rest], []);
+    });
   }
 
   start(): Promise<void> {

@@ -25,6 +25,7 @@ export const ContainerRowView = memo(function ContainerRowView(p: RowProps): Rea
   const { t, i18n } = useTranslation();
   const { row } = p;
   const published = row.ports.filter((x) => x.hostPort);
+  const blocked = new Set(row.portIssues?.map((i) => i.hostPort));
   return (
     <div
       className={`crow crow--${row.state}${p.grouped ? ' crow--grouped' : ''}`}
@@ -64,21 +65,28 @@ export const ContainerRowView = memo(function ContainerRowView(p: RowProps): Rea
         {liveStatus(row.status, row.statusAt, p.now)}
       </span>
       <span role="cell" className="crow__ports">
-        {published.map((x) => (
-          <a
-            key={`${x.hostPort}-${x.containerPort}-${x.protocol}`}
-            href={`http://localhost:${x.hostPort}`}
-            className="port-link"
-            aria-label={t('containers.openPort', { port: x.hostPort })}
-            onClick={(e) => {
-              e.preventDefault();
-              getBridge().openExternal(`http://localhost:${x.hostPort}`);
-            }}
-          >
-            {x.hostPort}:{x.containerPort}
-            {x.protocol !== 'tcp' ? `/${x.protocol}` : ''}
-          </a>
-        ))}
+        {published.map((x) =>
+          x.hostPort && blocked.has(x.hostPort) ? (
+            // Not a link: it would open the program that holds the port here, not the container.
+            <span key={`${x.hostPort}-${x.containerPort}-${x.protocol}`} className="port-link port-link--blocked">
+              {x.hostPort}:{x.containerPort}
+            </span>
+          ) : (
+            <a
+              key={`${x.hostPort}-${x.containerPort}-${x.protocol}`}
+              href={`http://localhost:${x.hostPort}`}
+              className="port-link"
+              aria-label={t('containers.openPort', { port: x.hostPort })}
+              onClick={(e) => {
+                e.preventDefault();
+                getBridge().openExternal(`http://localhost:${x.hostPort}`);
+              }}
+            >
+              {x.hostPort}:{x.containerPort}
+              {x.protocol !== 'tcp' ? `/${x.protocol}` : ''}
+            </a>
+          ),
+        )}
         {row.portIssues?.map((i) => (
           <span
             key={`issue-${i.hostPort}`}
@@ -88,7 +96,7 @@ export const ContainerRowView = memo(function ContainerRowView(p: RowProps): Rea
             title={i.detail}
             aria-label={t('containers.portNotForwarded', { port: i.hostPort, message: i.detail })}
           >
-            ⚠ {i.hostPort}
+            ⚠ {t('containers.portTakenHere', { port: i.hostPort })}
           </span>
         ))}
       </span>

@@ -16,6 +16,9 @@ export function vmConnection(vm: VmManager): SshConnection {
     identity: vm.files.key,
     dataDir: vm.files.dir,
     keepaliveIntervalMs: 5000,
+    // Reached on this machine's loopback, but the guest is another machine: a port held here is
+    // another program's, never the engine's own (which would make the forward unnecessary).
+    sameHost: false,
   });
   // Still an SSH engine for the host socket and published ports; the endpoint says it is the VM.
   return Object.assign(c, { endpoint: `vm:${vm.status.name} (${c.endpoint})` }) satisfies Connection;
