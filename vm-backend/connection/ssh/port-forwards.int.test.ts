@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContainerRow } from '../../api/types';
+import { hostPorts } from '../../engine/run/run-calls';
 import { EngineSession } from '../../engine/session';
 import { sshConnection, type SshConnection } from './ssh-connection';
 import { sshdChildren, sshdSocketsFor, testSshd } from './test-sshd';
@@ -166,6 +167,26 @@ describe('published ports over SSH', () => {
     const again = createServer().listen(port, '127.0.0.1');
     await new Promise((r, f) => (again.once('listening', r), again.once('error', f)));
     again.close();
+  });
+
+  it("the run dialog's port check reads the SSH host over the link (no image) and this computer too", async () => {
+    const port = await freePort();
+    const blocker = createServer().listen(port, '127.0.0.1');
+    await new Promise((r) => blocker.once('listening', r));
+    const since = String(Math.floor(Date.now() / 1000) - 1);
+    try {
+      const hp = await hostPorts(session, undefined, 0);
+      expect([hp.source, hp.via, hp.probeImage, hp.hereChecked]).toEqual(['engine-host', 'ssh', undefined, true]);
+      // The test sshd is on this machine: the program shows as the SSH host's and as this computer's.
+      expect(hp.listeners).toContainEqual({ ip: '127.0.0.1', port, protocol: 'tcp' });
+      expect(hp.listeners).toContainEqual({ ip: '127.0.0.1', port, protocol: 'tcp', here: true });
+    } finally {
+      blocker.close();
+    }
+    // No helper container (label wharf.probe) was created for it.
+    const until = String(Math.ceil(Date.now() / 1000) + 1);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await docker('events', '--since', since, '--until', until, '--filter', 'label=wharf.probe')).toBe('');
   });
 
   it('leaks no listener, channel or descriptor over 100 forward churns', async () => {
