@@ -118,6 +118,7 @@ describe('error catalog', () => {
       ...produced('vm-backend/engine/errors.ts'),
       ...produced('vm-backend/api/errors.ts'),
       ...produced('vm-backend/connection/ssh/ssh-errors.ts'),
+      ...produced('vm-backend/vm/guest/vm-down.ts'),
     ]),
   ];
   it('the scan found the codes', () => {

@@ -62,7 +62,11 @@ export class PortForwarder implements PortPublisher {
     private readonly retryMs: readonly number[] = RETRY_MS,
   ) {}
 
+  /** While suspended (the VM is down) nothing listens: a connection is refused at once. */
+  private suspended = false;
+
   async publish(containerId: string, ports: readonly PortMapping[]): Promise<PortIssue[]> {
+    if (this.suspended) return [];
     const want = new Map<number, string>();
     for (const p of ports)
       if (p.protocol === 'tcp' && p.hostPort && !want.has(p.hostPort)) want.set(p.hostPort, remoteHostFor(p.hostIp));
@@ -104,6 +108,17 @@ export class PortForwarder implements PortPublisher {
   /** Host ports forwarded right now (direct ones excluded). */
   forwardedPorts(): number[] {
     return [...this.byPort.values()].filter((f) => !f.direct).map((f) => f.port);
+  }
+
+  /** Closes every forward now (a client gets "connection refused", not a wait) and opens none
+   *  until resume(); the session publishes again when it reconnects. */
+  suspend(): void {
+    this.suspended = true;
+    this.closeAll();
+  }
+
+  resume(): void {
+    this.suspended = false;
   }
 
   closeAll(): void {

@@ -4,6 +4,7 @@ import type { Connection } from '../../connection/connection';
 import { sshConnection, type SshConnection } from '../../connection/ssh/ssh-connection';
 import type { VmManager } from '../lifecycle/vm-manager';
 import { readRuntime } from '../lifecycle/vm-runtime';
+import { gateOnVm } from './vm-down';
 
 export class VmNotRunning extends Error {}
 
@@ -20,6 +21,15 @@ export function vmConnection(vm: VmManager): SshConnection {
     // another program's, never the engine's own (which would make the forward unnecessary).
     sameHost: false,
   });
+  // While the VM is not up, refuse at once (closed forwards, 503 on the host socket) and say so.
+  const offGate = gateOnVm(c, vm.machine);
+  const close = c.close;
   // Still an SSH engine for the host socket and published ports; the endpoint says it is the VM.
-  return Object.assign(c, { endpoint: `vm:${vm.status.name} (${c.endpoint})` }) satisfies Connection;
+  return Object.assign(c, {
+    endpoint: `vm:${vm.status.name} (${c.endpoint})`,
+    close: async () => {
+      offGate();
+      await close();
+    },
+  }) satisfies Connection;
 }
