@@ -13,6 +13,8 @@ export interface RowProps {
   grouped: boolean;
   selected: boolean;
   busy: boolean;
+  /** The engine cannot be reached (e.g. the VM is stopped): the row is last known, its actions off. */
+  offline: boolean;
   now: number;
   onToggle(id: string): void;
   onAction(row: ContainerRow, action: ReturnType<typeof actionsFor>[number]): void;
@@ -28,7 +30,7 @@ export const ContainerRowView = memo(function ContainerRowView(p: RowProps): Rea
   const blocked = new Set(row.portIssues?.map((i) => i.hostPort));
   return (
     <div
-      className={`crow crow--${row.state}${p.grouped ? ' crow--grouped' : ''}`}
+      className={`crow crow--${row.state}${p.grouped ? ' crow--grouped' : ''}${p.offline ? ' crow--offline' : ''}`}
       role="row"
       data-testid="container-row"
       data-name={row.name}
@@ -62,7 +64,7 @@ export const ContainerRowView = memo(function ContainerRowView(p: RowProps): Rea
         </span>
       </span>
       <span role="cell" className="crow__status" data-testid="container-status">
-        {liveStatus(row.status, row.statusAt, p.now)}
+        {p.offline ? t('containers.statusUnknown') : liveStatus(row.status, row.statusAt, p.now)}
       </span>
       <span role="cell" className="crow__ports">
         {published.map((x) =>
@@ -109,7 +111,7 @@ export const ContainerRowView = memo(function ContainerRowView(p: RowProps): Rea
             key={a}
             type="button"
             className={`btn btn--small btn--${a}`}
-            disabled={p.busy}
+            disabled={p.busy || p.offline}
             aria-label={t('containers.actionOn', { action: t(`containers.action.${a}`), name: row.name })}
             onClick={() => p.onAction(row, a)}
             {...cliHintProps(dockerCli.containerAction(a, [row.name]))}
@@ -120,7 +122,7 @@ export const ContainerRowView = memo(function ContainerRowView(p: RowProps): Rea
         <button
           type="button"
           className="btn btn--small btn--danger"
-          disabled={p.busy}
+          disabled={p.busy || p.offline}
           aria-label={t('containers.actionOn', { action: t('containers.action.remove'), name: row.name })}
           onClick={() => p.onRemove(row)}
           {...cliHintProps(dockerCli.containerRemove([row.name], { force: row.state === 'running', volumes: false }))}

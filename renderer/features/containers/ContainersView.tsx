@@ -28,6 +28,7 @@ export function ContainersView(): React.JSX.Element {
   const byId = useStore((s) => s.containers.byId);
   const loaded = useStore((s) => s.containers.loaded);
   const inspected = useStore((s) => s.selectedContainer);
+  const offline = useStore((s) => s.engine?.state !== 'ready');
   const selectContainer = useStore((s) => s.selectContainer);
   const [query, setQuery] = useState('');
   const [onlyRunning, setOnlyRunning] = useState(false);
@@ -145,6 +146,7 @@ export function ContainersView(): React.JSX.Element {
               <button
                 type="button"
                 className="btn btn--small"
+                disabled={offline}
                 onClick={stopSelected}
                 {...cliHintProps(
                   dockerCli.containerAction(
@@ -158,6 +160,7 @@ export function ContainersView(): React.JSX.Element {
               <button
                 type="button"
                 className="btn btn--small btn--danger"
+                disabled={offline}
                 onClick={() => setRemoving(selectedRows)}
                 {...cliHintProps(
                   dockerCli.containerRemove(
@@ -180,6 +183,7 @@ export function ContainersView(): React.JSX.Element {
           items={items}
           selected={selected}
           busy={busy}
+          offline={offline}
           now={now}
           onToggle={onToggle}
           onAction={onAction}
