@@ -45,9 +45,17 @@ describe('engineHostListeners', () => {
 });
 
 describe('forwardBlockersHere', () => {
-  it('lists a real program on 127.0.0.1 as blocking a forward, marked here', async () => {
-    const l = await forwardBlockersHere();
-    expect(l).toContainEqual({ ip: '127.0.0.1', port, protocol: 'tcp', here: true });
-    expect(l?.every((x) => x.protocol === 'tcp' && x.here)).toBe(true);
+  it('lists a real program on 127.0.0.1 as blocking a forward, marked here; one on 127.0.0.2 does not block', async () => {
+    const other = createServer().listen(0, '127.0.0.2');
+    await new Promise((r) => other.once('listening', r));
+    const otherPort = (other.address() as { port: number }).port;
+    try {
+      const l = await forwardBlockersHere();
+      expect(l).toContainEqual({ ip: '127.0.0.1', port, protocol: 'tcp', here: true });
+      expect(l?.every((x) => x.protocol === 'tcp' && x.here)).toBe(true);
+      expect(l?.some((x) => x.port === otherPort)).toBe(false);
+    } finally {
+      other.close();
+    }
   });
 });

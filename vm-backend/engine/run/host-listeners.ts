@@ -32,7 +32,9 @@ export async function engineHostListeners(
   return null;
 }
 
-const LOOPBACK_OR_ANY = (ip: string): boolean => ip === '0.0.0.0' || ip === '::' || ip === '::1' || /^127\./.test(ip);
+/** The addresses whose holder stops a forward from listening: its own two, and the wildcards.
+ *  (127.0.0.2:P does not: Linux lets 127.0.0.1:P be bound beside it.) */
+const BLOCKS_FORWARD = new Set(['127.0.0.1', '::1', '0.0.0.0', '::']);
 
 /**
  * Programs on this computer that hold a port Wharf would forward to (it listens on 127.0.0.1 and
@@ -43,6 +45,6 @@ export async function forwardBlockersHere(): Promise<HostListener[] | null> {
   const text = await procNetHere(PROC_NET_FILES.slice(0, 2));
   if (!text) return null;
   return parseProcNet(text)
-    .filter((l) => l.protocol === 'tcp' && LOOPBACK_OR_ANY(l.ip))
+    .filter((l) => l.protocol === 'tcp' && BLOCKS_FORWARD.has(l.ip))
     .map((l) => ({ ...l, here: true }));
 }
