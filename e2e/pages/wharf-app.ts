@@ -8,12 +8,15 @@ export class WharfApp {
   readonly images: ImagesPage;
   readonly engineState: Locator;
   readonly cliCommand: Locator;
+  /** The main view's notice that the `vm` engine's VM is stopped (or died), with Start. */
+  readonly vmDown: Locator;
 
   constructor(readonly page: Page) {
     this.containers = new ContainersPage(page);
     this.images = new ImagesPage(page);
     this.engineState = page.getByTestId('engine-state');
     this.cliCommand = page.getByTestId('cli-command');
+    this.vmDown = page.getByTestId('vm-down');
   }
 
   /** Opens the UI and waits until the engine answers and the lists arrived. */

@@ -85,10 +85,15 @@ test.describe('run dialog', () => {
     servers.push(server);
     await new Promise((r) => server.once('listening', r));
     const name = named('e2e-taken');
+    const since = String(Math.floor(Date.now() / 1000) - 1);
     await app.gotoImages();
     const d = new RunDialogPage(page);
     await d.openFromImage(HTTPD);
     await d.waitPortCheck();
+    // Read without a helper container (issue 14.5): works whatever images the engine has.
+    const until = String(Math.ceil(Date.now() / 1000) + 1);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await docker('events', '--since', since, '--until', until, '--filter', 'label=wharf.probe')).toBe('');
     await d.name.fill(name);
     await d.hostPort(1).fill('5003');
     await expect(d.error('ports.0.hostPort')).toHaveText(`Port 5003 is used by container ${holder}.`);

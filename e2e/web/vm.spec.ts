@@ -1,6 +1,7 @@
 // The VM panel drives a real VM (QEMU TCG, the project's guest image): settings checked as typed
 // with the restart notice, a diagnose download, then stop and start from the panel (the new
-// memory in effect), with the engine following. Then, with the local engine active, the panel
+// memory in effect), with the engine following; while it is stopped the main view says so, with
+// Start (which brings it back) right there. Then, with the local engine active, the panel
 // starts the VM beside it, "Use this engine" switches to it (the same QEMU) and switching back
 // leaves it running. Reset is covered in vm.int.test.ts (one boot less). Runs in the `web`
 // project only (one VM boot is ~30-70 s here).
@@ -109,8 +110,17 @@ test('the VM panel shows the running VM, stops it and starts it again, and the e
     await vm.expectState('stopped', 120_000);
     await expect(vm.indicator).toHaveAttribute('data-state', 'stopped');
     await expect(app.engineState).not.toHaveAttribute('data-state', 'ready', { timeout: 30_000 });
-
-    await vm.button('Start').click();
+    // The main view says the VM is stopped, at once, with Start right there and no Linux advice.
+    await vm.close();
+    await expect(app.vmDown).toHaveAttribute('data-code', 'VM_ENGINE_STOPPED', { timeout: 5000 });
+    await expect(app.vmDown).toContainText('The VM is stopped');
+    await expect(app.vmDown).toContainText('Wharf\'s VM "default" is stopped');
+    await expect(app.vmDown).not.toContainText(/dockerd|systemctl|Connecting|reconnects by itself/);
+    await expect(page.getByText(/Connecting to the engine|Link lost/)).toHaveCount(0);
+    const start = app.vmDown.getByRole('button', { name: 'Start', exact: true });
+    await expect(start).toHaveAttribute('data-cli', 'wharf vm start');
+    await start.click();
+    await vm.open();
     await expect(vm.panel).toHaveAttribute('data-state', 'starting');
     // Issue 15 item 5: the time so far, and what a start takes here (the first start was recorded),
     // said once: no "booting · Booting Linux".

@@ -48,7 +48,12 @@ export interface ImageRunInfo {
 export interface HostPortsInfo {
   listeners: HostListener[];
   source: 'engine-host' | 'unavailable';
+  /** How the engine's host was read: this computer's /proc/net (the local socket), a command over
+   *  the SSH link (SSH engines, the VM), or a helper container (`probeImage`) as a last resort. */
+  via?: 'this-computer' | 'ssh' | 'helper';
   probeImage?: string;
+  /** Remote engines: whether this computer's ports (where the forwards listen) were read too. */
+  hereChecked?: boolean;
   readAt: number;
 }
 

@@ -100,6 +100,10 @@ export const ERROR_CODES = [
   'SETTINGS_READ_FAILED',
   // vm/: the VM's problems and refusals (worded in the VM panel's catalog, vmPanel.problem).
   'VM_NOT_AVAILABLE',
+  // vm/guest/vm-down.ts: the active engine is the VM, and the VM is not running.
+  'VM_ENGINE_STOPPED',
+  'VM_ENGINE_DIED',
+  'VM_ENGINE_STARTING',
   'VM_CREATE_FAILED',
   'VM_LOCKED',
   'VM_START_FAILED',

@@ -1,6 +1,6 @@
 import type { Agent } from 'node:http';
 import type { DockerOptions } from 'dockerode';
-import type { PortIssue, PortMapping } from '../api/types';
+import type { PortIssue, PortMapping, WharfErrorShape } from '../api/types';
 
 /** Remote engines: makes a container's published ports reachable on this computer. */
 export interface PortPublisher {
@@ -8,6 +8,11 @@ export interface PortPublisher {
   publish(containerId: string, ports: readonly PortMapping[]): Promise<PortIssue[]>;
   /** Closes the forwards of containers not in `ids`. */
   retain(ids: ReadonlySet<string>): void;
+  /** Closes every listener now and opens none until resume() (the VM is down: refuse at once). */
+  suspend?(): void;
+  resume?(): void;
+  /** A container's port issues changed after publish (a port retried and freed, or still taken). */
+  onIssues?(listener: (containerId: string, issues: PortIssue[]) => void): () => void;
   closeAll(): void;
 }
 
@@ -15,7 +20,10 @@ export interface PortPublisher {
 export interface LinkEvents {
   /** True while a dropped link is being re-established. */
   reconnecting(): boolean;
-  onChange(listener: (state: 'ready' | 'reconnecting' | 'failed') => void): () => void;
+  /** 'down': the link cannot come back by itself (the VM is stopped or died); down() says why. */
+  onChange(listener: (state: 'ready' | 'reconnecting' | 'failed' | 'down') => void): () => void;
+  /** Why the engine cannot be reached until the user acts (start the VM), or null. */
+  down?(): WharfErrorShape | null;
   /** Facts worth showing (e.g. the host key fingerprint). */
   details(): Record<string, string>;
 }
@@ -33,5 +41,9 @@ export interface Connection {
   linkEvents?: LinkEvents;
   /** Present when published ports are not already on this computer (SSH, the VM). */
   ports?: PortPublisher;
+  /** Runs a shell command on the engine's host and gives its stdout (SSH, the VM: over the link). */
+  hostCommand?(command: string, timeoutMs?: number): Promise<string>;
+  /** The engine's host is this computer (a local unix socket on Linux): its /proc/net is ours. */
+  engineHostIsHere?: boolean;
   close(): Promise<void>;
 }

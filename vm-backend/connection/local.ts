@@ -5,10 +5,12 @@ import type { Connection } from './connection';
 
 export class UnsupportedDockerHostError extends Error {}
 
-function socketConnection(socketPath: string, endpoint: string): Connection {
+function socketConnection(socketPath: string, endpoint: string, platform: NodeJS.Platform): Connection {
   return {
     kind: 'local',
     endpoint,
+    // A unix socket on Linux: dockerd runs here (Docker Desktop's VMs are macOS and Windows).
+    engineHostIsHere: platform === 'linux',
     dockerOptions: () => ({ socketPath }),
     httpOptions: () => ({ socketPath }),
     close: async () => {},
@@ -19,19 +21,20 @@ function socketConnection(socketPath: string, endpoint: string): Connection {
 export function localConnectionFromEnv(env: NodeJS.ProcessEnv = process.env, platform = process.platform): Connection {
   const dockerHost = env.DOCKER_HOST?.trim();
   if (!dockerHost) {
-    if (platform === 'win32') return socketConnection('//./pipe/docker_engine', 'npipe:////./pipe/docker_engine');
+    if (platform === 'win32')
+      return socketConnection('//./pipe/docker_engine', 'npipe:////./pipe/docker_engine', platform);
     const desktopSock = join(homedir(), '.docker/run/docker.sock');
     const path = platform === 'darwin' && existsSync(desktopSock) ? desktopSock : '/var/run/docker.sock';
-    return socketConnection(path, `unix://${path}`);
+    return socketConnection(path, `unix://${path}`, platform);
   }
   if (dockerHost.startsWith('unix://')) {
     const path = dockerHost.slice('unix://'.length);
     if (!path.startsWith('/'))
       throw new UnsupportedDockerHostError(`DOCKER_HOST must name an absolute socket path: ${dockerHost}`);
-    return socketConnection(path, dockerHost);
+    return socketConnection(path, dockerHost, platform);
   }
   if (dockerHost.startsWith('npipe://')) {
-    return socketConnection(dockerHost.slice('npipe://'.length).replace(/\//g, '\\'), dockerHost);
+    return socketConnection(dockerHost.slice('npipe://'.length).replace(/\//g, '\\'), dockerHost, platform);
   }
   if (dockerHost.startsWith('tcp://')) {
     const url = new URL(dockerHost.replace(/^tcp:/, 'http:'));

@@ -1,6 +1,6 @@
 import Docker from 'dockerode';
 import { WharfError } from '../api/errors';
-import type { ContainerRow, ContainerState, EngineStatus, ImageRow, ListChange } from '../api/types';
+import type { ContainerRow, ContainerState, EngineStatus, ImageRow, ListChange, WharfErrorShape } from '../api/types';
 import type { Connection } from '../connection/connection';
 import { toContainerRow } from './containers/container-rows';
 import { engineTooOld, toWharfError } from './errors';
@@ -61,8 +61,17 @@ export class EngineSession {
     // A link (SSH) that drops shows as degraded at once; when it is back, reconnect and resync.
     conn.linkEvents?.onChange((s) => {
       if (this.closed) return;
-      if (s === 'reconnecting' && this.status.state === 'ready') this.degrade();
+      if (s === 'down') this.goDown();
+      else if (this.isDown()) return;
+      else if (s === 'reconnecting' && this.status.state === 'ready') this.degrade();
       else if (s === 'ready' && this.status.state !== 'ready') void this.retryNow();
+    });
+    // A forward retried later (its port held by another program here) updates the row's issues.
+    conn.ports?.onIssues?.((id, issues) => {
+      const row = this.containers.get(id);
+      if (!row || this.closed) return;
+      const { portIssues: _old, ...rest } = row;
+      this.containers.patch([issues.length ? { ...rest, portIssues: issues } : rest], []);
     });
   }
 
@@ -117,6 +126,23 @@ export class EngineSession {
     this.containerQueue.close();
     this.imageQueue.close();
     await this.conn.close();
+  }
+
+  /** The link cannot come back until the user acts (the VM is down): why, or null. */
+  private isDown(): WharfErrorShape | null {
+    return this.conn.linkEvents?.down?.() ?? null;
+  }
+
+  /** Says at once why the engine is gone (no retry countdown: the link's return reconnects). */
+  private goDown(): void {
+    const why = this.isDown();
+    if (!why || this.closed) return;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.events?.close();
+    this.events = null;
+    this.docker = null;
+    this.setStatus({ state: 'unreachable', endpoint: this.conn.endpoint, error: why, ...this.linkFacts() });
   }
 
   private degrade(): void {
@@ -187,6 +213,7 @@ export class EngineSession {
       this.events?.close();
       this.events = null;
       this.docker = null;
+      if (this.isDown()) return this.goDown();
       const lostFast = this.lostAt !== null && Date.now() - this.lostAt < LOST_FAST_FOR_MS;
       const delay = lostFast ? LOST_RETRY_MS : (BACKOFF_MS[Math.min(this.attempt, BACKOFF_MS.length - 1)] ?? 10000);
       this.attempt += 1;
@@ -207,7 +234,7 @@ export class EngineSession {
   }
 
   private onEventsEnd(_err?: unknown): void {
-    if (this.closed || this.status.state !== 'ready') return;
+    if (this.closed || this.status.state !== 'ready' || this.isDown()) return;
     // The stream dropped (engine restarted, socket closed): reconnect, then resync once.
     if (this.conn.linkEvents) this.degrade();
     else {

@@ -3,6 +3,7 @@
 // data after a restart, then survives a killed QEMU (reported, reconciled, started again).
 // Skipped, with the reason printed, only when QEMU cannot run on this host at all.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { freePort } from './lifecycle/vm-runtime';
 import { createVmManager } from './vm-setup';
 import type { VmManager } from './lifecycle/vm-manager';
 import { resetVm } from './vm-reset';
+import { dial, dockerPs, type VmEngineProbe, vmEngineProbe } from './testing/vm-engine-probe';
 import type { VmStatus } from './lifecycle/vm-state';
 
 const skip = qemuMissingReason();
@@ -32,6 +34,8 @@ describe.skipIf(skip !== null)('Wharf VM under QEMU (TCG)', { timeout: 300_000 }
       watchTiming: { pingMs: 2000, retryMs: 1000 },
     });
   let vm: VmManager;
+  let probe: VmEngineProbe | null = null;
+  let hostPort = 0;
   const seen: VmStatus[] = [];
   const sh = (cmd: string, input?: Buffer) => guestExec(vm.files, vm.sshPort as number, cmd, 60_000, input);
   const waitState = async (want: string, ms: number): Promise<void> => {
@@ -46,6 +50,7 @@ describe.skipIf(skip !== null)('Wharf VM under QEMU (TCG)', { timeout: 300_000 }
     vm.machine.onChange((s) => seen.push(s));
   }, 20 * 60_000);
   afterAll(async () => {
+    await probe?.close();
     await vm?.stop(true);
     vm?.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -149,6 +154,25 @@ describe.skipIf(skip !== null)('Wharf VM under QEMU (TCG)', { timeout: 300_000 }
     expect((await sh('docker run --rm -v wharfvol:/data wharf-fixture:1 cat /data/x')).stdout.trim()).toBe('kept');
   });
 
+  it('a host port held by another program: reported on the row, forwarded once free (issue 15.1)', async () => {
+    probe = await vmEngineProbe(vm);
+    hostPort = await freePort();
+    const blocker = createServer().listen(hostPort, '127.0.0.1');
+    await new Promise((r) => blocker.once('listening', r));
+    const run = await sh(
+      `docker run -d --name held -p 127.0.0.1:${hostPort}:80 wharf-fixture:1 sh -c 'echo hello-held > /www/index.html; exec httpd -f -p 80 -h /www'`,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const id = run.stdout.trim();
+    const p = probe;
+    const issues = async (): Promise<unknown> => p.rows.get(id)?.portIssues?.[0]?.code;
+    await expect.poll(issues, { timeout: 30_000 }).toBe('PORT_FORWARD_TAKEN');
+    await new Promise<void>((r) => blocker.close(() => r()));
+    await expect.poll(issues, { timeout: 30_000 }).toBeUndefined();
+    const body = await fetch(`http://127.0.0.1:${hostPort}/`).then((r) => r.text());
+    expect(body.trim()).toBe('hello-held');
+  });
+
   it('reports a killed QEMU, reconciles to stopped on relaunch, and starts again', async () => {
     const pid = readPid(vm.files.pid) as number;
     process.kill(pid, 'SIGKILL');
@@ -156,6 +180,17 @@ describe.skipIf(skip !== null)('Wharf VM under QEMU (TCG)', { timeout: 300_000 }
     for (let i = 0; i < 50 && ['running', 'degraded'].includes(vm.status.state); i++)
       await new Promise((r) => setTimeout(r, 200));
     expect(vm.status).toMatchObject({ state: 'error', problem: { code: 'VM_EXITED' } });
+    // The `vm` engine refuses at once and says why (issue 15.3, 15.4).
+    if (probe) {
+      expect(probe.session.status.error?.code).toBe('VM_ENGINE_DIED');
+      const d = await dial(hostPort);
+      const ps = await dockerPs(probe.sock.path);
+      console.log(`QEMU killed: port ${d.result} in ${d.ms} ms, docker ps exit ${ps.code} in ${ps.ms} ms`);
+      expect([d.result, d.ms < 1000]).toEqual(['ECONNREFUSED', true]);
+      expect([ps.code !== 0, ps.err.includes('stopped unexpectedly'), ps.ms < 5000]).toEqual([true, true, true]);
+      await probe.close();
+      probe = null;
+    }
     vm.close();
     vm = make(); // a new app run
     const r = await vm.reconcile();

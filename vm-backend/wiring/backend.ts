@@ -120,7 +120,10 @@ export function createBackend(options: BackendOptions): Backend {
           hostSocket: async (c: Connection, target: Target) => {
             const ssh = c as SshConnection;
             try {
-              const s = await startHostSocket(ssh.link, ssh.target, dataDir, { targetName: target.name });
+              const s = await startHostSocket(ssh.link, ssh.target, dataDir, {
+                targetName: target.name,
+                refuse: () => ssh.linkEvents?.down?.() ?? null,
+              });
               options.log?.(
                 `Docker socket: ${s.endpoint ?? `unix://${s.path}`}${s.context ? ` (docker --context ${s.context} ...)` : ''}`,
               );

@@ -13,6 +13,8 @@ export interface RowProps {
   grouped: boolean;
   selected: boolean;
   busy: boolean;
+  /** The engine cannot be reached (e.g. the VM is stopped): the row is last known, its actions off. */
+  offline: boolean;
   now: number;
   onToggle(id: string): void;
   onAction(row: ContainerRow, action: ReturnType<typeof actionsFor>[number]): void;
@@ -25,9 +27,10 @@ export const ContainerRowView = memo(function ContainerRowView(p: RowProps): Rea
   const { t, i18n } = useTranslation();
   const { row } = p;
   const published = row.ports.filter((x) => x.hostPort);
+  const blocked = new Set(row.portIssues?.map((i) => i.hostPort));
   return (
     <div
-      className={`crow crow--${row.state}${p.grouped ? ' crow--grouped' : ''}`}
+      className={`crow crow--${row.state}${p.grouped ? ' crow--grouped' : ''}${p.offline ? ' crow--offline' : ''}`}
       role="row"
       data-testid="container-row"
       data-name={row.name}
@@ -61,24 +64,31 @@ export const ContainerRowView = memo(function ContainerRowView(p: RowProps): Rea
         </span>
       </span>
       <span role="cell" className="crow__status" data-testid="container-status">
-        {liveStatus(row.status, row.statusAt, p.now)}
+        {p.offline ? t('containers.statusUnknown') : liveStatus(row.status, row.statusAt, p.now)}
       </span>
       <span role="cell" className="crow__ports">
-        {published.map((x) => (
-          <a
-            key={`${x.hostPort}-${x.containerPort}-${x.protocol}`}
-            href={`http://localhost:${x.hostPort}`}
-            className="port-link"
-            aria-label={t('containers.openPort', { port: x.hostPort })}
-            onClick={(e) => {
-              e.preventDefault();
-              getBridge().openExternal(`http://localhost:${x.hostPort}`);
-            }}
-          >
-            {x.hostPort}:{x.containerPort}
-            {x.protocol !== 'tcp' ? `/${x.protocol}` : ''}
-          </a>
-        ))}
+        {published.map((x) =>
+          x.hostPort && blocked.has(x.hostPort) ? (
+            // Not a link: it would open the program that holds the port here, not the container.
+            <span key={`${x.hostPort}-${x.containerPort}-${x.protocol}`} className="port-link port-link--blocked">
+              {x.hostPort}:{x.containerPort}
+            </span>
+          ) : (
+            <a
+              key={`${x.hostPort}-${x.containerPort}-${x.protocol}`}
+              href={`http://localhost:${x.hostPort}`}
+              className="port-link"
+              aria-label={t('containers.openPort', { port: x.hostPort })}
+              onClick={(e) => {
+                e.preventDefault();
+                getBridge().openExternal(`http://localhost:${x.hostPort}`);
+              }}
+            >
+              {x.hostPort}:{x.containerPort}
+              {x.protocol !== 'tcp' ? `/${x.protocol}` : ''}
+            </a>
+          ),
+        )}
         {row.portIssues?.map((i) => (
           <span
             key={`issue-${i.hostPort}`}
@@ -88,7 +98,7 @@ export const ContainerRowView = memo(function ContainerRowView(p: RowProps): Rea
             title={i.detail}
             aria-label={t('containers.portNotForwarded', { port: i.hostPort, message: i.detail })}
           >
-            ⚠ {i.hostPort}
+            ⚠ {t('containers.portTakenHere', { port: i.hostPort })}
           </span>
         ))}
       </span>
@@ -101,7 +111,7 @@ export const ContainerRowView = memo(function ContainerRowView(p: RowProps): Rea
             key={a}
             type="button"
             className={`btn btn--small btn--${a}`}
-            disabled={p.busy}
+            disabled={p.busy || p.offline}
             aria-label={t('containers.actionOn', { action: t(`containers.action.${a}`), name: row.name })}
             onClick={() => p.onAction(row, a)}
             {...cliHintProps(dockerCli.containerAction(a, [row.name]))}
@@ -112,7 +122,7 @@ export const ContainerRowView = memo(function ContainerRowView(p: RowProps): Rea
         <button
           type="button"
           className="btn btn--small btn--danger"
-          disabled={p.busy}
+          disabled={p.busy || p.offline}
           aria-label={t('containers.actionOn', { action: t('containers.action.remove'), name: row.name })}
           onClick={() => p.onRemove(row)}
           {...cliHintProps(dockerCli.containerRemove([row.name], { force: row.state === 'running', volumes: false }))}

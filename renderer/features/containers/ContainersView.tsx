@@ -29,6 +29,7 @@ export function ContainersView(): React.JSX.Element {
   const byId = useStore((s) => s.containers.byId);
   const loaded = useStore((s) => s.containers.loaded);
   const inspected = useStore((s) => s.selectedContainer);
+  const offline = useStore((s) => s.engine?.state !== 'ready');
   const selectContainer = useStore((s) => s.selectContainer);
   const [query, setQuery] = useState('');
   const [onlyRunning, setOnlyRunning] = useState(false);
@@ -126,6 +127,7 @@ export function ContainersView(): React.JSX.Element {
               <button
                 type="button"
                 className="btn btn--small"
+                disabled={offline}
                 onClick={stopSelected}
                 {...cliHintProps(
                   dockerCli.containerAction(
@@ -139,6 +141,7 @@ export function ContainersView(): React.JSX.Element {
               <button
                 type="button"
                 className="btn btn--small btn--danger"
+                disabled={offline}
                 onClick={() => setRemoving(selectedRows)}
                 {...cliHintProps(
                   dockerCli.containerRemove(
@@ -161,6 +164,7 @@ export function ContainersView(): React.JSX.Element {
           items={items}
           selected={selected}
           busy={busy}
+          offline={offline}
           now={now}
           onToggle={onToggle}
           onAction={onAction}

@@ -4,6 +4,7 @@ import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../store/store';
 import { useTargets } from '../targets/targets-store';
+import { isVmDown, VmDownBanner } from './VmDownBanner';
 
 /** A missing or stopped engine is a state, shown with its reason, a countdown and a retry. */
 export function EngineBanner(): React.JSX.Element | null {
@@ -53,6 +54,8 @@ export function EngineBanner(): React.JSX.Element | null {
       </div>
     );
   }
+  // The VM behind the `vm` engine is down: say that, with Start, not "engine not reachable".
+  if (isVmDown(engine)) return <VmDownBanner engine={engine} />;
   const retry = async (): Promise<void> => {
     setRetrying(true);
     try {

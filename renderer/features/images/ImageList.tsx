@@ -6,16 +6,20 @@ import { cliHintProps } from '../../components/useCli';
 import { formatAgo, formatBytes, shortId } from '../../lib/format';
 import { useRunDialog } from '../run/run-store';
 import type { ImageItem } from './image-items';
+import { useStore } from '../../store/store';
 
 const ROW_HEIGHT = 44;
 
 const ImageRowView = memo(function ImageRowView({
   item,
   now,
+  offline,
   onRemove,
 }: {
   item: ImageItem;
   now: number;
+  /** The engine cannot be reached (e.g. the VM is stopped): actions off. */
+  offline: boolean;
   onRemove(i: ImageItem): void;
 }): React.JSX.Element {
   const { t, i18n } = useTranslation();
@@ -45,6 +49,7 @@ const ImageRowView = memo(function ImageRowView({
         <button
           type="button"
           className="btn btn--small"
+          disabled={offline}
           aria-label={t('run.runImage', { ref: item.dangling ? shortId(item.ref) : item.ref })}
           onClick={() => useRunDialog.getState().open({ kind: 'image', image: item.ref })}
           {...cliHintProps(`docker container run -d ${item.dangling ? shortId(item.ref) : item.ref}`)}
@@ -54,6 +59,7 @@ const ImageRowView = memo(function ImageRowView({
         <button
           type="button"
           className="btn btn--small btn--danger"
+          disabled={offline}
           aria-label={t('images.remove', { ref: item.dangling ? shortId(item.ref) : item.ref })}
           onClick={() => onRemove(item)}
           {...cliHintProps(dockerCli.imageRemove(item.dangling ? shortId(item.ref) : item.ref, false))}
@@ -75,6 +81,7 @@ export function ImageList({
   onRemove(i: ImageItem): void;
 }): React.JSX.Element {
   const { t } = useTranslation();
+  const offline = useStore((s) => s.engine?.state !== 'ready');
   const scrollRef = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({
     count: items.length,
@@ -98,7 +105,7 @@ export function ImageList({
             const item = items[vi.index];
             return item ? (
               <div key={vi.key} className="vrow" style={{ transform: `translateY(${vi.start}px)`, height: ROW_HEIGHT }}>
-                <ImageRowView item={item} now={now} onRemove={onRemove} />
+                <ImageRowView item={item} now={now} offline={offline} onRemove={onRemove} />
               </div>
             ) : null;
           })}

@@ -31,6 +31,18 @@ describe('formProblems', () => {
       'ports.2.hostPort': ['portDuplicate', { port: 6000, row: 2 }],
     });
   });
+  it('names a program on this computer (where a remote engine is forwarded) whatever address the row binds', () => {
+    const f = { ...emptyForm('img'), ports: [{ ...portRow('80', '5001'), hostIp: '0.0.0.0' }, portRow('81', '5002')] };
+    const here = [
+      { ip: '127.0.0.1', port: 5001, protocol: 'tcp' as const, here: true },
+      { ip: '::1', port: 5002, protocol: 'tcp' as const, here: true },
+    ];
+    const p = formProblems(f, [], here);
+    expect(Object.fromEntries(Object.entries(p).map(([k, v]) => [k, [v.code, v.params]]))).toEqual({
+      'ports.0.hostPort': ['portByProgramHere', { port: 5001 }],
+      'ports.1.hostPort': ['portByProgramHere', { port: 5002 }],
+    });
+  });
   it('reports a bad value rather than a conflict on the same field', () => {
     expect(
       formProblems({ ...emptyForm('img'), ports: [portRow('80', '70000')] }, [web1], [])['ports.0.hostPort']?.code,

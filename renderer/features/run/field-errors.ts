@@ -43,17 +43,23 @@ export function formProblems(
             params: { port: c.port, container: o.name },
             message: `Port ${c.port} is used by container ${o.name}.`,
           }
-        : o.kind === 'process'
+        : o.kind === 'process' && o.here
           ? {
-              code: 'portByProcess',
+              code: 'portByProgramHere',
               params: { port: c.port },
-              message: `Port ${c.port} is used by a program on the engine's host.`,
+              message: `Port ${c.port} is used by a program on this computer, where Wharf makes the container's port reachable.`,
             }
-          : {
-              code: 'portDuplicate',
-              params: { port: c.port, row: o.row + 1 },
-              message: `Port ${c.port} is already in row ${o.row + 1}.`,
-            };
+          : o.kind === 'process'
+            ? {
+                code: 'portByProcess',
+                params: { port: c.port },
+                message: `Port ${c.port} is used by a program on the engine's host.`,
+              }
+            : {
+                code: 'portDuplicate',
+                params: { port: c.port, row: o.row + 1 },
+                message: `Port ${c.port} is already in row ${o.row + 1}.`,
+              };
   }
   return out;
 }

@@ -30,9 +30,12 @@ export interface HostListener {
   ip: string;
   port: number;
   protocol: Protocol;
+  /** A program on THIS computer, where Wharf forwards a remote engine's ports (127.0.0.1 and
+   *  [::1]): it blocks the forward whatever address the container binds on the engine's host. */
+  here?: boolean;
 }
 
-type PortOwner = { kind: 'container'; name: string } | { kind: 'process' };
+export type PortOwner = { kind: 'container'; name: string } | { kind: 'process'; here?: boolean };
 
 const isWildcard = (ip: string): boolean => ip === '' || ip === '0.0.0.0' || ip === '::';
 
@@ -57,7 +60,9 @@ function portOwner(
     }
   }
   for (const l of listeners) {
-    if (l.port === port && l.protocol === protocol && addressesClash(l.ip, hostIp)) return { kind: 'process' };
+    if (l.port !== port || l.protocol !== protocol) continue;
+    if (l.here) return { kind: 'process', here: true };
+    if (addressesClash(l.ip, hostIp)) return { kind: 'process' };
   }
   return null;
 }

@@ -3,7 +3,9 @@
 // /var/run/docker.sock, and a `docker context` (wharf-<target>, docker-context.ts) pointing at it,
 // so the user's docker CLI sees the same engine.
 import { chmodSync, existsSync, mkdirSync, unlinkSync } from 'node:fs';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import type { WharfErrorShape } from '../../api/types';
 import { dirname, join } from 'node:path';
 import { contextName, pruneContexts, registerContext } from './docker-context';
 import { splice } from './splice';
@@ -65,7 +67,29 @@ function pipeToEngine(link: SshLink, sock: Socket, live: Set<Socket>): void {
   splice(sock, link.openDockerSocket());
 }
 
+/**
+ * Answers every request on a connection with 503 and the reason as Docker's own error body
+ * ({"message": ...}), which the docker CLI prints ("Error response from daemon: ..."), then closes.
+ */
+function refuser(why: () => WharfErrorShape | null): HttpServer {
+  return createHttpServer((req, res) => {
+    const e = why();
+    const body = JSON.stringify({
+      message: e ? `${e.message} ${e.hint}` : 'The engine cannot be reached right now.',
+    });
+    req.resume();
+    res.writeHead(503, {
+      'Content-Type': 'application/json',
+      'Content-Length': Buffer.byteLength(body),
+      Connection: 'close',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+}
+
 export interface HostSocketOptions {
+  /** While this says why (the VM is down), requests get 503 with it at once instead of waiting. */
+  refuse?: () => WharfErrorShape | null;
   /** false: no docker context (tests); default true. */
   context?: boolean;
   platform?: NodeJS.Platform;
@@ -89,9 +113,15 @@ export async function startHostSocket(
     await clearStale(path);
   }
   const live = new Set<Socket>();
-  const server: Server = createServer({ allowHalfOpen: true, pauseOnConnect: true, highWaterMark: 1 << 20 }, (s) =>
-    pipeToEngine(link, s, live),
-  );
+  const refuse = opts.refuse;
+  const refusing = refuse ? refuser(refuse) : null;
+  const server: Server = createServer({ allowHalfOpen: true, pauseOnConnect: true, highWaterMark: 1 << 20 }, (s) => {
+    if (!refuse?.() || !refusing) return pipeToEngine(link, s, live);
+    live.add(s);
+    s.once('close', () => live.delete(s));
+    refusing.emit('connection', s);
+    s.resume();
+  });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(path, () => ok());

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContainerRow } from '../../api/types';
+import { hostPorts } from '../../engine/run/run-calls';
 import { EngineSession } from '../../engine/session';
 import { sshConnection, type SshConnection } from './ssh-connection';
 import { sshdChildren, sshdSocketsFor, testSshd } from './test-sshd';
@@ -81,6 +82,7 @@ beforeAll(async () => {
     target: sshd.target,
     identity: sshd.identity,
     dataDir: mkdtempSync(join(tmpdir(), 'wharf-fwd-')),
+    portRetryMs: [100, 200, 400],
   });
   session = new EngineSession(conn, {
     state: () => {},
@@ -126,6 +128,65 @@ describe('published ports over SSH', () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it('retries a port another program holds here: forwarded once it is free, with the row updated', async () => {
+    const port = await freePort();
+    const blocker = createServer((s) => s.end('the-other-program\n')).listen(port, '127.0.0.1');
+    await new Promise((r) => blocker.once('listening', r));
+    const id = await httpContainer(port);
+    await until(() => rows.get(id)?.state === 'running' && rows.get(id)?.portIssues?.length);
+    expect(rows.get(id)?.portIssues?.[0]).toMatchObject({ hostPort: port, code: 'PORT_FORWARD_TAKEN' });
+    expect(rows.get(id)?.portIssues?.[0]?.detail).toContain('EADDRINUSE');
+    // Several retries pass while the program still holds it: the issue stays, nothing is bound.
+    await new Promise((r) => setTimeout(r, 700));
+    expect(conn.ports.forwardedPorts()).not.toContain(port);
+    expect(rows.get(id)?.portIssues?.length).toBe(1);
+    const freedAt = Date.now();
+    await new Promise<void>((r) => blocker.close(() => r()));
+    await until(() => rows.get(id) && !rows.get(id)?.portIssues);
+    const ms = Date.now() - freedAt;
+    expect(conn.ports.forwardedPorts()).toContain(port);
+    expect(await get('127.0.0.1', port)).toBe('hello-from-remote\n');
+    expect(ms).toBeLessThan(2000);
+  });
+
+  it('stops retrying a taken port when its container stops', async () => {
+    const port = await freePort();
+    const blocker = createServer().listen(port, '127.0.0.1');
+    await new Promise((r) => blocker.once('listening', r));
+    const id = await httpContainer(port);
+    await until(() => rows.get(id)?.state === 'running' && rows.get(id)?.portIssues?.length);
+    await docker('stop', '-t', '0', id);
+    await until(() => rows.get(id)?.state === 'exited');
+    await new Promise<void>((r) => blocker.close(() => r()));
+    await new Promise((r) => setTimeout(r, 900));
+    expect(conn.ports.forwardedPorts()).not.toContain(port);
+    expect(conn.ports.issuesOf(id)).toEqual([]);
+    // Nothing of Wharf's holds the port: a program can take it again.
+    const again = createServer().listen(port, '127.0.0.1');
+    await new Promise((r, f) => (again.once('listening', r), again.once('error', f)));
+    again.close();
+  });
+
+  it("the run dialog's port check reads the SSH host over the link (no image) and this computer too", async () => {
+    const port = await freePort();
+    const blocker = createServer().listen(port, '127.0.0.1');
+    await new Promise((r) => blocker.once('listening', r));
+    const since = String(Math.floor(Date.now() / 1000) - 1);
+    try {
+      const hp = await hostPorts(session, undefined, 0);
+      expect([hp.source, hp.via, hp.probeImage, hp.hereChecked]).toEqual(['engine-host', 'ssh', undefined, true]);
+      // The test sshd is on this machine: the program shows as the SSH host's and as this computer's.
+      expect(hp.listeners).toContainEqual({ ip: '127.0.0.1', port, protocol: 'tcp' });
+      expect(hp.listeners).toContainEqual({ ip: '127.0.0.1', port, protocol: 'tcp', here: true });
+    } finally {
+      blocker.close();
+    }
+    // No helper container (label wharf.probe) was created for it.
+    const until = String(Math.ceil(Date.now() / 1000) + 1);
+    await new Promise((r) => setTimeout(r, 1100));
+    expect(await docker('events', '--since', since, '--until', until, '--filter', 'label=wharf.probe')).toBe('');
   });
 
   it('leaks no listener, channel or descriptor over 100 forward churns', async () => {

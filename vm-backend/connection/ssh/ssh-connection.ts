@@ -15,6 +15,11 @@ export interface SshConnectionOptions extends Partial<Omit<SshLinkOptions, 'targ
   /** The user's private key; without it Wharf uses (and first generates) its own per-target key. */
   identity?: string;
   dataDir: string;
+  /** The SSH host's network is this machine's (published ports are already here); default: a
+   *  loopback host. The VM is reached on loopback too but is another machine: false. */
+  sameHost?: boolean;
+  /** Delays between attempts at a forward whose port another program holds (tests: shorter). */
+  portRetryMs?: readonly number[];
 }
 
 export interface SshConnection extends Connection {
@@ -39,10 +44,10 @@ const isLoopback = (host: string): boolean => host === 'localhost' || host === '
 export function sshConnection(o: SshConnectionOptions): SshConnection {
   const paths = sshPaths(o.dataDir, o.target);
   const key = o.identity ? readIdentity(o.identity) : ensureKey(paths.key, `wharf@${targetId(o.target)}`);
-  const { identity: _i, dataDir: _d, ...linkOpts } = o;
+  const { identity: _i, dataDir: _d, sameHost, portRetryMs, ...linkOpts } = o;
   const link = new SshLink({ ...linkOpts, privateKey: key.privateKey, hostKeys: new HostKeyStore(paths.knownHosts) });
   const agent = new ChannelAgent(() => link.openDockerSocket());
-  const ports = new PortForwarder(link, isLoopback(o.target.host));
+  const ports = new PortForwarder(link, sameHost ?? isLoopback(o.target.host), portRetryMs);
   // The host name is never resolved: the agent supplies the connection. It is what docker sends.
   const host = 'api.moby.localhost';
   const events: LinkEvents = {
@@ -68,6 +73,7 @@ export function sshConnection(o: SshConnectionOptions): SshConnection {
     target: o.target,
     agent,
     linkEvents: events,
+    hostCommand: (command, timeoutMs) => link.exec(command, timeoutMs),
     dockerOptions: () => ({ host, port: 80, protocol: 'http', agent }),
     httpOptions: () => ({ host, port: 80, agent }),
     close: async () => {

@@ -130,6 +130,6 @@ export function sshConnectError(t: SshTarget, err: unknown): WharfError {
 export const forwardTaken = (port: number, detail: string): Coded<PortIssue> => ({
   hostPort: port,
   code: 'PORT_FORWARD_TAKEN',
-  message: `Port ${port} is already used on this computer, so Wharf cannot forward it.`,
+  message: `Port ${port} is already used by another program on this computer, so Wharf cannot forward it yet; it tries again until the port is free.`,
   detail,
 });

@@ -1,10 +1,12 @@
 // The run dialog's read calls: image info for pre-filling, ports taken on the engine's host,
 // a container's form for "Run another", and the networks to choose from.
+import type Docker from 'dockerode';
 import type { HostPortsInfo, ImageRunInfo } from '../../api/contract.run';
 import { shellQuote } from '../../api/rules/cli';
 import type { RunForm } from '../../api/rules/run-form';
 import { assignFreePorts } from '../../api/rules/run-ports';
 import { toWharfError } from '../errors';
+import { engineHostListeners, forwardBlockersHere } from './host-listeners';
 import { readHostPorts } from './run-host-ports';
 import { formFromInspect, nextName } from './run-spec';
 import type { EngineSession } from '../session';
@@ -44,7 +46,7 @@ export async function hostPorts(
     cache.set(session, (entry = { at: 0, value: { listeners: [], source: 'unavailable', readAt: 0 }, remembered: {} }));
   if (Date.now() - entry.at <= maxAgeMs) return entry.value;
   const e = entry;
-  e.pending ??= readHostPorts(docker, image, e.remembered)
+  e.pending ??= readAllHostPorts(session, docker, image, e.remembered)
     .then((value) => {
       e.value = value;
       e.at = Date.now();
@@ -52,6 +54,29 @@ export async function hostPorts(
     })
     .finally(() => delete e.pending);
   return e.pending;
+}
+
+/**
+ * The engine host's listeners read without an image where possible (this computer's /proc/net, or
+ * `cat` over the SSH link), the helper container otherwise; for remote engines also this
+ * computer's, where the forwards listen.
+ */
+async function readAllHostPorts(
+  session: EngineSession,
+  docker: Docker,
+  image: string | undefined,
+  remembered: { image?: string },
+): Promise<HostPortsInfo> {
+  const conn = session.conn;
+  const [direct, here] = await Promise.all([
+    engineHostListeners(conn).catch(() => null),
+    conn.ports ? forwardBlockersHere().catch(() => null) : Promise.resolve(null),
+  ]);
+  const engine: HostPortsInfo = direct
+    ? { listeners: direct.listeners, source: 'engine-host', via: direct.via, readAt: Date.now() }
+    : await readHostPorts(docker, image, remembered);
+  if (!conn.ports) return engine;
+  return { ...engine, listeners: [...engine.listeners, ...(here ?? [])], hereChecked: here !== null };
 }
 
 export async function formFromContainer(session: EngineSession, id: string): Promise<RunForm> {

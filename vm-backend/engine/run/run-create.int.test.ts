@@ -111,6 +111,8 @@ describe('run:create against the engine', () => {
     try {
       const hp = await ok<HostPortsInfo>('run:host-ports', { maxAgeMs: 0 });
       expect(hp.source).toBe('engine-host');
+      // The local socket's host is this computer: read here, whatever images the engine has.
+      expect([hp.via, hp.probeImage]).toEqual(['this-computer', undefined]);
       expect(hp.listeners).toContainEqual({ ip: '127.0.0.1', port: p, protocol: 'tcp' });
       const e = await fails('run:create', {
         form: form({ name: `${tag}-busy`, ports: [portRow('80', String(p))] }),

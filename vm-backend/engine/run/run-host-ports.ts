@@ -1,6 +1,6 @@
-// Which ports are taken on the ENGINE's host (a VM, another machine), not on the machine the UI
-// runs on: a short-lived helper container in the host's network namespace (`--network host`)
-// prints /proc/net/{tcp,tcp6,udp,udp6}. It uses an image already on the engine (nothing is
+// Which ports are taken on the ENGINE's host, the last resort when neither this computer's /proc
+// nor an SSH link can be read (host-listeners.ts; e.g. DOCKER_HOST=tcp://...): a short-lived
+// helper container in the host's network namespace (`--network host`) prints /proc/net/*. It uses an image already on the engine (nothing is
 // pulled) and runs `cat` only; the label wharf.probe keeps it out of the containers list.
 import type Docker from 'dockerode';
 import type { HostListener } from '../../api/rules/run-ports';
@@ -10,6 +10,7 @@ export interface HostPorts {
   listeners: HostListener[];
   /** 'engine-host' when read there; 'unavailable' when no local image could run `cat`. */
   source: 'engine-host' | 'unavailable';
+  via?: 'helper';
   /** The image the helper ran, for the report. */
   probeImage?: string;
   readAt: number;
@@ -96,7 +97,13 @@ export async function readHostPorts(
         const text = await runCat(docker, image);
         if (!text.includes('local_address')) continue;
         if (remembered) remembered.image = image;
-        return { listeners: parseProcNet(text), source: 'engine-host', probeImage: image, readAt: Date.now() };
+        return {
+          listeners: parseProcNet(text),
+          source: 'engine-host',
+          via: 'helper',
+          probeImage: image,
+          readAt: Date.now(),
+        };
       } catch {
         // This image has no `cat` (or cannot run here): try the next one.
       }

@@ -4,6 +4,7 @@ import type { Connection } from '../../connection/connection';
 import { sshConnection, type SshConnection } from '../../connection/ssh/ssh-connection';
 import type { VmManager } from '../lifecycle/vm-manager';
 import { readRuntime } from '../lifecycle/vm-runtime';
+import { gateOnVm } from './vm-down';
 
 class VmNotRunning extends Error {}
 
@@ -16,7 +17,19 @@ export function vmConnection(vm: VmManager): SshConnection {
     identity: vm.files.key,
     dataDir: vm.files.dir,
     keepaliveIntervalMs: 5000,
+    // Reached on this machine's loopback, but the guest is another machine: a port held here is
+    // another program's, never the engine's own (which would make the forward unnecessary).
+    sameHost: false,
   });
+  // While the VM is not up, refuse at once (closed forwards, 503 on the host socket) and say so.
+  const offGate = gateOnVm(c, vm.machine);
+  const close = c.close;
   // Still an SSH engine for the host socket and published ports; the endpoint says it is the VM.
-  return Object.assign(c, { endpoint: `vm:${vm.status.name} (${c.endpoint})` }) satisfies Connection;
+  return Object.assign(c, {
+    endpoint: `vm:${vm.status.name} (${c.endpoint})`,
+    close: async () => {
+      offGate();
+      await close();
+    },
+  }) satisfies Connection;
 }
