@@ -38,7 +38,11 @@ export function SearchBox(): React.JSX.Element | null {
   const local = useMemo(() => localMatches(Object.values(images), term), [images, term]);
   const zIndex = useDialogLayer(open ? hide : null);
   useEffect(() => {
-    if (open) input.current?.focus();
+    if (!open) return;
+    input.current?.focus();
+    // Reopened with a term: ask again, so a registry added while the box was closed is searched too.
+    const kept = useSearch.getState().term;
+    if (kept.trim()) searchRemote(getBridge(), kept);
   }, [open]);
   if (!open) return null;
   const onChange = (value: string): void => {
