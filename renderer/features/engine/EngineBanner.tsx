@@ -4,6 +4,7 @@ import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../store/store';
 import { useTargets } from '../targets/targets-store';
+import { TokenNeeded } from './TokenNeeded';
 
 /** A missing or stopped engine is a state, shown with its reason, a countdown and a retry. */
 export function EngineBanner(): React.JSX.Element | null {
@@ -21,6 +22,7 @@ export function EngineBanner(): React.JSX.Element | null {
     return () => clearInterval(timer);
   }, [engine]);
 
+  if (link === 'unauthorized') return <TokenNeeded />;
   if (link === 'closed')
     return (
       <div className="banner banner--warn" role="status">
