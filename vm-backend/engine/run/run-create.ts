@@ -11,6 +11,8 @@ import { validateRunForm } from '../../api/rules/run-validate';
 import { readFailure, toWharfError } from '../errors';
 import { toCreateOptions } from './run-spec';
 import type { EngineSession } from '../session';
+import type { Duplex } from 'node:stream';
+import { dropAttach, holdAttach } from '../exec/early-attach';
 
 function fieldError(
   code: string,
@@ -167,9 +169,12 @@ export async function runContainer(
   } catch (err) {
     throw withField(err, form, session);
   }
+  // -it: attach before start, as `docker run -it` does, so the first prompt is not lost.
+  if (form.interactive) await attachEarly(container);
   try {
     await container.start();
   } catch (err) {
+    dropAttach(container.id);
     const e = withField(err, form, session);
     if (!keepOnFailure) await container.remove({ force: true, v: true }).catch(() => undefined);
     else e.params && (e.params.kept = container.id);
@@ -177,4 +182,19 @@ export async function runContainer(
   }
   const info = await container.inspect().catch(() => null);
   return { id: container.id, name: info?.Name.replace(/^\//, '') ?? form.name, warnings };
+}
+
+async function attachEarly(container: Docker.Container): Promise<void> {
+  try {
+    const socket = (await container.attach({
+      stream: true,
+      stdin: true,
+      stdout: true,
+      stderr: true,
+      hijack: true,
+    })) as unknown as Duplex;
+    holdAttach(container.id, socket);
+  } catch {
+    // Not fatal: the terminal attaches after the start instead (the first prompt may be missed).
+  }
 }
