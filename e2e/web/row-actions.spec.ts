@@ -31,6 +31,13 @@ for (const size of SIZES) {
         expect(await isOnTop(button), `${action} on top with ${tab} open`).toBe(true);
       }
       expect(await isOnTop(list.row(name).getByRole('button', { name: `Details of ${name}`, exact: true }))).toBe(true);
+      // From 1280 px, beside the summary, the row keeps its port link (run selects the new row
+      // with it ready); only narrower, or beside the wide Logs tab, does the panel alone show ports.
+      if (tab === 'Summary' && size.width >= 1280) {
+        const port = await list.row(name).getByRole('link', { name: /^Open http:\/\/localhost:\d+ in the browser$/ });
+        await expect(port).toBeVisible();
+        expect(await isOnTop(port)).toBe(true);
+      }
       // Nothing to scroll sideways to: the row fits the list.
       const overflow = await page.getByTestId('container-scroll').evaluate((el) => el.scrollWidth - el.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
