@@ -26,7 +26,7 @@ export function PullPanel(): React.JSX.Element | null {
 }
 
 /** One pull: shared by the pulls panel and the run dialog (which pulls a missing image first). */
-export function PullItem({ id }: { id: string }): React.JSX.Element | null {
+export function PullItem({ id, runnable = true }: { id: string; runnable?: boolean }): React.JSX.Element | null {
   const { t } = useTranslation();
   const p = usePulls((s) => s.pulls[id]);
   if (!p) return null;
@@ -79,7 +79,7 @@ export function PullItem({ id }: { id: string }): React.JSX.Element | null {
             {t('pull.cancel')}
           </button>
         )}
-        {p.state === 'done' && (
+        {p.state === 'done' && runnable && (
           <button
             type="button"
             className="btn btn--small"

@@ -180,6 +180,11 @@ export function RunDialog({ source }: { source: RunSource }): React.JSX.Element 
           containers={r.containers}
           listeners={listening?.listeners ?? []}
         />
+        {r.movedPorts.map((m) => (
+          <p key={m.from} className="run-warning" data-testid="port-moved">
+            {t('run.ports.moved', { from: m.from, to: m.to })}
+          </p>
+        ))}
         <p className="muted small" data-testid="port-check">
           {listening
             ? listening.source === 'engine-host'
@@ -212,7 +217,7 @@ function PullsOfThisRun({ before }: { before: ReadonlySet<string> }): React.JSX.
     <div className="run-pull" aria-label={t('run.pullingFirst')} role="group">
       <p className="muted small">{t('run.pullingFirst')}</p>
       {mine.map((id) => (
-        <PullItem key={id} id={id} />
+        <PullItem key={id} id={id} runnable={false} />
       ))}
     </div>
   );
