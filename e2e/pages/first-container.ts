@@ -34,6 +34,8 @@ export class FirstContainerPath {
           name: new RegExp(`^${image.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( |$)`),
         }),
       });
+    await expect(result).toBeVisible();
+    await this.page.screenshot({ path: 'out/screens/search-run-result-1280x800.png' });
     await this.click(result.getByRole('button', { name: 'Run (pulls the image first)', exact: true }));
   }
 
@@ -43,6 +45,7 @@ export class FirstContainerPath {
     await expect(dialog.getByRole('textbox', { name: /^Host port 1( |$)/ })).toHaveValue(String(hostPort), {
       timeout: 30_000,
     });
+    await this.page.screenshot({ path: 'out/screens/run-dialog-short-path-1280x800.png' });
     await this.click(dialog.getByRole('button', { name: 'Run', exact: true }));
     await expect(dialog).toBeHidden({ timeout: 20_000 });
   }

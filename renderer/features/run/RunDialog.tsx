@@ -100,6 +100,8 @@ export function RunDialog({ source }: { source: RunSource }): React.JSX.Element 
           <p className="run-warning">{t('run.imageMissing', { image: form.image })}</p>
         )}
         <FieldError problems={problems} field="image" />
+        {/* Next to the image it pulls, so its progress is in view without scrolling. */}
+        {r.pullsBefore && <PullsOfThisRun before={r.pullsBefore} />}
         <label>
           {t('run.name')} <code>--name</code>
           <input
@@ -194,7 +196,6 @@ export function RunDialog({ source }: { source: RunSource }): React.JSX.Element 
         </p>
         <EnvRows form={form} update={update} problems={problems} />
         <VolumeRows form={form} update={update} problems={problems} />
-        {r.pullsBefore && <PullsOfThisRun before={r.pullsBefore} />}
         {general && <ErrorNotice error={general} />}
         {r.engineError?.params?.kept && <p className="run-warning">{t('run.kept')}</p>}
         <label className="check small">
