@@ -9,3 +9,4 @@ import './features/run/run-dialog.css';
 import './features/search/search.css';
 import './features/targets/targets.css';
 import './features/vm/vm.css';
+import './features/containers/container-columns.css';

@@ -10,7 +10,8 @@ export class RunDialogPage {
   readonly portCheck: Locator;
 
   constructor(readonly page: Page) {
-    this.dialog = page.getByRole('dialog');
+    // Named: another dialog (the search box) may be open under it.
+    this.dialog = page.getByRole('dialog', { name: /^Run / });
     // A label that wraps its input also reads the input's value: match the start only.
     this.name = this.dialog.getByRole('textbox', { name: /^Container name/ });
     this.image = this.dialog.getByRole('textbox', { name: /^Image/ });

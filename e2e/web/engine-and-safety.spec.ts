@@ -71,7 +71,8 @@ test('web mode refuses a page without the token, and a WebSocket from another or
   expect(res.headers()['content-security-policy']).toContain("default-src 'self'");
 
   await page.goto(`${base.origin}/`);
-  await expect(page.getByText('Lost the connection to the Wharf backend', { exact: false })).toBeVisible();
+  // Refused, and said why (issue 14, item 6: it used to say "Lost the connection... Reconnecting").
+  await expect(page.getByTestId('token-needed')).toContainText("This address needs Wharf's token.");
   await expect(page.getByTestId('engine-state')).not.toHaveAttribute('data-state', 'ready');
 
   const status = await page.evaluate(

@@ -3,7 +3,8 @@ import type { PreloadApi } from '../../vm-backend/api/preload-api';
 
 export type { PreloadApi } from '../../vm-backend/api/preload-api';
 
-export type TransportState = 'connecting' | 'open' | 'closed';
+/** 'unauthorized': web mode opened without (or with a wrong) token; no retry helps. */
+export type TransportState = 'connecting' | 'open' | 'closed' | 'unauthorized';
 
 /** The one object the rest of the renderer talks to; it does not know which transport it has. */
 export interface Bridge {

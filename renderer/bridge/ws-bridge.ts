@@ -17,6 +17,20 @@ const lostLink = (): WharfError =>
     detail: 'WebSocket closed',
   });
 
+/** True when the server answers that the socket's token is not its own (a browser cannot read the
+ *  status of a refused upgrade; the server's /token-check says the same thing over plain HTTP). */
+async function tokenRefused(wsUrl: string): Promise<boolean> {
+  try {
+    const u = new URL(wsUrl);
+    u.protocol = u.protocol === 'wss:' ? 'https:' : 'http:';
+    u.pathname = '/token-check';
+    const res = await fetch(u, { cache: 'no-store' });
+    return res.status === 401;
+  } catch {
+    return false;
+  }
+}
+
 /** Web mode: the contract over one WebSocket, reconnecting with backoff when it drops. */
 export function webSocketBridge(url: string): Bridge {
   let ws: WebSocket | null = null;
@@ -59,13 +73,20 @@ export function webSocketBridge(url: string): Bridge {
         eventListeners.get(msg.name)?.forEach((l) => l(msg.payload));
       }
     };
+    let opened = false;
+    sock.addEventListener('open', () => (opened = true));
     sock.onclose = () => {
       for (const p of pending.values()) p.reject(lostLink());
       pending.clear();
       if (ws !== sock) return;
-      setState('closed');
-      const delay = Math.min(5000, 250 * 2 ** attempt++);
-      setTimeout(connect, delay);
+      const retry = (): void => {
+        setState('closed');
+        const delay = Math.min(5000, 250 * 2 ** attempt++);
+        setTimeout(connect, delay);
+      };
+      // Refused before it opened: a wrong or missing token is final, say so instead of retrying.
+      if (opened) return retry();
+      void tokenRefused(url).then((refused) => (refused ? setState('unauthorized') : retry()));
     };
   };
   connect();

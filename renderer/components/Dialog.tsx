@@ -1,6 +1,8 @@
 import { useEffect, useId, useRef } from 'react';
+import { useDialogLayer } from './dialog-stack';
 
-/** A modal dialog: labelled by its title, Escape cancels, focus moves into it. */
+/** A modal dialog: labelled by its title, on top of any open before it, Escape cancels the top one,
+ *  focus moves into it. */
 export function Dialog(props: {
   title: string;
   onClose(): void;
@@ -9,21 +11,14 @@ export function Dialog(props: {
 }): React.JSX.Element {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
-  const { onClose } = props;
+  const zIndex = useDialogLayer(props.onClose);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     ref.current?.querySelector<HTMLElement>('input, button:not([data-close])')?.focus();
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      previous?.focus?.();
-    };
-  }, [onClose]);
+    return () => previous?.focus?.();
+  }, []);
   return (
-    <div className="dialog-backdrop">
+    <div className="dialog-backdrop" style={{ zIndex }}>
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} ref={ref}>
         <h2 id={titleId} className="dialog__title">
           {props.title}

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ContainerRow, EngineStatus, ImageRow, ListChange, Listing } from '../../vm-backend/api/types';
 import { type ListState, applyChange, applyListing, emptyList } from './apply-change';
+import type { TransportState } from '../bridge/types';
 
 /** The main view shown: the id of one of domains.ts's VIEWS. */
 export type View = string;
@@ -19,11 +20,11 @@ interface UiSlice {
 
 interface DataSlice {
   engine: EngineStatus | null;
-  backendLink: 'connecting' | 'open' | 'closed';
+  backendLink: TransportState;
   containers: ListState<ContainerRow>;
   images: ListState<ImageRow>;
   setEngine(s: EngineStatus): void;
-  setBackendLink(s: 'connecting' | 'open' | 'closed'): void;
+  setBackendLink(s: TransportState): void;
   containersListed(l: Listing<ContainerRow>): void;
   containersChanged(c: ListChange<ContainerRow>): void;
   imagesListed(l: Listing<ImageRow>): void;

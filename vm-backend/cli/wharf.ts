@@ -7,18 +7,25 @@ import { targetConnector } from '../wiring/connect-target';
 import { wharfDataDir } from '../connection/data-dir';
 import { TargetStore } from '../connection/targets';
 import { newToken } from '../server/security';
+import { noteWebAddress } from '../server/web-addresses';
 import { startWebServer } from '../server/web-server';
 import { parseWebArgs, UsageError } from './args';
 import { CONTEXT_USAGE, contextCommand } from './context-command';
 import { openBrowser } from './open-browser';
+import { printWebUrls } from './print-url';
 import { vmCommand } from './vm-command';
 
 const USAGE = `usage: wharf web [--port P] [--token T] [--no-open] [--engine local|vm|ssh://user@host:port] [--identity KEYFILE] [--no-docker-socket]
+       wharf web --print-url   (the address, token included, of each wharf web running)
   env: WHARF_WEB_PORT, WHARF_TOKEN, DOCKER_HOST, WHARF_DATA_DIR (keys, known_hosts, targets)
   without --engine: the active target (wharf context use NAME); the UI can switch targets
 ${CONTEXT_USAGE}`;
 
 async function web(argv: string[]): Promise<void> {
+  if (argv.includes('--print-url')) {
+    if (!printWebUrls(wharfDataDir())) process.exitCode = 1;
+    return;
+  }
   const args = parseWebArgs(argv);
   const given = argv.some((a) => a === '--engine' || a.startsWith('--engine='));
   const staticDir = join(__dirname, '../renderer');
@@ -46,8 +53,10 @@ async function web(argv: string[]): Promise<void> {
   });
   const server = await startWebServer({ backend, token: args.token ?? newToken(), port: args.port, staticDir });
   console.log(`Wharf web UI: ${server.url}`);
+  const forget = noteWebAddress(dataDir, server.port, server.url);
   if (args.open) openBrowser(server.url);
   const stop = async (): Promise<void> => {
+    forget();
     await server.close();
     await backend.close();
     process.exit(0);

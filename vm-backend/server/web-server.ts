@@ -6,6 +6,7 @@ import type { Backend } from '../wiring/backend-types';
 import { allowedHosts, allowedOrigins, SECURITY_HEADERS, tokenMatches } from './security';
 import { LOG_DOWNLOAD_PATH, serveLogDownload } from './log-download';
 import { serveStatic } from './static-files';
+import { serveTokenCheck, TOKEN_CHECK_PATH } from './token-check';
 import { serveSocket } from './ws-session';
 import { serveVmDiagnose, VM_DIAGNOSE_PATH } from './vm-diagnose-download';
 
@@ -36,6 +37,9 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
     }
     if (req.url?.startsWith(LOG_DOWNLOAD_PATH)) {
       return void serveLogDownload(opts.backend, new URL(req.url, 'http://127.0.0.1'), req, res);
+    }
+    if (req.url?.startsWith(TOKEN_CHECK_PATH)) {
+      return serveTokenCheck(opts.token, new URL(req.url, 'http://127.0.0.1'), req, res);
     }
     if (req.url?.startsWith(VM_DIAGNOSE_PATH)) return serveVmDiagnose(new URL(req.url, 'http://127.0.0.1'), req, res);
     void serveStatic(opts.staticDir, req, res);

@@ -23,8 +23,11 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
   const [data, setData] = useState<ContainerInspect | null>(null);
   const [error, setError] = useState<WharfErrorShape | null>(null);
   // A container just run with -it opens on its terminal.
+  const [justRan, setJustRan] = useState(false);
   useEffect(() => {
-    if (useRunDialog.getState().takeTerminal(id)) setTab('shell');
+    if (!useRunDialog.getState().takeTerminal(id)) return;
+    setTab('shell');
+    setJustRan(true);
   }, [id]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new row (the engine changed it) re-reads the inspect data
@@ -163,7 +166,10 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
             id={id}
             name={name}
             state={row?.state ?? s?.state ?? 'exited'}
-            interactive={Boolean((data?.raw as { Config?: { OpenStdin?: boolean } } | undefined)?.Config?.OpenStdin)}
+            interactive={
+              data ? Boolean((data.raw as { Config?: { OpenStdin?: boolean } } | undefined)?.Config?.OpenStdin) : null
+            }
+            justRan={justRan}
           />
         )}
       </Suspense>

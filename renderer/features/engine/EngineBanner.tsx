@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../store/store';
 import { useTargets } from '../targets/targets-store';
 import { isVmDown, VmDownBanner } from './VmDownBanner';
+import { TokenNeeded } from './TokenNeeded';
 
 /** A missing or stopped engine is a state, shown with its reason, a countdown and a retry. */
 export function EngineBanner(): React.JSX.Element | null {
@@ -22,6 +23,7 @@ export function EngineBanner(): React.JSX.Element | null {
     return () => clearInterval(timer);
   }, [engine]);
 
+  if (link === 'unauthorized') return <TokenNeeded />;
   if (link === 'closed')
     return (
       <div className="banner banner--warn" role="status">

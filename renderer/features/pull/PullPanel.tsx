@@ -27,7 +27,7 @@ export function PullPanel(): React.JSX.Element | null {
 }
 
 /** One pull: shared by the pulls panel and the run dialog (which pulls a missing image first). */
-export function PullItem({ id }: { id: string }): React.JSX.Element | null {
+export function PullItem({ id, runnable = true }: { id: string; runnable?: boolean }): React.JSX.Element | null {
   const { t } = useTranslation();
   const p = usePulls((s) => s.pulls[id]);
   const cancelError = usePulls((s) => s.cancelErrors[id]);
@@ -86,7 +86,7 @@ export function PullItem({ id }: { id: string }): React.JSX.Element | null {
             {t('pull.retry')}
           </button>
         )}
-        {p.state === 'done' && (
+        {p.state === 'done' && runnable && (
           <button
             type="button"
             className="btn btn--small"

@@ -100,6 +100,8 @@ export function RunDialog({ source }: { source: RunSource }): React.JSX.Element 
           <p className="run-warning">{t('run.imageMissing', { image: form.image })}</p>
         )}
         <FieldError problems={problems} field="image" />
+        {/* Next to the image it pulls, so its progress is in view without scrolling. */}
+        {r.pullsBefore && <PullsOfThisRun before={r.pullsBefore} />}
         <label>
           {t('run.name')} <code>--name</code>
           <input
@@ -180,6 +182,11 @@ export function RunDialog({ source }: { source: RunSource }): React.JSX.Element 
           containers={r.containers}
           listeners={listening?.listeners ?? []}
         />
+        {r.movedPorts.map((m) => (
+          <p key={m.from} className="run-warning" data-testid="port-moved">
+            {t('run.ports.moved', { from: m.from, to: m.to })}
+          </p>
+        ))}
         <p className="muted small" data-testid="port-check">
           {listening
             ? listening.source === 'engine-host'
@@ -189,7 +196,6 @@ export function RunDialog({ source }: { source: RunSource }): React.JSX.Element 
         </p>
         <EnvRows form={form} update={update} problems={problems} />
         <VolumeRows form={form} update={update} problems={problems} />
-        {r.pullsBefore && <PullsOfThisRun before={r.pullsBefore} />}
         {general && <ErrorNotice error={general} />}
         {r.engineError?.params?.kept && <p className="run-warning">{t('run.kept')}</p>}
         <label className="check small">
@@ -212,7 +218,7 @@ function PullsOfThisRun({ before }: { before: ReadonlySet<string> }): React.JSX.
     <div className="run-pull" aria-label={t('run.pullingFirst')} role="group">
       <p className="muted small">{t('run.pullingFirst')}</p>
       {mine.map((id) => (
-        <PullItem key={id} id={id} />
+        <PullItem key={id} id={id} runnable={false} />
       ))}
     </div>
   );

@@ -3,7 +3,7 @@ import type { RunForm } from '../../../vm-backend/api/rules/run-form';
 
 /** What the run dialog was opened from: an image, or an existing container ("Run another"). */
 export type RunSource =
-  | { kind: 'image'; image: string }
+  | { kind: 'image'; image: string /** From a search result: pull now, then fill the ports. */; pullFirst?: boolean }
   | { kind: 'container'; id: string; name: string }
   | { kind: 'form'; form: RunForm };
 

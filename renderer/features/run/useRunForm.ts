@@ -11,6 +11,7 @@ import { getBridge } from '../../bridge';
 import { useStore } from '../../store/store';
 import { usePulls } from '../pull/pull-store';
 import { type FieldProblems, formProblems } from './field-errors';
+import { pullAndWait, samePortRows } from './pull-then-fill';
 import type { RunSource } from './run-store';
 
 const toShape = (e: unknown): WharfErrorShape => errorShape(e);
@@ -50,10 +51,38 @@ export function useRunForm(source: RunSource) {
     }
   }, []);
 
+  /** The short path (pull-then-fill.ts): pull a missing image now, then publish its ports. */
+  const [movedPorts, setMovedPorts] = useState<{ from: number; to: number }[]>([]);
+  const pullThenFill = useCallback(async (image: string, hpP: Promise<HostPortsInfo | null>): Promise<void> => {
+    const bridge = getBridge();
+    try {
+      let info = await bridge.call('run:image-info', { image });
+      if (!live.current) return;
+      setImageInfo(info);
+      if (!info.present) {
+        setPullsBefore(new Set(usePulls.getState().order));
+        if (!(await pullAndWait(bridge, image)) || !live.current) return;
+        info = await bridge.call('run:image-info', { image });
+        if (!live.current) return;
+        setImageInfo(info);
+      }
+      const hp = await hpP;
+      const rows = Object.values(useStore.getState().containers.byId);
+      const { rows: ports, moved } = samePortRows(info, rows, hp?.listeners ?? []);
+      if (!live.current) return;
+      setForm((f) => (f.ports.length ? f : { ...f, ports }));
+      setMovedPorts(moved);
+    } catch {
+      // The dialog still works by hand; Run pulls a missing image itself.
+    }
+  }, []);
+
   useEffect(() => {
     // Fresh on open: a program may have started listening since the last check.
     const hpP = probe(0);
-    if (source.kind === 'image') {
+    if (source.kind === 'image' && source.pullFirst) {
+      void pullThenFill(source.image, hpP);
+    } else if (source.kind === 'image') {
       void getBridge()
         .call('run:image-info', { image: source.image })
         .then(
@@ -87,7 +116,7 @@ export function useRunForm(source: RunSource) {
           },
         );
     }
-  }, [source, probe]);
+  }, [source, probe, pullThenFill]);
 
   // The image field changed (typed or pasted): ask again whether it is on the engine, so the
   // dialog says before Run that it will be pulled first.
@@ -162,6 +191,7 @@ export function useRunForm(source: RunSource) {
   );
 
   return {
+    movedPorts,
     pullsBefore,
     form,
     update,

@@ -2,6 +2,7 @@
 // they answer, each group with its own loading / error row. Picking a result opens its tags.
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDialogLayer } from '../../components/dialog-stack';
 import { cliHintProps } from '../../components/useCli';
 import { getBridge } from '../../bridge';
 import { useStore } from '../../store/store';
@@ -24,6 +25,8 @@ export function useSearchShortcut(): void {
   }, []);
 }
 
+const hide = (): void => useSearch.getState().show(false);
+
 export function SearchBox(): React.JSX.Element | null {
   const { t } = useTranslation();
   const open = useSearch((s) => s.open);
@@ -33,14 +36,13 @@ export function SearchBox(): React.JSX.Element | null {
   const images = useStore((s) => s.images.byId);
   const input = useRef<HTMLInputElement>(null);
   const local = useMemo(() => localMatches(Object.values(images), term), [images, term]);
+  const zIndex = useDialogLayer(open ? hide : null);
   useEffect(() => {
     if (!open) return;
     input.current?.focus();
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') useSearch.getState().show(false);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // Reopened with a term: ask again, so a registry added while the box was closed is searched too.
+    const kept = useSearch.getState().term;
+    if (kept.trim()) searchRemote(getBridge(), kept);
   }, [open]);
   if (!open) return null;
   const onChange = (value: string): void => {
@@ -53,6 +55,7 @@ export function SearchBox(): React.JSX.Element | null {
     // biome-ignore lint/a11y/noStaticElementInteractions: a click beside the box closes it; Escape is the keyboard way
     <div
       className="dialog-backdrop search-backdrop"
+      style={{ zIndex }}
       onMouseDown={(e) => e.target === e.currentTarget && useSearch.getState().show(false)}
     >
       <div className="search-dialog" role="dialog" aria-modal="true" aria-label={t('search.title')}>

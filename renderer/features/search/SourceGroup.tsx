@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { RunResultButton } from './RunResultButton';
 import { useSearch } from './search-store';
 
 /** One remote source's results, or its own loading / error row. */
@@ -37,6 +38,7 @@ export function SourceGroup({ source }: { source: string }): React.JSX.Element {
                 {r.pulls !== undefined && <span className="muted small">{t('search.pulls', { n: r.pulls })}</span>}
                 {r.description && <span className="muted small search-row__desc">{r.description}</span>}
               </button>
+              <RunResultButton image={r.name} />
             </li>
           ))}
           {st.group.truncated && <li className="muted small">{t('search.truncated')}</li>}

@@ -1,5 +1,6 @@
-// Tags of the picked repository, a page at a time; "latest" chosen when present. Pull starts the
-// pull (progress shows in the pulls panel) with an explicit tag.
+// Tags of the picked repository, a page at a time, newest first (tag-order.ts); "latest" chosen when
+// present, else the newest, and the line under the field says which and why. Pull starts the pull
+// (progress shows in the pulls panel) with an explicit tag.
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TagInfo } from '../../../vm-backend/api/contract.search';
@@ -11,12 +12,14 @@ import { getBridge } from '../../bridge';
 import { formatBytes } from '../../lib/format';
 import { startPull } from '../pull/pull-store';
 import { type Picked, useSearch } from './search-store';
+import { defaultTag, orderTags, type PickReason } from './tag-order';
 
 export function TagPicker({ picked }: { picked: Picked }): React.JSX.Element {
   const { t } = useTranslation();
   const [tags, setTags] = useState<TagInfo[]>([]);
   const [next, setNext] = useState<string | undefined>();
   const [chosen, setChosen] = useState('');
+  const [picked0, setPicked] = useState<{ name: string; reason: PickReason } | null>(null);
   const [error, setError] = useState<WharfErrorShape | null>(null);
   const [loading, setLoading] = useState(false);
   const listId = useId();
@@ -30,8 +33,13 @@ export function TagPicker({ picked }: { picked: Picked }): React.JSX.Element {
           ...(cursor ? { cursor } : {}),
         });
         setTags((before) => {
-          const all = cursor ? [...before, ...page.tags] : page.tags;
-          setChosen((c) => c || (all.some((x) => x.name === 'latest') ? 'latest' : (all[0]?.name ?? 'latest')));
+          const all = orderTags(cursor ? [...before, ...page.tags] : page.tags);
+          const pick = defaultTag(all);
+          setChosen((c) => {
+            if (c) return c;
+            setPicked(pick ?? { name: 'latest', reason: 'latest' });
+            return pick?.name ?? 'latest';
+          });
           return all;
         });
         setNext(page.next);
@@ -74,6 +82,11 @@ export function TagPicker({ picked }: { picked: Picked }): React.JSX.Element {
           ))}
         </datalist>
       </label>
+      {picked0 && picked0.name === chosen && (
+        <p className="muted small" data-testid="tag-picked">
+          {t(`search.picked.${picked0.reason}`, { tag: picked0.name })}
+        </p>
+      )}
       <p className="muted small">{t('search.tagsShown', { count: tags.length })}</p>
       {next && (
         <button type="button" className="btn btn--small" disabled={loading} onClick={() => void load(next)}>

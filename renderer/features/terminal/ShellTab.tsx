@@ -13,8 +13,12 @@ interface Props {
   id: string;
   name: string;
   state: ContainerState;
-  /** Started with -it (OpenStdin): attach is offered. */
-  interactive: boolean;
+  /** Started with -it (OpenStdin): the terminal attaches to its main process, exec one choice
+   *  away. null until the container's details have arrived. */
+  interactive: boolean | null;
+  /** Just run from the run dialog with -it: the backend attached before the start and holds the
+   *  stream (its first prompt, or the exit of a program that already ended). */
+  justRan?: boolean;
 }
 
 /** The command field as words, quoted the way a shell would ('a b', "a b", a\ b); null: unclosed quote. */
@@ -25,7 +29,7 @@ const splitCmd = (s: string): string[] | undefined | null => {
 };
 
 /** A terminal inside the container: docker exec -it (bash, else sh) or docker attach. */
-export function ShellTab({ id, name, state, interactive }: Props): React.JSX.Element {
+export function ShellTab({ id, name, state, interactive, justRan = false }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const host = useRef<TerminalHost>(null);
   const [term, setTerm] = useState<WharfTerminal | null>(null);
@@ -72,30 +76,37 @@ export function ShellTab({ id, name, state, interactive }: Props): React.JSX.Ele
     };
   };
 
-  // Open a shell as soon as the tab shows a running container, as `docker exec -it` would.
+  // Open the terminal as soon as the tab shows a running container: attached to the main process
+  // of a container run with -it (as `docker run -it` is), else a new shell (`docker exec -it`).
   // biome-ignore lint/correctness/useExhaustiveDependencies: opens once when the terminal and a running container are there, not on every shell state
   useEffect(() => {
-    if (term && running && shell.kind === 'idle') connect({ mode: 'exec' });
-  }, [term, running]);
+    if (!term || interactive === null || shell.kind !== 'idle' || !(running || justRan)) return;
+    const first = interactive ? 'attach' : 'exec';
+    setMode(first);
+    connect({ mode: first });
+  }, [term, running, interactive]);
 
   const started = shell.kind === 'open' ? shell.started : null;
   const cli =
     mode === 'attach'
       ? dockerCli.attach(name)
       : dockerCli.exec(name, started?.cmd.length ? started.cmd : (parsedCmd ?? ['sh']), user.trim() || undefined);
-  const status = !running
-    ? t(state === 'paused' ? 'shell.paused' : 'shell.notRunning', { name })
-    : shell.kind === 'starting'
-      ? t('shell.starting')
-      : shell.kind === 'open'
-        ? t('shell.connected', { cmd: started?.cmd.join(' ') || t('shell.attached') })
-        : shell.kind === 'exited'
-          ? shell.backendLost
-            ? t('shell.backendLost')
-            : shell.code === null
-              ? t('shell.ended')
-              : t('shell.exited', { code: shell.code })
-          : '';
+  // A main process that exited (run -it of a program) says how, though the container now stopped.
+  const ended = shell.kind === 'exited' && shell.code !== null;
+  const status =
+    !running && !ended
+      ? t(state === 'paused' ? 'shell.paused' : 'shell.notRunning', { name })
+      : shell.kind === 'starting'
+        ? t('shell.starting')
+        : shell.kind === 'open'
+          ? t('shell.connected', { cmd: started?.cmd.join(' ') || t('shell.attached') })
+          : shell.kind === 'exited'
+            ? shell.backendLost
+              ? t('shell.backendLost')
+              : shell.code === null
+                ? t('shell.ended')
+                : t('shell.exited', { code: shell.code })
+            : '';
 
   return (
     <div className="shell-tab" role="tabpanel" aria-label={t('shell.title', { name })}>

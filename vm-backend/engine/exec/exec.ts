@@ -7,6 +7,7 @@ import type { ExecStartInput, ExecStarted } from '../../api/contract.exec';
 import type { ClientLink } from '../../api/client-link';
 import { Demuxer } from '../streams/demux';
 import { toWharfError } from '../errors';
+import { takeAttach } from './early-attach';
 import { notInteractive, notRunning, paused } from './exec-errors';
 import type { EngineSession } from '../session';
 import { StreamOut } from '../streams/stream-out';
@@ -47,8 +48,11 @@ export async function startExec(
     throw toWharfError(e, { subject: o.id });
   });
   const name = info.Name.replace(/^\//, '');
-  if (info.State.Paused) throw paused(name);
-  if (!info.State.Running) throw notRunning(name, info.State.Status);
+  // Run -it attached before the start (early-attach.ts): that socket has the first prompt, and the
+  // output of a program that already exited, with its exit status.
+  const early = o.mode === 'attach' ? takeAttach(info.Id) : null;
+  if (!early && info.State.Paused) throw paused(name);
+  if (!early && !info.State.Running) throw notRunning(name, info.State.Status);
   const stream = registry.newId(client, 'exec');
 
   let socket: Duplex;
@@ -60,18 +64,17 @@ export async function startExec(
     if (o.mode === 'attach') {
       if (!info.Config.OpenStdin) throw notInteractive(name);
       tty = Boolean(info.Config.Tty);
-      socket = (await container.attach({
-        stream: true,
-        stdin: true,
-        stdout: true,
-        stderr: true,
-        hijack: true,
-      })) as unknown as Duplex;
+      socket =
+        early?.socket ??
+        ((await container.attach({
+          stream: true,
+          stdin: true,
+          stdout: true,
+          stderr: true,
+          hijack: true,
+        })) as unknown as Duplex);
       resize = (w, h) => container.resize({ w, h });
-      exitCode = async () => {
-        const s = await container.inspect();
-        return s.State.Running ? null : s.State.ExitCode;
-      };
+      exitCode = () => mainExitCode(container);
     } else {
       cmd = o.cmd ?? (await pickShell(container));
       const exec = await container.exec({
@@ -88,6 +91,7 @@ export async function startExec(
       exitCode = async () => (await exec.inspect()).ExitCode ?? null;
     }
   } catch (err) {
+    early?.socket.destroy();
     throw toWharfError(err, { subject: name });
   }
   void resize(o.cols, o.rows).catch(() => {});
@@ -101,12 +105,13 @@ export async function startExec(
   });
   // Without a TTY (attach to -i only) the stream is multiplexed; the terminal shows payload only.
   const strip = tty ? null : new Demuxer(false, (_k, d) => out.write(decoder.decode(d, { stream: true })));
-  socket.on('data', (chunk: Buffer) =>
-    strip ? strip.push(chunk) : out.write(decoder.decode(chunk, { stream: true })),
-  );
+  const onData = (chunk: Buffer): void =>
+    strip ? strip.push(chunk) : out.write(decoder.decode(chunk, { stream: true }));
+  socket.on('data', onData);
   socket.on('error', () => {});
-  socket.on('close', () => {
+  const onClose = (): void => {
     if (closed) return;
+    closed = true;
     out.close();
     void exitCode()
       .then(
@@ -115,7 +120,8 @@ export async function startExec(
           client.send('exec:exit', { stream, exitCode: null, error: toWharfError(err, { subject: name }).toJSON() }),
       )
       .finally(() => registry.remove(stream));
-  });
+  };
+  socket.on('close', onClose);
 
   registry.add(stream, client, {
     close: () => {
@@ -127,5 +133,24 @@ export async function startExec(
     input: (data) => void socket.write(data),
     resize: (cols, rows) => void resize(cols, rows).catch(() => {}),
   });
+  // What the program printed before the terminal asked (its first prompt), then its end if it
+  // already exited: sent after this call's answer, so the terminal knows the stream by then.
+  if (early)
+    setTimeout(() => {
+      if (early.early.length) onData(early.early);
+      if (early.ended) onClose();
+    }, 0);
   return { stream, cmd, tty, name };
+}
+
+/** The main process's exit status once it ended; null while it runs (a detach, not an exit). */
+async function mainExitCode(container: Docker.Container): Promise<number | null> {
+  const s = await container.inspect();
+  if (!s.State.Running) return s.State.ExitCode;
+  // The stream can close a moment before the engine marks the container exited.
+  const waited = await Promise.race([
+    container.wait() as Promise<{ StatusCode?: number }>,
+    new Promise<null>((r) => setTimeout(() => r(null), 2_000)),
+  ]);
+  return waited?.StatusCode ?? null;
 }

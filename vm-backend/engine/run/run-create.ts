@@ -21,6 +21,8 @@ import {
 } from './run-errors';
 import { toCreateOptions } from './run-spec';
 import type { EngineSession } from '../session';
+import type { Duplex } from 'node:stream';
+import { dropAttach, holdAttach } from '../exec/early-attach';
 
 /** The form field an engine failure concerns, so the dialog shows it there. */
 export function fieldOf(err: WharfError, form: RunForm, rawMessage: string): string {
@@ -120,9 +122,12 @@ export async function runContainer(
   } catch (err) {
     throw withField(err, form, session);
   }
+  // -it: attach before start, as `docker run -it` does, so the first prompt is not lost.
+  if (form.interactive) await attachEarly(container);
   try {
     await container.start();
   } catch (err) {
+    dropAttach(container.id);
     const e = withField(err, form, session);
     if (!keepOnFailure) await container.remove({ force: true, v: true }).catch(() => undefined);
     else e.params && (e.params.kept = container.id);
@@ -130,4 +135,19 @@ export async function runContainer(
   }
   const info = await container.inspect().catch(() => null);
   return { id: container.id, name: info?.Name.replace(/^\//, '') ?? form.name, warnings };
+}
+
+async function attachEarly(container: Docker.Container): Promise<void> {
+  try {
+    const socket = (await container.attach({
+      stream: true,
+      stdin: true,
+      stdout: true,
+      stderr: true,
+      hijack: true,
+    })) as unknown as Duplex;
+    holdAttach(container.id, socket);
+  } catch {
+    // Not fatal: the terminal attaches after the start instead (the first prompt may be missed).
+  }
 }
