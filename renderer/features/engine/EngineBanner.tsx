@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useStore } from '../../store/store';
-import { useTargets } from '../targets/targets-store';
 import { isVmDown, VmDownBanner } from './VmDownBanner';
 import { TokenNeeded } from './TokenNeeded';
+import { SwitchEngineButton } from './SwitchEngineButton';
 
 /** A missing or stopped engine is a state, shown with its reason, a countdown and a retry. */
 export function EngineBanner(): React.JSX.Element | null {
@@ -78,14 +78,7 @@ export function EngineBanner(): React.JSX.Element | null {
           {t('engine.retry')}
         </button>
         {left > 0 && <span className="muted">{t('engine.retryIn', { seconds: left })}</span>}
-        <button
-          type="button"
-          className="btn"
-          data-testid="banner-open-targets"
-          onClick={() => useTargets.getState().show(true)}
-        >
-          {t('targets.switchEngine')}
-        </button>
+        <SwitchEngineButton />
       </div>
     </div>
   );

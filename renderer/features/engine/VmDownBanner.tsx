@@ -3,8 +3,8 @@ import type { EngineStatus } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { cliHintProps } from '../../components/useCli';
-import { useTargets } from '../targets/targets-store';
 import { useVm, vmAction } from '../vm/vm-store';
+import { SwitchEngineButton } from './SwitchEngineButton';
 
 /** The engine codes that mean "the `vm` engine's VM is not up" (vm-backend/vm/guest/vm-down.ts). */
 export const isVmDown = (e: EngineStatus | null): boolean =>
@@ -55,14 +55,7 @@ export function VmDownBanner({ engine }: { engine: EngineStatus }): React.JSX.El
             {t('engine.vmDown.openPanel')}
           </button>
         )}
-        <button
-          type="button"
-          className="btn"
-          data-testid="banner-open-targets"
-          onClick={() => useTargets.getState().show(true)}
-        >
-          {t('targets.switchEngine')}
-        </button>
+        <SwitchEngineButton />
       </div>
     </div>
   );
