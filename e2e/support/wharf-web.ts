@@ -9,6 +9,9 @@ export interface WharfWeb {
   url: string;
   port: number;
   token: string;
+  /** The environment it was started with beyond this process's own (its data folder, for one):
+   *  a `wharf` command run beside it needs the same to find it. */
+  env: Record<string, string>;
   /** Everything the process printed so far (stdout and stderr). */
   output(): string;
   stop(): Promise<void>;
@@ -74,6 +77,7 @@ export async function startWharfWeb(opts: StartOptions = {}): Promise<WharfWeb> 
     url,
     port,
     token,
+    env: { ...opts.env },
     output: () => out,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

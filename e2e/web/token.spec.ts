@@ -26,6 +26,8 @@ test('wharf web --print-url prints the running address, and it opens the UI', as
   const out = execFileSync(process.execPath, [cliPath(), 'web', '--print-url'], {
     cwd: resolve(__dirname, '../..'),
     encoding: 'utf8',
+    // The same data folder as the running `wharf web` (the SSH project gives it its own).
+    env: { ...process.env, ...wharf.env },
   });
   expect(out.split('\n')).toContain(`Wharf web UI: ${wharf.url}`);
   await new WharfApp(page).open(wharf.url);
