@@ -1,5 +1,6 @@
 // xterm's colours for each page theme. xterm draws its own colours (canvas or inline styles), so
 // CSS variables cannot reach it: the terminal is given one of these and switched live.
+import type { ISearchDecorationOptions } from '@xterm/addon-search';
 import type { ITheme } from '@xterm/xterm';
 import type { Theme } from '../theme/theme-preference';
 
@@ -52,3 +53,19 @@ const LIGHT: ITheme = {
 };
 
 export const TERMINAL_THEMES: Readonly<Record<Theme, ITheme>> = { light: LIGHT, dark: DARK };
+
+/** Search matches: dark ambers under light text, pale ones under dark text (taken at each search). */
+export const SEARCH_DECORATIONS: Readonly<Record<Theme, ISearchDecorationOptions>> = {
+  dark: {
+    matchBackground: '#6b5900',
+    matchOverviewRuler: '#d4b000',
+    activeMatchBackground: '#d46b00',
+    activeMatchColorOverviewRuler: '#ff8c00',
+  },
+  light: {
+    matchBackground: '#fff0a0',
+    matchOverviewRuler: '#d4b000',
+    activeMatchBackground: '#ffb54d',
+    activeMatchColorOverviewRuler: '#ff8c00',
+  },
+};
