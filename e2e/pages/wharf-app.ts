@@ -44,6 +44,18 @@ export class WharfApp {
   }
 
   async setLanguage(label: 'English' | '한국어'): Promise<void> {
-    await this.page.getByRole('navigation').getByRole('combobox').selectOption({ label });
+    await this.page
+      .getByRole('navigation')
+      .getByRole('combobox', { name: /^(Language|언어)/ })
+      .selectOption({ label });
+  }
+
+  /** The sidebar's theme choice (System / Light / Dark). */
+  get themePicker(): Locator {
+    return this.page.getByRole('navigation').getByRole('combobox', { name: /^(Theme|테마)/ });
+  }
+
+  async setTheme(label: 'System' | 'Light' | 'Dark'): Promise<void> {
+    await this.themePicker.selectOption({ label });
   }
 }

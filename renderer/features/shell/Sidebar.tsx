@@ -5,6 +5,7 @@ import { useStore } from '../../store/store';
 import { useRegistriesDialog } from '../registries/registries-store';
 import { useSearch } from '../search/search-store';
 import { useTargets } from '../targets/targets-store';
+import { ThemePicker } from '../theme/ThemePicker';
 import { VmIndicator } from '../vm/VmIndicator';
 
 export function Sidebar(): React.JSX.Element {
@@ -89,6 +90,7 @@ export function Sidebar(): React.JSX.Element {
             ))}
           </select>
         </label>
+        <ThemePicker />
       </div>
     </nav>
   );

@@ -1,13 +1,8 @@
 import type { SearchAddon } from '@xterm/addon-search';
 import { forwardRef, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-
-const DECORATIONS = {
-  matchBackground: '#6b5900',
-  matchOverviewRuler: '#d4b000',
-  activeMatchBackground: '#d46b00',
-  activeMatchColorOverviewRuler: '#ff8c00',
-};
+import { useTheme } from '../theme/theme';
+import { SEARCH_DECORATIONS } from './terminal-themes';
 
 /** Search in the terminal's buffer: Enter = next, Shift+Enter = previous, with a match count. */
 export const LogSearch = forwardRef<HTMLInputElement, { search: SearchAddon | null }>(function LogSearch(
@@ -33,7 +28,7 @@ export const LogSearch = forwardRef<HTMLInputElement, { search: SearchAddon | nu
       setCount(null);
       return;
     }
-    const opts = { decorations: DECORATIONS, incremental: false };
+    const opts = { decorations: SEARCH_DECORATIONS[useTheme.getState().theme], incremental: false };
     if (dir === 'next') search.findNext(q, opts);
     else search.findPrevious(q, opts);
   };

@@ -1,5 +1,6 @@
 // One xterm.js terminal with the addons every Wharf terminal uses: fit to the panel, search,
-// clickable links (opened through the bridge's allow-listed opener), WebGL with DOM fallback.
+// clickable links (opened through the bridge's allow-listed opener), WebGL with DOM fallback, and
+// the page's light or dark colours, switched live when the theme changes.
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon } from '@xterm/addon-search';
 import { WebLinksAddon } from '@xterm/addon-web-links';
@@ -7,6 +8,8 @@ import { WebglAddon } from '@xterm/addon-webgl';
 import { type ITerminalOptions, Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
 import type { Bridge } from '../../bridge';
+import { followTheme } from '../theme/theme';
+import { TERMINAL_THEMES } from './terminal-themes';
 
 export interface WharfTerminal {
   term: Terminal;
@@ -39,8 +42,11 @@ export function createTerminal(host: TerminalHost, bridge: Bridge, options: ITer
     fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
     fontSize: 12,
     allowProposedApi: true,
-    theme: { background: '#1e1e1e' },
     ...options,
+  });
+  const stopTheme = followTheme((theme) => {
+    term.options.theme = TERMINAL_THEMES[theme];
+    host.dataset.theme = theme;
   });
   const fit = new FitAddon();
   const search = new SearchAddon();
@@ -81,6 +87,7 @@ export function createTerminal(host: TerminalHost, bridge: Bridge, options: ITer
     renderer,
     dispose: () => {
       observer.disconnect();
+      stopTheme();
       delete host.wharfTerminal;
       term.dispose();
     },
