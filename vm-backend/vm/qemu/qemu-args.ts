@@ -9,10 +9,11 @@
 import type { Accel } from './accel';
 import type { StartSpec } from '../driver';
 import { type GuestArch, hostArch } from '../guest-arch';
+import { hostPlaces, locateQemu } from './qemu-locate';
 
-/** qemu-system-<arch>; WHARF_QEMU overrides it (a full path, or a wrapper in tests). */
+/** qemu-system-<arch>; WHARF_QEMU overrides it (a full path, or a wrapper in tests), else qemu-locate's order. */
 export function qemuBinary(arch: GuestArch = hostArch() ?? 'x86_64', env: NodeJS.ProcessEnv = process.env): string {
-  return env.WHARF_QEMU ?? `qemu-system-${arch}`;
+  return locateQemu(arch, { ...hostPlaces(), env });
 }
 
 /** Machine and CPU model for an architecture and accelerator. */

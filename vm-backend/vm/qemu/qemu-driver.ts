@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import type { StartSpec, VmDriver } from '../driver';
 import type { ImageFiles } from '../image/image';
 import { qemuArgs, qemuBinary } from './qemu-args';
+import { locateQemuImg } from './qemu-locate';
 import { pidAlive, readPid } from './pids';
 import { qmpCommand } from './qmp';
 import { explainQemuStart, noQemu } from './qemu-problems';
@@ -19,7 +20,10 @@ export { qemuBinary } from './qemu-args';
 
 export class QemuDriver implements VmDriver {
   readonly kind = 'qemu' as const;
-  constructor(private readonly bin = qemuBinary()) {}
+  constructor(
+    private readonly bin = qemuBinary(),
+    private readonly img = locateQemuImg(bin),
+  ) {}
 
   async unavailable(): Promise<VmProblem | null> {
     try {
@@ -32,11 +36,11 @@ export class QemuDriver implements VmDriver {
 
   async prepare(files: VmFiles, image: ImageFiles, settings: VmSettings): Promise<{ rootReplaced: boolean }> {
     // The root disk is a thin layer over the cached base: a new base swaps the layer, not the data.
-    const backing = existsSync(files.rootDisk) ? await qcowBacking(files.rootDisk) : null;
+    const backing = existsSync(files.rootDisk) ? await qcowBacking(this.img, files.rootDisk) : null;
     const rootReplaced = backing !== image.rootfs;
     if (rootReplaced) {
       rmSync(files.rootDisk, { force: true });
-      await run('qemu-img', ['create', '-q', '-f', 'qcow2', '-b', image.rootfs, '-F', 'raw', files.rootDisk], {
+      await run(this.img, ['create', '-q', '-f', 'qcow2', '-b', image.rootfs, '-F', 'raw', files.rootDisk], {
         timeout: 30_000,
       });
     }
@@ -108,9 +112,9 @@ export function ensureDataDisk(path: string, bytes: number): 'created' | 'grown'
   return 'kept';
 }
 
-async function qcowBacking(path: string): Promise<string | null> {
+async function qcowBacking(img: string, path: string): Promise<string | null> {
   try {
-    const { stdout } = await run('qemu-img', ['info', '--output=json', '-U', path], { timeout: 10_000 });
+    const { stdout } = await run(img, ['info', '--output=json', '-U', path], { timeout: 10_000 });
     return (JSON.parse(stdout) as { 'backing-filename'?: string })['backing-filename'] ?? null;
   } catch {
     return null;
