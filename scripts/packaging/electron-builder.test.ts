@@ -25,3 +25,20 @@ describe('electron-builder.yml', () => {
     expect(fuses?.[fuse]).toBe(value);
   });
 });
+
+describe('electron-builder.yml: the VM inside the app', () => {
+  const config = loadBuilderConfig();
+  const copies = (section: unknown): { from: string; to: string }[] =>
+    ((section as { extraResources?: { from: string; to: string }[] } | undefined)?.extraResources ?? []).map(
+      ({ from, to }) => ({ from, to }),
+    );
+
+  it('copies the fetched VM image to <resources>/vm-image, where image-locate.ts looks', () => {
+    expect(copies(config)).toContainEqual({ from: 'vendor/vm-image', to: 'vm-image' });
+  });
+
+  it("copies each platform's QEMU build to <resources>/qemu, where qemu-locate.ts looks", () => {
+    expect(copies(config.mac)).toContainEqual({ from: 'vendor/qemu/mac-${arch}', to: 'qemu' });
+    expect(copies(config.win)).toContainEqual({ from: 'vendor/qemu/win-${arch}', to: 'qemu' });
+  });
+});
