@@ -52,7 +52,10 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     // Vite's dev server needs its inline preamble; the built app gets web mode's CSP as a header.
-    hardenSession(session.defaultSession, { csp: app.isPackaged || !process.env.ELECTRON_RENDERER_URL });
+    hardenSession(session.defaultSession, {
+      csp: app.isPackaged || !process.env.ELECTRON_RENDERER_URL,
+      isAppUrl: page.isAppUrl,
+    });
     try {
       // No --engine: the target chosen with `wharf context use` (local until one is chosen). The
       // same connector as web mode, so the Targets screen can switch engines here too.

@@ -126,11 +126,12 @@ describe('openIfAllowed', () => {
 
 describe('hardenSession', () => {
   type Headers = (d: unknown, cb: (r: unknown) => void) => void;
-  type Request = (wc: unknown, p: string, cb: (ok: boolean) => void) => void;
+  type Request = (wc: unknown, p: string, cb: (ok: boolean) => void, d?: unknown) => void;
+  type Check = (wc: unknown, p: string, origin: string, d?: unknown) => boolean;
   interface FakeSession {
     headers: Headers | null;
     request: Request | null;
-    check: (() => boolean) | null;
+    check: Check | null;
     device: (() => boolean) | null;
   }
   function fakeSession() {
@@ -138,7 +139,7 @@ describe('hardenSession', () => {
     const session = {
       webRequest: { onHeadersReceived: (h: Headers) => (s.headers = h) },
       setPermissionRequestHandler: (h: Request) => (s.request = h),
-      setPermissionCheckHandler: (h: () => boolean) => (s.check = h),
+      setPermissionCheckHandler: (h: Check) => (s.check = h),
       setDevicePermissionHandler: (h: () => boolean) => (s.device = h),
     };
     return Object.assign(s, { session });
@@ -146,7 +147,7 @@ describe('hardenSession', () => {
 
   it('adds the web mode CSP to every response and keeps the other headers', () => {
     const s = fakeSession();
-    hardenSession(s.session as never, { csp: true });
+    hardenSession(s.session as never, { csp: true, isAppUrl: page.isAppUrl });
     let out: unknown;
     s.headers?.({ responseHeaders: { 'X-A': ['1'] } }, (r) => (out = r));
     expect(out).toEqual({ responseHeaders: { 'X-A': ['1'], 'Content-Security-Policy': [CSP] } });
@@ -154,14 +155,36 @@ describe('hardenSession', () => {
 
   it('denies every permission request and check', () => {
     const s = fakeSession();
-    hardenSession(s.session as never, { csp: false });
+    hardenSession(s.session as never, { csp: false, isAppUrl: page.isAppUrl });
     expect(s.headers).toBeNull();
-    for (const perm of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
+    const ours = { requestingUrl: APP, isMainFrame: true };
+    for (const perm of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fileSystem']) {
       const cb = vi.fn();
-      s.request?.({}, perm, cb);
+      s.request?.({}, perm, cb, ours);
       expect(cb).toHaveBeenCalledWith(false);
+      expect(s.check?.({}, perm, 'file://', ours), perm).toBe(false);
     }
-    expect(s.check?.()).toBe(false);
     expect(s.device?.()).toBe(false);
+  });
+
+  it("allows the sanitized clipboard write to our page's main frame, and to no one else", () => {
+    const s = fakeSession();
+    hardenSession(s.session as never, { csp: false, isAppUrl: page.isAppUrl });
+    const ask = (details: unknown): [boolean, boolean | undefined] => {
+      const cb = vi.fn();
+      s.request?.({}, 'clipboard-sanitized-write', cb, details);
+      return [cb.mock.calls[0]?.[0], s.check?.({}, 'clipboard-sanitized-write', 'file://', details)];
+    };
+    expect(ask({ requestingUrl: APP, isMainFrame: true })).toEqual([true, true]);
+    expect(ask({ requestingUrl: `${APP}#/images`, isMainFrame: true })).toEqual([true, true]);
+    for (const details of [
+      { requestingUrl: 'https://evil.example/', isMainFrame: true },
+      { requestingUrl: 'file:///opt/wharf/other.html', isMainFrame: true },
+      { requestingUrl: APP, isMainFrame: false },
+      { isMainFrame: true },
+      undefined,
+    ]) {
+      expect(ask(details), JSON.stringify(details)).toEqual([false, false]);
+    }
   });
 });

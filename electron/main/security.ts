@@ -1,5 +1,5 @@
 // The rules every webContents lives by: no navigation away from our page, no new windows, no
-// webviews, no permissions, and links out only through shell.openExternal after the allow-list.
+// webviews, no permission but the clipboard write, and links out only through shell.openExternal after the allow-list.
 import type { Session, WebContents, WebPreferences } from 'electron';
 import { isAllowedExternalUrl } from '../../vm-backend/api/rules/external-links';
 import { CSP } from '../../vm-backend/server/security';
@@ -64,14 +64,30 @@ export function hardenWebContents(contents: WebContents, deps: SecurityDeps): vo
   });
 }
 
-/** Session-wide: the web mode CSP as a response header, and every permission refused. */
-export function hardenSession(ses: Session, options: { csp: boolean }): void {
+/** The one permission our page gets: writing sanitized text to the clipboard (the copy buttons). */
+export const ALLOWED_PERMISSION = 'clipboard-sanitized-write';
+
+/** True only for the clipboard write, asked by our page's main frame; every other permission is refused. */
+export function permissionAllowed(
+  permission: string,
+  details: { requestingUrl?: string; isMainFrame?: boolean } | undefined,
+  isAppUrl: (url: unknown) => boolean,
+): boolean {
+  return permission === ALLOWED_PERMISSION && details?.isMainFrame === true && isAppUrl(details.requestingUrl);
+}
+
+/** Session-wide: the web mode CSP as a response header, and every permission but the clipboard write refused. */
+export function hardenSession(ses: Session, options: { csp: boolean; isAppUrl: (url: unknown) => boolean }): void {
   if (options.csp) {
     ses.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
     });
   }
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(permissionAllowed(permission, details, options.isAppUrl)),
+  );
+  ses.setPermissionCheckHandler((_contents, permission, _origin, details) =>
+    permissionAllowed(permission, details, options.isAppUrl),
+  );
   ses.setDevicePermissionHandler(() => false);
 }

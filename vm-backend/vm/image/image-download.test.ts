@@ -108,6 +108,18 @@ describe('image download (local HTTP server)', () => {
     expect(readdirSync(cache)).toEqual([]);
   });
 
+  it('refuses a manifest whose sha256 is not the pinned one, before fetching any file', async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'wharf-dl-'));
+    const pinned = sha(Buffer.from(manifest('v-pinned')));
+    await expect(
+      downloadImage({ manifestUrl: `${base}/pinned/manifest.json`, manifestSha256: pinned, cacheDir: cache }),
+    ).resolves.toMatchObject({ manifest: { version: 'v-pinned' } });
+    await expect(
+      downloadImage({ manifestUrl: `${base}/other/manifest.json`, manifestSha256: pinned, cacheDir: cache }),
+    ).rejects.toMatchObject({ code: 'IMAGE_CHECKSUM', message: expect.stringContaining('manifest') });
+    expect(requested.filter((u) => u.startsWith('/other/'))).toEqual(['/other/manifest.json']);
+  });
+
   it('says so when the server is not there or the manifest is bad', async () => {
     const cache = mkdtempSync(join(tmpdir(), 'wharf-dl-'));
     await expect(

@@ -11,6 +11,8 @@ import { checkImageArch, ImageError, type ImageFiles, type ManifestFile, openIma
 
 export interface DownloadOptions {
   manifestUrl: string;
+  /** The manifest's sha256 when the address is a pinned one (default-image.ts): anything else is refused. */
+  manifestSha256?: string;
   /** Images land in `<cacheDir>/<version>/`. */
   cacheDir: string;
   onProgress?: (p: { file: string; bytes: number; total: number }) => void;
@@ -92,6 +94,12 @@ export async function downloadImage(o: DownloadOptions): Promise<ImageFiles> {
   if (!res.ok) throw new ImageError('IMAGE_DOWNLOAD', `the image manifest: the server answered ${res.status}`);
   const text = await res.text();
   if (text.length > MANIFEST_MAX) throw new ImageError('IMAGE_MANIFEST', 'the image manifest is too large');
+  const got = createHash('sha256').update(text).digest('hex');
+  if (o.manifestSha256 && got !== o.manifestSha256)
+    throw new ImageError(
+      'IMAGE_CHECKSUM',
+      `the image manifest has sha256 ${got.slice(0, 12)}..., Wharf expects ${o.manifestSha256.slice(0, 12)}...`,
+    );
   const manifest = parseManifest(text);
   checkImageArch(manifest); // before fetching hundreds of MB this computer cannot run
   const dir = join(o.cacheDir, manifest.version.replace(/[^A-Za-z0-9._-]/g, '_'));

@@ -36,7 +36,7 @@ export const checkFailed = (detail: string): VmProblem => ({
 export const imageWrongArch = (detail: string): VmProblem => ({
   code: 'IMAGE_WRONG_ARCH',
   message: 'The VM image was built for another kind of processor than this computer has.',
-  hint: 'Use the image for this computer (build it here with sudo scripts/vm/build-image.sh, or download the matching one).',
+  hint: 'Remove WHARF_VM_IMAGE or WHARF_VM_IMAGE_URL if you set one, then start the VM again: Wharf uses or downloads the image for this computer.',
   detail,
 });
 
@@ -44,7 +44,7 @@ export const imageWrongArch = (detail: string): VmProblem => ({
 export const imageUnusable = (code: VmProblem['code'], detail: string): VmProblem => ({
   code,
   message: 'The VM image is missing or damaged.',
-  hint: 'Build it (sudo scripts/vm/build-image.sh) or let Wharf download it again.',
+  hint: 'Connect to the internet and start the VM again: Wharf downloads and checks the image. If that fails, reinstall Wharf (its installer includes the image).',
   detail,
 });
 

@@ -6,7 +6,7 @@ import type { Accel } from './accel';
 import type { StartSpec } from '../driver';
 import type { ImageFiles } from '../image/image';
 import { hostArch } from '../guest-arch';
-import { machineArgs, qemuArgs, qemuBinary } from './qemu-args';
+import { machineArgs, qemuArgs, qemuBinary, qmpAddress, qmpPipeName } from './qemu-args';
 import { ensureDataDisk } from './qemu-driver';
 import { vmFiles } from '../vm-files';
 
@@ -90,6 +90,30 @@ describe('QEMU arguments', () => {
     expect(qemuBinary('aarch64', {})).toBe('qemu-system-aarch64');
     expect(qemuBinary('x86_64', {})).toBe('qemu-system-x86_64');
     expect(qemuBinary('x86_64', { WHARF_QEMU: '/opt/q' })).toBe('/opt/q');
+  });
+});
+
+describe('how QEMU is kept, per OS', () => {
+  it('POSIX: daemonized, QMP on a Unix socket, a pid file', () => {
+    const a = qemuArgs(spec('x86_64', 'tcg'), 'darwin');
+    expect(a.at(-1)).toBe('-daemonize');
+    expect(values(a, '-qmp')).toEqual(['unix:/vms/default/qmp.sock,server=on,wait=off']);
+    expect(values(a, '-pidfile')).toEqual(['/vms/default/qemu.pid']);
+    expect(qmpAddress(vmFiles('/vms', 'default'), 'linux')).toBe('/vms/default/qmp.sock');
+  });
+
+  it('Windows: no -daemonize (POSIX only), QMP on a named pipe, the pid file still written', () => {
+    const a = qemuArgs(spec('x86_64', 'whpx'), 'win32');
+    expect(a).not.toContain('-daemonize');
+    expect(values(a, '-pidfile')).toEqual(['/vms/default/qemu.pid']);
+    const name = qmpPipeName(vmFiles('/vms', 'default'));
+    expect(name).toMatch(/^wharf-qmp-[0-9a-f]{16}$/);
+    expect(values(a, '-qmp')).toEqual([`pipe:${name}`]);
+    expect(qmpAddress(vmFiles('/vms', 'default'), 'win32')).toBe(`\\\\.\\pipe\\${name}`);
+    // Two data folders never share a pipe; the rest of the command line is the same as elsewhere.
+    expect(qmpPipeName(vmFiles('/other', 'default'))).not.toBe(name);
+    const posix = qemuArgs(spec('x86_64', 'whpx'), 'linux');
+    expect(a.slice(0, a.indexOf('-qmp'))).toEqual(posix.slice(0, posix.indexOf('-qmp')));
   });
 });
 

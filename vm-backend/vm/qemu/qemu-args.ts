@@ -6,13 +6,16 @@
 //           file is needed: nothing to look for under Homebrew's share/qemu, Debian's qemu-efi-aarch64
 //           or AAVMF, and no EFI partition in the image. The kernel command line (console=ttyAMA0)
 //           comes from the image's manifest, like the rest of the boot.
+import { createHash } from 'node:crypto';
 import type { Accel } from './accel';
+import type { VmFiles } from '../vm-files';
 import type { StartSpec } from '../driver';
 import { type GuestArch, hostArch } from '../guest-arch';
+import { hostPlaces, locateQemu } from './qemu-locate';
 
-/** qemu-system-<arch>; WHARF_QEMU overrides it (a full path, or a wrapper in tests). */
+/** qemu-system-<arch>; WHARF_QEMU overrides it (a full path, or a wrapper in tests), else qemu-locate's order. */
 export function qemuBinary(arch: GuestArch = hostArch() ?? 'x86_64', env: NodeJS.ProcessEnv = process.env): string {
-  return env.WHARF_QEMU ?? `qemu-system-${arch}`;
+  return locateQemu(arch, { ...hostPlaces(), env });
 }
 
 /** Machine and CPU model for an architecture and accelerator. */
@@ -28,7 +31,25 @@ export function machineArgs(arch: GuestArch, accel: Accel): string[] {
   return accel === 'tcg' ? [] : ['-cpu', 'host'];
 }
 
-export function qemuArgs(s: StartSpec): string[] {
+/** QMP's name in Windows' pipe namespace: one per VM folder (a hash of it, so two data folders never share one). */
+export function qmpPipeName(files: VmFiles): string {
+  return `wharf-qmp-${createHash('sha256').update(files.dir).digest('hex').slice(0, 16)}`;
+}
+
+/** Where the QMP client connects: the Unix socket, or on Windows the named pipe (Node's net takes both). */
+export function qmpAddress(files: VmFiles, platform: NodeJS.Platform = process.platform): string {
+  return platform === 'win32' ? `\\\\.\\pipe\\${qmpPipeName(files)}` : files.qmp;
+}
+
+/** How QEMU is kept, QMP reached and the pid recorded: POSIX daemonizes; Windows has no -daemonize
+ *  (nor a Unix socket Node can reach), so QEMU stays a detached child of the backend, its QMP is a
+ *  named pipe, and -pidfile still records its pid for a later Wharf to find. */
+export function lifecycleArgs(files: VmFiles, platform: NodeJS.Platform = process.platform): string[] {
+  if (platform === 'win32') return ['-qmp', `pipe:${qmpPipeName(files)}`, '-pidfile', files.pid];
+  return ['-qmp', `unix:${files.qmp},server=on,wait=off`, '-pidfile', files.pid, '-daemonize'];
+}
+
+export function qemuArgs(s: StartSpec, platform: NodeJS.Platform = process.platform): string[] {
   const { files, image, settings } = s;
   const arch = image.manifest.arch;
   const net = `user,id=n0,hostfwd=tcp:127.0.0.1:${s.sshPort}-:22${s.restrictNetwork ? ',restrict=on' : ''}`;
@@ -70,12 +91,8 @@ export function qemuArgs(s: StartSpec): string[] {
     'virtio-rng-pci',
     '-fw_cfg',
     `name=opt/wharf/seed,file=${files.seed}`,
-    '-qmp',
-    `unix:${files.qmp},server=on,wait=off`,
     '-serial',
     `file:${files.serialLog}`,
-    '-pidfile',
-    files.pid,
-    '-daemonize',
+    ...lifecycleArgs(files, platform),
   ];
 }

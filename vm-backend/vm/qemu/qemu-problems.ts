@@ -41,17 +41,23 @@ export function explainQemuStart(stderr: string, sshPort: number): VmProblem {
   };
 }
 
+/** What to do when QEMU is missing, for each kind of computer, in steps a beginner can follow. */
+export function installQemuHint(platform: NodeJS.Platform, arch = hostArch()): string {
+  const reinstall = 'Wharf ships its own QEMU: reinstalling Wharf puts it back.';
+  if (platform === 'darwin')
+    return `${reinstall} Or install QEMU with Homebrew: open the Terminal app, run "brew install qemu", then start the VM again.`;
+  if (platform === 'win32')
+    return `${reinstall} Or download the QEMU installer for Windows from qemu.org, install it in its default folder (C:\\Program Files\\qemu), then start the VM again.`;
+  const pkg = arch === 'aarch64' ? 'qemu-system-arm' : 'qemu-system-x86';
+  return `Install QEMU: open a terminal, run "sudo apt-get install ${pkg} qemu-utils" (Debian, Ubuntu) or "sudo dnf install qemu-kvm qemu-img" (Fedora), then start the VM again.`;
+}
+
 /** `bin`: the QEMU binary Wharf looked for; `detail`: why running it failed. */
-export function noQemu(bin: string, detail: string): VmProblem {
+export function noQemu(bin: string, detail: string, platform: NodeJS.Platform = process.platform): VmProblem {
   return {
     code: 'VM_NO_QEMU',
     message: `QEMU (${bin}) is not installed, so Wharf cannot run its VM.`,
-    hint:
-      process.platform === 'linux'
-        ? `Install it: sudo apt-get install ${hostArch() === 'aarch64' ? 'qemu-system-arm' : 'qemu-system-x86'} qemu-utils`
-        : process.platform === 'darwin'
-          ? 'Install it: brew install qemu'
-          : 'Install QEMU and put it on the PATH.',
+    hint: installQemuHint(platform),
     detail,
   };
 }
