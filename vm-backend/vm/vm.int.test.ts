@@ -197,7 +197,16 @@ describe.skipIf(skip !== null)('Wharf VM under QEMU (TCG)', { timeout: 300_000 }
     expect(r.state).toBe('stopped');
     expect(r.notice).toMatch(/without Wharf/);
     expect((await vm.start()).state).toBe('running');
-    expect((await sh('docker image inspect -f "{{.Id}}" wharf-fixture:1')).code).toBe(0);
+    // Once in three clean-clone runs the first OpenSSH exec after this start ended 255 (ssh's own
+    // transport failure, not docker's answer) though Wharf's link had just checked SSH, the boot
+    // nonce and /_ping. Until its cause is known, ssh gets a few tries and says why it failed.
+    let inspect = await sh('docker image inspect -f "{{.Id}}" wharf-fixture:1');
+    for (let i = 0; inspect.code === 255 && i < 3; i++) {
+      console.log(`ssh into the restarted VM failed (255): ${inspect.stderr.trim()}`);
+      await new Promise((r) => setTimeout(r, 2000));
+      inspect = await sh('docker image inspect -f "{{.Id}}" wharf-fixture:1');
+    }
+    expect(inspect.code).toBe(0);
     // And a relaunch while it runs re-attaches instead of starting another QEMU.
     const again = make();
     expect((await again.reconcile()).state).toBe('running');
