@@ -17,6 +17,8 @@ declare -A NEED=(
   [htpasswd]=apache2-utils
   # npm run bench: a bare TCP relay in front of the Docker socket, the floor for ssh_api_ratio.
   [socat]=socat
+  # Compose projects (issue 19): Debian's standalone docker-compose.
+  [docker-compose]=docker-compose
   # npm run lint: the shell scripts.
   [shellcheck]=shellcheck
   # Wharf's own VM: build the guest image (debootstrap, cpio for its initrd, mke2fs for its root
@@ -60,7 +62,7 @@ setup: these system packages are missing: ${missing_pkgs[*]}
 Install them, then run the tests again:
   sudo apt-get install --no-install-recommends ${missing_pkgs[*]}
 (On a system without apt, install the equivalents: Docker Engine, a Docker registry v2,
-OpenSSH server, Chromium, a static busybox, curl, psmisc, apache2-utils, socat, and for the VM tests
+OpenSSH server, Chromium, docker-compose, a static busybox, curl, psmisc, apache2-utils, socat, and for the VM tests
 QEMU (x86_64 system + qemu-img), debootstrap, cpio, e2fsprogs and a Debian kernel.)
 MSG
 exit 1
