@@ -42,7 +42,7 @@ test('window.wharf is frozen, has exactly the preload API and no Node', async ()
   });
   expect(shape).toEqual({
     frozen: true,
-    keys: ['invoke', 'on', 'openExternal', 'platform', 'saveLogs'],
+    keys: ['invoke', 'on', 'openExternal', 'pickFolder', 'platform', 'saveLogs'],
     require: 'undefined',
     process: 'undefined',
     wharfRequire: false,

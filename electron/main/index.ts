@@ -10,6 +10,7 @@ import { TargetStore } from '../../vm-backend/connection/targets';
 import { appPage } from './app-url';
 import { type DesktopArgs, parseDesktopArgs, UsageError } from './args';
 import { registerIpc } from './ipc';
+import { pickFolder } from './pick-folder';
 import { hardenSession, hardenWebContents, type SecurityDeps } from './security';
 import { createMainWindow } from './window';
 import { keychainCodec } from './secret-codec';
@@ -90,6 +91,8 @@ if (!app.requestSingleInstanceLock()) {
         const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
         return r.canceled || !r.filePath ? null : r.filePath;
       },
+      chooseFolder: () =>
+        pickFolder((options) => (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options))),
     });
     openWindow();
     app.on('activate', () => {

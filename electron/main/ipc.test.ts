@@ -8,6 +8,7 @@ import {
   EVENT_CHANNEL,
   INVOKE_CHANNEL,
   OPEN_EXTERNAL_CHANNEL,
+  PICK_FOLDER_CHANNEL,
   SAVE_LOGS_CHANNEL,
   isTrustedSender,
   registerIpc,
@@ -90,6 +91,7 @@ describe('registerIpc', () => {
   let win: Win;
   let b: ReturnType<typeof fakeBackend>;
   let openExternal: ReturnType<typeof opener>;
+  let chooseFolder: ReturnType<typeof vi.fn<() => Promise<string | null>>>;
   let dispose: () => void;
 
   beforeEach(() => {
@@ -97,12 +99,14 @@ describe('registerIpc', () => {
     win = fakeWindow();
     b = fakeBackend();
     openExternal = opener();
+    chooseFolder = vi.fn(async () => '/home/me/app');
     dispose = registerIpc({
       backend: b.backend as Backend,
       window: () => win as never,
       isAppUrl: page.isAppUrl,
       openExternal,
       chooseLogFile: vi.fn(async () => null),
+      chooseFolder,
     });
   });
   const call = (ch: string, e: unknown, ...args: unknown[]) =>
@@ -129,8 +133,23 @@ describe('registerIpc', () => {
     await expect(call(SAVE_LOGS_CHANNEL, ev(win, frame('https://evil.example/')), 'web-1', {})).rejects.toThrow(
       /not the Wharf window/,
     );
+    await expect(call(PICK_FOLDER_CHANNEL, ev(win, frame('https://evil.example/')))).rejects.toThrow(
+      /not the Wharf window/,
+    );
+    await expect(
+      call(PICK_FOLDER_CHANNEL, ev(win, frame(page.url, 'child', win.webContents.mainFrame))),
+    ).rejects.toThrow(/not the Wharf window/);
     expect(b.backend.invoke).not.toHaveBeenCalled();
     expect(openExternal).not.toHaveBeenCalled();
+    expect(chooseFolder).not.toHaveBeenCalled();
+  });
+
+  it("opens the folder dialog for our page, ignoring the page's arguments", async () => {
+    const e = ev(win, win.webContents.mainFrame);
+    expect(await call(PICK_FOLDER_CHANNEL, e, { defaultPath: '/etc' })).toBe('/home/me/app');
+    expect(chooseFolder).toHaveBeenCalledWith();
+    chooseFolder.mockResolvedValueOnce(null);
+    expect(await call(PICK_FOLDER_CHANNEL, e)).toBeNull();
   });
 
   it('opens allowed URLs and refuses javascript:, file: and foreign hosts', async () => {

@@ -1,4 +1,4 @@
-// The IPC host: three invoke channels and one event channel. Only our window's main frame, showing
+// The IPC host: four invoke channels and one event channel. Only our window's main frame, showing
 // our page, is answered; the input goes to the backend untouched (it validates every call).
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
 import { EVENT_NAMES } from '../../vm-backend/api/events';
@@ -12,6 +12,7 @@ export const INVOKE_CHANNEL = IPC_CHANNELS.invoke;
 export const OPEN_EXTERNAL_CHANNEL = IPC_CHANNELS.openExternal;
 export const EVENT_CHANNEL = IPC_CHANNELS.on;
 export const SAVE_LOGS_CHANNEL = IPC_CHANNELS.saveLogs;
+export const PICK_FOLDER_CHANNEL = IPC_CHANNELS.pickFolder;
 
 export interface IpcDeps {
   backend: Backend;
@@ -21,6 +22,8 @@ export interface IpcDeps {
   openExternal(url: string): Promise<void>;
   /** The save dialog for "Download full log": a path, or null when cancelled. */
   chooseLogFile(defaultName: string): Promise<string | null>;
+  /** The folder dialog (build context, compose project): an absolute path, or null when cancelled. */
+  chooseFolder(): Promise<string | null>;
 }
 
 class UntrustedSenderError extends Error {
@@ -67,6 +70,11 @@ export function registerIpc(deps: IpcDeps): () => void {
       saveLogs({ backend: deps.backend, chooseFile: deps.chooseLogFile }, links.linkFor(event.sender), id, options),
     );
   });
+  // Whatever the page sends is ignored: it may not steer the dialog (default path, file types).
+  ipcMain.handle(PICK_FOLDER_CHANNEL, (event) => {
+    guard(event);
+    return deps.chooseFolder();
+  });
 
   const unsubscribes = EVENT_NAMES.map((name) =>
     deps.backend.on(name, (payload) => {
@@ -81,6 +89,7 @@ export function registerIpc(deps: IpcDeps): () => void {
     ipcMain.removeHandler(INVOKE_CHANNEL);
     ipcMain.removeHandler(OPEN_EXTERNAL_CHANNEL);
     ipcMain.removeHandler(SAVE_LOGS_CHANNEL);
+    ipcMain.removeHandler(PICK_FOLDER_CHANNEL);
     for (const off of unsubscribes) off();
     links.closeAll();
   };

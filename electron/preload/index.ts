@@ -1,5 +1,5 @@
 // Exposes exactly PreloadApi as a frozen window.wharf. Never ipcRenderer itself: the page gets
-// five members and nothing that can reach other channels.
+// six members and nothing that can reach other channels.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { isEventName } from '../../vm-backend/api/events';
 import { IPC_CHANNELS, type PreloadApi } from '../../vm-backend/api/preload-api';
@@ -39,6 +39,8 @@ export const api: PreloadApi = Object.freeze({
     ipcRenderer.invoke(IPC_CHANNELS.saveLogs, id, { timestamps: options?.timestamps === true }) as Promise<
       Envelope<boolean>
     >,
+  // No argument crosses: the main process owns the dialog's options.
+  pickFolder: () => ipcRenderer.invoke(IPC_CHANNELS.pickFolder) as Promise<string | null>,
   platform: process.platform,
 });
 

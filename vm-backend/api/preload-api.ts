@@ -2,7 +2,7 @@ import type { Envelope } from './wire';
 
 /**
  * What Electron's preload exposes as the frozen `window.wharf` (electron/preload), and what the
- * renderer's Electron bridge uses. Exactly these five members: nothing reaches other channels.
+ * renderer's Electron bridge uses. Exactly these six members: nothing reaches other channels.
  */
 export interface PreloadApi {
   invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
@@ -10,6 +10,8 @@ export interface PreloadApi {
   openExternal(url: string): Promise<boolean>;
   /** Asks where to save, then streams the container's full log to that file; value false: cancelled. */
   saveLogs(id: string, options: { timestamps: boolean }): Promise<Envelope<boolean>>;
+  /** The OS folder dialog: the chosen folder's absolute path, or null when cancelled. */
+  pickFolder(): Promise<string | null>;
   platform: string;
 }
 
@@ -22,4 +24,5 @@ export const IPC_CHANNELS = Object.freeze({
   on: 'wharf:event',
   openExternal: 'wharf:open-external',
   saveLogs: 'wharf:save-logs',
+  pickFolder: 'wharf:pick-folder',
 } as const satisfies Record<Exclude<keyof PreloadApi, 'platform'>, `wharf:${string}`>);
