@@ -1,5 +1,6 @@
-// Electron entry: one locked instance, one hardened window, the backend on the chosen target.
-// Thin on purpose: every behaviour lives in vm-backend/.
+// Electron entry: one locked instance, one hardened window opened at once, the backend on the
+// chosen target (Wharf's VM boots inside the open window), and a quit that asks about the VM.
+// Thin on purpose: every behaviour lives in vm-backend/ or in the small modules beside this one.
 import { app, BrowserWindow, dialog, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createBackend } from '../../vm-backend/wiring/backend';
@@ -7,11 +8,20 @@ import type { Backend } from '../../vm-backend/wiring/backend-types';
 import { wharfDataDir } from '../../vm-backend/connection/data-dir';
 import { targetConnector } from '../../vm-backend/wiring/connect-target';
 import { TargetStore } from '../../vm-backend/connection/targets';
+import { createVmManager } from '../../vm-backend/vm/vm-setup';
+import { vmConnection } from '../../vm-backend/vm/guest/vm-connection';
+import type { VmOverview } from '../../vm-backend/api/contract.vm';
 import { appPage } from './app-url';
 import { type DesktopArgs, parseDesktopArgs, UsageError } from './args';
+import { deferredBackend } from './deferred-backend';
+import { DesktopPrefsFile } from './desktop-prefs';
 import { registerIpc } from './ipc';
 import { pickFolder } from './pick-folder';
+import { answerAt, QUIT_BUTTONS } from './quit-decision';
+import { quitFlow } from './quit-flow';
 import { hardenSession, hardenWebContents, type SecurityDeps } from './security';
+import { shellText } from './shell-text';
+import { startBackend } from './start-backend';
 import { createMainWindow } from './window';
 import { keychainCodec } from './secret-codec';
 
@@ -40,47 +50,58 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, deps));
 
-  app.on('second-instance', () => {
-    if (!win || win.isDestroyed()) return;
+  const showWindow = (): void => {
+    if (!win || win.isDestroyed()) return openWindow();
     if (win.isMinimized()) win.restore();
+    win.show();
     win.focus();
-  });
+  };
+  app.on('second-instance', showWindow);
 
-  const openWindow = (): void => {
+  function openWindow(): void {
     win = createMainWindow(page, preloadPath, deps);
     win.on('closed', () => (win = null));
-  };
+  }
 
-  void app.whenReady().then(async () => {
+  void app.whenReady().then(() => {
+    const t = shellText(app.getLocale());
+    const prefs = new DesktopPrefsFile(app.getPath('userData'));
     // Vite's dev server needs its inline preamble; the built app gets web mode's CSP as a header.
     hardenSession(session.defaultSession, {
       csp: app.isPackaged || !process.env.ELECTRON_RENDERER_URL,
       isAppUrl: page.isAppUrl,
     });
-    try {
-      // No --engine: the target chosen with `wharf context use` (local until one is chosen). The
-      // same connector as web mode, so the Targets screen can switch engines here too.
-      const dataDir = wharfDataDir();
+    // No --engine: the target chosen with `wharf context use` (local until one is chosen). The
+    // same connector as web mode, so the Targets screen can switch engines here too.
+    const dataDir = wharfDataDir();
+    const connect = targetConnector({ dataDir });
+    const secretCodec = keychainCodec(safeStorage);
+    const starting = (async () => {
       const given = process.argv.some((a) => a === '--engine' || a.startsWith('--engine='));
       const target = new TargetStore(dataDir).startTarget(given ? desktopArgs.engine : undefined, desktopArgs.identity);
-      const connect = targetConnector({ dataDir });
-      const secretCodec = keychainCodec(safeStorage);
-      backend = createBackend({
-        ...(await connect(target)),
+      return startBackend({
         target,
-        dataDir,
         connect,
-        dockerSocket: true,
-        // Start-up problems (a data folder Wharf cannot write) reach the terminal too; the window shows them.
+        makeVm: () => createVmManager(dataDir),
+        vmConnection,
+        // Start-up problems (a data folder Wharf cannot write, a VM that did not boot) reach the
+        // terminal too; the window shows them.
         log: (l) => console.error(l),
-        ...(secretCodec ? { secretCodec } : {}),
+        create: (connected) =>
+          createBackend({
+            ...connected,
+            target,
+            dataDir,
+            connect,
+            dockerSocket: true,
+            log: (l) => console.error(l),
+            ...(secretCodec ? { secretCodec } : {}),
+          }),
       });
-    } catch (e) {
-      // An unusable DOCKER_HOST or target: say so plainly rather than open a window that can do nothing.
-      dialog.showErrorBox('Wharf cannot reach Docker', e instanceof Error ? e.message : String(e));
-      app.exit(1);
-      return;
-    }
+    })();
+    // The window opens now; its calls wait for the backend (a VM's reconcile, not its boot).
+    backend = deferredBackend(starting);
+    starting.catch((e: unknown) => console.error(`wharf: ${e instanceof Error ? e.message : String(e)}`));
     disposeIpc = registerIpc({
       backend,
       window: () => win,
@@ -98,20 +119,47 @@ if (!app.requestSingleInstanceLock()) {
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow();
     });
+
+    const quitting = quitFlow({
+      vmState: async () => {
+        const r = await Promise.race([
+          backend?.invoke('vm:overview', {}),
+          new Promise<undefined>((res) => setTimeout(() => res(undefined), 3000)),
+        ]);
+        return r?.ok ? ((r.value as VmOverview).status?.state ?? null) : null;
+      },
+      preference: () => prefs.read().quitVm,
+      savePreference: (quitVm) => void prefs.update({ quitVm }),
+      ask: async () => {
+        // Asked over the window when there is one; never reopened just to ask (all windows closed).
+        if (win && !win.isDestroyed()) showWindow();
+        const options = {
+          type: 'question' as const,
+          title: t('quitTitle'),
+          message: t('quitMessage'),
+          detail: t('quitDetail'),
+          buttons: QUIT_BUTTONS.map((b) => t(b === 'stop' ? 'quitStop' : b === 'keep' ? 'quitKeep' : 'quitCancel')),
+          defaultId: 0,
+          cancelId: QUIT_BUTTONS.indexOf('cancel'),
+          checkboxLabel: t('quitRemember'),
+          checkboxChecked: false,
+          noLink: true,
+        };
+        const r = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+        return { answer: answerAt(r.response), remember: r.checkboxChecked };
+      },
+      // The window stays while the VM stops: its panel shows the containers stopping.
+      stopVm: async () => void (await backend?.invoke('vm:stop', {})),
+      closeBackend: async () => {
+        disposeIpc?.();
+        await backend?.close();
+      },
+      exit: () => app.quit(),
+    });
+    app.on('before-quit', (event) => quitting.request(() => event.preventDefault()));
   });
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
-  });
-
-  let closing = false;
-  app.on('will-quit', (event) => {
-    if (closing || !backend) return;
-    closing = true;
-    event.preventDefault();
-    disposeIpc?.();
-    const done = backend.close().catch(() => {});
-    // Never hang on a stuck engine stream: quit after at most two seconds.
-    void Promise.race([done, new Promise((r) => setTimeout(r, 2000))]).then(() => app.quit());
   });
 }
