@@ -51,21 +51,29 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, deps));
 
   const showWindow = (): void => {
-    if (!win || win.isDestroyed()) return openWindow();
+    if (!win || win.isDestroyed()) {
+      openWindow();
+      return;
+    }
     if (win.isMinimized()) win.restore();
     win.show();
     win.focus();
   };
   app.on('second-instance', showWindow);
 
+  let prefs: DesktopPrefsFile | null = null;
   function openWindow(): void {
-    win = createMainWindow(page, preloadPath, deps);
+    const place = prefs
+      ? { saved: prefs.read().window, save: (state: unknown) => void prefs?.update({ window: state }) }
+      : undefined;
+    win = createMainWindow(page, preloadPath, deps, place);
     win.on('closed', () => (win = null));
   }
 
   void app.whenReady().then(() => {
     const t = shellText(app.getLocale());
-    const prefs = new DesktopPrefsFile(app.getPath('userData'));
+    const settings = new DesktopPrefsFile(app.getPath('userData'));
+    prefs = settings;
     // Vite's dev server needs its inline preamble; the built app gets web mode's CSP as a header.
     hardenSession(session.defaultSession, {
       csp: app.isPackaged || !process.env.ELECTRON_RENDERER_URL,
@@ -128,8 +136,8 @@ if (!app.requestSingleInstanceLock()) {
         ]);
         return r?.ok ? ((r.value as VmOverview).status?.state ?? null) : null;
       },
-      preference: () => prefs.read().quitVm,
-      savePreference: (quitVm) => void prefs.update({ quitVm }),
+      preference: () => settings.read().quitVm,
+      savePreference: (quitVm) => void settings.update({ quitVm }),
       ask: async () => {
         // Asked over the window when there is one; never reopened just to ask (all windows closed).
         if (win && !win.isDestroyed()) showWindow();
