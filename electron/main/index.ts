@@ -1,7 +1,7 @@
 // Electron entry: one locked instance, one hardened window opened at once, the backend on the
 // chosen target (Wharf's VM boots inside the open window), and a quit that asks about the VM.
 // Thin on purpose: every behaviour lives in vm-backend/ or in the small modules beside this one.
-import { app, BrowserWindow, dialog, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createBackend } from '../../vm-backend/wiring/backend';
 import type { Backend } from '../../vm-backend/wiring/backend-types';
@@ -11,6 +11,7 @@ import { TargetStore } from '../../vm-backend/connection/targets';
 import { createVmManager } from '../../vm-backend/vm/vm-setup';
 import { vmConnection } from '../../vm-backend/vm/guest/vm-connection';
 import type { VmOverview } from '../../vm-backend/api/contract.vm';
+import { registerAppScheme, serveApp } from './app-protocol';
 import { appPage } from './app-url';
 import { type DesktopArgs, parseDesktopArgs, UsageError } from './args';
 import { deferredBackend } from './deferred-backend';
@@ -42,6 +43,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   const page = appPage(__dirname, process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+  // Before ready, as Electron requires: wharf:// is a standard, secure scheme (the page's origin).
+  registerAppScheme(protocol);
   const deps: SecurityDeps = { isAppUrl: page.isAppUrl, openExternal: (url) => shell.openExternal(url) };
   const preloadPath = join(__dirname, '../preload/index.js');
   let win: BrowserWindow | null = null;
@@ -74,7 +77,9 @@ if (!app.requestSingleInstanceLock()) {
     const t = shellText(app.getLocale());
     const settings = new DesktopPrefsFile(app.getPath('userData'));
     prefs = settings;
-    // Vite's dev server needs its inline preamble; the built app gets web mode's CSP as a header.
+    // The built renderer on wharf://app/, its CSP a response header (app-protocol.ts). Vite's dev
+    // server needs its inline preamble, so it gets no CSP.
+    serveApp(protocol, page.rendererDir);
     hardenSession(session.defaultSession, {
       csp: app.isPackaged || !process.env.ELECTRON_RENDERER_URL,
       isAppUrl: page.isAppUrl,
