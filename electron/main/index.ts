@@ -23,6 +23,7 @@ import { quitFlow } from './quit-flow';
 import { hardenSession, hardenWebContents, type SecurityDeps } from './security';
 import { shellText } from './shell-text';
 import { startBackend } from './start-backend';
+import { createTray } from './tray';
 import { createMainWindow } from './window';
 import { keychainCodec } from './secret-codec';
 
@@ -170,9 +171,32 @@ if (!app.requestSingleInstanceLock()) {
       exit: () => app.quit(),
     });
     app.on('before-quit', (event) => quitting.request(() => event.preventDefault()));
+
+    try {
+      const iconPath = app.isPackaged
+        ? join(process.resourcesPath, 'icon.png')
+        : join(__dirname, '../../assets/icon.png');
+      const { dispose } = createTray({
+        iconPath,
+        t,
+        backend,
+        open: showWindow,
+        quit: () => app.quit(),
+        platform: process.platform,
+      });
+      trayShown = true;
+      app.on('will-quit', dispose);
+    } catch (e) {
+      // A desktop without a tray area: the window and the menu still do everything.
+      console.error(`wharf: no tray icon: ${(e as Error).message}`);
+    }
   });
 
+  // macOS keeps apps open without windows; Windows keeps Wharf in its notification area, as
+  // Docker Desktop does (Quit is in the tray). Linux quits: many desktops show no tray.
+  let trayShown = false;
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform === 'darwin' || (process.platform === 'win32' && trayShown)) return;
+    app.quit();
   });
 }
