@@ -1,7 +1,7 @@
 // Electron entry: one locked instance, one hardened window opened at once, the backend on the
 // chosen target (Wharf's VM boots inside the open window), and a quit that asks about the VM.
 // Thin on purpose: every behaviour lives in vm-backend/ or in the small modules beside this one.
-import { app, BrowserWindow, dialog, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createBackend } from '../../vm-backend/wiring/backend';
 import type { Backend } from '../../vm-backend/wiring/backend-types';
@@ -11,6 +11,7 @@ import { TargetStore } from '../../vm-backend/connection/targets';
 import { createVmManager } from '../../vm-backend/vm/vm-setup';
 import { vmConnection } from '../../vm-backend/vm/guest/vm-connection';
 import type { VmOverview } from '../../vm-backend/api/contract.vm';
+import { appMenuTemplate } from './app-menu';
 import { registerAppScheme, serveApp } from './app-protocol';
 import { appPage } from './app-url';
 import { type DesktopArgs, parseDesktopArgs, UsageError } from './args';
@@ -20,7 +21,7 @@ import { registerIpc } from './ipc';
 import { pickFolder } from './pick-folder';
 import { answerAt, QUIT_BUTTONS } from './quit-decision';
 import { quitFlow } from './quit-flow';
-import { hardenSession, hardenWebContents, type SecurityDeps } from './security';
+import { hardenSession, hardenWebContents, openIfAllowed, type SecurityDeps } from './security';
 import { shellText } from './shell-text';
 import { startBackend } from './start-backend';
 import { createTray } from './tray';
@@ -76,6 +77,16 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     const t = shellText(app.getLocale());
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        appMenuTemplate({
+          packaged: app.isPackaged,
+          platform: process.platform,
+          t,
+          openDocs: () => void openIfAllowed('https://docs.docker.com/', deps.openExternal),
+        }),
+      ),
+    );
     const settings = new DesktopPrefsFile(app.getPath('userData'));
     prefs = settings;
     // The built renderer on wharf://app/, its CSP a response header (app-protocol.ts). Vite's dev
