@@ -36,7 +36,8 @@ describe('appMenuTemplate', () => {
     expect(flat(appMenuTemplate({ ...base, packaged: true, platform: 'win32' }))).toContain('quit');
     const openDocs = vi.fn();
     const help = appMenuTemplate({ ...base, openDocs, packaged: true, platform: 'linux' }).at(-1);
-    (help?.submenu as MenuItemConstructorOptions[])[0]?.click?.(undefined as never, undefined, undefined as never);
+    const docs = (help?.submenu ?? []) as MenuItemConstructorOptions[];
+    docs[0]?.click?.(undefined as never, undefined, undefined as never);
     expect(openDocs).toHaveBeenCalled();
     const ko = appMenuTemplate({ ...base, t: shellText('ko'), packaged: true, platform: 'linux' });
     expect(ko.map((i) => i.label)).toEqual(['파일', '편집', '보기', '창', '도움말']);
