@@ -1,7 +1,7 @@
 // Electron entry: one locked instance, one hardened window opened at once, the backend on the
 // chosen target (Wharf's VM boots inside the open window), and a quit that asks about the VM.
 // Thin on purpose: every behaviour lives in vm-backend/ or in the small modules beside this one.
-import { app, BrowserWindow, dialog, Menu, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, Notification, protocol, safeStorage, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createBackend } from '../../vm-backend/wiring/backend';
 import type { Backend } from '../../vm-backend/wiring/backend-types';
@@ -19,6 +19,7 @@ import { deferredBackend } from './deferred-backend';
 import { DesktopPrefsFile } from './desktop-prefs';
 import { registerIpc } from './ipc';
 import { pickFolder } from './pick-folder';
+import { PullNotices } from './pull-notice';
 import { answerAt, QUIT_BUTTONS } from './quit-decision';
 import { quitFlow } from './quit-flow';
 import { hardenSession, hardenWebContents, openIfAllowed, type SecurityDeps } from './security';
@@ -87,6 +88,7 @@ if (!app.requestSingleInstanceLock()) {
         }),
       ),
     );
+    const pullNotices = new PullNotices(t);
     const settings = new DesktopPrefsFile(app.getPath('userData'));
     prefs = settings;
     // The built renderer on wharf://app/, its CSP a response header (app-protocol.ts). Vite's dev
@@ -139,6 +141,15 @@ if (!app.requestSingleInstanceLock()) {
       },
       chooseFolder: () =>
         pickFolder((options) => (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options))),
+      // A pull that ends while the user is in another app: a native notification (click: back to Wharf).
+      onWindowEvent: (name, payload) => {
+        if (name !== 'pull:progress') return;
+        const notice = pullNotices.next(payload, !!win && !win.isDestroyed() && win.isFocused());
+        if (!notice || !Notification.isSupported()) return;
+        const n = new Notification({ title: notice.title, body: notice.body });
+        n.on('click', showWindow);
+        n.show();
+      },
     });
     openWindow();
     app.on('activate', () => {

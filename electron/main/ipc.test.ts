@@ -91,6 +91,7 @@ describe('registerIpc', () => {
   let win: Win;
   let b: ReturnType<typeof fakeBackend>;
   let openExternal: ReturnType<typeof opener>;
+  let tapped: [string, unknown][];
   let chooseFolder: ReturnType<typeof vi.fn<() => Promise<string | null>>>;
   let dispose: () => void;
 
@@ -100,6 +101,7 @@ describe('registerIpc', () => {
     b = fakeBackend();
     openExternal = opener();
     chooseFolder = vi.fn(async () => '/home/me/app');
+    tapped = [];
     dispose = registerIpc({
       backend: b.backend as Backend,
       window: () => win as never,
@@ -107,6 +109,10 @@ describe('registerIpc', () => {
       openExternal,
       chooseLogFile: vi.fn(async () => null),
       chooseFolder,
+      onWindowEvent: (name, payload) => {
+        tapped.push([name, payload]);
+        if (name === 'logs:end') throw new Error('a broken tap');
+      },
     });
   });
   const call = (ch: string, e: unknown, ...args: unknown[]) =>
@@ -184,6 +190,10 @@ describe('registerIpc', () => {
     l1!.onClose(closed);
     l1!.send('logs:chunk', { stream: 's', data: 'x' });
     expect(win.webContents.send).toHaveBeenCalledWith(EVENT_CHANNEL, 'logs:chunk', { stream: 's', data: 'x' });
+    // The main process sees what the window is sent (pull notices); a failing tap changes nothing.
+    expect(tapped).toEqual([['logs:chunk', { stream: 's', data: 'x' }]]);
+    l1!.send('logs:end', { stream: 's' } as never);
+    expect(win.webContents.send).toHaveBeenCalledWith(EVENT_CHANNEL, 'logs:end', { stream: 's' });
     win.webContents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: true });
     expect(closed).not.toHaveBeenCalled();
     win.webContents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false });

@@ -24,6 +24,8 @@ export interface IpcDeps {
   chooseLogFile(defaultName: string): Promise<string | null>;
   /** The folder dialog (build context, compose project): an absolute path, or null when cancelled. */
   chooseFolder(): Promise<string | null>;
+  /** Sees the events each window's own streams send it (pulls, logs), as they are sent. */
+  onWindowEvent?(name: string, payload: unknown): void;
 }
 
 class UntrustedSenderError extends Error {
@@ -53,7 +55,7 @@ export function registerIpc(deps: IpcDeps): () => void {
   const guard = (event: IpcMainInvokeEvent): void => {
     if (!isTrustedSender(event, deps.window(), deps.isAppUrl)) throw new UntrustedSenderError();
   };
-  const links = clientLinks(EVENT_CHANNEL);
+  const links = clientLinks(EVENT_CHANNEL, deps.onWindowEvent);
   ipcMain.handle(INVOKE_CHANNEL, (event, name: unknown, input: unknown) => {
     guard(event);
     // backend.invoke checks the name and validates the input; a non-string name fails there.
