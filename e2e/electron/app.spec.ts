@@ -60,7 +60,7 @@ test('window.wharf is frozen, has exactly the preload API and no Node', async ()
   });
   expect(shape).toEqual({
     frozen: true,
-    keys: ['invoke', 'on', 'openExternal', 'pickFolder', 'platform', 'saveLogs'],
+    keys: ['invoke', 'on', 'openExternal', 'pickFolder', 'platform', 'saveLogs', 'setTheme'],
     require: 'undefined',
     process: 'undefined',
     wharfRequire: false,
@@ -99,4 +99,16 @@ test('the window cannot navigate away or open new windows', async () => {
   await page.waitForTimeout(300);
   expect(page.url()).toBe(before);
   expect(app.windows()).toHaveLength(1);
+});
+
+test("the page's theme choice reaches the app's own parts (nativeTheme)", async () => {
+  const page = await app.firstWindow();
+  const wharf = new WharfApp(page);
+  const source = () => app.evaluate(({ nativeTheme }) => nativeTheme.themeSource);
+  await wharf.setTheme('Dark');
+  await expect.poll(source).toBe('dark');
+  await wharf.setTheme('Light');
+  await expect.poll(source).toBe('light');
+  await wharf.setTheme('System');
+  await expect.poll(source).toBe('system');
 });

@@ -1,7 +1,18 @@
 // Electron entry: one locked instance, one hardened window opened at once, the backend on the
 // chosen target (Wharf's VM boots inside the open window), and a quit that asks about the VM.
 // Thin on purpose: every behaviour lives in vm-backend/ or in the small modules beside this one.
-import { app, BrowserWindow, dialog, Menu, Notification, protocol, safeStorage, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  Menu,
+  Notification,
+  nativeTheme,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { join } from 'node:path';
 import { createBackend } from '../../vm-backend/wiring/backend';
 import type { Backend } from '../../vm-backend/wiring/backend-types';
@@ -141,6 +152,9 @@ if (!app.requestSingleInstanceLock()) {
       },
       chooseFolder: () =>
         pickFolder((options) => (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options))),
+      setThemeSource: (source) => {
+        nativeTheme.themeSource = source;
+      },
       // A pull that ends while the user is in another app: a native notification (click: back to Wharf).
       onWindowEvent: (name, payload) => {
         if (name !== 'pull:progress') return;

@@ -9,6 +9,7 @@ import {
   INVOKE_CHANNEL,
   OPEN_EXTERNAL_CHANNEL,
   PICK_FOLDER_CHANNEL,
+  SET_THEME_CHANNEL,
   SAVE_LOGS_CHANNEL,
   isTrustedSender,
   registerIpc,
@@ -92,6 +93,7 @@ describe('registerIpc', () => {
   let b: ReturnType<typeof fakeBackend>;
   let openExternal: ReturnType<typeof opener>;
   let tapped: [string, unknown][];
+  let setThemeSource: ReturnType<typeof vi.fn<(s: string) => void>>;
   let chooseFolder: ReturnType<typeof vi.fn<() => Promise<string | null>>>;
   let dispose: () => void;
 
@@ -102,6 +104,7 @@ describe('registerIpc', () => {
     openExternal = opener();
     chooseFolder = vi.fn(async () => '/home/me/app');
     tapped = [];
+    setThemeSource = vi.fn();
     dispose = registerIpc({
       backend: b.backend as Backend,
       window: () => win as never,
@@ -109,6 +112,7 @@ describe('registerIpc', () => {
       openExternal,
       chooseLogFile: vi.fn(async () => null),
       chooseFolder,
+      setThemeSource,
       onWindowEvent: (name, payload) => {
         tapped.push([name, payload]);
         if (name === 'logs:end') throw new Error('a broken tap');
@@ -148,6 +152,17 @@ describe('registerIpc', () => {
     expect(b.backend.invoke).not.toHaveBeenCalled();
     expect(openExternal).not.toHaveBeenCalled();
     expect(chooseFolder).not.toHaveBeenCalled();
+  });
+
+  it("sets the app's theme source from our page only, and only to a known value", async () => {
+    const e = ev(win, win.webContents.mainFrame);
+    await call(SET_THEME_CHANNEL, e, 'dark');
+    await call(SET_THEME_CHANNEL, e, 'purple');
+    await call(SET_THEME_CHANNEL, e, { source: 'light' });
+    await expect(call(SET_THEME_CHANNEL, ev(win, frame('https://evil.example/')), 'light')).rejects.toThrow(
+      /not the Wharf window/,
+    );
+    expect(setThemeSource.mock.calls).toEqual([['dark']]);
   });
 
   it("opens the folder dialog for our page, ignoring the page's arguments", async () => {

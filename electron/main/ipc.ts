@@ -1,8 +1,8 @@
-// The IPC host: four invoke channels and one event channel. Only our window's main frame, showing
+// The IPC host: five invoke channels and one event channel. Only our window's main frame, showing
 // our page, is answered; the input goes to the backend untouched (it validates every call).
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
 import { EVENT_NAMES } from '../../vm-backend/api/events';
-import { IPC_CHANNELS } from '../../vm-backend/api/preload-api';
+import { IPC_CHANNELS, type ThemeSource, themeSource } from '../../vm-backend/api/preload-api';
 import type { Backend } from '../../vm-backend/wiring/backend-types';
 import { clientLinks } from './client-links';
 import { saveLogs, saveLogsEnvelope } from './save-logs';
@@ -13,6 +13,7 @@ export const OPEN_EXTERNAL_CHANNEL = IPC_CHANNELS.openExternal;
 export const EVENT_CHANNEL = IPC_CHANNELS.on;
 export const SAVE_LOGS_CHANNEL = IPC_CHANNELS.saveLogs;
 export const PICK_FOLDER_CHANNEL = IPC_CHANNELS.pickFolder;
+export const SET_THEME_CHANNEL = IPC_CHANNELS.setTheme;
 
 export interface IpcDeps {
   backend: Backend;
@@ -26,6 +27,8 @@ export interface IpcDeps {
   chooseFolder(): Promise<string | null>;
   /** Sees the events each window's own streams send it (pulls, logs), as they are sent. */
   onWindowEvent?(name: string, payload: unknown): void;
+  /** nativeTheme.themeSource: the app's menus and dialogs follow the page's theme choice. */
+  setThemeSource(source: ThemeSource): void;
 }
 
 class UntrustedSenderError extends Error {
@@ -77,6 +80,11 @@ export function registerIpc(deps: IpcDeps): () => void {
     guard(event);
     return deps.chooseFolder();
   });
+  ipcMain.handle(SET_THEME_CHANNEL, (event, source: unknown) => {
+    guard(event);
+    const s = themeSource(source);
+    if (s) deps.setThemeSource(s);
+  });
 
   const unsubscribes = EVENT_NAMES.map((name) =>
     deps.backend.on(name, (payload) => {
@@ -92,6 +100,7 @@ export function registerIpc(deps: IpcDeps): () => void {
     ipcMain.removeHandler(OPEN_EXTERNAL_CHANNEL);
     ipcMain.removeHandler(SAVE_LOGS_CHANNEL);
     ipcMain.removeHandler(PICK_FOLDER_CHANNEL);
+    ipcMain.removeHandler(SET_THEME_CHANNEL);
     for (const off of unsubscribes) off();
     links.closeAll();
   };

@@ -24,6 +24,7 @@ type Api = {
   openExternal(url: string): Promise<boolean>;
   saveLogs(id: string, options: { timestamps: boolean }): Promise<boolean>;
   pickFolder(...args: unknown[]): Promise<string | null>;
+  setTheme(source: unknown): Promise<void>;
   platform: string;
 };
 let api: Api;
@@ -36,10 +37,18 @@ beforeAll(async () => {
 });
 
 describe('preload', () => {
-  it('exposes only window.wharf: a frozen object with exactly the six members', () => {
+  it('exposes only window.wharf: a frozen object with exactly the seven members', () => {
     expect([...m.exposed.keys()]).toEqual(['wharf']);
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'openExternal', 'pickFolder', 'platform', 'saveLogs']);
+    expect(Object.keys(api).sort()).toEqual([
+      'invoke',
+      'on',
+      'openExternal',
+      'pickFolder',
+      'platform',
+      'saveLogs',
+      'setTheme',
+    ]);
     expect(api.platform).toBe(process.platform);
     expect(JSON.stringify(Object.values(api))).not.toMatch(/ipcRenderer/);
   });
@@ -54,6 +63,18 @@ describe('preload', () => {
     m.invoke.mockClear();
     await api.pickFolder('/etc', { properties: ['openFile'] });
     expect(m.invoke.mock.calls).toEqual([['wharf:pick-folder']]);
+  });
+
+  it('setTheme sends only a theme source over its own channel; anything else is "system"', async () => {
+    m.invoke.mockClear();
+    await api.setTheme('dark');
+    await api.setTheme({ toString: () => 'dark' });
+    await api.setTheme('__proto__');
+    expect(m.invoke.mock.calls).toEqual([
+      ['wharf:set-theme', 'dark'],
+      ['wharf:set-theme', 'system'],
+      ['wharf:set-theme', 'system'],
+    ]);
   });
 
   it('invoke and openExternal go over the two wharf channels and nothing else', async () => {
