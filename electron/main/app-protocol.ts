@@ -2,7 +2,7 @@
 // a real origin, its CSP arrives as a header like web mode's, and the file protocol's extra
 // privileges can be turned off (the GrantFileProtocolExtraPrivileges fuse, electron-builder.yml).
 // Only GET/HEAD, only host "app", only files inside the renderer folder (symlinks included).
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Protocol } from 'electron';
 import { SECURITY_HEADERS } from '../../vm-backend/server/security';
@@ -34,8 +34,9 @@ function refuse(status: number, text: string): Response {
   return new Response(text, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
 }
 
-/** The file under `root` that `url` names, or the status to answer instead. */
-export async function resolveAppFile(root: string, url: string): Promise<string | number> {
+/** The file under `root` that `url` names (its real path), or the status to answer instead.
+ *  `realRoot`: the root's own real path, resolved once by the handler. */
+export async function resolveAppFile(root: string, url: string, realRoot?: string): Promise<string | number> {
   let u: URL;
   let pathname: string;
   try {
@@ -51,9 +52,8 @@ export async function resolveAppFile(root: string, url: string): Promise<string 
   if (!inside(root, file)) return 403;
   try {
     // A link inside the folder that points out of it is refused too.
-    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
-    if (!inside(realRoot, realFile)) return 403;
-    if (!(await stat(realFile)).isFile()) return 404;
+    const realFile = await realpath(file);
+    if (!inside(realRoot ?? (await realpath(root)), realFile)) return 403;
     return realFile;
   } catch {
     return 404;
@@ -63,18 +63,27 @@ export async function resolveAppFile(root: string, url: string): Promise<string 
 /** The protocol.handle handler for the renderer folder `root`. */
 export function appProtocolHandler(root: string): (request: Request) => Promise<Response> {
   const base = normalize(root);
+  let realRoot: Promise<string> | null = null;
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, 'Method not allowed');
-    const file = await resolveAppFile(base, request.url);
+    realRoot ??= realpath(base).catch((e: unknown) => {
+      realRoot = null;
+      throw e;
+    });
+    const file = await realRoot.then(
+      (r) => resolveAppFile(base, request.url, r),
+      () => 404,
+    );
     if (typeof file === 'number')
       return refuse(file, file === 403 ? 'Forbidden' : file === 400 ? 'Bad request' : 'Not found');
     let body: Buffer;
     try {
+      // A folder fails here (EISDIR): 404 like a missing file.
       body = await readFile(file);
     } catch {
       return refuse(404, 'Not found');
     }
-    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
+    return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), {
       status: 200,
       headers: {
         ...SECURITY_HEADERS,
