@@ -21,6 +21,10 @@ export class RunningCount {
     return this.running.size;
   }
 
+  has(id: string): boolean {
+    return this.running.has(id);
+  }
+
   get count(): number {
     return this.running.size;
   }
