@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { VmStatus } from '../../vm-backend/api/vm-types';
+import type { EngineStatus } from '../../vm-backend/api/types';
 import { ping } from '../../vm-backend/engine/ping';
+import { EngineSession } from '../../vm-backend/engine/session';
 import { vmStartingConnection } from './vm-starting-connection';
 
 function machine(state: VmStatus['state']) {
@@ -53,5 +55,23 @@ describe('vmStartingConnection', () => {
     expect(m.listeners.size).toBe(1);
     await c.close();
     expect(m.listeners.size).toBe(0);
+  });
+});
+
+describe('vmStartingConnection in a real EngineSession', () => {
+  it("the engine state is the VM's at once (no retry countdown) and follows it", async () => {
+    const m = machine('starting');
+    const states: EngineStatus[] = [];
+    const session = new EngineSession(vmStartingConnection(m, '/nonexistent/vm'), {
+      state: (s) => states.push(s),
+      containers: () => {},
+      images: () => {},
+    });
+    await session.start();
+    expect(states.at(-1)).toMatchObject({ state: 'unreachable', error: { code: 'VM_ENGINE_STARTING' } });
+    expect(states.at(-1)?.retryInMs).toBeUndefined();
+    m.to('error');
+    expect(states.at(-1)).toMatchObject({ state: 'unreachable', error: { code: 'VM_ENGINE_DIED' } });
+    await session.close();
   });
 });
