@@ -68,6 +68,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, deps));
 
   const showWindow = (): void => {
+    // A second launch before this one is ready: its window is about to open anyway.
+    if (!app.isReady()) return;
     if (!win || win.isDestroyed()) {
       openWindow();
       return;
