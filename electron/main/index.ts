@@ -31,7 +31,8 @@ import { DesktopPrefsFile } from './desktop-prefs';
 import { registerIpc } from './ipc';
 import { pickFolder } from './pick-folder';
 import { PullNotices } from './pull-notice';
-import { answerAt, QUIT_BUTTONS } from './quit-decision';
+import { answerAt } from './quit-decision';
+import { quitDialogOptions } from './quit-dialog';
 import { quitFlow } from './quit-flow';
 import { hardenSession, hardenWebContents, openIfAllowed, type SecurityDeps } from './security';
 import { shellText } from './shell-text';
@@ -185,18 +186,7 @@ if (!app.requestSingleInstanceLock()) {
       ask: async () => {
         // Asked over the window when there is one; never reopened just to ask (all windows closed).
         if (win && !win.isDestroyed()) showWindow();
-        const options = {
-          type: 'question' as const,
-          title: t('quitTitle'),
-          message: t('quitMessage'),
-          detail: t('quitDetail'),
-          buttons: QUIT_BUTTONS.map((b) => t(b === 'stop' ? 'quitStop' : b === 'keep' ? 'quitKeep' : 'quitCancel')),
-          defaultId: 0,
-          cancelId: QUIT_BUTTONS.indexOf('cancel'),
-          checkboxLabel: t('quitRemember'),
-          checkboxChecked: false,
-          noLink: true,
-        };
+        const options = quitDialogOptions(t);
         const r = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
         return { answer: answerAt(r.response), remember: r.checkboxChecked };
       },
