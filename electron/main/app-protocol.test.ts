@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CSP } from '../../vm-backend/server/security';
 import { APP_SCHEME_PRIVILEGES, appProtocolHandler, registerAppScheme, serveApp } from './app-protocol';
@@ -59,6 +60,36 @@ describe('the wharf:// app protocol', () => {
       expect(text, url).not.toContain('same prefix');
       expect(r.headers.get('content-security-policy'), url).toBe(CSP);
     }
+  });
+
+  it('no generated path, however encoded, reaches a file outside the folder', async () => {
+    const part = fc.constantFrom(
+      '..',
+      '%2e%2e',
+      '%2E.',
+      '.',
+      '%2f',
+      '/',
+      '%5c',
+      '\\',
+      '%00',
+      'assets',
+      'link.txt',
+      'secret.txt',
+      'renderer-evil.txt',
+      'index.html',
+      '%252e%252e',
+      '',
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(part, { maxLength: 8 }), async (parts) => {
+        const r = await get(`wharf://app/${parts.join('/')}`);
+        const text = await r.text();
+        expect(text).not.toContain('not for the page');
+        expect(text).not.toContain('same prefix');
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('answers only host "app", only GET and HEAD, and 404 for folders and missing files', async () => {
