@@ -88,7 +88,7 @@ describe('the wharf:// app protocol', () => {
         expect(text).not.toContain('not for the page');
         expect(text).not.toContain('same prefix');
       }),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     );
   });
 
