@@ -65,6 +65,7 @@ if (!app.requestSingleInstanceLock()) {
   let win: BrowserWindow | null = null;
   let backend: Backend | null = null;
   let disposeIpc: (() => void) | null = null;
+  let trayShown = false;
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, deps));
 
@@ -222,7 +223,6 @@ if (!app.requestSingleInstanceLock()) {
 
   // macOS keeps apps open without windows; Windows keeps Wharf in its notification area, as
   // Docker Desktop does (Quit is in the tray). Linux quits: many desktops show no tray.
-  let trayShown = false;
   app.on('window-all-closed', () => {
     if (process.platform === 'darwin' || (process.platform === 'win32' && trayShown)) return;
     app.quit();
