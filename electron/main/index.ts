@@ -194,8 +194,12 @@ if (!app.requestSingleInstanceLock()) {
       // The window stays while the VM stops: its panel shows the containers stopping.
       stopVm: async () => void (await backend?.invoke('vm:stop', {})),
       closeBackend: async () => {
-        disposeIpc?.();
-        await backend?.close();
+        try {
+          disposeIpc?.();
+        } finally {
+          // Whatever the IPC teardown did, the engine streams and timers still end.
+          await backend?.close();
+        }
       },
       exit: () => app.quit(),
     });

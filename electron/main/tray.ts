@@ -75,9 +75,9 @@ export function createTray(deps: TrayDeps): { tray: Tray; dispose(): void } {
   });
   void deps.backend.invoke('containers:list', {}).then((r) => {
     if (!r.ok) return;
-    const listing = r.value as { rows: { id: string; state: string }[]; seq: number };
-    // An event already brought newer rows than this listing.
-    if (listing.seq < count.seq) return;
+    const listing = r.value as { rows?: unknown; seq?: unknown } | null;
+    // An event already brought newer rows than this listing (or it is not a listing at all).
+    if (!Array.isArray(listing?.rows) || typeof listing.seq !== 'number' || listing.seq < count.seq) return;
     count.apply({ kind: 'reset', rows: listing.rows as never, seq: listing.seq });
     if (state.engine === 'ready') state.running = count.count;
     render();
