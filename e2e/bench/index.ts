@@ -1,4 +1,5 @@
 // Every benchmark `npm run bench` runs, in order. `npm run bench -- <name>` runs one.
+import { appProtocol } from './app-protocol.bench';
 import { coldStart } from './cold-start.bench';
 import { engineRestart } from './engine-restart.bench';
 import { contractFuzz } from './contract-fuzz.bench';
@@ -28,4 +29,5 @@ export const benches: Record<string, Bench> = {
   'engine-restart': engineRestart,
   vm: vmBench,
   'contract-fuzz': contractFuzz,
+  'app-protocol': appProtocol,
 };

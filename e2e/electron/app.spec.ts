@@ -26,6 +26,24 @@ test('opens one window titled Wharf with the sidebar', async () => {
   expect(app.windows()).toHaveLength(1);
 });
 
+test("the page comes from Wharf's own protocol, never file://", async () => {
+  const page = await app.firstWindow();
+  expect(page.url()).toMatch(/^wharf:\/\/app\/index\.html(#.*)?$/);
+  // The CSP arrives as a header: an inline script is refused.
+  const inlineRan = await page.evaluate(() => {
+    const d = (
+      globalThis as unknown as {
+        document: { createElement(t: string): { textContent: string }; head: { appendChild(n: unknown): void } };
+      }
+    ).document;
+    const s = d.createElement('script');
+    s.textContent = 'globalThis.__inline = true';
+    d.head.appendChild(s);
+    return (globalThis as unknown as { __inline?: boolean }).__inline === true;
+  });
+  expect(inlineRan).toBe(false);
+});
+
 test('window.wharf is frozen, has exactly the preload API and no Node', async () => {
   const page = await app.firstWindow();
   const shape = await page.evaluate(() => {
@@ -42,7 +60,7 @@ test('window.wharf is frozen, has exactly the preload API and no Node', async ()
   });
   expect(shape).toEqual({
     frozen: true,
-    keys: ['invoke', 'on', 'openExternal', 'platform', 'saveLogs'],
+    keys: ['invoke', 'on', 'openExternal', 'pickFolder', 'platform', 'saveLogs', 'setTheme'],
     require: 'undefined',
     process: 'undefined',
     wharfRequire: false,
@@ -81,4 +99,16 @@ test('the window cannot navigate away or open new windows', async () => {
   await page.waitForTimeout(300);
   expect(page.url()).toBe(before);
   expect(app.windows()).toHaveLength(1);
+});
+
+test("the page's theme choice reaches the app's own parts (nativeTheme)", async () => {
+  const page = await app.firstWindow();
+  const wharf = new WharfApp(page);
+  const source = () => app.evaluate(({ nativeTheme }) => nativeTheme.themeSource);
+  await wharf.setTheme('Dark');
+  await expect.poll(source).toBe('dark');
+  await wharf.setTheme('Light');
+  await expect.poll(source).toBe('light');
+  await wharf.setTheme('System');
+  await expect.poll(source).toBe('system');
 });

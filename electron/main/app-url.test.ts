@@ -3,15 +3,19 @@ import { appPage } from './app-url';
 import { parseDesktopArgs } from './args';
 
 describe('appPage', () => {
-  it('built app: only our index.html as a file URL, any hash, no query', () => {
+  it("built app: only our index.html on Wharf's own protocol, any hash, no query", () => {
     const p = appPage('/app/out/main', 'http://localhost:5173', true);
-    expect(p.url).toBe('file:///app/out/renderer/index.html');
-    expect(p.isAppUrl('file:///app/out/renderer/index.html#/images')).toBe(true);
+    expect(p.url).toBe('wharf://app/index.html');
+    expect(p.rendererDir).toBe('/app/out/renderer');
+    expect(p.isAppUrl('wharf://app/index.html#/images')).toBe(true);
     for (const bad of [
-      'file:///app/out/renderer/other.html',
-      'file:///app/out/renderer/index.html?x',
+      'file:///app/out/renderer/index.html',
+      'wharf://app/other.html',
+      'wharf://app/index.html?x',
+      'wharf://other/index.html',
+      'wharf://user:pw@app/index.html',
       'http://localhost:5173/',
-      'file://host/app/out/renderer/index.html',
+      'http://app/index.html',
       'nonsense',
       5,
     ]) {
@@ -25,6 +29,7 @@ describe('appPage', () => {
     expect(p.isAppUrl('http://localhost:5173/index.html#/x')).toBe(true);
     expect(p.isAppUrl('http://localhost:5174/')).toBe(false);
     expect(p.isAppUrl('file:///app/out/renderer/index.html')).toBe(false);
+    expect(p.isAppUrl('wharf://app/index.html')).toBe(false);
   });
 });
 

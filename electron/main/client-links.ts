@@ -13,13 +13,19 @@ export interface ClientLinks {
   closeAll(): void;
 }
 
-export function clientLinks(channel: string): ClientLinks {
+/** `tap` sees every event sent to a window (a pull ending: pull-notice.ts). */
+export function clientLinks(channel: string, tap?: (name: EventName, payload: unknown) => void): ClientLinks {
   const links = new Map<WebContents, { link: ReturnType<typeof createClientLink>; end(): void }>();
 
   const linkFor = (contents: WebContents): ClientLink => {
     const existing = links.get(contents);
     if (existing && !existing.link.closed) return existing.link;
     const link = createClientLink('ipc', (name: EventName, payload: unknown) => {
+      try {
+        tap?.(name, payload);
+      } catch {
+        // The tap's failure never stops the window's events.
+      }
       if (!contents.isDestroyed()) contents.send(channel, name, payload);
     });
     const onNavigate = (details: { isMainFrame: boolean; isSameDocument: boolean }): void => {

@@ -8,6 +8,8 @@ import {
   EVENT_CHANNEL,
   INVOKE_CHANNEL,
   OPEN_EXTERNAL_CHANNEL,
+  PICK_FOLDER_CHANNEL,
+  SET_THEME_CHANNEL,
   SAVE_LOGS_CHANNEL,
   isTrustedSender,
   registerIpc,
@@ -90,6 +92,9 @@ describe('registerIpc', () => {
   let win: Win;
   let b: ReturnType<typeof fakeBackend>;
   let openExternal: ReturnType<typeof opener>;
+  let tapped: [string, unknown][];
+  let setThemeSource: ReturnType<typeof vi.fn<(s: string) => void>>;
+  let chooseFolder: ReturnType<typeof vi.fn<() => Promise<string | null>>>;
   let dispose: () => void;
 
   beforeEach(() => {
@@ -97,12 +102,21 @@ describe('registerIpc', () => {
     win = fakeWindow();
     b = fakeBackend();
     openExternal = opener();
+    chooseFolder = vi.fn(async () => '/home/me/app');
+    tapped = [];
+    setThemeSource = vi.fn();
     dispose = registerIpc({
       backend: b.backend as Backend,
       window: () => win as never,
       isAppUrl: page.isAppUrl,
       openExternal,
       chooseLogFile: vi.fn(async () => null),
+      chooseFolder,
+      setThemeSource,
+      onWindowEvent: (name, payload) => {
+        tapped.push([name, payload]);
+        if (name === 'logs:end') throw new Error('a broken tap');
+      },
     });
   });
   const call = (ch: string, e: unknown, ...args: unknown[]) =>
@@ -129,8 +143,34 @@ describe('registerIpc', () => {
     await expect(call(SAVE_LOGS_CHANNEL, ev(win, frame('https://evil.example/')), 'web-1', {})).rejects.toThrow(
       /not the Wharf window/,
     );
+    await expect(call(PICK_FOLDER_CHANNEL, ev(win, frame('https://evil.example/')))).rejects.toThrow(
+      /not the Wharf window/,
+    );
+    await expect(
+      call(PICK_FOLDER_CHANNEL, ev(win, frame(page.url, 'child', win.webContents.mainFrame))),
+    ).rejects.toThrow(/not the Wharf window/);
     expect(b.backend.invoke).not.toHaveBeenCalled();
     expect(openExternal).not.toHaveBeenCalled();
+    expect(chooseFolder).not.toHaveBeenCalled();
+  });
+
+  it("sets the app's theme source from our page only, and only to a known value", async () => {
+    const e = ev(win, win.webContents.mainFrame);
+    await call(SET_THEME_CHANNEL, e, 'dark');
+    await call(SET_THEME_CHANNEL, e, 'purple');
+    await call(SET_THEME_CHANNEL, e, { source: 'light' });
+    await expect(call(SET_THEME_CHANNEL, ev(win, frame('https://evil.example/')), 'light')).rejects.toThrow(
+      /not the Wharf window/,
+    );
+    expect(setThemeSource.mock.calls).toEqual([['dark']]);
+  });
+
+  it("opens the folder dialog for our page, ignoring the page's arguments", async () => {
+    const e = ev(win, win.webContents.mainFrame);
+    expect(await call(PICK_FOLDER_CHANNEL, e, { defaultPath: '/etc' })).toBe('/home/me/app');
+    expect(chooseFolder).toHaveBeenCalledWith();
+    chooseFolder.mockResolvedValueOnce(null);
+    expect(await call(PICK_FOLDER_CHANNEL, e)).toBeNull();
   });
 
   it('opens allowed URLs and refuses javascript:, file: and foreign hosts', async () => {
@@ -165,6 +205,10 @@ describe('registerIpc', () => {
     l1!.onClose(closed);
     l1!.send('logs:chunk', { stream: 's', data: 'x' });
     expect(win.webContents.send).toHaveBeenCalledWith(EVENT_CHANNEL, 'logs:chunk', { stream: 's', data: 'x' });
+    // The main process sees what the window is sent (pull notices); a failing tap changes nothing.
+    expect(tapped).toEqual([['logs:chunk', { stream: 's', data: 'x' }]]);
+    l1!.send('logs:end', { stream: 's' } as never);
+    expect(win.webContents.send).toHaveBeenCalledWith(EVENT_CHANNEL, 'logs:end', { stream: 's' });
     win.webContents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: true });
     expect(closed).not.toHaveBeenCalled();
     win.webContents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false });

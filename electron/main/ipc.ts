@@ -1,8 +1,8 @@
-// The IPC host: three invoke channels and one event channel. Only our window's main frame, showing
+// The IPC host: five invoke channels and one event channel. Only our window's main frame, showing
 // our page, is answered; the input goes to the backend untouched (it validates every call).
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
 import { EVENT_NAMES } from '../../vm-backend/api/events';
-import { IPC_CHANNELS } from '../../vm-backend/api/preload-api';
+import { IPC_CHANNELS, type ThemeSource, themeSource } from '../../vm-backend/api/preload-api';
 import type { Backend } from '../../vm-backend/wiring/backend-types';
 import { clientLinks } from './client-links';
 import { saveLogs, saveLogsEnvelope } from './save-logs';
@@ -12,6 +12,8 @@ export const INVOKE_CHANNEL = IPC_CHANNELS.invoke;
 export const OPEN_EXTERNAL_CHANNEL = IPC_CHANNELS.openExternal;
 export const EVENT_CHANNEL = IPC_CHANNELS.on;
 export const SAVE_LOGS_CHANNEL = IPC_CHANNELS.saveLogs;
+export const PICK_FOLDER_CHANNEL = IPC_CHANNELS.pickFolder;
+export const SET_THEME_CHANNEL = IPC_CHANNELS.setTheme;
 
 export interface IpcDeps {
   backend: Backend;
@@ -21,6 +23,12 @@ export interface IpcDeps {
   openExternal(url: string): Promise<void>;
   /** The save dialog for "Download full log": a path, or null when cancelled. */
   chooseLogFile(defaultName: string): Promise<string | null>;
+  /** The folder dialog (build context, compose project): an absolute path, or null when cancelled. */
+  chooseFolder(): Promise<string | null>;
+  /** Sees the events each window's own streams send it (pulls, logs), as they are sent. */
+  onWindowEvent?(name: string, payload: unknown): void;
+  /** nativeTheme.themeSource: the app's menus and dialogs follow the page's theme choice. */
+  setThemeSource(source: ThemeSource): void;
 }
 
 class UntrustedSenderError extends Error {
@@ -50,7 +58,7 @@ export function registerIpc(deps: IpcDeps): () => void {
   const guard = (event: IpcMainInvokeEvent): void => {
     if (!isTrustedSender(event, deps.window(), deps.isAppUrl)) throw new UntrustedSenderError();
   };
-  const links = clientLinks(EVENT_CHANNEL);
+  const links = clientLinks(EVENT_CHANNEL, deps.onWindowEvent);
   ipcMain.handle(INVOKE_CHANNEL, (event, name: unknown, input: unknown) => {
     guard(event);
     // backend.invoke checks the name and validates the input; a non-string name fails there.
@@ -67,6 +75,16 @@ export function registerIpc(deps: IpcDeps): () => void {
       saveLogs({ backend: deps.backend, chooseFile: deps.chooseLogFile }, links.linkFor(event.sender), id, options),
     );
   });
+  // Whatever the page sends is ignored: it may not steer the dialog (default path, file types).
+  ipcMain.handle(PICK_FOLDER_CHANNEL, (event) => {
+    guard(event);
+    return deps.chooseFolder();
+  });
+  ipcMain.handle(SET_THEME_CHANNEL, (event, source: unknown) => {
+    guard(event);
+    const s = themeSource(source);
+    if (s) deps.setThemeSource(s);
+  });
 
   const unsubscribes = EVENT_NAMES.map((name) =>
     deps.backend.on(name, (payload) => {
@@ -81,6 +99,8 @@ export function registerIpc(deps: IpcDeps): () => void {
     ipcMain.removeHandler(INVOKE_CHANNEL);
     ipcMain.removeHandler(OPEN_EXTERNAL_CHANNEL);
     ipcMain.removeHandler(SAVE_LOGS_CHANNEL);
+    ipcMain.removeHandler(PICK_FOLDER_CHANNEL);
+    ipcMain.removeHandler(SET_THEME_CHANNEL);
     for (const off of unsubscribes) off();
     links.closeAll();
   };

@@ -23,6 +23,8 @@ type Api = {
   on(event: string, listener: (p: unknown) => void): () => void;
   openExternal(url: string): Promise<boolean>;
   saveLogs(id: string, options: { timestamps: boolean }): Promise<boolean>;
+  pickFolder(...args: unknown[]): Promise<string | null>;
+  setTheme(source: unknown): Promise<void>;
   platform: string;
 };
 let api: Api;
@@ -35,10 +37,18 @@ beforeAll(async () => {
 });
 
 describe('preload', () => {
-  it('exposes only window.wharf: a frozen object with exactly the five members', () => {
+  it('exposes only window.wharf: a frozen object with exactly the seven members', () => {
     expect([...m.exposed.keys()]).toEqual(['wharf']);
     expect(Object.isFrozen(api)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'on', 'openExternal', 'platform', 'saveLogs']);
+    expect(Object.keys(api).sort()).toEqual([
+      'invoke',
+      'on',
+      'openExternal',
+      'pickFolder',
+      'platform',
+      'saveLogs',
+      'setTheme',
+    ]);
     expect(api.platform).toBe(process.platform);
     expect(JSON.stringify(Object.values(api))).not.toMatch(/ipcRenderer/);
   });
@@ -47,6 +57,24 @@ describe('preload', () => {
     m.invoke.mockClear();
     await api.saveLogs('web-1', { timestamps: 'yes' as unknown as boolean });
     expect(m.invoke.mock.calls).toEqual([['wharf:save-logs', 'web-1', { timestamps: false }]]);
+  });
+
+  it('pickFolder goes over its own channel and passes no argument from the page', async () => {
+    m.invoke.mockClear();
+    await api.pickFolder('/etc', { properties: ['openFile'] });
+    expect(m.invoke.mock.calls).toEqual([['wharf:pick-folder']]);
+  });
+
+  it('setTheme sends only a theme source over its own channel; anything else is "system"', async () => {
+    m.invoke.mockClear();
+    await api.setTheme('dark');
+    await api.setTheme({ toString: () => 'dark' });
+    await api.setTheme('__proto__');
+    expect(m.invoke.mock.calls).toEqual([
+      ['wharf:set-theme', 'dark'],
+      ['wharf:set-theme', 'system'],
+      ['wharf:set-theme', 'system'],
+    ]);
   });
 
   it('invoke and openExternal go over the two wharf channels and nothing else', async () => {

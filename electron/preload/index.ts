@@ -1,8 +1,8 @@
 // Exposes exactly PreloadApi as a frozen window.wharf. Never ipcRenderer itself: the page gets
-// five members and nothing that can reach other channels.
+// seven members and nothing that can reach other channels.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { isEventName } from '../../vm-backend/api/events';
-import { IPC_CHANNELS, type PreloadApi } from '../../vm-backend/api/preload-api';
+import { IPC_CHANNELS, type PreloadApi, themeSource } from '../../vm-backend/api/preload-api';
 import type { Envelope } from '../../vm-backend/api/wire';
 
 type Listener = (payload: unknown) => void;
@@ -39,6 +39,10 @@ export const api: PreloadApi = Object.freeze({
     ipcRenderer.invoke(IPC_CHANNELS.saveLogs, id, { timestamps: options?.timestamps === true }) as Promise<
       Envelope<boolean>
     >,
+  // No argument crosses: the main process owns the dialog's options.
+  pickFolder: () => ipcRenderer.invoke(IPC_CHANNELS.pickFolder) as Promise<string | null>,
+  setTheme: (source: string) =>
+    ipcRenderer.invoke(IPC_CHANNELS.setTheme, themeSource(source) ?? 'system') as Promise<void>,
   platform: process.platform,
 });
 

@@ -14,6 +14,7 @@ const FUSES = {
   enableEmbeddedAsarIntegrityValidation: true,
   onlyLoadAppFromAsar: true,
   enableCookieEncryption: true,
+  grantFileProtocolExtraPrivileges: false,
 } as const;
 
 describe('electron-builder.yml', () => {

@@ -50,6 +50,8 @@ describe('IPC_CHANNELS', () => {
       on: 'wharf:event',
       openExternal: 'wharf:open-external',
       saveLogs: 'wharf:save-logs',
+      pickFolder: 'wharf:pick-folder',
+      setTheme: 'wharf:set-theme',
     });
   });
 });

@@ -1,8 +1,19 @@
 import type { Envelope } from './wire';
 
+/** Electron's nativeTheme.themeSource values: follow the system, or always light or dark. */
+export const THEME_SOURCES = ['system', 'light', 'dark'] as const;
+export type ThemeSource = (typeof THEME_SOURCES)[number];
+
+/** The value when it is a theme source, else null (the page is not trusted to send one). */
+export function themeSource(value: unknown): ThemeSource | null {
+  return typeof value === 'string' && (THEME_SOURCES as readonly string[]).includes(value)
+    ? (value as ThemeSource)
+    : null;
+}
+
 /**
  * What Electron's preload exposes as the frozen `window.wharf` (electron/preload), and what the
- * renderer's Electron bridge uses. Exactly these five members: nothing reaches other channels.
+ * renderer's Electron bridge uses. Exactly these seven members: nothing reaches other channels.
  */
 export interface PreloadApi {
   invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
@@ -10,6 +21,10 @@ export interface PreloadApi {
   openExternal(url: string): Promise<boolean>;
   /** Asks where to save, then streams the container's full log to that file; value false: cancelled. */
   saveLogs(id: string, options: { timestamps: boolean }): Promise<Envelope<boolean>>;
+  /** The OS folder dialog: the chosen folder's absolute path, or null when cancelled. */
+  pickFolder(): Promise<string | null>;
+  /** The page's theme choice, so the app's own parts (menus, dialogs, title bar) match it. */
+  setTheme(source: ThemeSource): Promise<void>;
   platform: string;
 }
 
@@ -22,4 +37,6 @@ export const IPC_CHANNELS = Object.freeze({
   on: 'wharf:event',
   openExternal: 'wharf:open-external',
   saveLogs: 'wharf:save-logs',
+  pickFolder: 'wharf:pick-folder',
+  setTheme: 'wharf:set-theme',
 } as const satisfies Record<Exclude<keyof PreloadApi, 'platform'>, `wharf:${string}`>);

@@ -26,6 +26,8 @@ function apply(preference: ThemePreference): void {
   const attr = themeAttribute(preference);
   if (attr) document.documentElement.dataset.theme = attr;
   else delete document.documentElement.dataset.theme;
+  // The desktop app's own parts (menus, dialogs, title bar) follow the choice too (nativeTheme).
+  void window.wharf?.setTheme(preference).catch(() => {});
   useTheme.setState({ preference, theme: resolveTheme(preference, systemDark()) });
 }
 
