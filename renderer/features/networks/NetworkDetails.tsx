@@ -19,6 +19,7 @@ export function NetworkDetails({ row }: { row: NetworkRow }): React.JSX.Element 
   const [pick, setPick] = useState('');
   const [alias, setAlias] = useState('');
   const attached = new Set(row.containers.map((c) => c.id));
+  const v6 = row.ipv6 || row.containers.some((c) => c.ipv6);
   const candidates = Object.values(containers)
     .filter((c) => !attached.has(c.id))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -47,7 +48,7 @@ export function NetworkDetails({ row }: { row: NetworkRow }): React.JSX.Element 
             <tr>
               <th scope="col">{t('networks.col.container')}</th>
               <th scope="col">IPv4</th>
-              <th scope="col">IPv6</th>
+              {v6 && <th scope="col">IPv6</th>}
               <th scope="col">MAC</th>
               <th scope="col">
                 <span className="sr-only">{t('networks.col.actions')}</span>
@@ -63,7 +64,7 @@ export function NetworkDetails({ row }: { row: NetworkRow }): React.JSX.Element 
                   </button>
                 </td>
                 <td data-testid="endpoint-ipv4">{c.ipv4 ?? '—'}</td>
-                <td>{c.ipv6 ?? '—'}</td>
+                {v6 && <td>{c.ipv6 ?? '—'}</td>}
                 <td>
                   <code>{c.mac ?? '—'}</code>
                 </td>

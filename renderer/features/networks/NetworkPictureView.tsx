@@ -46,10 +46,11 @@ function Diagram({ picture }: { picture: NetworkPicture }): React.JSX.Element {
   const { t } = useTranslation();
   const n = Math.max(picture.ends.length, 1);
   const width = Math.max(n * COL + PAD * 2, 300);
-  const height = 250;
-  const bridgeY = 34;
-  const vethY = 100;
-  const ethY = 178;
+  const height = 290;
+  const bridgeY = 44;
+  const vethY = 112;
+  const lineY = 146;
+  const ethY = 190;
   const x = (i: number): number => PAD + COL * i + COL / 2 + (width - PAD * 2 - n * COL) / 2;
   return (
     <div className="networks__svgwrap">
@@ -64,27 +65,37 @@ function Diagram({ picture }: { picture: NetworkPicture }): React.JSX.Element {
         <text x={PAD} y={14} className="np-label">
           {t('networks.picture.host')}
         </text>
-        <rect x={PAD} y={bridgeY - 16} width={width - PAD * 2} height={32} rx={6} className="np-bridge" />
-        <text x={width / 2} y={bridgeY + 5} textAnchor="middle" className="np-strong" data-testid="picture-bridge">
+        <rect x={PAD} y={bridgeY - 22} width={width - PAD * 2} height={44} rx={6} className="np-bridge" />
+        <text
+          x={width / 2}
+          y={bridgeY - 4}
+          textAnchor="middle"
+          className="np-strong np-mono"
+          data-testid="picture-bridge"
+        >
           {picture.bridge}
-          {picture.gateway ? `  ${picture.gateway}` : ''}
-          {picture.subnet ? `  (${picture.subnet})` : ''}
         </text>
-        <line x1={PAD} x2={width - PAD} y1={ethY - 34} y2={ethY - 34} className="np-ns" />
-        <text x={PAD} y={ethY - 40} className="np-label">
+        <text x={width / 2} y={bridgeY + 13} textAnchor="middle" className="np-label">
+          {[picture.gateway && t('networks.picture.gateway', { gateway: picture.gateway }), picture.subnet]
+            .filter(Boolean)
+            .join(' · ')}
+        </text>
+        <line x1={PAD} x2={width - PAD} y1={lineY} y2={lineY} className="np-ns" />
+        <text x={PAD} y={lineY + 14} className="np-label">
           {t('networks.picture.namespaces')}
+        </text>
+        <line x1={PAD} x2={PAD + 24} y1={height - 8} y2={height - 8} className="np-pair" />
+        <text x={PAD + 30} y={height - 4} className="np-label">
+          {t('networks.picture.pair')}
         </text>
         {picture.ends.map((e, i) => (
           <g key={e.container} data-testid="picture-end" data-name={e.name} data-veth={e.hostVeth ?? ''}>
-            <line x1={x(i)} x2={x(i)} y1={bridgeY + 16} y2={vethY - 12} className="np-wire" />
+            <line x1={x(i)} x2={x(i)} y1={bridgeY + 22} y2={vethY - 12} className="np-wire" />
             <rect x={x(i) - 55} y={vethY - 12} width={110} height={24} rx={4} className="np-veth" />
             <text x={x(i)} y={vethY + 4} textAnchor="middle" className="np-mono">
               {e.hostVeth ?? t('networks.picture.unknownVeth')}
             </text>
             <line x1={x(i)} x2={x(i)} y1={vethY + 12} y2={ethY - 12} className="np-pair" />
-            <text x={x(i) + 4} y={(vethY + ethY) / 2 - 4} className="np-label">
-              {t('networks.picture.pair')}
-            </text>
             <g
               role="button"
               tabIndex={0}
