@@ -85,6 +85,10 @@ test.describe('networks view', () => {
       .click();
     await expect(app.containers.heading).toBeVisible();
     await expect(app.page.getByRole('heading', { level: 2, name: a })).toBeVisible();
+    // Its details panel shows its address on this network (and on no other).
+    await expect(app.page.getByTestId('inspect-networks')).toHaveText(
+      new RegExp(`^${name} ${prefix.replace(/\./g, '\\.')}\\d+$`),
+    );
   });
 
   test('bad subnets: malformed, gateway outside, overlap are said before Create; the engine code after', async ({

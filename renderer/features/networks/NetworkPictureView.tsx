@@ -46,7 +46,7 @@ function Diagram({ picture }: { picture: NetworkPicture }): React.JSX.Element {
   const { t } = useTranslation();
   const n = Math.max(picture.ends.length, 1);
   const width = Math.max(n * COL + PAD * 2, 300);
-  const height = 290;
+  const height = 260;
   const bridgeY = 44;
   const vethY = 112;
   const lineY = 146;
@@ -83,10 +83,6 @@ function Diagram({ picture }: { picture: NetworkPicture }): React.JSX.Element {
         <line x1={PAD} x2={width - PAD} y1={lineY} y2={lineY} className="np-ns" />
         <text x={PAD} y={lineY + 14} className="np-label">
           {t('networks.picture.namespaces')}
-        </text>
-        <line x1={PAD} x2={PAD + 24} y1={height - 8} y2={height - 8} className="np-pair" />
-        <text x={PAD + 30} y={height - 4} className="np-label">
-          {t('networks.picture.pair')}
         </text>
         {picture.ends.map((e, i) => (
           <g key={e.container} data-testid="picture-end" data-name={e.name} data-veth={e.hostVeth ?? ''}>
@@ -125,6 +121,9 @@ function Diagram({ picture }: { picture: NetworkPicture }): React.JSX.Element {
           </text>
         )}
       </svg>
+      <p className="networks__note">
+        <span className="networks__legend" aria-hidden="true" /> {t('networks.picture.pair')}
+      </p>
     </div>
   );
 }
