@@ -32,7 +32,7 @@ export function NetworksView(): React.JSX.Element {
           searchLabel={t('networks.searchPlaceholder')}
           query={query}
           onQuery={setQuery}
-          count={t('networks.count', { count })}
+          count={<span {...cliHintProps(networkCli.list())}>{t('networks.count', { count })}</span>}
           countTestId="networks-count"
           actions={
             <>
