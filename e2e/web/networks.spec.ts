@@ -114,5 +114,15 @@ test.describe('networks view', () => {
     await dialog.getByRole('button', { name: 'Create', exact: true }).click();
     await expect(dialog.getByRole('alert')).toHaveAttribute('data-code', 'NETWORK_SUBNET_OVERLAP');
     await expect(view.row(name)).toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // Prune says first which networks it would remove (ours is unused); cancelled here, since on the
+    // shared engine it would remove other people's networks too (the integration test prunes by label).
+    await app.page.getByRole('button', { name: 'Remove unused networks' }).click();
+    const prune = app.page.getByRole('dialog', { name: 'Remove unused networks' });
+    await expect(prune).toContainText(other);
+    await expect(prune.locator('code')).toHaveText('$ docker network prune -f');
+    await prune.getByRole('button', { name: 'Cancel' }).click();
+    await expect(view.row(other)).toBeVisible();
   });
 });
