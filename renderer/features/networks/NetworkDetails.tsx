@@ -15,6 +15,7 @@ export function NetworkDetails({ row }: { row: NetworkRow }): React.JSX.Element 
   const { t } = useTranslation();
   const close = useNetworks((s) => s.select);
   const containers = useStore((s) => s.containers.byId);
+  const offline = useStore((s) => s.engine?.state !== 'ready');
   const [error, setError] = useState<WharfErrorShape | null>(null);
   const [pick, setPick] = useState('');
   const [alias, setAlias] = useState('');
@@ -73,6 +74,7 @@ export function NetworkDetails({ row }: { row: NetworkRow }): React.JSX.Element 
                     <button
                       type="button"
                       className="btn btn--small"
+                      disabled={offline}
                       aria-label={t('networks.disconnectOne', { name: c.name })}
                       onClick={() => void act(disconnectContainer(getBridge(), row.name, c.name))}
                       {...cliHintProps(networkCli.disconnect(row.name, c.name, false))}
@@ -118,7 +120,7 @@ export function NetworkDetails({ row }: { row: NetworkRow }): React.JSX.Element 
           <button
             type="submit"
             className="btn btn--small"
-            disabled={!pick}
+            disabled={!pick || offline}
             {...cliHintProps(networkCli.connect(row.name, pick || '<container>', alias))}
           >
             {t('networks.connect')}
@@ -132,6 +134,7 @@ export function NetworkDetails({ row }: { row: NetworkRow }): React.JSX.Element 
           <button
             type="button"
             className="btn btn--danger"
+            disabled={offline}
             onClick={() => void act(removeNetwork(getBridge(), row.name)).then((ok) => ok && close(null))}
             {...cliHintProps(networkCli.remove(row.name))}
           >

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { networkCli } from '../../../vm-backend/api/rules/network-cli';
 import { ListToolbar } from '../../components/ListToolbar';
 import { cliHintProps } from '../../components/useCli';
+import { useStore } from '../../store/store';
 import { CreateNetworkDialog } from './CreateNetworkDialog';
 import { NetworkDetails } from './NetworkDetails';
 import { NetworkTable } from './NetworkTable';
@@ -16,6 +17,8 @@ export function NetworksView(): React.JSX.Element {
   const byId = useNetworks((s) => s.list.byId);
   const loaded = useNetworks((s) => s.list.loaded);
   const selected = useNetworks((s) => s.selected);
+  // The engine cannot be reached (e.g. the VM is stopped): actions off.
+  const offline = useStore((s) => s.engine?.state !== 'ready');
   const [query, setQuery] = useState('');
   const [creating, setCreating] = useState(false);
   const [pruning, setPruning] = useState(false);
@@ -39,6 +42,7 @@ export function NetworksView(): React.JSX.Element {
               <button
                 type="button"
                 className="btn"
+                disabled={offline}
                 onClick={() => setCreating(true)}
                 {...cliHintProps(networkCli.create({ name: '<name>', internal: false }))}
               >
@@ -47,6 +51,7 @@ export function NetworksView(): React.JSX.Element {
               <button
                 type="button"
                 className="btn"
+                disabled={offline}
                 onClick={() => setPruning(true)}
                 {...cliHintProps(networkCli.prune())}
               >

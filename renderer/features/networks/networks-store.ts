@@ -28,6 +28,7 @@ export const useNetworks = create<NetworksState>((set) => ({
 /** Lists when the engine becomes ready (first start, reconnect, switch); patches in between. */
 export function subscribeNetworks(bridge: Bridge): () => void {
   let ready = false;
+  let target: string | undefined;
   const load = (): void => {
     bridge.call('networks:list', {}).then(
       (l) => useNetworks.getState().listed(l),
@@ -37,6 +38,9 @@ export function subscribeNetworks(bridge: Bridge): () => void {
   const offs = [
     bridge.on('networks:changed', (c) => useNetworks.getState().changed(c)),
     bridge.on('engine:state', (st) => {
+      // Another engine: its networks are not these (the listing follows when it is ready).
+      if (st.target !== target && target !== undefined) useNetworks.getState().forget();
+      target = st.target;
       const now = st.state === 'ready';
       if (now && !ready) load();
       ready = now;
