@@ -15,9 +15,11 @@ export interface NetIface {
   master?: string;
 }
 
+// Only `sh` and `cat` (the smallest busybox images have no readlink or basename): a bridge port's
+// `master` is a link to its bridge's folder, so its ifindex names the bridge.
 const SCRIPT =
-  'for f in /sys/class/net/*; do m=$(readlink $f/master); ' +
-  'echo "IF $(basename $f) $(cat $f/ifindex) $(cat $f/iflink) $(cat $f/address) ${m##*/}"; done';
+  'for f in /sys/class/net/*; do ' +
+  'echo "IF ${f##*/} $(cat $f/ifindex) $(cat $f/iflink) $(cat $f/address) $(cat $f/master/ifindex 2>/dev/null)"; done';
 
 const PREFERRED = /(^|\/)(busybox|alpine|debian|ubuntu)(:|$)/;
 
@@ -32,16 +34,21 @@ export async function helperImages(docker: Docker): Promise<string[]> {
 }
 
 export function parseIfaces(text: string): NetIface[] {
-  const out: NetIface[] = [];
+  const out: (NetIface & { masterIndex?: number })[] = [];
   for (const line of text.split('\n')) {
     const [tag, name, index, link, mac, master] = line.trim().split(/\s+/);
     if (tag !== 'IF' || !name || !index || !link) continue;
     const i = Number(index);
     const l = Number(link);
     if (!Number.isInteger(i) || !Number.isInteger(l)) continue;
-    out.push({ name, index: i, link: l, mac: mac ?? '', ...(master ? { master } : {}) });
+    const m = Number(master);
+    out.push({ name, index: i, link: l, mac: mac ?? '', ...(master && Number.isInteger(m) ? { masterIndex: m } : {}) });
   }
-  return out;
+  const byIndex = new Map(out.map((x) => [x.index, x.name]));
+  return out.map(({ masterIndex, ...x }) => {
+    const master = masterIndex === undefined ? undefined : byIndex.get(masterIndex);
+    return master ? { ...x, master } : x;
+  });
 }
 
 /** The interfaces of one namespace: 'host', or `container:<id>`. Throws if the helper cannot run. */

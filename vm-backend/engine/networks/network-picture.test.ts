@@ -10,8 +10,8 @@ const host = parseIfaces(
     'IF docker0 321 321 02:42:11:22:33:44 ',
     'IF eth0 4 4 52:54:00:12:34:56 ',
     // Another namespace's eth0 may have index 2744 too: only the iflink decides.
-    'IF veth0000001 2744 2760 aa:aa:aa:aa:aa:aa docker0',
-    'IF veth5b2539c 2745 2744 6e:1f:00:00:00:01 br-e5a3f5d633c7',
+    'IF veth0000001 2744 2760 aa:aa:aa:aa:aa:aa 321',
+    'IF veth5b2539c 2745 2744 6e:1f:00:00:00:01 2742',
   ].join('\n'),
 );
 
