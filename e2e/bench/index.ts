@@ -7,6 +7,7 @@ import { eventsToUi } from './events-to-ui.bench';
 import { list1000 } from './list-1000.bench';
 import { runOverhead } from './run-overhead.bench';
 import { logs200k } from './logs-200k.bench';
+import { networksBench } from './networks.bench';
 import { pullOverhead } from './pull-overhead.bench';
 import { portForward } from './port-forward.bench';
 import { reconnect } from './reconnect.bench';
@@ -30,4 +31,5 @@ export const benches: Record<string, Bench> = {
   vm: vmBench,
   'contract-fuzz': contractFuzz,
   'app-protocol': appProtocol,
+  networks: networksBench,
 };

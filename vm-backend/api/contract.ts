@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { containerCalls } from './contract.containers';
 import { execCalls } from './contract.exec';
 import { logCalls } from './contract.logs';
+import { networkCalls } from './contract.networks';
 import { engineCalls } from './contract.engine';
 import { imageCalls } from './contract.images';
 import { runCalls } from './contract.run';
@@ -31,6 +32,7 @@ export const calls = {
   ...registryCalls,
   ...vmCalls,
   ...targetCalls,
+  ...networkCalls,
 };
 
 export type Calls = typeof calls;

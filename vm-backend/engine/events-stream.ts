@@ -46,13 +46,15 @@ export interface EventsHandle {
   close(): void;
 }
 
-/** Opens one GET /events stream for containers and images. `onEnd` fires once when it stops. */
+/** Opens one GET /events stream for containers, images and networks (engine/networks/). `onEnd` fires once when it stops. */
 export async function openEvents(
   docker: Docker,
   onEvent: (e: EngineEvent) => void,
   onEnd: (err?: unknown) => void,
 ): Promise<EventsHandle> {
-  const stream = (await docker.getEvents({ filters: { type: ['container', 'image'] } })) as unknown as Readable;
+  const stream = (await docker.getEvents({
+    filters: { type: ['container', 'image', 'network'] },
+  })) as unknown as Readable;
   const splitter = new NdjsonSplitter();
   let ended = false;
   const end = (err?: unknown): void => {

@@ -16,6 +16,8 @@
 // - images:prune, vm:start, vm:restart, vm:reset and vm:delete-data are sent only inputs they
 //   refuse: their only valid input ({} or {confirm:true}) would prune the shared engine's dangling
 //   images, boot QEMU or delete a VM's disks;
+// - networks:create is sent only inputs it refuses, networks:prune only with a `wharf-fuzz-` label
+//   filter (never the shared engine's unused networks), the other networks:* calls only fuzz names;
 // - targets:use and targets:test reach only `local`, `vm` or names that cannot exist, so the
 //   engine is never switched away and no SSH connection goes out;
 // - the data folder, registries.json and the VM folder are in a throwaway temp folder, and the VM
@@ -86,6 +88,11 @@ const SEEDS: Partial<Record<CallName, Record<string, unknown>>> = {
   'targets:remove': { name: `${FUZZ}t` },
   'targets:test': { name: `${FUZZ}nosuch` },
   'targets:use': { name: `${FUZZ}nosuch` },
+  'networks:remove': { network: `${FUZZ}n` },
+  'networks:connect': { network: `${FUZZ}n`, container: `${FUZZ}c`, alias: 'a' },
+  'networks:disconnect': { network: `${FUZZ}n`, container: `${FUZZ}c`, force: true },
+  'networks:picture': { network: `${FUZZ}n` },
+  'networks:prune': { label: `${FUZZ}l` },
 };
 
 const NEVER_VALID = new Set<CallName>(['images:prune', 'vm:start', 'vm:restart', 'vm:reset', 'vm:delete-data']);
@@ -111,6 +118,10 @@ function harmless(name: CallName, parsed: unknown): boolean {
     return under('name', 'previous').every((n) => n.startsWith(FUZZ) && !n.startsWith(`${FUZZ}nosuch`));
   if (name.startsWith('search:') || name.startsWith('registries:'))
     return under('source', 'host').every(safeHost) && under('repository').every((r) => r.startsWith(FUZZ));
+  // networks: only names that cannot exist; create never (it would make one), prune only by a fuzz label.
+  if (name === 'networks:create') return false;
+  if (name === 'networks:prune') return under('label').length === 1 && under('label').every((l) => l.startsWith(FUZZ));
+  if (name.startsWith('networks:')) return under('network', 'container').every((r) => r.startsWith(FUZZ));
   if (name === 'run:create' || name === 'run:host-ports' || name === 'run:image-info' || name === 'pull:start')
     return under('image', 'ref').every((r) => r.startsWith(NO_IMAGE)) && under('name').every((n) => n.startsWith(FUZZ));
   return under('id', 'ids', 'ref', 'image').every((r) => r.startsWith(FUZZ));

@@ -7,6 +7,7 @@ import { engineHandlers } from '../engine/engine-handlers';
 import { execHandlers } from '../engine/exec/exec-handlers';
 import { imageHandlers } from '../engine/images/image-handlers';
 import { logHandlers } from '../engine/logs/log-handlers';
+import { networkHandlers } from '../engine/networks/network-handlers';
 import { pullHandlers } from '../engine/pull/pull-handlers';
 import { runHandlers } from '../engine/run/run-handlers';
 import type { ScopeContext } from '../engine/scope-context';
@@ -23,6 +24,7 @@ const SCOPE_DOMAINS = [
   streamHandlers,
   pullHandlers,
   registryHandlers,
+  networkHandlers,
 ] as const;
 
 /** Calls served beside the engine, whichever it is: the targets and the VM (backend.ts). */

@@ -9,6 +9,7 @@ import { lazyNamed } from '../../components/lazy-named';
 import { LoadingLine } from '../../components/Loading';
 import { useStore } from '../../store/store';
 import { useRunDialog } from '../run/run-store';
+import { containerIps } from '../networks/container-ips';
 
 // xterm.js and its addons load with the first Logs or Shell tab, not with the first paint.
 const LogsTab = lazyNamed(() => import('../terminal/LogsTab'), 'LogsTab');
@@ -128,7 +129,7 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
               t('common.none')}
           </dd>
           <dt>{t('inspect.networks')}</dt>
-          <dd>{s.networks.join(', ') || t('common.none')}</dd>
+          <dd data-testid="inspect-networks">{containerIps(data?.raw).join(', ') || t('common.none')}</dd>
           <dt>{t('inspect.env')}</dt>
           <dd>
             <ul className="plain">
