@@ -13,6 +13,9 @@ export default defineConfig({
           include: ['**/*.test.ts', '**/*.test.tsx'],
           exclude: [...exclude, '**/*.int.test.ts'],
           environment: 'node',
+          // Generated-input tests (fast-check) and electron-builder's schema check take 5-7 s on a
+          // loaded 2-core machine: the 5 s default failed them there. Time is never what a unit asserts.
+          testTimeout: 30_000,
         },
       },
       {
