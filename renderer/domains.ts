@@ -10,6 +10,7 @@ import { ImagesView } from './features/images/ImagesView';
 import { subscribePulls } from './features/pull/pull-store';
 import { subscribeTargets } from './features/targets/targets-store';
 import { subscribeVm } from './features/vm/vm-store';
+import { subscribeVolumes } from './features/volumes/volumes-store';
 import { subscribeLists } from './store/sync';
 
 export interface MainView {
@@ -31,4 +32,5 @@ export const SUBSCRIBERS: readonly Subscriber[] = [
   subscribeVm, // vm:state; the VM's overview on (re)connect and after an engine switch
   subscribeTargets, // engine:state's target: the engines dialog and the VM panel follow a switch
   subscribePulls, // pull:progress (this window's pulls only)
+  subscribeVolumes, // volumes:changed; the volume list again when a new engine is ready
 ];

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { containerCalls } from './contract.containers';
 import { execCalls } from './contract.exec';
+import { fileCalls } from './contract.files';
 import { logCalls } from './contract.logs';
 import { engineCalls } from './contract.engine';
 import { imageCalls } from './contract.images';
@@ -14,6 +15,7 @@ import { registryCalls } from './contract.registries';
 import { searchCalls } from './contract.search';
 import { targetCalls } from './contract.targets';
 import { vmCalls } from './contract.vm';
+import { volumeCalls } from './contract.volumes';
 import type { CallDef } from './define';
 import type { EventName, Events } from './events';
 
@@ -31,6 +33,8 @@ export const calls = {
   ...registryCalls,
   ...vmCalls,
   ...targetCalls,
+  ...volumeCalls,
+  ...fileCalls,
 };
 
 export type Calls = typeof calls;

@@ -4,7 +4,13 @@ import { IPC_CHANNELS } from './preload-api';
 
 describe('events', () => {
   it('broadcasts the list and VM events, and sends streams and pulls only to their client', () => {
-    expect([...EVENT_NAMES].sort()).toEqual(['containers:changed', 'engine:state', 'images:changed', 'vm:state']);
+    expect([...EVENT_NAMES].sort()).toEqual([
+      'containers:changed',
+      'engine:state',
+      'images:changed',
+      'vm:state',
+      'volumes:changed',
+    ]);
     expect([...STREAM_EVENT_NAMES].sort()).toEqual([
       'exec:exit',
       'exec:output',
