@@ -7,6 +7,7 @@ import type { ComponentType } from 'react';
 import type { Bridge } from './bridge/types';
 import { ContainersView } from './features/containers/ContainersView';
 import { ImagesView } from './features/images/ImagesView';
+import { VolumesView } from './features/volumes/VolumesView';
 import { subscribePulls } from './features/pull/pull-store';
 import { subscribeTargets } from './features/targets/targets-store';
 import { subscribeVm } from './features/vm/vm-store';
@@ -22,6 +23,7 @@ export interface MainView {
 export const VIEWS: readonly [MainView, ...MainView[]] = [
   { id: 'containers', View: ContainersView },
   { id: 'images', View: ImagesView },
+  { id: 'volumes', View: VolumesView },
 ];
 
 /** Wires a domain's events into its store; returns what undoes it. */
