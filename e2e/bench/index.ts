@@ -3,6 +3,7 @@ import { coldStart } from './cold-start.bench';
 import { engineRestart } from './engine-restart.bench';
 import { contractFuzz } from './contract-fuzz.bench';
 import { eventsToUi } from './events-to-ui.bench';
+import { filesBench } from './files.bench';
 import { list1000 } from './list-1000.bench';
 import { runOverhead } from './run-overhead.bench';
 import { logs200k } from './logs-200k.bench';
@@ -13,6 +14,7 @@ import { sshApi } from './ssh-api.bench';
 import type { Bench } from './types';
 import { vmBench } from './vm.bench';
 import { searchFirstResults } from './search.bench';
+import { volumes200 } from './volumes-200.bench';
 
 export const benches: Record<string, Bench> = {
   'cold-start': coldStart,
@@ -28,4 +30,6 @@ export const benches: Record<string, Bench> = {
   'engine-restart': engineRestart,
   vm: vmBench,
   'contract-fuzz': contractFuzz,
+  'volumes-200': volumes200,
+  files: filesBench,
 };
