@@ -169,6 +169,86 @@ describe('files of a container', () => {
   });
 });
 
+describe('bad input and things going away', () => {
+  it('refuses a 20 GB upload before a byte reaches the engine', async () => {
+    const t = await ok<{ url: string }>('files:upload-ticket', {
+      owner: { kind: 'container', id: running },
+      dir: '/d',
+    });
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        `${base()}${t.url}&name=huge.bin`,
+        { method: 'PUT', headers: { 'Content-Length': String(20 * 1024 ** 3) } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+          req.destroy();
+        },
+      );
+      req.on('error', reject);
+      req.write(Buffer.alloc(1024));
+    });
+    expect(status).toBe(413);
+    await expect(docker('exec', running, 'ls', '/d/huge.bin')).rejects.toThrow();
+  });
+
+  it('a container removed mid-copy: the download is whole and right, or it fails; never short and "done"', async () => {
+    const victim = uniqueName('wfiles-victim');
+    await docker(
+      'run',
+      '-d',
+      '--name',
+      victim,
+      '--label',
+      'wharf.test=1',
+      'wharf-fixture/busybox:1',
+      'sh',
+      '-c',
+      'head -c 104857600 /dev/urandom > /big && touch /ready && sleep 600',
+    );
+    try {
+      await until(
+        async () => ((await docker('exec', victim, 'ls', '/').catch(() => '')).includes('ready') ? true : undefined),
+        20_000,
+      );
+      const want = (await docker('exec', victim, 'sha256sum', '/big')).split(' ')[0];
+      const t = await ok<{ url: string }>('files:download-ticket', {
+        owner: { kind: 'container', id: victim },
+        path: '/big',
+      });
+      const res = await fetch(base() + t.url);
+      // The length is announced, so a receiver can tell a cut stream from a whole one.
+      expect(res.headers.get('content-length')).toBe('104857600');
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      const hash = createHash('sha256');
+      let got = 0;
+      const first = await reader.read();
+      if (first.value) {
+        hash.update(first.value);
+        got += first.value.length;
+      }
+      // dockerd 20.10 lets the copy finish before it removes the container; others may cut it.
+      const removed = docker('rm', '-f', victim);
+      const outcome = await (async () => {
+        for (;;) {
+          const r = await reader.read();
+          if (r.done) return 'ended';
+          hash.update(r.value);
+          got += r.value.length;
+        }
+      })().catch(() => 'failed');
+      await removed;
+      if (outcome === 'ended') {
+        expect(got).toBe(104857600);
+        expect(hash.digest('hex')).toBe(want);
+      } else expect(outcome).toBe('failed');
+    } finally {
+      await docker('rm', '-f', victim).catch(() => '');
+    }
+  });
+});
+
 describe('files of a volume', () => {
   it('lists, downloads and uploads through a helper that is never started and then removed', async () => {
     const owner = { kind: 'volume', name: vol };
