@@ -73,6 +73,13 @@ test.describe('volumes and files', () => {
         '/data/note.txt',
       ),
     ).toBe('kept after the container');
+
+    // The volume removed while its browser is open: the panel says so instead of a stale listing.
+    await docker('volume', 'rm', vol);
+    await expect(app.page.getByRole('region', { name: `Files in volume ${vol}` }).getByRole('alert')).toHaveText(
+      `The volume ${vol} was removed.`,
+    );
+    await expect(view.row(vol)).toHaveCount(0);
   });
 
   test('an in-use volume names its container and offers no Remove', async ({ app }) => {
