@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinPath, nameProblem, normalisePath, parentOf, pathProblem } from './file-paths';
+import { joinPath, nameProblem, normalisePath, parentOf, pathProblem, resolveLink } from './file-paths';
 
 describe('file paths', () => {
   it('refuses relative paths, .. segments, NUL and line breaks', () => {
@@ -21,5 +21,12 @@ describe('file paths', () => {
   it('takes one segment as a file name', () => {
     expect(nameProblem('hello 안녕.txt')).toBeNull();
     for (const bad of ['', '.', '..', 'a/b', 'a\nb', 'x'.repeat(256)]) expect(nameProblem(bad)).not.toBeNull();
+  });
+
+  it('resolves a link target inside the root, never above it', () => {
+    expect(resolveLink('/bin', 'busybox')).toBe('/bin/busybox');
+    expect(resolveLink('/usr/lib', '../share/x')).toBe('/usr/share/x');
+    expect(resolveLink('/a', '../../../../etc/passwd')).toBe('/etc/passwd');
+    expect(resolveLink('/a', '/etc/hostname')).toBe('/etc/hostname');
   });
 });

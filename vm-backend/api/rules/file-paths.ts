@@ -33,3 +33,15 @@ export function parentOf(path: string): string {
 }
 
 export const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+
+/** Where a symlink in `dir` pointing at `target` leads: `..` resolved, never above `/`. */
+export function resolveLink(dir: string, target: string): string {
+  const out: string[] = [];
+  const start = target.startsWith('/') ? [] : dir.split('/').filter(Boolean);
+  for (const seg of [...start, ...target.split('/')]) {
+    if (!seg || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return `/${out.join('/')}`;
+}

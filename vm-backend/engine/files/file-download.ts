@@ -4,7 +4,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { extract, pack } from 'tar-stream';
 import type { FileOwner } from '../../api/contract.files';
-import { baseName } from '../../api/rules/file-paths';
+import { baseName, parentOf, resolveLink } from '../../api/rules/file-paths';
 import type { EngineSession } from '../session';
 import { archiveUnsafe, copyFailed, fileError } from './file-errors';
 import { openOwner } from './file-owner';
@@ -19,7 +19,15 @@ export interface Download {
   stream: Readable;
 }
 
-export async function openDownload(session: EngineSession, owner: FileOwner, path: string): Promise<Download> {
+/** Links followed before a download gives up (a loop of links). */
+const MAX_LINKS = 8;
+
+export async function openDownload(
+  session: EngineSession,
+  owner: FileOwner,
+  path: string,
+  links = 0,
+): Promise<Download> {
   const endpoint = session.conn.endpoint;
   const o = await openOwner(session, owner);
   const docker = session.client();
@@ -31,6 +39,11 @@ export async function openDownload(session: EngineSession, owner: FileOwner, pat
   };
   try {
     const st = await statPath(docker, o.id, full);
+    if (st.kind === 'link' && st.linkTarget && links < MAX_LINKS) {
+      // A link downloads what it points at (docker cp -L), resolved inside the container or volume.
+      release();
+      return await openDownload(session, owner, resolveLink(parentOf(path), st.linkTarget), links + 1);
+    }
     const abort = new AbortController();
     const res = (await docker
       .getContainer(o.id)

@@ -118,6 +118,14 @@ describe('files of a container', () => {
       .update(Buffer.from(await r.arrayBuffer()))
       .digest('hex');
     expect(want.startsWith(got)).toBe(true);
+    // A link downloads what it points at.
+    const l = await ok<{ url: string }>('files:download-ticket', {
+      owner: { kind: 'container', id: running },
+      path: '/d/link',
+    });
+    expect(await (await fetch(base() + l.url)).text()).toBe(
+      await docker('exec', running, 'cat', '/etc/hostname').then((h) => `${h}\n`),
+    );
     // The ticket works once.
     expect((await fetch(base() + t.url)).status).toBe(410);
 
