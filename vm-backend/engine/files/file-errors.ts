@@ -53,7 +53,7 @@ export const copyFailed = (path: string, detail: string): WharfError =>
   new WharfError({
     code: 'FILE_COPY_FAILED',
     message: `The copy of ${path} stopped before the end.`,
-    hint: 'The container or volume may have been removed during the copy. Nothing partial was kept.',
+    hint: 'The container or volume may have been removed, or the copy cancelled. A download cut short is not saved; an upload cut short may have left part of the file: look in the folder.',
     detail,
     params: { path },
   });
