@@ -1,7 +1,9 @@
 // Where a files call reads: a container as it is, or a volume through a helper container created
 // (never started) from an image already on the engine, with the volume at /v, removed afterwards.
 // The archive API works on a container that never ran and needs no tool in its image.
+import type Docker from 'dockerode';
 import type { FileOwner } from '../../api/contract.files';
+import { readFailure } from '../errors';
 import type { EngineSession } from '../session';
 import { volumeError } from '../volumes/volume-errors';
 import { fileError, noHelperImage } from './file-errors';
@@ -45,20 +47,9 @@ export async function openOwner(session: EngineSession, owner: FileOwner): Promi
     .catch((e: unknown) => {
       throw volumeError(e, owner.name, endpoint);
     });
-  const image = helperImage(session);
-  if (!image) throw noHelperImage();
-  const helper = await docker
-    .createContainer({
-      Image: image,
-      Entrypoint: ['/wharf-files-helper-never-started'],
-      Cmd: [],
-      Labels: { [HELPER_LABEL]: 'files' },
-      NetworkDisabled: true,
-      HostConfig: { Mounts: [{ Type: 'volume', Source: owner.name, Target: VOLUME_MOUNT }] },
-    })
-    .catch((e: unknown) => {
-      throw fileError(e, owner, '/', endpoint);
-    });
+  const helper = await createHelper(session, owner.name).catch((e: unknown) => {
+    throw fileError(e, owner, '/', endpoint);
+  });
   return {
     id: helper.id,
     name: owner.name,
@@ -72,10 +63,28 @@ export async function openOwner(session: EngineSession, owner: FileOwner): Promi
   };
 }
 
-/** The smallest image on the engine (any will do: the helper never runs). */
-function helperImage(session: EngineSession): string | undefined {
-  const rows = session.images.listing().rows;
-  return [...rows].sort((a, b) => a.size - b.size)[0]?.id;
+/** A helper from the smallest image on the engine (any will do: it never runs); an image removed
+ *  since the list was read is skipped for the next one. */
+async function createHelper(session: EngineSession, volume: string): Promise<Docker.Container> {
+  const images = [...session.images.listing().rows].sort((a, b) => a.size - b.size).slice(0, 5);
+  if (!images.length) throw noHelperImage();
+  let last: unknown;
+  for (const image of images) {
+    try {
+      return await session.client().createContainer({
+        Image: image.id,
+        Entrypoint: ['/wharf-files-helper-never-started'],
+        Cmd: [],
+        Labels: { [HELPER_LABEL]: 'files' },
+        NetworkDisabled: true,
+        HostConfig: { Mounts: [{ Type: 'volume', Source: volume, Target: VOLUME_MOUNT }] },
+      });
+    } catch (e) {
+      last = e;
+      if (!/no such image/i.test(readFailure(e).message)) throw e;
+    }
+  }
+  throw last;
 }
 
 /** Runs `fn` with the owner open and always releases it (a volume's helper is removed). */
