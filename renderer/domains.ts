@@ -9,9 +9,11 @@ import { lazyNamed } from './components/lazy-named';
 import { ContainersView } from './features/containers/ContainersView';
 import { ImagesView } from './features/images/ImagesView';
 import { subscribeNetworks } from './features/networks/networks-store';
+import { VolumesView } from './features/volumes/VolumesView';
 import { subscribePulls } from './features/pull/pull-store';
 import { subscribeTargets } from './features/targets/targets-store';
 import { subscribeVm } from './features/vm/vm-store';
+import { subscribeVolumes } from './features/volumes/volumes-store';
 import { subscribeLists } from './store/sync';
 
 export interface MainView {
@@ -24,6 +26,7 @@ export const VIEWS: readonly [MainView, ...MainView[]] = [
   { id: 'containers', View: ContainersView },
   { id: 'images', View: ImagesView },
   { id: 'networks', View: lazyNamed(() => import('./features/networks/NetworksView'), 'NetworksView') },
+  { id: 'volumes', View: VolumesView },
 ];
 
 /** Wires a domain's events into its store; returns what undoes it. */
@@ -35,4 +38,5 @@ export const SUBSCRIBERS: readonly Subscriber[] = [
   subscribeTargets, // engine:state's target: the engines dialog and the VM panel follow a switch
   subscribePulls, // pull:progress (this window's pulls only)
   subscribeNetworks, // networks:changed; the networks list whenever the engine becomes ready
+  subscribeVolumes, // volumes:changed; the volume list again when a new engine is ready
 ];

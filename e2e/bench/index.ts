@@ -4,6 +4,7 @@ import { coldStart } from './cold-start.bench';
 import { engineRestart } from './engine-restart.bench';
 import { contractFuzz } from './contract-fuzz.bench';
 import { eventsToUi } from './events-to-ui.bench';
+import { filesBench } from './files.bench';
 import { list1000 } from './list-1000.bench';
 import { runOverhead } from './run-overhead.bench';
 import { logs200k } from './logs-200k.bench';
@@ -15,6 +16,7 @@ import { sshApi } from './ssh-api.bench';
 import type { Bench } from './types';
 import { vmBench } from './vm.bench';
 import { searchFirstResults } from './search.bench';
+import { volumes200 } from './volumes-200.bench';
 
 export const benches: Record<string, Bench> = {
   'cold-start': coldStart,
@@ -32,4 +34,6 @@ export const benches: Record<string, Bench> = {
   'contract-fuzz': contractFuzz,
   'app-protocol': appProtocol,
   networks: networksBench,
+  'volumes-200': volumes200,
+  files: filesBench,
 };

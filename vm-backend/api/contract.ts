@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { containerCalls } from './contract.containers';
 import { execCalls } from './contract.exec';
+import { fileCalls } from './contract.files';
 import { logCalls } from './contract.logs';
 import { networkCalls } from './contract.networks';
 import { engineCalls } from './contract.engine';
@@ -15,6 +16,7 @@ import { registryCalls } from './contract.registries';
 import { searchCalls } from './contract.search';
 import { targetCalls } from './contract.targets';
 import { vmCalls } from './contract.vm';
+import { volumeCalls } from './contract.volumes';
 import type { CallDef } from './define';
 import type { EventName, Events } from './events';
 
@@ -33,6 +35,8 @@ export const calls = {
   ...vmCalls,
   ...targetCalls,
   ...networkCalls,
+  ...volumeCalls,
+  ...fileCalls,
 };
 
 export type Calls = typeof calls;

@@ -10,6 +10,7 @@ describe('events', () => {
       'images:changed',
       'networks:changed',
       'vm:state',
+      'volumes:changed',
     ]);
     expect([...STREAM_EVENT_NAMES].sort()).toEqual([
       'exec:exit',

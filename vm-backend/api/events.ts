@@ -7,6 +7,7 @@
 import type { NetworkRow } from './contract.networks';
 import type { PullProgress } from './contract.pull';
 import type { VmStatus } from './contract.vm';
+import type { VolumeRow } from './contract.volumes';
 import type { ExecExit, LogsEnd, LogsState, StreamChunk } from './stream-types';
 import type { ContainerRow, EngineStatus, ImageRow, ListChange } from './types';
 
@@ -37,6 +38,7 @@ export const events = {
   'pull:progress': perClient<PullProgress>(),
   'vm:state': broadcast<VmStatus>(),
   'networks:changed': broadcast<ListChange<NetworkRow>>(),
+  'volumes:changed': broadcast<ListChange<VolumeRow>>(),
 };
 
 type EventDefs = typeof events;

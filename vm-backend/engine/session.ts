@@ -119,6 +119,11 @@ export class EngineSession {
     return state === undefined ? undefined : state === 'running' || state === 'paused' || state === 'restarting';
   };
 
+  /** Closed for good (its scope was switched away from): nothing should reopen a stream on it. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);

@@ -4,6 +4,7 @@ import { WebSocketServer } from 'ws';
 import { MAX_CLIENT_MESSAGE_BYTES } from '../api/wire';
 import type { Backend } from '../wiring/backend-types';
 import { allowedHosts, allowedOrigins, SECURITY_HEADERS, tokenMatches } from './security';
+import { FILE_TRANSFER_PATH, serveFileTransfer } from './file-transfer';
 import { LOG_DOWNLOAD_PATH, serveLogDownload } from './log-download';
 import { serveStatic } from './static-files';
 import { serveTokenCheck, TOKEN_CHECK_PATH } from './token-check';
@@ -37,6 +38,9 @@ export function startWebServer(opts: WebServerOptions): Promise<WebServer> {
     }
     if (req.url?.startsWith(LOG_DOWNLOAD_PATH)) {
       return void serveLogDownload(opts.backend, new URL(req.url, 'http://127.0.0.1'), req, res);
+    }
+    if (req.url?.startsWith(FILE_TRANSFER_PATH)) {
+      return void serveFileTransfer(opts.backend, new URL(req.url, 'http://127.0.0.1'), req, res);
     }
     if (req.url?.startsWith(TOKEN_CHECK_PATH)) {
       return serveTokenCheck(opts.token, new URL(req.url, 'http://127.0.0.1'), req, res);

@@ -3,6 +3,7 @@
 // called. The engine can be switched at runtime (targets:use): see engine-switch.ts. Wharf's VM
 // lives beside the engine, one for the backend's whole life (vm/vm-host.ts): the vm:* calls work
 // whatever engine is active, and the `vm` target is that same VM.
+import { openTransfer } from '../engine/files/file-transfer';
 import { calls, type CallName, type EventName, type Events, isCallName } from '../api/contract';
 import { WharfError, invalidInput } from '../api/errors';
 import type { HandlerMap } from '../api/handler';
@@ -171,6 +172,7 @@ export function createBackend(options: BackendOptions): Backend {
       const t = scope.tickets.take(ticket);
       return openLogFile(scope.session, t.id, t.timestamps);
     },
+    fileTransfer: (ticket) => openTransfer(engines.current.session, ticket),
     close: async () => {
       await engines.close();
       vms.close();

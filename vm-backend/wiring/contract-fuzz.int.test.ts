@@ -13,11 +13,12 @@
 //   1 refuses at once (no Docker Hub, no network);
 // - registries and search sources are `127.0.0.1:1` or `wharf-fuzz-*.invalid` (never resolves);
 //   Docker Hub (`hub`) is never searched: the test must not depend on the internet;
-// - images:prune, vm:start, vm:restart, vm:reset and vm:delete-data are sent only inputs they
-//   refuse: their only valid input ({} or {confirm:true}) would prune the shared engine's dangling
-//   images, boot QEMU or delete a VM's disks;
 // - networks:create is sent only inputs it refuses, networks:prune only with a `wharf-fuzz-` label
 //   filter (never the shared engine's unused networks), the other networks:* calls only fuzz names;
+// - images:prune, volumes:prune, volumes:create, vm:start, vm:restart, vm:reset and vm:delete-data
+//   are sent only inputs they refuse: their only valid input ({} or {confirm:true}) would prune the
+//   shared engine's dangling images or unused volumes, leave volumes behind, boot QEMU or delete a
+//   VM's disks; volume names (volumes:*, files:* on a volume) start with `wharf-fuzz-` too;
 // - targets:use and targets:test reach only `local`, `vm` or names that cannot exist, so the
 //   engine is never switched away and no SSH connection goes out;
 // - the data folder, registries.json and the VM folder are in a throwaway temp folder, and the VM
@@ -95,7 +96,15 @@ const SEEDS: Partial<Record<CallName, Record<string, unknown>>> = {
   'networks:prune': { label: `${FUZZ}l` },
 };
 
-const NEVER_VALID = new Set<CallName>(['images:prune', 'vm:start', 'vm:restart', 'vm:reset', 'vm:delete-data']);
+const NEVER_VALID = new Set<CallName>([
+  'images:prune',
+  'volumes:prune',
+  'volumes:create',
+  'vm:start',
+  'vm:restart',
+  'vm:reset',
+  'vm:delete-data',
+]);
 
 /** Every string a parsed input holds, with the key it is under. */
 function strings(v: unknown, key = '', out: [string, string][] = []): [string, string][] {
@@ -124,6 +133,8 @@ function harmless(name: CallName, parsed: unknown): boolean {
   if (name.startsWith('networks:')) return under('network', 'container').every((r) => r.startsWith(FUZZ));
   if (name === 'run:create' || name === 'run:host-ports' || name === 'run:image-info' || name === 'pull:start')
     return under('image', 'ref').every((r) => r.startsWith(NO_IMAGE)) && under('name').every((n) => n.startsWith(FUZZ));
+  if (name.startsWith('volumes:') || name.startsWith('files:'))
+    return under('id', 'name').every((r) => r.startsWith(FUZZ));
   return under('id', 'ids', 'ref', 'image').every((r) => r.startsWith(FUZZ));
 }
 

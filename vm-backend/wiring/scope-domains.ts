@@ -5,6 +5,7 @@ import type { HandlerMap } from '../api/handler';
 import { containerHandlers } from '../engine/containers/container-handlers';
 import { engineHandlers } from '../engine/engine-handlers';
 import { execHandlers } from '../engine/exec/exec-handlers';
+import { fileHandlers } from '../engine/files/file-handlers';
 import { imageHandlers } from '../engine/images/image-handlers';
 import { logHandlers } from '../engine/logs/log-handlers';
 import { networkHandlers } from '../engine/networks/network-handlers';
@@ -12,6 +13,7 @@ import { pullHandlers } from '../engine/pull/pull-handlers';
 import { runHandlers } from '../engine/run/run-handlers';
 import type { ScopeContext } from '../engine/scope-context';
 import { streamHandlers } from '../engine/streams/stream-handlers';
+import { volumeHandlers } from '../engine/volumes/volume-handlers';
 import { registryHandlers } from '../registry/registry-handlers';
 
 const SCOPE_DOMAINS = [
@@ -25,6 +27,8 @@ const SCOPE_DOMAINS = [
   pullHandlers,
   registryHandlers,
   networkHandlers,
+  volumeHandlers,
+  fileHandlers,
 ] as const;
 
 /** Calls served beside the engine, whichever it is: the targets and the VM (backend.ts). */

@@ -14,13 +14,14 @@ import { containerIps } from '../networks/container-ips';
 // xterm.js and its addons load with the first Logs or Shell tab, not with the first paint.
 const LogsTab = lazyNamed(() => import('../terminal/LogsTab'), 'LogsTab');
 const ShellTab = lazyNamed(() => import('../terminal/ShellTab'), 'ShellTab');
+const FilesTab = lazyNamed(() => import('../files/FilesTab'), 'FilesTab');
 
 /** Friendly summary plus the raw inspect JSON; re-reads when the container's row changes. */
 export function InspectPanel({ id }: { id: string }): React.JSX.Element {
   const { t } = useTranslation();
   const row = useStore((s) => s.containers.byId[id]);
   const close = useStore((s) => s.selectContainer);
-  const [tab, setTab] = useState<'summary' | 'raw' | 'logs' | 'shell'>('summary');
+  const [tab, setTab] = useState<'summary' | 'raw' | 'logs' | 'shell' | 'files'>('summary');
   const [data, setData] = useState<ContainerInspect | null>(null);
   const [error, setError] = useState<WharfErrorShape | null>(null);
   // A container just run with -it opens on its terminal.
@@ -49,7 +50,7 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
   const name = row?.name ?? s?.name ?? id.slice(0, 12);
   return (
     <aside
-      className={tab === 'logs' || tab === 'shell' ? 'inspect inspect--wide' : 'inspect'}
+      className={tab === 'logs' || tab === 'shell' || tab === 'files' ? 'inspect inspect--wide' : 'inspect'}
       role="region"
       aria-label={t('containers.details', { name })}
     >
@@ -79,6 +80,9 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
         </button>
         <button role="tab" type="button" aria-selected={tab === 'shell'} onClick={() => setTab('shell')}>
           {t('inspect.shell')}
+        </button>
+        <button role="tab" type="button" aria-selected={tab === 'files'} onClick={() => setTab('files')}>
+          {t('files.tab')}
         </button>
       </div>
       {error && tab !== 'logs' && <ErrorNotice error={error} />}
@@ -161,6 +165,7 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
       )}
       <Suspense fallback={<LoadingLine />}>
         {tab === 'logs' && <LogsTab key={id} id={id} name={name} />}
+        {tab === 'files' && <FilesTab key={id} id={id} name={name} running={row?.state === 'running'} />}
         {tab === 'shell' && (
           <ShellTab
             key={id}

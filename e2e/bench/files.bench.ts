@@ -1,0 +1,135 @@
+// files: Wharf's backend in this process (createBackend + the web server, as `wharf web` runs them)
+// against the real engine, each figure beside the docker CLI doing the same in the same run.
+// - dir_10k_list_ratio: files:list of a folder of 10,000 files in a running container, over
+//   `docker exec ls -la` of that folder (medians of 5);
+// - root_list_ms: files:list of `/` in a running container of a 1 GB image (and, reported beside it,
+//   of a stopped one, which can only be read from the archive);
+// - copy_out_ratio: a 200 MB file downloaded through GET /files/transfer, over `docker cp` out
+//   (medians of 3; curl saves Wharf's download to a file, as docker cp does), and the backend's
+//   RSS growth during that download.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { medianMs, round, type Bench } from './types';
+
+type Envelope<T> = { ok: true; value: T } | { ok: false; error: unknown };
+interface InProcessBackend {
+  invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
+  close(): Promise<void>;
+}
+// Bundled by esbuild (scripts/bench.sh); a require, so the e2e typecheck does not pull vm-backend in.
+const { createBackend } = require('../../vm-backend/wiring/backend') as {
+  createBackend(o: { connection: unknown }): InProcessBackend;
+};
+const { localConnectionFromEnv } = require('../../vm-backend/connection/local') as {
+  localConnectionFromEnv(): unknown;
+};
+const { startWebServer } = require('../../vm-backend/server/web-server') as {
+  startWebServer(o: { backend: InProcessBackend; token: string; port: number; staticDir: string }): Promise<{
+    port: number;
+    close(): Promise<void>;
+  }>;
+};
+
+const run = promisify(execFile);
+
+export const filesBench: Bench = async (ctx) => {
+  const tag = `${process.pid}-${Date.now().toString(36)}`;
+  const many = `bench-files-many-${tag}`;
+  const big = `bench-files-1g-${tag}`;
+  const bigStopped = `bench-files-1g-stopped-${tag}`;
+  const image = `wharf-test/bench-1g:${tag}`;
+  const dir = mkdtempSync(join(tmpdir(), 'wharf-bench-files-'));
+  const backend = createBackend({ connection: localConnectionFromEnv() });
+  const web = await startWebServer({ backend, token: 'b'.repeat(32), port: 0, staticDir: dir });
+  const call = async <T>(name: string, input: unknown): Promise<T> => {
+    const e = (await backend.invoke(name, input)) as Envelope<T>;
+    if (!e.ok) throw new Error(`${name}: ${JSON.stringify(e.error)}`);
+    return e.value;
+  };
+  try {
+    for (let i = 0; i < 100; i++) {
+      const s = await call<{ state: string }>('engine:status', {});
+      if (s.state === 'ready') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    ctx.log('a running container with 10,000 files, and a 1 GB image…');
+    await ctx.docker(
+      'run',
+      '-d',
+      '--name',
+      many,
+      '--label',
+      'wharf.test=1',
+      'wharf-fixture/busybox:1',
+      'sh',
+      '-c',
+      'mkdir /many && cd /many && seq 1 10000 | xargs touch && head -c 209715200 /dev/urandom > /big.bin && touch /ready && sleep 3600',
+    );
+    for (let i = 0; i < 600; i++) {
+      if (
+        await ctx.docker('exec', many, 'ls', '/ready').then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    writeFileSync(
+      join(dir, 'Dockerfile'),
+      'FROM wharf-fixture/busybox:1\nRUN for i in 1 2 3 4 5 6 7 8; do head -c 134217728 /dev/zero > /big$i; done\n',
+    );
+    await ctx.docker('build', '-q', '-t', image, dir);
+    await ctx.docker('run', '-d', '--name', big, '--label', 'wharf.test=1', image, 'sleep', '3600');
+    await ctx.docker('create', '--name', bigStopped, '--label', 'wharf.test=1', image, 'true');
+
+    const owner = (id: string) => ({ kind: 'container', id });
+    const listed = await call<{ entries: unknown[]; via: string }>('files:list', { owner: owner(many), path: '/many' });
+    if (listed.entries.length !== 10_000) throw new Error(`listed ${listed.entries.length} of 10000`);
+    const wharfDir = await medianMs(5, () => call('files:list', { owner: owner(many), path: '/many' }));
+    const lsDir = await medianMs(5, () => ctx.docker('exec', many, 'ls', '-la', '/many'));
+    const root = await medianMs(5, () => call('files:list', { owner: owner(big), path: '/' }));
+    const rootStopped = await medianMs(1, () => call('files:list', { owner: owner(bigStopped), path: '/' }));
+    ctx.log(`10k folder: wharf ${round(wharfDir)} ms (via ${listed.via}), docker exec ls -la ${round(lsDir)} ms`);
+    ctx.log(`/ of a 1 GB image: running ${round(root)} ms, stopped (archive) ${round(rootStopped)} ms`);
+
+    // curl writes the file as docker cp does, in its own process (a reader in this process would
+    // share the 2 cores with the backend it measures).
+    const download = async (): Promise<number> => {
+      const t = await call<{ url: string }>('files:download-ticket', { owner: owner(many), path: '/big.bin' });
+      const out = join(dir, 'wharf.bin');
+      await run('curl', ['-sf', '-o', out, `http://127.0.0.1:${web.port}${t.url}`]);
+      return statSync(out).size;
+    };
+    if ((await download()) !== 209_715_200) throw new Error('short download');
+    let peak = 0;
+    const rss0 = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss - rss0)), 20);
+    const wharfCopy = await medianMs(3, download);
+    clearInterval(sampler);
+    const cpOut = await medianMs(3, () => run('docker', ['cp', `${many}:/big.bin`, join(dir, 'big.bin')]));
+    ctx.log(
+      `200 MB: wharf ${round(wharfCopy)} ms, docker cp ${round(cpOut)} ms; RSS growth ${round(peak / 2 ** 20)} MiB`,
+    );
+    return {
+      dir_10k_list_ratio: round(wharfDir / lsDir, 2),
+      dir_10k_list_ms: round(wharfDir),
+      dir_10k_ls_ms: round(lsDir),
+      root_list_ms: round(root),
+      root_list_stopped_ms: round(rootStopped),
+      copy_out_ratio: round(wharfCopy / cpOut, 2),
+      copy_out_ms: round(wharfCopy),
+      docker_cp_out_ms: round(cpOut),
+      copy_out_rss_growth_mb: round(peak / 2 ** 20),
+    };
+  } finally {
+    await ctx.docker('rm', '-f', many, big, bigStopped).catch(() => '');
+    await ctx.docker('rmi', image).catch(() => '');
+    await web.close();
+    await backend.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+};

@@ -1,0 +1,239 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FileEntry, FileListing, FileOwner } from '../../../vm-backend/api/contract.files';
+import { joinPath, parentOf } from '../../../vm-backend/api/rules/file-paths';
+import type { WharfErrorShape } from '../../../vm-backend/api/types';
+import { getBridge } from '../../bridge';
+import { Dialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { cliHintProps } from '../../components/useCli';
+import { errorShape } from '../../lib/error-shape';
+import { formatBytes } from '../../lib/format';
+import { cpInCli, cpOutCli, deletePath, download, type UploadHandle, upload } from './files-actions';
+import './files.css';
+
+const MODE_CHARS = 'rwxrwxrwx';
+export const modeText = (kind: FileEntry['kind'], mode: number): string =>
+  (kind === 'dir' ? 'd' : kind === 'link' ? 'l' : '-') +
+  [...MODE_CHARS].map((c, i) => (mode & (1 << (8 - i)) ? c : '-')).join('');
+
+/** Browse one folder at a time of a container or volume: open folders, download, upload, delete. */
+export function FileBrowser({
+  owner,
+  label,
+  canDelete,
+}: {
+  owner: FileOwner;
+  /** The container's (or volume's) name, for the `docker cp` commands. */
+  label: string;
+  /** Deleting needs a running container (the archive API cannot delete). */
+  canDelete: boolean;
+}): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const [path, setPath] = useState('/');
+  const [listing, setListing] = useState<FileListing | null>(null);
+  const [error, setError] = useState<WharfErrorShape | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ name: string; sent: number; total: number } | null>(null);
+  const uploadRef = useRef<UploadHandle | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const ownerKey = JSON.stringify(owner);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the owner is compared by value
+  const load = useCallback(
+    async (p: string): Promise<void> => {
+      setError(null);
+      try {
+        const l = await getBridge().call('files:list', { owner, path: p });
+        setListing(l);
+        setPath(l.path);
+      } catch (e) {
+        setError(errorShape(e));
+      }
+    },
+    [ownerKey],
+  );
+  useEffect(() => {
+    setListing(null);
+    void load('/');
+  }, [load]);
+
+  const startUpload = (file: File): void => {
+    setProgress({ name: file.name, sent: 0, total: file.size });
+    const h = upload(getBridge(), owner, label, path, file, (sent, total) =>
+      setProgress({ name: file.name, sent, total }),
+    );
+    uploadRef.current = h;
+    void h.done.then((e) => {
+      uploadRef.current = null;
+      setProgress(null);
+      if (e) setError(e);
+      void load(path);
+    });
+  };
+  const entries = [...(listing?.entries ?? [])].sort(
+    (a, b) => Number(b.kind === 'dir') - Number(a.kind === 'dir') || a.name.localeCompare(b.name),
+  );
+  const crumbs = path.split('/').filter(Boolean);
+  return (
+    <div className="files" data-testid="file-browser">
+      <div className="files__bar">
+        <nav className="files__crumbs" aria-label={t('files.where')}>
+          <button type="button" className="btn btn--small" onClick={() => void load('/')}>
+            /
+          </button>
+          {crumbs.map((c, i) => (
+            <button
+              key={`${i}-${c}`}
+              type="button"
+              className="btn btn--small"
+              onClick={() => void load(`/${crumbs.slice(0, i + 1).join('/')}`)}
+            >
+              {c}
+            </button>
+          ))}
+        </nav>
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={path === '/'}
+          onClick={() => void load(parentOf(path))}
+        >
+          {t('files.up')}
+        </button>
+        <button type="button" className="btn btn--small" onClick={() => void load(path)}>
+          {t('files.refresh')}
+        </button>
+        <button
+          type="button"
+          className="btn btn--small"
+          disabled={Boolean(progress)}
+          onClick={() => fileInput.current?.click()}
+          {...cliHintProps(cpInCli(owner, label, 'FILE', path))}
+        >
+          {t('files.upload')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          aria-label={t('files.uploadInput')}
+          data-testid="file-upload-input"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) startUpload(f);
+          }}
+        />
+        <button
+          type="button"
+          className="btn btn--small"
+          onClick={() => void download(getBridge(), owner, label, path).then((e) => e && setError(e))}
+          {...cliHintProps(cpOutCli(owner, label, path))}
+        >
+          {t('files.downloadFolder')}
+        </button>
+      </div>
+      {progress && (
+        <div className="files__progress" role="status" data-testid="upload-progress">
+          <span>{t('files.uploading', { name: progress.name })}</span>
+          <progress max={progress.total || 1} value={progress.sent} />
+          <span>
+            {formatBytes(progress.sent)} / {formatBytes(progress.total)}
+          </span>
+          <button type="button" className="btn btn--small" onClick={() => uploadRef.current?.cancel()}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
+      {error && <ErrorNotice error={error} />}
+      {!listing && !error && <p>{t('common.loading')}</p>}
+      {listing && (
+        <div className="files__table" role="table" aria-label={t('files.in', { path })}>
+          <div className="files__row files__row--head" role="row">
+            {(['name', 'size', 'modified', 'mode', 'actions'] as const).map((c) => (
+              <span key={c} role="columnheader">
+                {t(`files.col.${c}`)}
+              </span>
+            ))}
+          </div>
+          {entries.length === 0 && <p className="empty">{t('files.emptyFolder')}</p>}
+          {entries.map((e) => {
+            const full = joinPath(path, e.name);
+            const shown = JSON.stringify(e.name).slice(1, -1);
+            return (
+              <div className="files__row" role="row" key={e.name} data-testid="file-row" data-name={e.name}>
+                <span role="cell" title={e.linkTarget ? `${shown} -> ${e.linkTarget}` : shown}>
+                  {e.kind === 'dir' ? (
+                    <button type="button" className="linkish" onClick={() => void load(full)}>
+                      {shown}/
+                    </button>
+                  ) : (
+                    <>
+                      {shown}
+                      {e.linkTarget && <span className="muted"> → {e.linkTarget}</span>}
+                    </>
+                  )}
+                </span>
+                <span role="cell">{e.kind === 'file' ? formatBytes(e.size) : ''}</span>
+                <span role="cell">{e.mtime ? new Date(e.mtime).toLocaleString(i18n.language) : ''}</span>
+                <span role="cell">
+                  <code>{modeText(e.kind, e.mode)}</code>
+                </span>
+                <span role="cell" className="files__actions">
+                  <button
+                    type="button"
+                    className="btn btn--small"
+                    aria-label={t('files.download', { name: shown })}
+                    onClick={() => void download(getBridge(), owner, label, full).then((err) => err && setError(err))}
+                    {...cliHintProps(cpOutCli(owner, label, full))}
+                  >
+                    {t('files.downloadShort')}
+                  </button>
+                  {canDelete && (
+                    <button
+                      type="button"
+                      className="btn btn--small btn--danger"
+                      aria-label={t('files.delete', { name: shown })}
+                      onClick={() => setDeleting(full)}
+                    >
+                      {t('files.deleteShort')}
+                    </button>
+                  )}
+                </span>
+              </div>
+            );
+          })}
+        </div>
+      )}
+      {deleting && (
+        <Dialog
+          title={t('files.deleteTitle', { path: deleting })}
+          onClose={() => setDeleting(null)}
+          footer={
+            <>
+              <button type="button" className="btn" data-close onClick={() => setDeleting(null)}>
+                {t('common.cancel')}
+              </button>
+              <button
+                type="button"
+                className="btn btn--danger"
+                onClick={() =>
+                  void deletePath(getBridge(), owner, label, deleting).then((e) => {
+                    setDeleting(null);
+                    if (e) setError(e);
+                    void load(path);
+                  })
+                }
+              >
+                {t('files.deleteConfirm')}
+              </button>
+            </>
+          }
+        >
+          <p>{t('files.deleteBody')}</p>
+        </Dialog>
+      )}
+    </div>
+  );
+}
