@@ -8,6 +8,7 @@ import { execCalls } from './contract.exec';
 import { logCalls } from './contract.logs';
 import { engineCalls } from './contract.engine';
 import { imageCalls } from './contract.images';
+import { hostPathCalls } from './contract.host-paths';
 import { runCalls } from './contract.run';
 import { pullCalls } from './contract.pull';
 import { registryCalls } from './contract.registries';
@@ -31,6 +32,7 @@ export const calls = {
   ...registryCalls,
   ...vmCalls,
   ...targetCalls,
+  ...hostPathCalls,
 };
 
 export type Calls = typeof calls;
