@@ -103,6 +103,19 @@ export const ERROR_CODES = [
   'HOST_PATH_NOT_FOUND',
   'HOST_PATH_NOT_FOLDER',
   'HOST_PATH_UNREADABLE',
+  // engine/build/: building an image from a folder.
+  'BUILD_NO_DOCKERFILE',
+  'BUILD_CONTEXT_LARGE',
+  'BUILD_CONTEXT_UNREADABLE',
+  'BUILD_NOT_FOUND',
+  'BUILD_TOO_MANY',
+  'BUILD_INTERRUPTED',
+  'BUILD_DOCKERFILE_SYNTAX',
+  'BUILD_BASE_IMAGE',
+  'BUILD_COPY_MISSING',
+  'BUILD_STEP_FAILED',
+  'BUILD_TARGET_UNKNOWN',
+  'BUILD_FAILED',
   // vm/: the VM's problems and refusals (worded in the VM panel's catalog, vmPanel.problem).
   'VM_NOT_AVAILABLE',
   // vm/guest/vm-down.ts: the active engine is the VM, and the VM is not running.

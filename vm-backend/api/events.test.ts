@@ -4,7 +4,14 @@ import { IPC_CHANNELS } from './preload-api';
 
 describe('events', () => {
   it('broadcasts the list and VM events, and sends streams and pulls only to their client', () => {
-    expect([...EVENT_NAMES].sort()).toEqual(['containers:changed', 'engine:state', 'images:changed', 'vm:state']);
+    expect([...EVENT_NAMES].sort()).toEqual([
+      'build:changed',
+      'build:output',
+      'containers:changed',
+      'engine:state',
+      'images:changed',
+      'vm:state',
+    ]);
     expect([...STREAM_EVENT_NAMES].sort()).toEqual([
       'exec:exit',
       'exec:output',

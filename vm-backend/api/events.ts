@@ -5,6 +5,7 @@
 // from here.
 // No zod and no runtime import: the preload and the renderer's entry may take it.
 import type { PullProgress } from './contract.pull';
+import type { BuildOutput, BuildRecord } from './contract.build';
 import type { VmStatus } from './contract.vm';
 import type { ExecExit, LogsEnd, LogsState, StreamChunk } from './stream-types';
 import type { ContainerRow, EngineStatus, ImageRow, ListChange } from './types';
@@ -35,6 +36,8 @@ export const events = {
   'exec:exit': perStream<ExecExit>(),
   'pull:progress': perClient<PullProgress>(),
   'vm:state': broadcast<VmStatus>(),
+  'build:changed': broadcast<BuildRecord>(),
+  'build:output': broadcast<BuildOutput>(),
 };
 
 type EventDefs = typeof events;

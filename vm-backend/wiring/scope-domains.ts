@@ -12,6 +12,7 @@ import { runHandlers } from '../engine/run/run-handlers';
 import type { ScopeContext } from '../engine/scope-context';
 import { streamHandlers } from '../engine/streams/stream-handlers';
 import { registryHandlers } from '../registry/registry-handlers';
+import { buildHandlers } from '../engine/build/build-handlers';
 
 const SCOPE_DOMAINS = [
   engineHandlers,
@@ -23,6 +24,7 @@ const SCOPE_DOMAINS = [
   streamHandlers,
   pullHandlers,
   registryHandlers,
+  buildHandlers,
 ] as const;
 
 /** Calls served beside the engine, whichever it is: the targets, the VM, the host's paths (backend.ts). */
