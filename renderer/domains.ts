@@ -7,6 +7,8 @@ import type { ComponentType } from 'react';
 import type { Bridge } from './bridge/types';
 import { ContainersView } from './features/containers/ContainersView';
 import { ImagesView } from './features/images/ImagesView';
+import { BuildViewLoader } from './features/build/BuildViewLoader';
+import { subscribeBuilds } from './features/build/build-store';
 import { subscribePulls } from './features/pull/pull-store';
 import { subscribeTargets } from './features/targets/targets-store';
 import { subscribeVm } from './features/vm/vm-store';
@@ -21,6 +23,7 @@ export interface MainView {
 export const VIEWS: readonly [MainView, ...MainView[]] = [
   { id: 'containers', View: ContainersView },
   { id: 'images', View: ImagesView },
+  { id: 'build', View: BuildViewLoader },
 ];
 
 /** Wires a domain's events into its store; returns what undoes it. */
@@ -31,4 +34,5 @@ export const SUBSCRIBERS: readonly Subscriber[] = [
   subscribeVm, // vm:state; the VM's overview on (re)connect and after an engine switch
   subscribeTargets, // engine:state's target: the engines dialog and the VM panel follow a switch
   subscribePulls, // pull:progress (this window's pulls only)
+  subscribeBuilds, // build:changed, build:output; build:list on (re)connect
 ];
