@@ -9,6 +9,7 @@ import { ContainersView } from './features/containers/ContainersView';
 import { ImagesView } from './features/images/ImagesView';
 import { BuildViewLoader } from './features/build/BuildViewLoader';
 import { subscribeBuilds } from './features/build/build-store';
+import { subscribePushes } from './features/push/push-store';
 import { subscribePulls } from './features/pull/pull-store';
 import { subscribeTargets } from './features/targets/targets-store';
 import { subscribeVm } from './features/vm/vm-store';
@@ -35,4 +36,5 @@ export const SUBSCRIBERS: readonly Subscriber[] = [
   subscribeTargets, // engine:state's target: the engines dialog and the VM panel follow a switch
   subscribePulls, // pull:progress (this window's pulls only)
   subscribeBuilds, // build:changed, build:output; build:list on (re)connect
+  subscribePushes, // push:progress (this window's pushes only)
 ];

@@ -3,6 +3,7 @@
 // completion, its steps and log shown, then run with -p 3000:3000 from the build's Run button,
 // and the page fetched from the published port.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { readRegistryState } from '../../scripts/setup/registry-state';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,11 +14,18 @@ import { WharfApp } from '../pages/wharf-app';
 import { docker, trackedNames, uniqueName } from '../support/docker';
 import { startWharfWeb, type WharfWeb } from '../support/wharf-web';
 
-/** A wharf web with its own data folder (the build history and logs). */
+const reg = readRegistryState();
+
+/** A wharf web with its own data folder (the build history and logs) whose settings list the
+ *  auth registry with its login. */
 const test = base.extend<{ app: WharfApp }, { wharf: WharfWeb }>({
   wharf: [
     async ({}, use) => {
       const dir = mkdtempSync(join(tmpdir(), 'wharf-e2e-build-'));
+      const registries = [
+        { host: reg.WHARF_REGISTRY_AUTH, username: reg.WHARF_REGISTRY_USER, secret: reg.WHARF_REGISTRY_PASSWORD },
+      ];
+      writeFileSync(join(dir, 'registries.json'), JSON.stringify({ registries }), { mode: 0o600 });
       const w = await startWharfWeb({ env: { WHARF_DATA_DIR: dir, WHARF_CONFIG_DIR: dir } });
       await use(w);
       await w.stop();
@@ -74,7 +82,7 @@ const portFree = (port: number): Promise<boolean> =>
       .listen(port, '127.0.0.1', () => s.close(() => ok(true)));
   });
 
-test('build a beginner Dockerfile from a folder, run it with -p 3000:3000 and fetch the page', async ({
+test('build a beginner Dockerfile, run it with -p 3000:3000, fetch the page, push it and pull it back', async ({
   app,
   page,
 }) => {
@@ -133,6 +141,29 @@ test('build a beginner Dockerfile from a folder, run it with -p 3000:3000 and fe
       },
     )
     .toContain('Hello from my first image');
+
+  // Ship: tag it under the auth registry (its login is in the settings) and push, per layer.
+  await build.open();
+  const pushed = `${reg.WHARF_REGISTRY_AUTH}/${tag}`;
+  images.push(pushed);
+  const push = page.getByRole('region', { name: 'Tag and push (Ship)' });
+  await expect(push.getByRole('textbox', { name: /^Name to push/ })).toHaveValue(pushed);
+  await push.getByRole('button', { name: 'Push', exact: true }).click();
+  await expect(push.getByTestId('push-state')).toHaveText('Pushed', { timeout: 60_000 });
+  await expect(app.cliCommand).toHaveText(`$ docker push ${pushed}`);
+  await page.screenshot({ path: 'out/screens/build-pushed-1280x800.png' });
+  // Pulled back under its registry name (the local copy of that name removed first).
+  const builtId = await docker('image', 'inspect', tag, '--format', '{{.Id}}');
+  await docker('image', 'rm', pushed);
+  const config = mkdtempSync(join(tmpdir(), 'wharf-e2e-dcfg-'));
+  const auth = Buffer.from(`${reg.WHARF_REGISTRY_USER}:${reg.WHARF_REGISTRY_PASSWORD}`).toString('base64');
+  writeFileSync(join(config, 'config.json'), JSON.stringify({ auths: { [reg.WHARF_REGISTRY_AUTH]: { auth } } }));
+  try {
+    await docker('--config', config, 'pull', pushed);
+  } finally {
+    rmSync(config, { recursive: true, force: true });
+  }
+  expect(await docker('image', 'inspect', pushed, '--format', '{{.Id}}')).toBe(builtId);
 });
 
 test('a failing RUN shows its Dockerfile line beside the log', async ({ app: _app, page }) => {

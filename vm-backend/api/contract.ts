@@ -10,6 +10,7 @@ import { engineCalls } from './contract.engine';
 import { imageCalls } from './contract.images';
 import { hostPathCalls } from './contract.host-paths';
 import { buildCalls } from './contract.build';
+import { pushCalls } from './contract.push';
 import { runCalls } from './contract.run';
 import { pullCalls } from './contract.pull';
 import { registryCalls } from './contract.registries';
@@ -35,6 +36,7 @@ export const calls = {
   ...targetCalls,
   ...hostPathCalls,
   ...buildCalls,
+  ...pushCalls,
 };
 
 export type Calls = typeof calls;

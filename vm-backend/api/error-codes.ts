@@ -116,6 +116,16 @@ export const ERROR_CODES = [
   'BUILD_STEP_FAILED',
   'BUILD_TARGET_UNKNOWN',
   'BUILD_FAILED',
+  // engine/push/: tag and push to a registry.
+  'PUSH_NO_IMAGE',
+  'PUSH_UNAUTHORIZED',
+  'PUSH_DENIED',
+  'PUSH_HUB_NAMESPACE',
+  'PUSH_NAME_UNKNOWN',
+  'PUSH_TLS',
+  'PUSH_UNREACHABLE',
+  'PUSH_FAILED',
+  'PUSH_NOT_FOUND',
   // vm/: the VM's problems and refusals (worded in the VM panel's catalog, vmPanel.problem).
   'VM_NOT_AVAILABLE',
   // vm/guest/vm-down.ts: the active engine is the VM, and the VM is not running.

@@ -19,6 +19,7 @@ describe('events', () => {
       'logs:end',
       'logs:state',
       'pull:progress',
+      'push:progress',
     ]);
   });
 

@@ -6,6 +6,7 @@
 // No zod and no runtime import: the preload and the renderer's entry may take it.
 import type { PullProgress } from './contract.pull';
 import type { BuildOutput, BuildRecord } from './contract.build';
+import type { PushProgress } from './contract.push';
 import type { VmStatus } from './contract.vm';
 import type { ExecExit, LogsEnd, LogsState, StreamChunk } from './stream-types';
 import type { ContainerRow, EngineStatus, ImageRow, ListChange } from './types';
@@ -38,6 +39,7 @@ export const events = {
   'vm:state': broadcast<VmStatus>(),
   'build:changed': broadcast<BuildRecord>(),
   'build:output': broadcast<BuildOutput>(),
+  'push:progress': perClient<PushProgress>(),
 };
 
 type EventDefs = typeof events;

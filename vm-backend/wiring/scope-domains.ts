@@ -13,6 +13,7 @@ import type { ScopeContext } from '../engine/scope-context';
 import { streamHandlers } from '../engine/streams/stream-handlers';
 import { registryHandlers } from '../registry/registry-handlers';
 import { buildHandlers } from '../engine/build/build-handlers';
+import { pushHandlers } from '../engine/push/push-handlers';
 
 const SCOPE_DOMAINS = [
   engineHandlers,
@@ -25,6 +26,7 @@ const SCOPE_DOMAINS = [
   pullHandlers,
   registryHandlers,
   buildHandlers,
+  pushHandlers,
 ] as const;
 
 /** Calls served beside the engine, whichever it is: the targets, the VM, the host's paths (backend.ts). */

@@ -7,6 +7,7 @@ import type { BuildRecord } from '../../../vm-backend/api/contract.build';
 import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { shortId } from '../../lib/format';
+import { PushPanel } from '../push/PushPanel';
 import { useRunDialog } from '../run/run-store';
 import { cancelBuild, formOf, runFormFor, startBuild } from './build-actions';
 import { BuildLog } from './BuildLog';
@@ -69,6 +70,9 @@ export function BuildProgress({ record }: { record: BuildRecord }): React.JSX.El
         <p className="build-progress__image">
           {t('build.image', { id: shortId(record.imageId) })} {record.tags.join(', ')}
         </p>
+      )}
+      {record.state === 'done' && record.imageId && (
+        <PushPanel image={record.tags[0] ?? record.imageId} name={record.tags[0] ?? 'my-image:latest'} />
       )}
       {record.error && (
         <div className="build-progress__error">
