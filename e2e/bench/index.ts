@@ -7,6 +7,8 @@ import { list1000 } from './list-1000.bench';
 import { runOverhead } from './run-overhead.bench';
 import { logs200k } from './logs-200k.bench';
 import { pullOverhead } from './pull-overhead.bench';
+import { buildContext, buildOverhead } from './build.bench';
+import { pushOverhead } from './push.bench';
 import { portForward } from './port-forward.bench';
 import { reconnect } from './reconnect.bench';
 import { sshApi } from './ssh-api.bench';
@@ -28,4 +30,7 @@ export const benches: Record<string, Bench> = {
   'engine-restart': engineRestart,
   vm: vmBench,
   'contract-fuzz': contractFuzz,
+  'build-overhead': buildOverhead,
+  'build-context': buildContext,
+  'push-overhead': pushOverhead,
 };

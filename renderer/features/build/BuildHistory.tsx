@@ -16,7 +16,7 @@ export function BuildHistory({ builds, now }: { builds: BuildRecord[]; now: numb
       ) : (
         <ul>
           {builds.map((b) => (
-            <li key={b.id} data-testid="build-history-row" aria-current={b.id === shown || undefined}>
+            <li key={b.id} data-testid="build-history-row" data-build={b.id} aria-current={b.id === shown || undefined}>
               <span className={`build-state build-state--${b.state}`}>{t(`build.state.${b.state}`)}</span>
               <span className="build-history__tags">{b.tags.join(', ') || t('build.untagged')}</span>
               <code className="build-history__folder">{b.folder}</code>

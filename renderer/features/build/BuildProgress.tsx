@@ -32,7 +32,7 @@ export function BuildProgress({ record }: { record: BuildRecord }): React.JSX.El
     void startBuild(getBridge(), form, true);
   };
   return (
-    <section className="build-progress" aria-label={t('build.log')} data-state={record.state}>
+    <section className="build-progress" aria-label={t('build.log')} data-state={record.state} data-build={record.id}>
       <div className="build-progress__head">
         <strong className={`build-state build-state--${record.state}`} data-testid="build-state">
           {t(`build.state.${record.state}`)}

@@ -2,6 +2,7 @@
 // (read with @balena/dockerignore, the parser dockerode uses), packed as a tar stream by tar-fs
 // file by file, so a context of any size never sits in memory. The Dockerfile and .dockerignore
 // are always sent, as the CLI does.
+import * as fs from 'node:fs';
 import { readFileSync, lstatSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -42,7 +43,8 @@ export function contextFilter(folder: string, dockerfile: string): ContextFilter
 
 /** The context as a tar stream; read errors (an unreadable file) end it with that error. */
 export function packContext(folder: string, filter: ContextFilter): Readable {
-  return pack(folder, {
+  // tar-fs reads `fs` from its options (its typings leave it out).
+  const options = {
     ignore: (abs: string) => {
       const rel = relative(folder, abs).split(sep).join('/');
       if (!filter.ignored(rel, false)) return false;
@@ -56,5 +58,11 @@ export function packContext(folder: string, filter: ContextFilter): Readable {
     },
     // Sockets and fifos are skipped rather than failing the build.
     strict: false,
-  }) as unknown as Readable;
+    // Files read 1 MiB at a time (fs's default is 64 KiB): fewer, larger writes into the socket.
+    fs: {
+      ...fs,
+      createReadStream: (path: fs.PathLike, o?: object) => fs.createReadStream(path, { ...o, highWaterMark: 1 << 20 }),
+    },
+  };
+  return pack(folder, options as Parameters<typeof pack>[1]) as unknown as Readable;
 }

@@ -107,7 +107,8 @@ export class BuildManager {
     const context = packContext(input.folder, filter);
     const run: Running = { record, abort, finished: Promise.resolve(record) };
     this.running.set(record.id, run);
-    await this.deps.store.put(record);
+    // Saved in the background (queued, so the final record still lands last): the upload need not wait for a disk flush.
+    void this.deps.store.put(record);
     this.deps.emit('build:changed', structuredClone(record));
     // dockerode's types take one tag; the modem sends an array as repeated `t=` (docker build -t a -t b).
     const options = {
