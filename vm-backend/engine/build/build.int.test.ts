@@ -61,6 +61,13 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const t of tags) await docker('image', 'rm', '-f', t).catch(() => '');
+  // The layers these builds left untagged (a failed or cancelled build's steps): only those that
+  // are dangling now, never an image with a name (the FROM step prints the base image's id too).
+  const made = new Set<string>();
+  for (const r of store.list())
+    for (const m of (await store.readLog(r.id, 0)).text.matchAll(/ ---> ([0-9a-f]{12})\b/g)) made.add(m[1]!);
+  const dangling = (await docker('images', '-q', '--filter', 'dangling=true')).split('\n').filter((id) => made.has(id));
+  for (const id of dangling) await docker('image', 'rm', id).catch(() => '');
   for (const s of sessions) await s.close().catch(() => {});
   for (const c of conns) await (c as { close?: () => Promise<void> }).close?.().catch(() => {});
   for (const f of folders) rmSync(f, { recursive: true, force: true });
@@ -162,6 +169,22 @@ describe('build against the real engine', () => {
     expect(buildInput.safeParse({ folder: bad, tags: ['Upper:1'] }).success).toBe(false);
     expect(buildInput.safeParse({ folder: bad, dockerfile: '../Dockerfile', tags: [] }).success).toBe(false);
   });
+
+  it('asks before sending a context over 1 GB, and sends it once confirmed (large)', async () => {
+    const dir = folder({ Dockerfile: `FROM ${BASE}\nCMD ["true"]\n` });
+    writeFileSync(join(dir, 'big.bin'), '');
+    truncateSync(join(dir, 'big.bin'), 1100 * 1024 * 1024); // sparse: nothing is written to disk
+    const info = await local.inspect(dir, 'Dockerfile');
+    expect(info.summary.large).toBe(true);
+    await expect(local.start(input({ folder: dir, tags: [] }))).rejects.toMatchObject({
+      code: 'BUILD_CONTEXT_LARGE',
+      params: { gb: '1.1' },
+    });
+    // Confirmed, then cancelled during the upload: nothing is left at the engine.
+    const started = await local.start(input({ folder: dir, tags: [tag()], large: true }));
+    local.cancel(started.id);
+    expect((await local.wait(started.id)).state).toBe('cancelled');
+  }, 60_000);
 
   it('builds over SSH: the context streams through the SSH link', async () => {
     const sshd = testSshd();
