@@ -56,8 +56,9 @@ export const buildInterrupted = (): WharfError =>
     'the backend ended while the build ran',
   );
 
-/** The engine's error message, read for its kind; `step`: the step that was running. */
-export function buildError(text: string, step?: BuildStep): WharfError {
+/** The engine's error message, read for its kind; `step`: the step that was running; `from`: the
+ *  Dockerfile's first FROM (a --pull fails before any step starts). */
+export function buildError(text: string, step?: BuildStep, from?: string): WharfError {
   const where: Record<string, string | number> = step
     ? { step: `${step.n}/${step.total}`, instruction: step.text, line: step.line ?? 0 }
     : {};
@@ -70,18 +71,19 @@ export function buildError(text: string, step?: BuildStep): WharfError {
       text,
       { line: Number(parse[1]), problem: parse[2] ?? '' },
     );
+  const base = step ? (step.text.toUpperCase().startsWith('FROM') ? step.text : undefined) : from;
   if (
-    /pull access denied|repository does not exist|manifest unknown|not found: manifest|no such host|failed to resolve|dial tcp|i\/o timeout|toomanyrequests/i.test(
+    base &&
+    /pull access denied|repository does not exist|manifest unknown|not found: manifest|no such host|failed to resolve|dial tcp|i\/o timeout|toomanyrequests|no basic auth credentials|unauthorized/i.test(
       text,
-    ) &&
-    step?.text.toUpperCase().startsWith('FROM')
+    )
   )
     return bad(
       'BUILD_BASE_IMAGE',
-      `The base image of "${step.text}" could not be found or downloaded.`,
+      `The base image of "${base}" could not be found or downloaded.`,
       'Check its name and tag, pull it first (the engine may not reach the internet), or log in to its registry.',
       text,
-      where,
+      { ...where, instruction: base },
     );
   if (/COPY failed|ADD failed|file not found in build context|no source files were specified/i.test(text))
     return bad(

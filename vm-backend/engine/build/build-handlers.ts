@@ -27,6 +27,12 @@ export function buildHandlers(ctx: ScopeContext): HandlerMap<BuildCall> {
       target: ctx.target,
       store: buildStore(),
       emit: (e, p) => ctx.emit(e, p),
+      registryConfig: async () =>
+        Object.fromEntries(
+          (await ctx.registries.all())
+            .filter((r) => r.username && r.secret)
+            .map((r) => [r.host, { username: r.username ?? '', password: r.secret ?? '' }]),
+        ),
     }));
   return {
     'build:inspect': ({ folder, dockerfile }) => builds().inspect(folder, dockerfile),

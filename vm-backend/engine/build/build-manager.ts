@@ -41,6 +41,8 @@ export interface BuildManagerDeps {
   target: string;
   store: BuildStore;
   emit<E extends EventName>(event: E, payload: Events[E]): void;
+  /** The registries' logins (host -> user, password) for FROM images a build pulls (X-Registry-Config). */
+  registryConfig?: () => Promise<Record<string, { username: string; password: string }>>;
   now?: () => number;
 }
 
@@ -103,6 +105,7 @@ export class BuildManager {
       exposes: lastStageExposes(info, input.target),
       logBytes: 0,
     };
+    const registryconfig = (await this.deps.registryConfig?.().catch(() => ({}))) ?? {};
     const abort = new AbortController();
     const context = packContext(input.folder, filter);
     const run: Running = { record, abort, finished: Promise.resolve(record) };
@@ -120,6 +123,7 @@ export class BuildManager {
       pull: input.pull,
       rm: true,
       forcerm: true,
+      ...(Object.keys(registryconfig).length ? { registryconfig } : {}),
       abortSignal: abort.signal,
     };
     const request = docker.buildImage(
@@ -232,7 +236,12 @@ export class BuildManager {
       write('\x1b[33mCancelled.\x1b[0m\n');
     } else if (reader.errorText !== null || !record.imageId) {
       const step = reader.current;
-      const e = buildError(reader.errorText ?? 'the engine ended the build without an image', step);
+      const from = info.instructions.find((i) => i.keyword === 'FROM');
+      const e = buildError(
+        reader.errorText ?? 'the engine ended the build without an image',
+        step,
+        from ? `FROM ${from.args}` : undefined,
+      );
       record.state = 'failed';
       record.error = e.toJSON();
       if (step?.line) record.errorLine = step.line;

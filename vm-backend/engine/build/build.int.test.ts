@@ -11,9 +11,11 @@ import type { Connection } from '../../connection/connection';
 import { localConnectionFromEnv } from '../../connection/local';
 import { sshConnection } from '../../connection/ssh/ssh-connection';
 import { testSshd } from '../../connection/ssh/test-sshd';
+import { readRegistryState } from '../../../scripts/setup/registry-state';
 import { until } from '../../testing/until';
+import { PushManager } from '../push/push-manager';
 import { EngineSession } from '../session';
-import { docker, uniqueName } from '../test-client';
+import { docker, recordingClient, uniqueName } from '../test-client';
 import { BuildManager } from './build-manager';
 import { BuildStore } from './build-store';
 
@@ -40,7 +42,10 @@ const tag = (): string => {
   return t;
 };
 
-async function managerOn(conn: Connection): Promise<BuildManager> {
+async function managerOn(
+  conn: Connection,
+  registryConfig?: () => Promise<Record<string, { username: string; password: string }>>,
+): Promise<BuildManager> {
   const session = new EngineSession(conn, { state: () => {}, containers: () => {}, images: () => {} });
   sessions.push(session);
   await session.start();
@@ -49,6 +54,7 @@ async function managerOn(conn: Connection): Promise<BuildManager> {
     target: 'test',
     store,
     emit: (event, payload) => events.push({ event, payload }),
+    ...(registryConfig ? { registryConfig } : {}),
   });
 }
 const input = (o: Record<string, unknown>) => buildInput.parse(o);
@@ -184,6 +190,34 @@ describe('build against the real engine', () => {
     const started = await local.start(input({ folder: dir, tags: [tag()], large: true }));
     local.cancel(started.id);
     expect((await local.wait(started.id)).state).toBe('cancelled');
+  }, 60_000);
+
+  it('pulls a FROM image behind the auth registry with the saved login (--pull), and explains it without', async () => {
+    const reg = readRegistryState();
+    const login = { username: reg.WHARF_REGISTRY_USER, password: reg.WHARF_REGISTRY_PASSWORD };
+    // A base image of our own in the auth registry, then gone from the engine.
+    const session = new EngineSession(localConnectionFromEnv(), {
+      state: () => {},
+      containers: () => {},
+      images: () => {},
+    });
+    sessions.push(session);
+    await session.start();
+    const base = tag().replace(/^/, `${reg.WHARF_REGISTRY_AUTH}/`);
+    tags.push(base);
+    const pusher = new PushManager(() => session.client(), {
+      get: async () => ({ host: reg.WHARF_REGISTRY_AUTH, username: login.username, secret: login.password }),
+    } as never);
+    await pusher.tag(BASE, base);
+    expect((await pusher.wait((await pusher.start(recordingClient(), base)).push)).state).toBe('done');
+    await docker('image', 'rm', base);
+    const dir = folder({ Dockerfile: `FROM ${base}\nCMD ["true"]\n` });
+
+    const without = await local.wait((await local.start(input({ folder: dir, tags: [], pull: true }))).id);
+    expect(without.error?.code, without.error?.detail).toBe('BUILD_BASE_IMAGE');
+    const withLogin = await managerOn(localConnectionFromEnv(), async () => ({ [reg.WHARF_REGISTRY_AUTH]: login }));
+    const done = await withLogin.wait((await withLogin.start(input({ folder: dir, tags: [tag()], pull: true }))).id);
+    expect(done.state, JSON.stringify(done.error)).toBe('done');
   }, 60_000);
 
   it('builds over SSH: the context streams through the SSH link', async () => {
