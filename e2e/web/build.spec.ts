@@ -172,7 +172,12 @@ test('a failing RUN shows its Dockerfile line beside the log', async ({ app: _ap
   writeFileSync(join(dir, 'Dockerfile'), 'FROM wharf-fixture/busybox:1\n# install\nRUN echo oops && exit 2\n');
   const build = new BuildPage(page);
   await build.open();
-  await build.folder.fill(`${dir}/`);
+  // The keyboard path: part of the name, arrow down to the suggestion, Enter takes it.
+  await build.folder.fill(`${root}/bro`);
+  await expect(build.suggestions.getByRole('option', { name: 'broken/', exact: true })).toBeVisible();
+  await build.folder.press('ArrowDown');
+  await build.folder.press('Enter');
+  await expect(build.folder).toHaveValue(`${dir}/`);
   await build.folder.press('Escape');
   await expect(build.contextSize).toContainText('1 file');
   await build.buildButton.click();
