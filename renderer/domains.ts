@@ -10,6 +10,9 @@ import { ContainersView } from './features/containers/ContainersView';
 import { ImagesView } from './features/images/ImagesView';
 import { subscribeNetworks } from './features/networks/networks-store';
 import { VolumesView } from './features/volumes/VolumesView';
+import { BuildViewLoader } from './features/build/BuildViewLoader';
+import { subscribeBuilds } from './features/build/build-store';
+import { subscribePushes } from './features/push/push-store';
 import { subscribePulls } from './features/pull/pull-store';
 import { subscribeTargets } from './features/targets/targets-store';
 import { subscribeVm } from './features/vm/vm-store';
@@ -27,6 +30,7 @@ export const VIEWS: readonly [MainView, ...MainView[]] = [
   { id: 'images', View: ImagesView },
   { id: 'networks', View: lazyNamed(() => import('./features/networks/NetworksView'), 'NetworksView') },
   { id: 'volumes', View: VolumesView },
+  { id: 'build', View: BuildViewLoader },
 ];
 
 /** Wires a domain's events into its store; returns what undoes it. */
@@ -39,4 +43,6 @@ export const SUBSCRIBERS: readonly Subscriber[] = [
   subscribePulls, // pull:progress (this window's pulls only)
   subscribeNetworks, // networks:changed; the networks list whenever the engine becomes ready
   subscribeVolumes, // volumes:changed; the volume list again when a new engine is ready
+  subscribeBuilds, // build:changed, build:output; build:list on (re)connect
+  subscribePushes, // push:progress (this window's pushes only)
 ];

@@ -10,6 +10,8 @@ import { runOverhead } from './run-overhead.bench';
 import { logs200k } from './logs-200k.bench';
 import { networksBench } from './networks.bench';
 import { pullOverhead } from './pull-overhead.bench';
+import { buildContext, buildOverhead } from './build.bench';
+import { pushOverhead } from './push.bench';
 import { portForward } from './port-forward.bench';
 import { reconnect } from './reconnect.bench';
 import { sshApi } from './ssh-api.bench';
@@ -36,4 +38,7 @@ export const benches: Record<string, Bench> = {
   networks: networksBench,
   'volumes-200': volumes200,
   files: filesBench,
+  'build-overhead': buildOverhead,
+  'build-context': buildContext,
+  'push-overhead': pushOverhead,
 };

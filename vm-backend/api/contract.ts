@@ -10,6 +10,9 @@ import { logCalls } from './contract.logs';
 import { networkCalls } from './contract.networks';
 import { engineCalls } from './contract.engine';
 import { imageCalls } from './contract.images';
+import { hostPathCalls } from './contract.host-paths';
+import { buildCalls } from './contract.build';
+import { pushCalls } from './contract.push';
 import { runCalls } from './contract.run';
 import { pullCalls } from './contract.pull';
 import { registryCalls } from './contract.registries';
@@ -37,6 +40,9 @@ export const calls = {
   ...networkCalls,
   ...volumeCalls,
   ...fileCalls,
+  ...hostPathCalls,
+  ...buildCalls,
+  ...pushCalls,
 };
 
 export type Calls = typeof calls;

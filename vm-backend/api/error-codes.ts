@@ -120,6 +120,34 @@ export const ERROR_CODES = [
   // connection/settings-file.ts: Wharf's own settings files (targets, registries, the VM's).
   'SETTINGS_WRITE_FAILED',
   'SETTINGS_READ_FAILED',
+  // engine/host-paths/: a path field's folder on the backend's machine.
+  'HOST_PATH_NOT_ABSOLUTE',
+  'HOST_PATH_NOT_FOUND',
+  'HOST_PATH_NOT_FOLDER',
+  'HOST_PATH_UNREADABLE',
+  // engine/build/: building an image from a folder.
+  'BUILD_NO_DOCKERFILE',
+  'BUILD_CONTEXT_LARGE',
+  'BUILD_CONTEXT_UNREADABLE',
+  'BUILD_NOT_FOUND',
+  'BUILD_TOO_MANY',
+  'BUILD_INTERRUPTED',
+  'BUILD_DOCKERFILE_SYNTAX',
+  'BUILD_BASE_IMAGE',
+  'BUILD_COPY_MISSING',
+  'BUILD_STEP_FAILED',
+  'BUILD_TARGET_UNKNOWN',
+  'BUILD_FAILED',
+  // engine/push/: tag and push to a registry.
+  'PUSH_NO_IMAGE',
+  'PUSH_UNAUTHORIZED',
+  'PUSH_DENIED',
+  'PUSH_HUB_NAMESPACE',
+  'PUSH_NAME_UNKNOWN',
+  'PUSH_TLS',
+  'PUSH_UNREACHABLE',
+  'PUSH_FAILED',
+  'PUSH_NOT_FOUND',
   // vm/: the VM's problems and refusals (worded in the VM panel's catalog, vmPanel.problem).
   'VM_NOT_AVAILABLE',
   // vm/guest/vm-down.ts: the active engine is the VM, and the VM is not running.

@@ -5,6 +5,8 @@ import { IPC_CHANNELS } from './preload-api';
 describe('events', () => {
   it('broadcasts the list and VM events, and sends streams and pulls only to their client', () => {
     expect([...EVENT_NAMES].sort()).toEqual([
+      'build:changed',
+      'build:output',
       'containers:changed',
       'engine:state',
       'images:changed',
@@ -19,6 +21,7 @@ describe('events', () => {
       'logs:end',
       'logs:state',
       'pull:progress',
+      'push:progress',
     ]);
   });
 

@@ -6,6 +6,8 @@
 // No zod and no runtime import: the preload and the renderer's entry may take it.
 import type { NetworkRow } from './contract.networks';
 import type { PullProgress } from './contract.pull';
+import type { BuildOutput, BuildRecord } from './contract.build';
+import type { PushProgress } from './contract.push';
 import type { VmStatus } from './contract.vm';
 import type { VolumeRow } from './contract.volumes';
 import type { ExecExit, LogsEnd, LogsState, StreamChunk } from './stream-types';
@@ -39,6 +41,9 @@ export const events = {
   'vm:state': broadcast<VmStatus>(),
   'networks:changed': broadcast<ListChange<NetworkRow>>(),
   'volumes:changed': broadcast<ListChange<VolumeRow>>(),
+  'build:changed': broadcast<BuildRecord>(),
+  'build:output': broadcast<BuildOutput>(),
+  'push:progress': perClient<PushProgress>(),
 };
 
 type EventDefs = typeof events;

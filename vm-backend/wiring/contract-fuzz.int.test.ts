@@ -21,6 +21,10 @@
 //   VM's disks; volume names (volumes:*, files:* on a volume) start with `wharf-fuzz-` too;
 // - targets:use and targets:test reach only `local`, `vm` or names that cannot exist, so the
 //   engine is never switched away and no SSH connection goes out;
+// - build:* reach only folders under `/wharf-fuzz-` (none exists, so nothing is read, packed or
+//   written, and no .dockerignore is touched) and tag `wharf-fuzz-` names; push:tag tags only a
+//   `wharf-fuzz-` image (none exists) as a `wharf-fuzz-` name, push:start pushes only through
+//   `127.0.0.1:1/wharf-fuzz-` (no such image here, and port 1 refuses);
 // - the data folder, registries.json and the VM folder are in a throwaway temp folder, and the VM
 //   has no image (its `image` throws), so nothing is downloaded or built.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -94,6 +98,15 @@ const SEEDS: Partial<Record<CallName, Record<string, unknown>>> = {
   'networks:disconnect': { network: `${FUZZ}n`, container: `${FUZZ}c`, force: true },
   'networks:picture': { network: `${FUZZ}n` },
   'networks:prune': { label: `${FUZZ}l` },
+  'host:complete-path': { path: `/${FUZZ}dir/x` },
+  'build:inspect': { folder: `/${FUZZ}ctx` },
+  'build:start': { folder: `/${FUZZ}ctx`, tags: [`${FUZZ}b:1`], noCache: true },
+  'build:cancel': { build: 'build-x-1' },
+  'build:log': { build: 'build-x-1', from: 0 },
+  'build:ignore-add': { folder: `/${FUZZ}ctx`, pattern: 'node_modules' },
+  'push:tag': { source: `${FUZZ}i:1`, target: `${FUZZ}t:1` },
+  'push:start': { ref: `${NO_IMAGE}p:1` },
+  'push:cancel': { push: 'push-x-1' },
 };
 
 const NEVER_VALID = new Set<CallName>([
@@ -135,6 +148,14 @@ function harmless(name: CallName, parsed: unknown): boolean {
     return under('image', 'ref').every((r) => r.startsWith(NO_IMAGE)) && under('name').every((n) => n.startsWith(FUZZ));
   if (name.startsWith('volumes:') || name.startsWith('files:'))
     return under('id', 'name').every((r) => r.startsWith(FUZZ));
+  if (name.startsWith('build:'))
+    return (
+      // No `..`: `/wharf-fuzz-x/..` would resolve to / (listed, packed, or a /.dockerignore written).
+      under('folder').every((f) => f.startsWith(`/${FUZZ}`) && !f.includes('..')) &&
+      under('tags').every((t) => t.startsWith(FUZZ))
+    );
+  if (name === 'push:tag') return under('source', 'target').every((r) => r.startsWith(FUZZ));
+  if (name === 'push:start') return under('ref').every((r) => r.startsWith(NO_IMAGE));
   return under('id', 'ids', 'ref', 'image').every((r) => r.startsWith(FUZZ));
 }
 

@@ -15,6 +15,8 @@ import type { ScopeContext } from '../engine/scope-context';
 import { streamHandlers } from '../engine/streams/stream-handlers';
 import { volumeHandlers } from '../engine/volumes/volume-handlers';
 import { registryHandlers } from '../registry/registry-handlers';
+import { buildHandlers } from '../engine/build/build-handlers';
+import { pushHandlers } from '../engine/push/push-handlers';
 
 const SCOPE_DOMAINS = [
   engineHandlers,
@@ -29,10 +31,12 @@ const SCOPE_DOMAINS = [
   networkHandlers,
   volumeHandlers,
   fileHandlers,
+  buildHandlers,
+  pushHandlers,
 ] as const;
 
-/** Calls served beside the engine, whichever it is: the targets and the VM (backend.ts). */
-export type BackendCall = Extract<CallName, `targets:${string}` | `vm:${string}`>;
+/** Calls served beside the engine, whichever it is: the targets, the VM, the host's paths (backend.ts). */
+export type BackendCall = Extract<CallName, `targets:${string}` | `vm:${string}` | `host:${string}`>;
 type ScopeCall = Exclude<CallName, BackendCall>;
 export type ScopeHandlers = HandlerMap<ScopeCall>;
 

@@ -1,0 +1,42 @@
+// The Build view: the form on the left, the shown build (steps and log) and the history on the
+// right. Builds run in the backend: leaving this view and coming back shows them where they are.
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RunDialogHost } from '../run/RunDialogHost';
+import { BuildFormView } from './BuildFormView';
+import { BuildHistory } from './BuildHistory';
+import { BuildProgress } from './BuildProgress';
+import { sortedBuilds, useBuilds } from './build-store';
+import './build.css';
+
+export function BuildView(): React.JSX.Element {
+  const { t } = useTranslation();
+  const byId = useBuilds((s) => s.byId);
+  const shownId = useBuilds((s) => s.shown);
+  const builds = useMemo(() => sortedBuilds(byId), [byId]);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  // Nothing picked: the newest build (a running one first).
+  const shown = (shownId && byId[shownId]) || builds.find((b) => b.state === 'running') || builds[0];
+  return (
+    <section className="view" aria-labelledby="build-title">
+      <div className="view__main build-view">
+        <div className="toolbar">
+          <h1 id="build-title">{t('build.title')}</h1>
+        </div>
+        <p className="build-intro">{t('build.intro')}</p>
+        <div className="build-columns">
+          <BuildFormView />
+          <div className="build-side">
+            {shown && <BuildProgress key={shown.id} record={shown} />}
+            <BuildHistory builds={builds} now={now} />
+          </div>
+        </div>
+      </div>
+      <RunDialogHost />
+    </section>
+  );
+}
