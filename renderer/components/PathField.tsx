@@ -1,12 +1,14 @@
 // A path on the backend's machine, typed with completion (host:complete-path): web mode's answer
 // to a folder dialog, usable anywhere a folder or file is asked for. Arrow keys move through the
 // suggestions, Tab or Enter takes one, Escape closes them; a folder taken lists its own entries.
+// In the desktop app a folder field also offers the OS folder dialog ("Choose…"), beside the text.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PathCompletion } from '../../vm-backend/api/contract.host-paths';
 import { WharfError } from '../../vm-backend/api/errors';
 import type { WharfErrorShape } from '../../vm-backend/api/types';
 import { getBridge } from '../bridge';
+import { canPickFolder, pickFolder } from '../lib/pick-folder';
 import './path-field.css';
 
 export interface PathFieldProps {
@@ -109,6 +111,19 @@ export function PathField(props: PathFieldProps): React.JSX.Element {
           onKeyDown={onKey}
         />
       </label>
+      {dirsOnly && canPickFolder() && (
+        <button
+          type="button"
+          className="path-field__choose"
+          onClick={() => {
+            void pickFolder().then((path) => {
+              if (path) onChange(path);
+            });
+          }}
+        >
+          {t('pathField.choose')}
+        </button>
+      )}
       {entries.length > 0 && (
         <div className="path-field__list" id={listId} role="listbox" aria-label={t('pathField.suggestions')}>
           {entries.map((entry, i) => (
