@@ -3,6 +3,7 @@
 // Add a domain by writing contract.<domain>.ts and spreading it into `calls` below; its events
 // go in events.ts.
 import type { z } from 'zod';
+import { composeCalls } from './contract.compose';
 import { containerCalls } from './contract.containers';
 import { execCalls } from './contract.exec';
 import { logCalls } from './contract.logs';
@@ -31,6 +32,7 @@ export const calls = {
   ...registryCalls,
   ...vmCalls,
   ...targetCalls,
+  ...composeCalls,
 };
 
 export type Calls = typeof calls;

@@ -6,6 +6,7 @@ describe('events', () => {
   it('broadcasts the list and VM events, and sends streams and pulls only to their client', () => {
     expect([...EVENT_NAMES].sort()).toEqual(['containers:changed', 'engine:state', 'images:changed', 'vm:state']);
     expect([...STREAM_EVENT_NAMES].sort()).toEqual([
+      'compose:progress',
       'exec:exit',
       'exec:output',
       'logs:chunk',

@@ -4,6 +4,7 @@
 // stream, and the renderer routes it to the view that opened that stream. The name lists are read
 // from here.
 // No zod and no runtime import: the preload and the renderer's entry may take it.
+import type { ComposeProgress } from './contract.compose';
 import type { PullProgress } from './contract.pull';
 import type { VmStatus } from './contract.vm';
 import type { ExecExit, LogsEnd, LogsState, StreamChunk } from './stream-types';
@@ -35,6 +36,7 @@ export const events = {
   'exec:exit': perStream<ExecExit>(),
   'pull:progress': perClient<PullProgress>(),
   'vm:state': broadcast<VmStatus>(),
+  'compose:progress': perClient<ComposeProgress>(),
 };
 
 type EventDefs = typeof events;

@@ -16,6 +16,8 @@
 // - images:prune, vm:start, vm:restart, vm:reset and vm:delete-data are sent only inputs they
 //   refuse: their only valid input ({} or {confirm:true}) would prune the shared engine's dangling
 //   images, boot QEMU or delete a VM's disks;
+// - compose calls name projects and paths that start with `wharf-fuzz-` (`/wharf-fuzz-...`), so
+//   no real project is touched and no settings file is written;
 // - targets:use and targets:test reach only `local`, `vm` or names that cannot exist, so the
 //   engine is never switched away and no SSH connection goes out;
 // - the data folder, registries.json and the VM folder are in a throwaway temp folder, and the VM
@@ -86,6 +88,11 @@ const SEEDS: Partial<Record<CallName, Record<string, unknown>>> = {
   'targets:remove': { name: `${FUZZ}t` },
   'targets:test': { name: `${FUZZ}nosuch` },
   'targets:use': { name: `${FUZZ}nosuch` },
+  'compose:open': { path: `/${FUZZ}p`, name: `${FUZZ}p` },
+  'compose:set-cli-path': { path: `/${FUZZ}p/docker-compose` },
+  'compose:forget': { project: `${FUZZ}p` },
+  'compose:action': { project: `${FUZZ}p`, action: 'down', removeVolumes: true },
+  'compose:logs-open': { project: `${FUZZ}p`, services: [], tail: 10 },
 };
 
 const NEVER_VALID = new Set<CallName>(['images:prune', 'vm:start', 'vm:restart', 'vm:reset', 'vm:delete-data']);
@@ -109,6 +116,14 @@ function harmless(name: CallName, parsed: unknown): boolean {
     return under('name').every((n) => n === 'local' || n === 'vm' || n.startsWith(`${FUZZ}nosuch`));
   if (name === 'targets:save' || name === 'targets:remove')
     return under('name', 'previous').every((n) => n.startsWith(FUZZ) && !n.startsWith(`${FUZZ}nosuch`));
+  // Compose acts only on projects that cannot exist and paths that cannot exist (so nothing is
+  // opened, and compose-projects.json is never written); set-cli-path always with a path.
+  if (name === 'compose:set-cli-path' && under('path').length === 0) return false;
+  if (name.startsWith('compose:'))
+    return (
+      under('project', 'name').every((n) => n.startsWith(FUZZ)) &&
+      under('path', 'envFile').every((p) => p.startsWith(`/${FUZZ}`))
+    );
   if (name.startsWith('search:') || name.startsWith('registries:'))
     return under('source', 'host').every(safeHost) && under('repository').every((r) => r.startsWith(FUZZ));
   if (name === 'run:create' || name === 'run:host-ports' || name === 'run:image-info' || name === 'pull:start')
