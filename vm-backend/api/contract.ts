@@ -9,6 +9,7 @@ import { execCalls } from './contract.exec';
 import { logCalls } from './contract.logs';
 import { engineCalls } from './contract.engine';
 import { imageCalls } from './contract.images';
+import { hostPathCalls } from './contract.host-paths';
 import { runCalls } from './contract.run';
 import { pullCalls } from './contract.pull';
 import { registryCalls } from './contract.registries';
@@ -33,6 +34,7 @@ export const calls = {
   ...vmCalls,
   ...targetCalls,
   ...composeCalls,
+  ...hostPathCalls,
 };
 
 export type Calls = typeof calls;

@@ -109,6 +109,11 @@ export const ERROR_CODES = [
   // connection/settings-file.ts: Wharf's own settings files (targets, registries, the VM's).
   'SETTINGS_WRITE_FAILED',
   'SETTINGS_READ_FAILED',
+  // engine/host-paths/: a path field's folder on the backend's machine.
+  'HOST_PATH_NOT_ABSOLUTE',
+  'HOST_PATH_NOT_FOUND',
+  'HOST_PATH_NOT_FOLDER',
+  'HOST_PATH_UNREADABLE',
   // vm/: the VM's problems and refusals (worded in the VM panel's catalog, vmPanel.problem).
   'VM_NOT_AVAILABLE',
   // vm/guest/vm-down.ts: the active engine is the VM, and the VM is not running.

@@ -26,6 +26,7 @@ import { folderWriteProblem, settingsNotices } from '../connection/settings-file
 import { vmFiles, vmsRoot } from '../vm/vm-files';
 import { dirname, join } from 'node:path';
 import { vmHandlers } from '../vm/vm-handlers';
+import { hostPathHandlers } from '../engine/host-paths/host-paths-handlers';
 import { VmHost } from '../vm/vm-host';
 import type { VmManager } from '../vm/lifecycle/vm-manager';
 import { createVmManager } from '../vm/vm-setup';
@@ -140,6 +141,7 @@ export function createBackend(options: BackendOptions): Backend {
   const beside: HandlerMap<BackendCall> = {
     ...targetHandlers(targets, engines, dataDir, settings),
     ...vmHandlers(vms, () => ({ target: engines.current.target.name, isVm: engines.current.target.engine === 'vm' })),
+    ...hostPathHandlers(),
   };
 
   const handler = (name: CallName): ((i: unknown, c?: ClientLink) => unknown) =>

@@ -27,8 +27,8 @@ const SCOPE_DOMAINS = [
   composeHandlers,
 ] as const;
 
-/** Calls served beside the engine, whichever it is: the targets and the VM (backend.ts). */
-export type BackendCall = Extract<CallName, `targets:${string}` | `vm:${string}`>;
+/** Calls served beside the engine, whichever it is: the targets, the VM, the host's paths (backend.ts). */
+export type BackendCall = Extract<CallName, `targets:${string}` | `vm:${string}` | `host:${string}`>;
 type ScopeCall = Exclude<CallName, BackendCall>;
 export type ScopeHandlers = HandlerMap<ScopeCall>;
 
