@@ -5,7 +5,9 @@
 // A view nobody needs on the first screen loads on first open: lazyNamed(() => import(...), 'X').
 import type { ComponentType } from 'react';
 import type { Bridge } from './bridge/types';
+import { subscribeCompose } from './features/compose/compose-store';
 import { ContainersView } from './features/containers/ContainersView';
+import { lazyNamed } from './components/lazy-named';
 import { ImagesView } from './features/images/ImagesView';
 import { subscribePulls } from './features/pull/pull-store';
 import { subscribeTargets } from './features/targets/targets-store';
@@ -21,6 +23,7 @@ export interface MainView {
 export const VIEWS: readonly [MainView, ...MainView[]] = [
   { id: 'containers', View: ContainersView },
   { id: 'images', View: ImagesView },
+  { id: 'projects', View: lazyNamed(() => import('./features/compose/ProjectsView'), 'ProjectsView') },
 ];
 
 /** Wires a domain's events into its store; returns what undoes it. */
@@ -31,4 +34,5 @@ export const SUBSCRIBERS: readonly Subscriber[] = [
   subscribeVm, // vm:state; the VM's overview on (re)connect and after an engine switch
   subscribeTargets, // engine:state's target: the engines dialog and the VM panel follow a switch
   subscribePulls, // pull:progress (this window's pulls only)
+  subscribeCompose, // compose:progress (this window's compose actions only)
 ];

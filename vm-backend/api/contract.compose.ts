@@ -83,6 +83,8 @@ export interface ComposeProject {
   remembered: boolean;
   /** Services the compose file declares (opened projects) or the containers carry (found ones). */
   services: string[];
+  /** The named volumes `down -v` removes (as the engine names them). */
+  volumes?: string[];
   /** Relative bind mounts that, on a remote engine, mount a folder on the engine's host. */
   remoteBinds?: string[];
   /** The project can no longer be read (folder removed, file broken). */

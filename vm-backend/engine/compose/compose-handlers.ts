@@ -115,6 +115,7 @@ export function composeHandlers(ctx: ScopeContext, file?: string): HandlerMap<Co
         ...(p.profiles ? { profiles: p.profiles } : {}),
         services: p.services,
         bindSources: p.bindSources,
+        volumes: p.volumes,
       });
       const listed = (await projects()).find((x) => x.name === p.name);
       if (!listed) throw composeProjectUnknown(p.name);

@@ -8,7 +8,7 @@ import {
   composeCommandText,
   composeDisplayPrefix,
 } from '../../api/rules/compose-args';
-import { bindSources, composeFileAt, defaultProjectName } from './compose-open';
+import { bindSources, composeFileAt, defaultProjectName, projectVolumes } from './compose-open';
 
 describe('opening a project', () => {
   it('finds the compose file in a folder, compose.yaml first', () => {
@@ -44,6 +44,13 @@ describe('opening a project', () => {
         },
       }),
     ).toEqual(['/home/me/app']);
+  });
+
+  it('names the volumes down -v removes, not external ones', () => {
+    const config = {
+      volumes: { data: { labels: {} }, named: { name: 'shared' }, ext: { external: true }, bare: null },
+    };
+    expect(projectVolumes(config, 'shop')).toEqual(['shared', 'shop_bare', 'shop_data']);
   });
 
   it('builds the same command it shows', () => {

@@ -18,6 +18,16 @@ export interface ResolvedProject extends ComposeTarget {
   services: string[];
   /** Host folders the project bind-mounts (absolute, as `config` resolves them). */
   bindSources: string[];
+  volumes: string[];
+}
+
+/** The project's own named volumes as the engine names them (`<project>_<key>` unless named). */
+export function projectVolumes(config: unknown, project: string): string[] {
+  const vols = (config as { volumes?: Record<string, { external?: unknown; name?: string } | null> })?.volumes ?? {};
+  return Object.entries(vols)
+    .filter(([, v]) => !v?.external)
+    .map(([k, v]) => v?.name ?? `${project}_${k}`)
+    .sort();
 }
 
 /** compose's default project name: the folder's name, lowercased, other characters dropped. */
@@ -88,5 +98,5 @@ export async function openProject(
   }
   const services = Object.keys((config as { services?: object })?.services ?? {}).sort();
   const binds = bindSources(config).map((s) => (isAbsolute(s) ? s : resolve(workingDir, s)));
-  return { ...target, workingDir, services, bindSources: binds };
+  return { ...target, workingDir, services, bindSources: binds, volumes: projectVolumes(config, target.name) };
 }

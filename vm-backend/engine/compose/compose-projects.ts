@@ -57,6 +57,7 @@ export function mergeProjects(stored: StoredProject[], found: Map<string, Found>
       ...(p.profiles?.length ? { profiles: p.profiles } : {}),
       remembered: true,
       services: [...new Set([...p.services, ...(f?.services ?? [])])].sort(),
+      ...(p.volumes.length ? { volumes: p.volumes } : {}),
       ...(remote && p.bindSources.length ? { remoteBinds: p.bindSources } : {}),
       ...(problem ? { problem } : {}),
     });

@@ -17,6 +17,7 @@ const storedProject = z.object({
   profiles: z.array(composeServiceName).max(20).optional(),
   services: z.array(composeServiceName).max(500),
   bindSources: z.array(z.string().max(4096)).max(500).default([]),
+  volumes: z.array(z.string().max(255)).max(500).default([]),
 });
 export type StoredProject = z.infer<typeof storedProject>;
 

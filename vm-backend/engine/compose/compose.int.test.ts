@@ -112,7 +112,12 @@ describe('compose against the real engine and docker-compose 1.29', () => {
     const port = await freePort();
     const dir = projectDir(name, twoServices(port));
     const opened = await invoke<ComposeProject>('compose:open', { path: dir, name });
-    expect(opened).toMatchObject({ name, remembered: true, services: ['cache', 'late', 'web'] });
+    expect(opened).toMatchObject({
+      name,
+      remembered: true,
+      services: ['cache', 'late', 'web'],
+      volumes: [`${name}_cachedata`],
+    });
 
     const up = await invoke<ComposeRunResult>('compose:action', { project: name, action: 'up', service: 'web' });
     expect(up.command).toBe(`docker-compose -p ${name} -f ${join(dir, 'compose.yaml')} up -d web`);
