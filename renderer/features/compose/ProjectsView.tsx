@@ -38,7 +38,7 @@ export function ProjectsView(): React.JSX.Element {
     <section className="view" aria-labelledby="projects-title">
       <div className="view__main compose-view">
         <header className="compose-view__bar">
-          <h2 id="projects-title">{t('compose.title')}</h2>
+          <h1 id="projects-title">{t('compose.title')}</h1>
           {cli?.found && (
             <span className="muted small" data-testid="compose-cli">
               {t('compose.cliFound', { version: cli.version, flavor: prefix.join(' ') })}
