@@ -1,5 +1,6 @@
 // Every benchmark `npm run bench` runs, in order. `npm run bench -- <name>` runs one.
 import { coldStart } from './cold-start.bench';
+import { composeUp } from './compose-up.bench';
 import { engineRestart } from './engine-restart.bench';
 import { contractFuzz } from './contract-fuzz.bench';
 import { eventsToUi } from './events-to-ui.bench';
@@ -28,4 +29,5 @@ export const benches: Record<string, Bench> = {
   'engine-restart': engineRestart,
   vm: vmBench,
   'contract-fuzz': contractFuzz,
+  'compose-up': composeUp,
 };
