@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findCompose, parseComposeVersion } from './compose-find';
 
@@ -48,6 +51,19 @@ describe('findCompose', () => {
       }),
     });
     expect(r).toMatchObject({ source: 'settings', version: '2.30.1' });
+  });
+
+  it("looks first for the binary in the packaged app's resources", async () => {
+    const res = mkdtempSync(join(tmpdir(), 'wharf-res-'));
+    mkdirSync(join(res, 'compose'));
+    const shipped = join(res, 'compose', 'docker-compose');
+    writeFileSync(shipped, '');
+    const r = await findCompose({
+      platform: 'linux',
+      resourcesDir: res,
+      run: answers({ [shipped]: 'Docker Compose version v2.29.7', 'docker compose': 'Docker Compose version v2.1.0' }),
+    });
+    expect(r).toMatchObject({ source: 'resources', command: [shipped], flavor: 'standalone', version: '2.29.7' });
   });
 
   it('says compose is missing, or too old, with a code', async () => {
