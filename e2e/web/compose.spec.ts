@@ -5,6 +5,7 @@ import { test as base } from '@playwright/test';
 import { ComposePage } from '../pages/compose-page';
 import { WharfApp } from '../pages/wharf-app';
 import { docker, uniqueName } from '../support/docker';
+import { sshWharfOptions } from '../support/sshd';
 import { expect } from '../support/fixtures';
 import { freePort, startWharfWeb, type WharfWeb } from '../support/wharf-web';
 
@@ -15,8 +16,10 @@ import { freePort, startWharfWeb, type WharfWeb } from '../support/wharf-web';
 const configDir = mkdtempSync(join(tmpdir(), 'wharf-e2e-compose-'));
 const test = base.extend<{ compose: ComposePage }, { wharf: WharfWeb }>({
   wharf: [
-    async ({}, use) => {
-      const w = await startWharfWeb({ env: { WHARF_CONFIG_DIR: configDir } });
+    async ({}, use, workerInfo) => {
+      // web-ssh: the same dockerd through the test sshd, so compose goes through Wharf's host socket.
+      const ssh = workerInfo.project.metadata?.engine === 'ssh' ? sshWharfOptions() : null;
+      const w = await startWharfWeb({ args: ssh?.args ?? [], env: { ...ssh?.env, WHARF_CONFIG_DIR: configDir } });
       await use(w);
       await w.stop();
     },
@@ -45,7 +48,7 @@ test.describe('compose projects', () => {
     rmSync(configDir, { recursive: true, force: true });
   });
 
-  test('open, up, the web answers, merged logs, stop a service, down with volumes', async ({ compose }) => {
+  test('open, up, the web answers, merged logs, stop a service, down with volumes', async ({ compose }, info) => {
     test.setTimeout(120_000);
     const name = uniqueName('e2ecmp')
       .toLowerCase()
@@ -53,13 +56,15 @@ test.describe('compose projects', () => {
     projects.push(name);
     const port = await freePort();
     const dir = join(configDir, name);
-    mkdirSync(dir);
+    mkdirSync(join(dir, 'site'), { recursive: true });
+    writeFileSync(join(dir, 'site', 'index.html'), 'hello from the bind mount\n');
     writeFileSync(
       join(dir, 'compose.yaml'),
       `services:
   web:
     image: wharf-fixture/httpd:1
     ports: ["127.0.0.1:${port}:80"]
+    volumes: ["./site:/www:ro"]
     labels: { wharf.test: "1" }
   redis:
     image: wharf-fixture/busybox:1
@@ -75,6 +80,10 @@ volumes:
     await compose.openProject(dir, name);
     await expect(compose.project(name)).toBeVisible();
     await expect(compose.serviceState(name, 'web')).toHaveText('not created');
+    // On an SSH engine the relative bind mount is a folder on the engine's host: said before Up.
+    const remoteNote = compose.project(name).getByRole('note');
+    if (info.project.metadata?.engine === 'ssh') await expect(remoteNote).toContainText(join(dir, 'site'));
+    else await expect(remoteNote).toHaveCount(0);
     await expect(compose.action(name, 'Up')).toHaveAttribute(
       'data-cli',
       `docker-compose -p ${name} -f ${join(dir, 'compose.yaml')} up -d`,
@@ -84,8 +93,10 @@ volumes:
     await expect(compose.serviceState(name, 'web')).toHaveText('running', { timeout: 60_000 });
     await expect(compose.serviceState(name, 'redis')).toHaveText('running');
     await expect(compose.serviceRow(name, 'web').getByRole('link', { name: `${port}:80` })).toBeVisible();
-    const res = await fetch(`http://127.0.0.1:${port}/`);
-    expect(res.status).toBeLessThan(500);
+    // The test sshd runs on this machine, so the "remote" folder is this one and the page is served.
+    await expect
+      .poll(async () => (await fetch(`http://127.0.0.1:${port}/`)).text())
+      .toBe('hello from the bind mount\n');
 
     // The web server logs each request it serves (httpd -v): both services in the merged terminal.
     await compose.action(name, 'Logs').click();
