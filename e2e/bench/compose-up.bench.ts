@@ -55,7 +55,7 @@ export const composeUp: Bench = async (ctx) => {
     await form.getByRole('button', { name: 'Open project', exact: true }).click();
     const card = page.getByRole('article', { name: names.ui, exact: true });
     const up = card.getByRole('group', { name: names.ui }).getByRole('button', { name: 'Up', exact: true });
-    const running = card.getByTestId('service-state').filter({ hasText: /^running$/ });
+    const running = card.locator('[data-testid="service-state"][data-state="running"]');
     for (let i = 0; i < N; i++) {
       let t0 = performance.now();
       await compose(names.cli, files.cli ?? '', 'up', '-d');
@@ -69,7 +69,7 @@ export const composeUp: Bench = async (ctx) => {
         (n) =>
           document.querySelectorAll(`article[data-project="${n}"] [data-testid="service-state"]`).length === 3 &&
           [...document.querySelectorAll(`article[data-project="${n}"] [data-testid="service-state"]`)].every(
-            (e) => e.textContent === 'running',
+            (e) => (e as HTMLElement).dataset.state === 'running',
           ),
         names.ui,
         { polling: 'raf', timeout: 60_000 },

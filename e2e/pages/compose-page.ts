@@ -44,6 +44,7 @@ export class ComposePage {
     return this.serviceRow(project, service).getByRole('button', { name: `${action} ${service}`, exact: true });
   }
 
+  /** The service's state badge; its data-state is the engine's word (running, exited, none). */
   serviceState(project: string, service: string): Locator {
     return this.serviceRow(project, service).getByTestId('service-state');
   }

@@ -79,6 +79,7 @@ volumes:
 
     await compose.openProject(dir, name);
     await expect(compose.project(name)).toBeVisible();
+    await expect(compose.serviceState(name, 'web')).toHaveAttribute('data-state', 'none');
     await expect(compose.serviceState(name, 'web')).toHaveText('not created');
     // On an SSH engine the relative bind mount is a folder on the engine's host: said before Up.
     const remoteNote = compose.project(name).getByRole('note');
@@ -90,8 +91,8 @@ volumes:
     );
 
     await compose.action(name, 'Up').click();
-    await expect(compose.serviceState(name, 'web')).toHaveText('running', { timeout: 60_000 });
-    await expect(compose.serviceState(name, 'redis')).toHaveText('running');
+    await expect(compose.serviceState(name, 'web')).toHaveAttribute('data-state', 'running', { timeout: 60_000 });
+    await expect(compose.serviceState(name, 'redis')).toHaveAttribute('data-state', 'running');
     await expect(compose.serviceRow(name, 'web').getByRole('link', { name: `${port}:80` })).toBeVisible();
     // The test sshd runs on this machine, so the "remote" folder is this one and the page is served.
     await expect
@@ -105,8 +106,8 @@ volumes:
     await expect.poll(() => compose.logText(), { timeout: 20_000 }).toMatch(/web +\| .*response:200/);
 
     await compose.serviceAction(name, 'redis', 'Stop').click();
-    await expect(compose.serviceState(name, 'redis')).toHaveText('exited', { timeout: 30_000 });
-    await expect(compose.serviceState(name, 'web')).toHaveText('running');
+    await expect(compose.serviceState(name, 'redis')).toHaveAttribute('data-state', 'exited', { timeout: 30_000 });
+    await expect(compose.serviceState(name, 'web')).toHaveAttribute('data-state', 'running');
 
     await compose.action(name, 'Down').click();
     await expect(compose.dialog).toContainText(`${name}_redis_1`);
@@ -116,7 +117,7 @@ volumes:
       `$ docker-compose -p ${name} -f ${join(dir, 'compose.yaml')} down -v`,
     );
     await compose.dialog.getByRole('button', { name: 'Down', exact: true }).click();
-    await expect(compose.serviceState(name, 'web')).toHaveText('not created', { timeout: 60_000 });
+    await expect(compose.serviceState(name, 'web')).toHaveAttribute('data-state', 'none', { timeout: 60_000 });
     expect(await docker('ps', '-aq', '--filter', `label=com.docker.compose.project=${name}`)).toBe('');
     // compose removes the volume after the containers: wait for the run to end.
     await expect

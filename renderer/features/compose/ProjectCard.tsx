@@ -94,8 +94,13 @@ export function ProjectCard(props: {
             <tr key={s.name} data-service={s.name}>
               <td>{s.name}</td>
               <td>
-                <span className={`badge badge--${s.state}`} data-testid="service-state">
-                  {s.state === 'none' ? t('compose.notCreated') : s.state}
+                <span className={`badge badge--${s.state}`} data-testid="service-state" data-state={s.state}>
+                  {s.state === 'none'
+                    ? t('compose.notCreated')
+                    : s.state
+                        .split(' / ')
+                        .map((x) => t(`containers.state.${x}`, { defaultValue: x }))
+                        .join(' / ')}
                 </span>
               </td>
               <td className="small">{s.image}</td>
