@@ -123,7 +123,7 @@ export function PathField(props: PathFieldProps): React.JSX.Element {
                 take(entry.path);
               }}
             >
-              <span aria-hidden="true">{entry.kind === 'dir' ? '📁' : '📄'}</span> {entry.name}
+              {entry.name}
               {entry.kind === 'dir' ? answer?.sep : ''}
               {entry.link && <span className="path-field__link"> {t('pathField.link')}</span>}
             </div>
