@@ -1,4 +1,6 @@
+import { Suspense } from 'react';
 import { CliBar } from './components/CliBar';
+import { LoadingLine } from './components/Loading';
 import { VIEWS } from './domains';
 import { EngineBanner } from './features/engine/EngineBanner';
 import { SearchBox, useSearchShortcut } from './features/search/SearchBox';
@@ -17,7 +19,10 @@ export function App(): React.JSX.Element {
       <main className="content">
         <EngineBanner />
         <SettingsBanner />
-        <View />
+        {/* A view loaded on first open (lazyNamed in domains.ts) shows a loading line meanwhile. */}
+        <Suspense fallback={<LoadingLine />}>
+          <View />
+        </Suspense>
       </main>
       <SearchBox />
       <LazyPullPanel />

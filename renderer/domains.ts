@@ -6,11 +6,11 @@
 import type { ComponentType } from 'react';
 import type { Bridge } from './bridge/types';
 import { lazyNamed } from './components/lazy-named';
+import { subscribeCompose } from './features/compose/compose-store';
 import { ContainersView } from './features/containers/ContainersView';
 import { ImagesView } from './features/images/ImagesView';
 import { subscribeNetworks } from './features/networks/networks-store';
 import { VolumesView } from './features/volumes/VolumesView';
-import { BuildViewLoader } from './features/build/BuildViewLoader';
 import { subscribeBuilds } from './features/build/build-store';
 import { subscribePushes } from './features/push/push-store';
 import { subscribePulls } from './features/pull/pull-store';
@@ -28,9 +28,10 @@ export interface MainView {
 export const VIEWS: readonly [MainView, ...MainView[]] = [
   { id: 'containers', View: ContainersView },
   { id: 'images', View: ImagesView },
-  { id: 'networks', View: lazyNamed(() => import('./features/networks/NetworksView'), 'NetworksView') },
+  { id: 'build', View: lazyNamed(() => import('./features/build/BuildView'), 'BuildView') },
   { id: 'volumes', View: VolumesView },
-  { id: 'build', View: BuildViewLoader },
+  { id: 'networks', View: lazyNamed(() => import('./features/networks/NetworksView'), 'NetworksView') },
+  { id: 'projects', View: lazyNamed(() => import('./features/compose/ProjectsView'), 'ProjectsView') },
 ];
 
 /** Wires a domain's events into its store; returns what undoes it. */
@@ -45,4 +46,5 @@ export const SUBSCRIBERS: readonly Subscriber[] = [
   subscribeVolumes, // volumes:changed; the volume list again when a new engine is ready
   subscribeBuilds, // build:changed, build:output; build:list on (re)connect
   subscribePushes, // push:progress (this window's pushes only)
+  subscribeCompose, // compose:progress (this window's compose actions only)
 ];

@@ -1,6 +1,7 @@
 // Every benchmark `npm run bench` runs, in order. `npm run bench -- <name>` runs one.
 import { appProtocol } from './app-protocol.bench';
 import { coldStart } from './cold-start.bench';
+import { composeUp } from './compose-up.bench';
 import { engineRestart } from './engine-restart.bench';
 import { contractFuzz } from './contract-fuzz.bench';
 import { eventsToUi } from './events-to-ui.bench';
@@ -41,4 +42,5 @@ export const benches: Record<string, Bench> = {
   'build-overhead': buildOverhead,
   'build-context': buildContext,
   'push-overhead': pushOverhead,
+  'compose-up': composeUp,
 };

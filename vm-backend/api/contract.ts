@@ -3,6 +3,7 @@
 // Add a domain by writing contract.<domain>.ts and spreading it into `calls` below; its events
 // go in events.ts.
 import type { z } from 'zod';
+import { composeCalls } from './contract.compose';
 import { containerCalls } from './contract.containers';
 import { execCalls } from './contract.exec';
 import { fileCalls } from './contract.files';
@@ -43,6 +44,7 @@ export const calls = {
   ...hostPathCalls,
   ...buildCalls,
   ...pushCalls,
+  ...composeCalls,
 };
 
 export type Calls = typeof calls;

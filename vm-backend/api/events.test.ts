@@ -15,6 +15,7 @@ describe('events', () => {
       'volumes:changed',
     ]);
     expect([...STREAM_EVENT_NAMES].sort()).toEqual([
+      'compose:progress',
       'exec:exit',
       'exec:output',
       'logs:chunk',

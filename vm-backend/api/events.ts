@@ -5,6 +5,7 @@
 // from here.
 // No zod and no runtime import: the preload and the renderer's entry may take it.
 import type { NetworkRow } from './contract.networks';
+import type { ComposeProgress } from './contract.compose';
 import type { PullProgress } from './contract.pull';
 import type { BuildOutput, BuildRecord } from './contract.build';
 import type { PushProgress } from './contract.push';
@@ -44,6 +45,7 @@ export const events = {
   'build:changed': broadcast<BuildRecord>(),
   'build:output': broadcast<BuildOutput>(),
   'push:progress': perClient<PushProgress>(),
+  'compose:progress': perClient<ComposeProgress>(),
 };
 
 type EventDefs = typeof events;

@@ -22,4 +22,7 @@ export interface ScopeContext extends RegistryContext {
   emit<E extends EventName>(event: E, payload: Events[E]): void;
   /** A listing numbered after the previous engine's lists (wiring/scope-seq.ts). */
   numberListing<Row>(listing: Listing<Row>): Listing<Row>;
+  /** DOCKER_HOST for a CLI run against this engine (compose): the local socket, or Wharf's host
+   *  socket for SSH engines and the VM; null while there is none. */
+  dockerHost(): string | null;
 }

@@ -19,6 +19,8 @@
 //   are sent only inputs they refuse: their only valid input ({} or {confirm:true}) would prune the
 //   shared engine's dangling images or unused volumes, leave volumes behind, boot QEMU or delete a
 //   VM's disks; volume names (volumes:*, files:* on a volume) start with `wharf-fuzz-` too;
+// - compose calls name projects and paths that start with `wharf-fuzz-` (`/wharf-fuzz-...`), so
+//   no real project is touched and no settings file is written;
 // - targets:use and targets:test reach only `local`, `vm` or names that cannot exist, so the
 //   engine is never switched away and no SSH connection goes out;
 // - build:* reach only folders under `/wharf-fuzz-` (none exists, so nothing is read, packed or
@@ -107,6 +109,11 @@ const SEEDS: Partial<Record<CallName, Record<string, unknown>>> = {
   'push:tag': { source: `${FUZZ}i:1`, target: `${FUZZ}t:1` },
   'push:start': { ref: `${NO_IMAGE}p:1` },
   'push:cancel': { push: 'push-x-1' },
+  'compose:open': { path: `/${FUZZ}p`, name: `${FUZZ}p` },
+  'compose:set-cli-path': { path: `/${FUZZ}p/docker-compose` },
+  'compose:forget': { project: `${FUZZ}p` },
+  'compose:action': { project: `${FUZZ}p`, action: 'down', removeVolumes: true },
+  'compose:logs-open': { project: `${FUZZ}p`, services: [], tail: 10 },
 };
 
 const NEVER_VALID = new Set<CallName>([
@@ -138,6 +145,14 @@ function harmless(name: CallName, parsed: unknown): boolean {
     return under('name').every((n) => n === 'local' || n === 'vm' || n.startsWith(`${FUZZ}nosuch`));
   if (name === 'targets:save' || name === 'targets:remove')
     return under('name', 'previous').every((n) => n.startsWith(FUZZ) && !n.startsWith(`${FUZZ}nosuch`));
+  // Compose acts only on projects that cannot exist and paths that cannot exist (so nothing is
+  // opened, and compose-projects.json is never written); set-cli-path always with a path.
+  if (name === 'compose:set-cli-path' && under('path').length === 0) return false;
+  if (name.startsWith('compose:'))
+    return (
+      under('project', 'name').every((n) => n.startsWith(FUZZ)) &&
+      under('path', 'envFile').every((p) => p.startsWith(`/${FUZZ}`))
+    );
   if (name.startsWith('search:') || name.startsWith('registries:'))
     return under('source', 'host').every(safeHost) && under('repository').every((r) => r.startsWith(FUZZ));
   // networks: only names that cannot exist; create never (it would make one), prune only by a fuzz label.

@@ -61,6 +61,10 @@ export class EngineScope {
       engineSearch: engineSearch(this.session),
       emit,
       numberListing: (l) => shiftListing(l, deps.seq),
+      dockerHost: () =>
+        connection.kind === 'local'
+          ? connection.endpoint
+          : (this.hostSocket?.endpoint ?? (this.hostSocket ? `unix://${this.hostSocket.path}` : null)),
     });
   }
 

@@ -2,6 +2,7 @@
 // <domain>-handlers.ts taking the ScopeContext (engine/scope-context.ts), and one line here.
 import type { CallName } from '../api/contract';
 import type { HandlerMap } from '../api/handler';
+import { composeHandlers } from '../engine/compose/compose-handlers';
 import { containerHandlers } from '../engine/containers/container-handlers';
 import { engineHandlers } from '../engine/engine-handlers';
 import { execHandlers } from '../engine/exec/exec-handlers';
@@ -33,6 +34,7 @@ const SCOPE_DOMAINS = [
   fileHandlers,
   buildHandlers,
   pushHandlers,
+  composeHandlers,
 ] as const;
 
 /** Calls served beside the engine, whichever it is: the targets, the VM, the host's paths (backend.ts). */
