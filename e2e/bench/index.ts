@@ -12,6 +12,7 @@ import { reconnect } from './reconnect.bench';
 import { sshApi } from './ssh-api.bench';
 import type { Bench } from './types';
 import { vmBench } from './vm.bench';
+import { vmShareBench } from './vm-share.bench';
 import { searchFirstResults } from './search.bench';
 
 export const benches: Record<string, Bench> = {
@@ -27,5 +28,6 @@ export const benches: Record<string, Bench> = {
   reconnect,
   'engine-restart': engineRestart,
   vm: vmBench,
+  'vm-share': vmShareBench,
   'contract-fuzz': contractFuzz,
 };

@@ -51,8 +51,8 @@ export function VmSharesForm({ current, live }: { current: string[]; live: boole
         {list.map((p, i) => {
           const issue = issues.find((x) => x.path === p);
           return (
-            <li key={`${i}-${p}`} data-testid="vm-share-row">
-              <code>{p}</code>
+            <li key={`${i}-${p}`}>
+              <code data-testid="vm-share-path">{p}</code>
               <button
                 type="button"
                 className="btn btn--small"
