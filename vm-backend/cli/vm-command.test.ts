@@ -31,7 +31,7 @@ describe('wharf vm (no VM booted)', () => {
     });
     const settings = join(data, 'vms/default/settings.json');
     expect(JSON.parse(readFileSync(settings, 'utf8')).shares).toBeUndefined();
-    await expect(vmCommand(['settings', '--share', data, '--share', tmpdir()])).rejects.toMatchObject({
+    await expect(vmCommand(['settings', '--share', data, '--share', join(data, 'vms')])).rejects.toMatchObject({
       code: 'VM_SHARE_NESTED',
     });
     expect(JSON.parse(readFileSync(settings, 'utf8')).shares).toBeUndefined();

@@ -15,6 +15,11 @@ const TEXT: Record<ShareIssueCode, { code: ErrorCode; message: (p: string, o?: s
     message: () => 'The whole disk (/) cannot be shared with the VM.',
     hint: 'Share your home folder or a project folder instead.',
   },
+  system: {
+    code: 'VM_SHARE_INVALID',
+    message: (p) => `"${p}" would hide one of the VM's own folders (its system, root's home or Docker's data).`,
+    hint: 'Share a folder of yours instead, such as your projects folder.',
+  },
   relative: {
     code: 'VM_SHARE_INVALID',
     message: (p) => `"${p}" is not a full folder path.`,
@@ -78,7 +83,8 @@ export function checkShares(paths: readonly string[]): void {
 
 /** What a boot mounts: the settings' list (home by default), minus folders gone since they were chosen. */
 export function bootShares(settings: VmSettings, home = homedir()): { shares: string[]; missing: string[] } {
-  const all = effectiveShares(settings.shares, home);
+  // A hand-edited settings.json is held to the same rules: a folder that breaks them is not mounted.
+  const all = effectiveShares(settings.shares, home).filter((p) => shareIssues([p]).length === 0);
   const shares: string[] = [];
   const missing: string[] = [];
   for (const p of all) {

@@ -13,6 +13,28 @@ describe('shared folder rules', () => {
         p,
       ).toEqual(['root']);
   });
+  it("refuses folders that would hide the guest's own: root's SSH key, Docker's data, the system", () => {
+    for (const p of [
+      '/root',
+      '/var',
+      '/var/lib',
+      '/var/lib/docker',
+      '/tmp',
+      '/usr',
+      '/etc/',
+      '/etc/x',
+      '/proc/1',
+      '/sys/fs',
+    ])
+      expect(
+        shareIssues([p]).map((i) => i.code),
+        p,
+      ).toEqual(['system']);
+    for (const p of ['/root/project', '/var/www', '/tmp/work', '/home/me', '/Users/me', '/Volumes/disk'])
+      expect(shareIssues([p]), p).toEqual([]);
+    // A Linux host's root user: its home is the guest's root's home, so nothing is shared by default.
+    expect(effectiveShares(undefined, '/root')).toEqual([]);
+  });
   it('refuses relative paths, .. and control characters', () => {
     expect(shareIssues(['home/me', '', '/home/me/../x', '/a\nb', '/a\u0000']).map((i) => i.code)).toEqual([
       'relative',

@@ -10,7 +10,31 @@ export const MAX_SHARE_PATH = 1024;
 export const sharePathSchema = z.string().min(1).max(MAX_SHARE_PATH);
 export const sharesSchema = z.array(sharePathSchema).max(MAX_SHARES);
 
-export type ShareIssueCode = 'relative' | 'root' | 'control' | 'duplicate' | 'nested' | 'too-many';
+export type ShareIssueCode = 'relative' | 'root' | 'system' | 'control' | 'duplicate' | 'nested' | 'too-many';
+
+/** The guest's own folders: a share mounted at one of them, or above one, would hide it (root's
+ *  SSH key in /root/.ssh, Docker's data disk, the system). A Linux host's /root is such a home. */
+const GUEST_KEEPS = ['/bin', '/boot', '/dev', '/etc', '/lib', '/lib64', '/proc', '/root/.ssh', '/run', '/sbin'].concat([
+  '/sys',
+  '/tmp',
+  '/usr',
+  '/var/lib/docker',
+  '/var/run',
+]);
+/** Guest folders nothing may be mounted inside: the system, pseudo file systems, Docker's data. */
+const GUEST_SEALED = [
+  '/bin',
+  '/boot',
+  '/dev',
+  '/etc',
+  '/lib',
+  '/lib64',
+  '/proc',
+  '/run',
+  '/sbin',
+  '/sys',
+  '/usr',
+].concat(['/var/lib/docker']);
 
 export interface ShareIssue {
   /** The offending entry as given. */
@@ -39,6 +63,7 @@ export function shareIssues(paths: readonly string[]): ShareIssue[] {
     if (/[\u0000-\u001f\u007f]/.test(path)) out.push({ path, code: 'control' });
     else if (!path.startsWith('/') || path.split('/').includes('..')) out.push({ path, code: 'relative' });
     else if (normalizeSharePath(path) === '/') out.push({ path, code: 'root' });
+    else if (hidesGuest(normalizeSharePath(path))) out.push({ path, code: 'system' });
     else {
       const norm = normalizeSharePath(path);
       const clash = ok.find((o) => o.norm === norm || isInside(norm, o.norm) || isInside(o.norm, norm));
@@ -49,7 +74,14 @@ export function shareIssues(paths: readonly string[]): ShareIssue[] {
   return out;
 }
 
-/** The folders the VM shares: the list in the settings, else the home folder alone. */
+/** True when mounting at `norm` would hide or touch one of the guest's own folders. */
+function hidesGuest(norm: string): boolean {
+  return GUEST_KEEPS.some((d) => d === norm || isInside(d, norm)) || GUEST_SEALED.some((d) => isInside(norm, d));
+}
+
+/** The folders the VM shares: the list in the settings, else the home folder alone (none when the
+ *  home folder cannot be shared, e.g. /root on a Linux host, which is the guest's root's home too). */
 export function effectiveShares(shares: readonly string[] | undefined, home: string): string[] {
-  return shares ? shares.map(normalizeSharePath) : home && home !== '/' ? [normalizeSharePath(home)] : [];
+  if (shares) return shares.map(normalizeSharePath);
+  return home && shareIssues([home]).length === 0 ? [normalizeSharePath(home)] : [];
 }
