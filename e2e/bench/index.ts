@@ -18,6 +18,7 @@ import { reconnect } from './reconnect.bench';
 import { sshApi } from './ssh-api.bench';
 import type { Bench } from './types';
 import { vmBench } from './vm.bench';
+import { vmShareBench } from './vm-share.bench';
 import { searchFirstResults } from './search.bench';
 import { volumes200 } from './volumes-200.bench';
 
@@ -34,6 +35,7 @@ export const benches: Record<string, Bench> = {
   reconnect,
   'engine-restart': engineRestart,
   vm: vmBench,
+  'vm-share': vmShareBench,
   'contract-fuzz': contractFuzz,
   'app-protocol': appProtocol,
   networks: networksBench,

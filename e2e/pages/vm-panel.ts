@@ -27,6 +27,11 @@ export class VmPanel {
   readonly settings: Locator;
   /** Shown while another engine is active: which one, and that the VM runs beside it. */
   readonly otherEngine: Locator;
+  /** The shared folders: the list, the add field, its row errors, the backend's error. */
+  readonly shares: Locator;
+  readonly shareRows: Locator;
+  readonly shareErrors: Locator;
+  readonly sharesError: Locator;
 
   constructor(readonly page: Page) {
     this.indicator = page.getByTestId('vm-indicator');
@@ -36,6 +41,23 @@ export class VmPanel {
     this.bootTime = page.getByTestId('vm-boot-time');
     this.settings = page.getByRole('form', { name: 'Resources' });
     this.otherEngine = page.getByTestId('vm-other-engine');
+    this.shares = page.getByRole('region', { name: 'Shared folders' });
+    this.shareRows = this.shares.getByTestId('vm-share-path');
+    this.shareErrors = this.shares.getByTestId('vm-share-error');
+    this.sharesError = page.getByTestId('vm-shares-error');
+  }
+
+  async addShare(path: string): Promise<void> {
+    await this.shares.getByLabel('Folder to share (full path)').fill(path);
+    await this.shares.getByRole('button', { name: 'Add folder', exact: true }).click();
+  }
+
+  async removeShare(path: string): Promise<void> {
+    await this.shares.getByRole('button', { name: `Remove ${path}`, exact: true }).click();
+  }
+
+  saveShares(): Locator {
+    return this.shares.getByRole('button', { name: 'Save shared folders', exact: true });
   }
 
   async open(): Promise<void> {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { VmDataSummary, VmDiagnoseResult, VmProblem, VmStatus } from './vm-types';
 import { call } from './define';
 import { VM_LIMITS } from './rules/vm-settings-rules';
+import { sharesSchema } from './rules/vm-share-rules';
 
 export type { VmStatus, VmStateName, StartPhase, VmProblem, VmDataSummary, VmDiagnoseResult } from './vm-types';
 
@@ -11,6 +12,8 @@ export interface VmSettingsView {
   memoryMiB: number;
   diskGiB: number;
   network: boolean;
+  /** The folders of this computer mounted in the VM at the same path (home by default). */
+  shares: string[];
 }
 
 /** What the VM panel shows. The VM lives beside the active engine, whichever it is; `available`
@@ -45,7 +48,12 @@ const diagnose = z.object({ inline: z.boolean().optional() }).strict();
 const int = (l: { min: number; max: number }): z.ZodOptional<z.ZodNumber> =>
   z.number().int().min(l.min).max(l.max).optional();
 const settings = z
-  .object({ cpus: int(VM_LIMITS.cpus), memoryMiB: int(VM_LIMITS.memoryMiB), diskGiB: int(VM_LIMITS.diskGiB) })
+  .object({
+    cpus: int(VM_LIMITS.cpus),
+    memoryMiB: int(VM_LIMITS.memoryMiB),
+    diskGiB: int(VM_LIMITS.diskGiB),
+    shares: sharesSchema.optional(),
+  })
   .strict();
 
 export const vmCalls = {

@@ -190,6 +190,11 @@ export const ERROR_CODES = [
   'VM_ABSENT',
   'VM_BUSY',
   'VM_RESET_PREPARE',
+  // vm/vm-shares.ts: the folders shared with the VM.
+  'VM_SHARE_ROOT',
+  'VM_SHARE_MISSING',
+  'VM_SHARE_NESTED',
+  'VM_SHARE_INVALID',
   // vm/image/: the VM image on disk or being downloaded.
   'IMAGE_MISSING',
   'IMAGE_MANIFEST',

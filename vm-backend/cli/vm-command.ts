@@ -10,8 +10,10 @@ import type { VmSettings } from '../vm/vm-settings';
 import type { VmStatus } from '../vm/lifecycle/vm-state';
 import { UsageError } from './args';
 
-const VM_USAGE = `usage: wharf vm create [--cpus N] [--memory MIB] [--disk GIB] [--no-network]
-       wharf vm start | stop [--force] | restart | status [--json] | logs | settings [--cpus N] [--memory MIB] [--disk GIB]
+const VM_USAGE = `usage: wharf vm create [--cpus N] [--memory MIB] [--disk GIB] [--no-network] [--share DIR]... [--no-share]
+       wharf vm start | stop [--force] | restart | status [--json] | logs | settings [--cpus N] [--memory MIB] [--disk GIB] [--share DIR]... [--no-share]
+       --share DIR: a folder of this computer the VM mounts at the same path (repeat it; the list replaces the
+         current one, your home folder by default); --no-share: none
        wharf vm reset          fresh root disk and SSH host key; images, containers and volumes stay
        wharf vm delete-data --yes   empty data disk: every image, container and volume is lost
        wharf vm diagnose [--out FILE.tar.gz]   logs, state and host facts for a bug report (no keys)
@@ -30,6 +32,11 @@ function parseVmSettings(argv: string[]): Partial<VmSettings> {
     else if (a === '--memory') out.memoryMiB = num(argv[++i], a);
     else if (a === '--disk') out.diskGiB = num(argv[++i], a);
     else if (a === '--no-network') out.network = false;
+    else if (a === '--share') {
+      const dir = argv[++i];
+      if (!dir) throw new UsageError('--share needs a folder');
+      out.shares = [...(out.shares ?? []), dir];
+    } else if (a === '--no-share') out.shares = [];
     else throw new UsageError(`unknown option ${a}\n${VM_USAGE}`);
   }
   return out;

@@ -14,6 +14,8 @@ export interface StartSpec {
   sshPort: number;
   /** restrict=on: the guest reaches nothing outside (tests). */
   restrictNetwork: boolean;
+  /** Folders of this computer the guest mounts at the same path (9p tags wharf0, wharf1, ...). */
+  shares?: readonly string[];
 }
 
 export interface VmDriver {

@@ -5,13 +5,21 @@ import { cpus, totalmem } from 'node:os';
 import type { CallName } from '../api/contract';
 import type { WharfError } from '../api/errors';
 import type { HandlerMap } from '../api/handler';
-import type { VmDataSummary, VmDiagnoseResult, VmOverview, VmSettingsResult, VmStatus } from '../api/contract.vm';
+import type {
+  VmDataSummary,
+  VmDiagnoseResult,
+  VmOverview,
+  VmSettingsResult,
+  VmSettingsView,
+  VmStatus,
+} from '../api/contract.vm';
 import { diagnoseBundle, issueDiagnoseTicket } from './diagnose/vm-diagnose';
 import type { VmHost } from './vm-host';
 import type { VmManager } from './lifecycle/vm-manager';
 import { dataSummary, deleteVmData, resetVm } from './vm-reset';
 import { vmNotAvailable } from './vm-errors';
 import { tail } from './diagnose/vm-tail';
+import { settingsView } from './vm-shares';
 
 /** The active engine, as the VM panel needs it: its target's name and whether it is this VM. */
 export interface ActiveEngine {
@@ -38,7 +46,7 @@ export function vmHandlers(host: VmHost, engine: () => ActiveEngine): HandlerMap
         return {
           available: true,
           status: vm.status,
-          settings: vm.settings(),
+          settings: settingsView(vm.settings()),
           host: hostFacts,
           inUse: e.isVm,
           engine: e.target,
@@ -79,9 +87,11 @@ export function vmHandlers(host: VmHost, engine: () => ActiveEngine): HandlerMap
       cpus?: number | undefined;
       memoryMiB?: number | undefined;
       diskGiB?: number | undefined;
+      shares?: string[] | undefined;
     }): Promise<VmSettingsResult> => {
       const clean = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-      return (await need()).changeSettings(clean);
+      const r = (await need()).changeSettings(clean);
+      return { ...r, settings: settingsView(r.settings) as VmSettingsView };
     },
   };
 }

@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog';
 import { VmActions } from './VmActions';
 import { VmProblemView } from './VmProblemView';
 import { VmSettingsForm } from './VmSettingsForm';
+import { VmSharesForm } from './VmSharesForm';
 import { useVm } from './vm-store';
 import { accelName, accelNoteText, bootTimeText, progressText } from './vm-text';
 import './vm.css';
@@ -122,6 +123,7 @@ export function VmPanel(): React.JSX.Element | null {
           {showSettings && overview.settings && overview.host && (
             <VmSettingsForm current={overview.settings} host={overview.host} live={live} />
           )}
+          {showSettings && overview.settings && <VmSharesForm current={overview.settings.shares ?? []} live={live} />}
           {consoleText !== null && (
             <pre className="vm-console" role="log" aria-label={t('vm.console')}>
               {consoleText || t('vm.consoleEmpty')}

@@ -72,7 +72,7 @@ export function subscribeVm(bridge: Bridge): () => void {
   return () => offs.forEach((o) => o());
 }
 
-const asProblem = (e: unknown): VmProblem => {
+export const asProblem = (e: unknown): VmProblem => {
   const x = e as Partial<VmProblem> | null;
   return {
     code: x?.code ?? ('VM_ACTION_FAILED' satisfies ErrorCode),

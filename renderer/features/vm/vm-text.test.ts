@@ -7,7 +7,15 @@ import { ACCEL_NOTE_KEYS } from '../../../vm-backend/api/rules/vm-accel-note';
 import { PROGRESS_KEYS, progressKey } from '../../../vm-backend/api/rules/vm-progress';
 import en from '../../i18n/en.json';
 import ko from '../../i18n/ko.json';
-import { accelName, accelNoteText, bootTimeText, problemText, progressText, settingsCommand } from './vm-text';
+import {
+  accelName,
+  accelNoteText,
+  bootTimeText,
+  problemText,
+  progressText,
+  settingsCommand,
+  sharesCommand,
+} from './vm-text';
 
 const vmDir = join(__dirname, '../../../vm-backend/vm');
 const sources = readdirSync(vmDir, { recursive: true, encoding: 'utf8' })
@@ -71,6 +79,12 @@ describe('VM texts by key', () => {
     expect(settingsCommand({ cpus: 2, memoryMiB: 2048, diskGiB: 64 })).toBe(
       'wharf vm settings --cpus 2 --memory 2048 --disk 64',
     );
+  });
+  it('the shared folders form names its command, each path one shell word', () => {
+    expect(sharesCommand(['/home/me', "/it's here"])).toBe(
+      `wharf vm settings --share /home/me --share '/it'\\''s here'`,
+    );
+    expect(sharesCommand([])).toBe('wharf vm settings --no-share');
   });
   it('the accelerator and its note in plain words, in both languages', () => {
     for (const cat of [en, ko] as unknown as Cat[]) {

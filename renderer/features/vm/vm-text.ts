@@ -51,3 +51,12 @@ export function settingsCommand(v: {
 }): string {
   return `wharf vm settings --cpus ${v.cpus} --memory ${v.memoryMiB} --disk ${v.diskGiB}`;
 }
+
+/** A path as one shell word ('...' when it has anything the shell would read). */
+const shellWord = (p: string): string => (/^[A-Za-z0-9_./@%+=:,-]+$/.test(p) ? p : `'${p.replaceAll("'", `'\\''`)}'`);
+
+/** The `wharf vm settings` command a shared folder list stands for. */
+export function sharesCommand(shares: readonly string[]): string {
+  if (shares.length === 0) return 'wharf vm settings --no-share';
+  return `wharf vm settings ${shares.map((p) => `--share ${shellWord(p)}`).join(' ')}`;
+}

@@ -1,6 +1,7 @@
 // A VM's resources and the rules for changing them, shared by the backend (which applies them)
 // and the VM panel's form (which says what is wrong before anything is sent). Pure.
 import { z } from 'zod';
+import { shareIssues, sharesSchema } from './vm-share-rules';
 
 export const VM_LIMITS = {
   cpus: { min: 1, max: 64 },
@@ -17,6 +18,8 @@ export const vmSettingsSchema = z.object({
   diskGiB: z.number().int().min(VM_LIMITS.diskGiB.min).max(VM_LIMITS.diskGiB.max),
   /** Off: QEMU `restrict=on`, the guest reaches nothing outside (tests). */
   network: z.boolean(),
+  /** Folders of this computer mounted in the VM at the same path; absent: the home folder. */
+  shares: sharesSchema.optional(),
 });
 export type VmSettings = z.infer<typeof vmSettingsSchema>;
 export type ResourceField = keyof typeof VM_LIMITS;
@@ -94,9 +97,13 @@ export function planSettings(
 ): SettingsChange {
   const merged = { ...current, ...patch };
   const issues = settingsIssues(current, merged, { cpus: hostCpus, memoryMiB: hostMemMiB });
-  const refused = issues.map((i) => ({ field: i.field, reason: i.reason }));
+  const refused: SettingsChange['refused'] = issues.map((i) => ({ field: i.field, reason: i.reason }));
+  if (merged.shares)
+    for (const s of shareIssues(merged.shares))
+      refused.push({ field: 'shares', reason: `${s.path}: ${s.code}${s.other ? ` (${s.other})` : ''}` });
   const settings = refused.length ? current : vmSettingsSchema.parse(merged);
-  // Every resource is fixed when QEMU starts: any change waits for a restart.
-  const needsRestart = (Object.keys(merged) as (keyof VmSettings)[]).filter((k) => merged[k] !== current[k]);
+  // Every resource (and every shared folder) is fixed when QEMU starts: any change waits for a restart.
+  const same = (k: keyof VmSettings): boolean => JSON.stringify(merged[k]) === JSON.stringify(current[k]);
+  const needsRestart = (Object.keys(merged) as (keyof VmSettings)[]).filter((k) => !same(k));
   return { settings, needsRestart, refused };
 }

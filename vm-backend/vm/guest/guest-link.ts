@@ -23,12 +23,22 @@ export function ensureVmKey(files: VmFiles): string {
   return readFileSync(`${files.key}.pub`, 'utf8').trim();
 }
 
-export function writeSeed(files: VmFiles, seed: { nonce: string; hostname: string; pubkey: string }): void {
-  writeFileSync(
-    files.seed,
-    `WHARF_NONCE=${seed.nonce}\nWHARF_HOSTNAME=${seed.hostname}\nWHARF_PUBKEY=${seed.pubkey}\n`,
-    { mode: 0o600 },
-  );
+/** The seed's lines; each shared folder is `WHARF_SHARE=wharf<i> <path>` (the guest mounts tag i there). */
+export function seedText(seed: {
+  nonce: string;
+  hostname: string;
+  pubkey: string;
+  shares?: readonly string[];
+}): string {
+  const shares = (seed.shares ?? []).map((p, i) => `WHARF_SHARE=wharf${i} ${p}\n`).join('');
+  return `WHARF_NONCE=${seed.nonce}\nWHARF_HOSTNAME=${seed.hostname}\nWHARF_PUBKEY=${seed.pubkey}\n${shares}`;
+}
+
+export function writeSeed(
+  files: VmFiles,
+  seed: { nonce: string; hostname: string; pubkey: string; shares?: readonly string[] },
+): void {
+  writeFileSync(files.seed, seedText(seed), { mode: 0o600 });
 }
 
 function wholeKey(line: string): boolean {

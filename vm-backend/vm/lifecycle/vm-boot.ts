@@ -8,6 +8,7 @@ import { readText } from '../qemu/qemu-driver';
 import { newNonce, readSettings, stickyPort, type VmRuntime, writeRuntime } from './vm-runtime';
 import { readBootHistory, typicalBootMs } from './boot-history';
 import { rmSync } from 'node:fs';
+import { bootShares } from '../vm-shares';
 import type { VmFiles } from '../vm-files';
 import type { VmManagerOptions } from './vm-options';
 import {
@@ -60,6 +61,8 @@ export async function bootVm(m: BootSubject, hostName: string): Promise<VmRuntim
   // A new root layer makes a new host key on its first boot: that one is pinned, not refused.
   if (rootReplaced) rmSync(files.knownHosts, { force: true });
   const pubkey = ensureVmKey(files);
+  // A shared folder removed since it was chosen is left out (the VM still starts) and said below.
+  const { shares } = bootShares(settings);
   let choice = await opts.accel();
   for (;;) {
     const nonce = newNonce();
@@ -67,6 +70,7 @@ export async function bootVm(m: BootSubject, hostName: string): Promise<VmRuntim
       nonce,
       hostname: `wharf-${hostName.replace(/[^A-Za-z0-9-]/g, '').slice(0, 20) || 'vm'}`.replace(/-$/, ''),
       pubkey,
+      shares,
     });
     let sshPort = await stickyPort(files);
     const startedAt = Date.now();
@@ -80,6 +84,7 @@ export async function bootVm(m: BootSubject, hostName: string): Promise<VmRuntim
           accel: choice.accel,
           sshPort,
           restrictNetwork: opts.restrictNetwork ?? !settings.network,
+          shares,
         });
       } catch (e) {
         const problem = (e as { problem?: VmProblem }).problem;

@@ -12,6 +12,7 @@ import { defaultSettings, planSettings, type SettingsChange, type VmSettings } f
 import { checkVmName, type VmFiles, vmFiles } from '../vm-files';
 import { checkHost, type CheckResult, hostFacts } from './vm-checks';
 import { guestProbe } from '../guest/vm-guest-probe';
+import { bootShares, checkShares } from '../vm-shares';
 import {
   checkFailed,
   createFailed,
@@ -19,6 +20,7 @@ import {
   engineUnresponsive,
   exitedUnexpectedly,
   locked,
+  sharesMissing,
   sshUnresponsive,
 } from './vm-problems';
 import { type VmProblem, type VmStatus, VmStateMachine } from './vm-state';
@@ -67,6 +69,8 @@ export class VmManager {
 
   async create(settings?: Partial<VmSettings>): Promise<VmStatus> {
     if (this.status.state !== 'absent') return this.status;
+    // Checked before anything is made: a folder list that cannot be shared is a coded error.
+    if (settings?.shares) checkShares(settings.shares);
     this.machine.to('creating', 'Creating the VM');
     try {
       mkdirSync(this.files.dir, { recursive: true, mode: 0o700 });
@@ -93,7 +97,8 @@ export class VmManager {
     const checked: CheckResult = settings ? this.checkHost(settings) : { refuse: null, warnings: [] };
     // Refused before anything starts: the settings or the host must change first.
     if (checked.refuse) return this.machine.to('error', checked.refuse.message, { problem: checked.refuse });
-    const warning: VmProblem | undefined = checked.warnings[0];
+    const gone = settings ? bootShares(settings).missing : [];
+    const warning: VmProblem | undefined = checked.warnings[0] ?? (gone.length ? sharesMissing(gone) : undefined);
     writeFileSync(this.files.lock, String(process.pid));
     const t0 = Date.now();
     const typical = typicalNextBootMs(this.files.bootHistory);
@@ -168,6 +173,8 @@ export class VmManager {
   /** What a settings change would do; applies it unless something is refused. */
   changeSettings(patch: Partial<VmSettings>): SettingsChange & { applied: boolean; restartNeeded: boolean } {
     const cur = this.settings() ?? defaultSettings(cpus().length, Math.floor(totalmem() / 2 ** 20));
+    // A folder list that cannot be shared is a coded error (VM_SHARE_*), and nothing is saved.
+    if (patch.shares) checkShares(patch.shares);
     const plan = planSettings(cur, patch, cpus().length, Math.floor(totalmem() / 2 ** 20));
     const applied = plan.refused.length === 0;
     if (applied) writeSettings(this.files, plan.settings);

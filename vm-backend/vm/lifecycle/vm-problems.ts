@@ -26,6 +26,14 @@ export const didNotStart = (detail: string): VmProblem => ({
   detail,
 });
 
+/** Shared folders that are gone from this computer: the VM starts without them. */
+export const sharesMissing = (paths: string[]): VmProblem => ({
+  code: 'VM_SHARE_MISSING',
+  message: `A shared folder does not exist any more: ${paths.join(', ')}. The VM starts without it.`,
+  hint: 'Create the folder again, or remove it from the shared folders in the VM settings.',
+  detail: paths.join('\n'),
+});
+
 export const checkFailed = (detail: string): VmProblem => ({
   code: 'VM_CHECK_FAILED',
   message: 'Wharf could not check free disk space and memory.',

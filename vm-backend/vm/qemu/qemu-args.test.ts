@@ -6,7 +6,7 @@ import type { Accel } from './accel';
 import type { StartSpec } from '../driver';
 import type { ImageFiles } from '../image/image';
 import { hostArch } from '../guest-arch';
-import { machineArgs, qemuArgs, qemuBinary, qmpAddress, qmpPipeName } from './qemu-args';
+import { machineArgs, qemuArgs, qemuBinary, qmpAddress, qmpPipeName, shareArgs } from './qemu-args';
 import { ensureDataDisk } from './qemu-driver';
 import { vmFiles } from '../vm-files';
 
@@ -39,6 +39,18 @@ const values = (args: string[], flag: string): string[] =>
   args.flatMap((a, i) => (a === flag ? [args[i + 1] as string] : []));
 
 describe('QEMU arguments', () => {
+  it('shares each folder over 9p as the user, escapes commas, and reports free pages', () => {
+    expect(shareArgs(['/home/me', '/p, q'])).toEqual([
+      '-virtfs',
+      'local,path=/home/me,mount_tag=wharf0,security_model=none,multidevs=remap',
+      '-virtfs',
+      'local,path=/p,, q,mount_tag=wharf1,security_model=none,multidevs=remap',
+    ]);
+    const a = qemuArgs({ ...spec('x86_64', 'tcg'), shares: ['/home/me'] });
+    expect(values(a, '-virtfs')).toEqual(['local,path=/home/me,mount_tag=wharf0,security_model=none,multidevs=remap']);
+    expect(values(a, '-device')).toContain('virtio-balloon-pci,free-page-reporting=on');
+    expect(values(qemuArgs(spec('x86_64', 'tcg')), '-virtfs')).toEqual([]);
+  });
   it('x86_64 under TCG: default machine and CPU, kernel boot, data disk found by serial', () => {
     const a = qemuArgs(spec('x86_64', 'tcg'));
     expect(values(a, '-accel')).toEqual(['tcg']);

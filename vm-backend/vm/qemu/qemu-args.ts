@@ -49,6 +49,21 @@ export function lifecycleArgs(files: VmFiles, platform: NodeJS.Platform = proces
   return ['-qmp', `unix:${files.qmp},server=on,wait=off`, '-pidfile', files.pid, '-daemonize'];
 }
 
+/** QEMU's option syntax doubles a comma inside a value. */
+const optValue = (v: string): string => v.replaceAll(',', ',,');
+
+/** One 9p device per shared folder (`-virtfs` picks the virtio-9p transport of the machine).
+ *  security_model=none: files are read and written as the user running QEMU, so a file a container
+ *  writes is the user's on this computer, and symlinks stay symlinks (mapped-xattr would keep the
+ *  guest's owner in xattrs and store symlinks as plain files). multidevs=remap: a home folder
+ *  spanning several file systems would otherwise give the guest clashing inode numbers. */
+export function shareArgs(shares: readonly string[] = []): string[] {
+  return shares.flatMap((path, i) => [
+    '-virtfs',
+    `local,path=${optValue(path)},mount_tag=wharf${i},security_model=none,multidevs=remap`,
+  ]);
+}
+
 export function qemuArgs(s: StartSpec, platform: NodeJS.Platform = process.platform): string[] {
   const { files, image, settings } = s;
   const arch = image.manifest.arch;
@@ -89,6 +104,11 @@ export function qemuArgs(s: StartSpec, platform: NodeJS.Platform = process.platf
     'virtio-net-pci,netdev=n0',
     '-device',
     'virtio-rng-pci',
+    // Free page reporting: the guest tells QEMU which pages it freed (containers that stopped) and
+    // QEMU gives them back to the host, so QEMU's resident memory falls again after a workload.
+    '-device',
+    'virtio-balloon-pci,free-page-reporting=on',
+    ...shareArgs(s.shares),
     '-fw_cfg',
     `name=opt/wharf/seed,file=${files.seed}`,
     '-serial',
