@@ -12,6 +12,7 @@ import { runCalls } from './contract.run';
 import { pullCalls } from './contract.pull';
 import { registryCalls } from './contract.registries';
 import { searchCalls } from './contract.search';
+import { statsCalls } from './contract.stats';
 import { targetCalls } from './contract.targets';
 import { vmCalls } from './contract.vm';
 import type { CallDef } from './define';
@@ -31,6 +32,7 @@ export const calls = {
   ...registryCalls,
   ...vmCalls,
   ...targetCalls,
+  ...statsCalls,
 };
 
 export type Calls = typeof calls;

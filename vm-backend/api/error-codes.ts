@@ -35,6 +35,10 @@ export const ERROR_CODES = [
   'BIND_SOURCE_MISSING',
   'PORT_USED_BY_CONTAINER',
   'PORT_DUPLICATE',
+  // engine/stats/
+  'LIMIT_INVALID',
+  'LIMIT_REFUSED',
+  'STATS_NOT_RUNNING',
   // engine/pull/
   'INVALID_REFERENCE',
   'MANIFEST_UNKNOWN',

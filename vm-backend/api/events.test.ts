@@ -12,6 +12,8 @@ describe('events', () => {
       'logs:end',
       'logs:state',
       'pull:progress',
+      'stats:end',
+      'stats:sample',
     ]);
   });
 
@@ -29,6 +31,8 @@ describe('events', () => {
       'logs:chunk',
       'logs:end',
       'logs:state',
+      'stats:end',
+      'stats:sample',
     ]);
     for (const name of STREAM_ROUTED_EVENT_NAMES) expect(STREAM_EVENT_NAMES).toContain(name);
   });

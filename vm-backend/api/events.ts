@@ -6,6 +6,7 @@
 // No zod and no runtime import: the preload and the renderer's entry may take it.
 import type { PullProgress } from './contract.pull';
 import type { VmStatus } from './contract.vm';
+import type { StatsEndEvent, StatsSampleEvent } from './stats-types';
 import type { ExecExit, LogsEnd, LogsState, StreamChunk } from './stream-types';
 import type { ContainerRow, EngineStatus, ImageRow, ListChange } from './types';
 
@@ -35,6 +36,8 @@ export const events = {
   'exec:exit': perStream<ExecExit>(),
   'pull:progress': perClient<PullProgress>(),
   'vm:state': broadcast<VmStatus>(),
+  'stats:sample': perStream<StatsSampleEvent>(),
+  'stats:end': perStream<StatsEndEvent>(),
 };
 
 type EventDefs = typeof events;

@@ -10,6 +10,7 @@ import { logHandlers } from '../engine/logs/log-handlers';
 import { pullHandlers } from '../engine/pull/pull-handlers';
 import { runHandlers } from '../engine/run/run-handlers';
 import type { ScopeContext } from '../engine/scope-context';
+import { statsHandlers } from '../engine/stats/stats-handlers';
 import { streamHandlers } from '../engine/streams/stream-handlers';
 import { registryHandlers } from '../registry/registry-handlers';
 
@@ -23,6 +24,7 @@ const SCOPE_DOMAINS = [
   streamHandlers,
   pullHandlers,
   registryHandlers,
+  statsHandlers,
 ] as const;
 
 /** Calls served beside the engine, whichever it is: the targets and the VM (backend.ts). */
