@@ -13,13 +13,16 @@ import { useRunDialog } from '../run/run-store';
 // xterm.js and its addons load with the first Logs or Shell tab, not with the first paint.
 const LogsTab = lazyNamed(() => import('../terminal/LogsTab'), 'LogsTab');
 const ShellTab = lazyNamed(() => import('../terminal/ShellTab'), 'ShellTab');
+// uPlot loads with the first Stats tab.
+const StatsTab = lazyNamed(() => import('../stats/StatsTab'), 'StatsTab');
+const ProcessesTab = lazyNamed(() => import('../stats/ProcessesTab'), 'ProcessesTab');
 
 /** Friendly summary plus the raw inspect JSON; re-reads when the container's row changes. */
 export function InspectPanel({ id }: { id: string }): React.JSX.Element {
   const { t } = useTranslation();
   const row = useStore((s) => s.containers.byId[id]);
   const close = useStore((s) => s.selectContainer);
-  const [tab, setTab] = useState<'summary' | 'raw' | 'logs' | 'shell'>('summary');
+  const [tab, setTab] = useState<'summary' | 'raw' | 'logs' | 'shell' | 'stats' | 'processes'>('summary');
   const [data, setData] = useState<ContainerInspect | null>(null);
   const [error, setError] = useState<WharfErrorShape | null>(null);
   // A container just run with -it opens on its terminal.
@@ -48,7 +51,7 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
   const name = row?.name ?? s?.name ?? id.slice(0, 12);
   return (
     <aside
-      className={tab === 'logs' || tab === 'shell' ? 'inspect inspect--wide' : 'inspect'}
+      className={['logs', 'shell', 'stats', 'processes'].includes(tab) ? 'inspect inspect--wide' : 'inspect'}
       role="region"
       aria-label={t('containers.details', { name })}
     >
@@ -78,6 +81,12 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
         </button>
         <button role="tab" type="button" aria-selected={tab === 'shell'} onClick={() => setTab('shell')}>
           {t('inspect.shell')}
+        </button>
+        <button role="tab" type="button" aria-selected={tab === 'stats'} onClick={() => setTab('stats')}>
+          {t('stats.tab')}
+        </button>
+        <button role="tab" type="button" aria-selected={tab === 'processes'} onClick={() => setTab('processes')}>
+          {t('top.tab')}
         </button>
       </div>
       {error && tab !== 'logs' && <ErrorNotice error={error} />}
@@ -160,6 +169,10 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
       )}
       <Suspense fallback={<LoadingLine />}>
         {tab === 'logs' && <LogsTab key={id} id={id} name={name} />}
+        {tab === 'stats' && <StatsTab key={id} id={id} name={name} state={row?.state ?? s?.state ?? 'exited'} />}
+        {tab === 'processes' && (
+          <ProcessesTab key={id} id={id} name={name} state={row?.state ?? s?.state ?? 'exited'} />
+        )}
         {tab === 'shell' && (
           <ShellTab
             key={id}
