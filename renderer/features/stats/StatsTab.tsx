@@ -133,7 +133,11 @@ export function StatsTab({ id, name, state }: { id: string; name: string; state:
     <div className="stats-tab" role="tabpanel" data-testid="stats-tab">
       <code className="cli-inline">$ {statsCli.stats(name)}</code>
       <p className="stats-tab__explain">{t('stats.explain')}</p>
-      {!running && view.kind !== 'ended' && <p className="stats-tab__note">{t('stats.notRunning')}</p>}
+      {!running && view.kind !== 'ended' && (
+        <p className="stats-tab__note" role="status" data-testid="stats-not-running">
+          {t('stats.notRunning')}
+        </p>
+      )}
       {running && view.kind === 'opening' && <p className="stats-tab__note">{t('stats.waiting')}</p>}
       {view.kind === 'error' && <ErrorNotice error={view.error} />}
       {view.kind === 'ended' && (
