@@ -146,4 +146,48 @@ describe.each(['local', 'sshd'])('stats, top and update on the %s engine', (targ
     expect(code(await backend.invoke('stats:open', { id: name }, client))).toBe('STATS_NOT_RUNNING');
     expect(code(await backend.invoke('stats:top', { id: name }))).not.toBe('ok');
   }, 60_000);
+
+  it('runs with the limits of the run dialog, and refuses what the engine would', async () => {
+    const name = uniqueName('wharf-stats-run');
+    made.push(name);
+    const form = (limits: Record<string, string>, n = name) => ({
+      form: {
+        image: IMAGE,
+        name: n,
+        command: 'sleep 600',
+        detached: true,
+        interactive: false,
+        restart: 'no',
+        restartMax: '',
+        autoRemove: false,
+        env: [],
+        volumes: [],
+        network: '',
+        ports: [],
+        limits: { memory: '', memorySwap: '', cpus: '', cpuShares: '', pidsLimit: '', ...limits },
+      },
+      keepOnFailure: false,
+    });
+    ok(
+      await backend.invoke(
+        'run:create',
+        form({ memory: '64m', memorySwap: '128m', cpus: '0.5', cpuShares: '512', pidsLimit: '50' }),
+      ),
+    );
+    expect(
+      await docker(
+        'inspect',
+        '-f',
+        '{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.NanoCpus}} {{.HostConfig.CpuShares}} {{.HostConfig.PidsLimit}}',
+        name,
+      ),
+    ).toBe(`${64 * MiB} ${128 * MiB} 500000000 512 50`);
+    const low = await backend.invoke('run:create', form({ memory: '4m' }, `${name}-low`));
+    expect(low.ok ? 'ok' : [low.error.code, low.error.params?.field]).toEqual(['RUN_INVALID', 'limits.memory']);
+    // More CPUs than the host has: the engine's own words, and nothing left behind.
+    const many = await backend.invoke('run:create', form({ cpus: '64' }, `${name}-cpus`));
+    expect(many.ok).toBe(false);
+    expect(many.ok ? '' : many.error.detail).toMatch(/CPUs/);
+    expect(await docker('ps', '-a', '--filter', `name=${name}-`, '--format', '{{.Names}}')).toBe('');
+  });
 });

@@ -1,0 +1,29 @@
+// The run dialog's limits (cgroups): a folded section of the five fields, each with its flag; the
+// flags join the docker run command as they are typed.
+import { useTranslation } from 'react-i18next';
+import type { RunForm } from '../../../vm-backend/api/rules/run-form';
+import { emptyLimits, LIMIT_FIELDS, type RunLimits, validateLimits } from '../../../vm-backend/api/rules/stats-limits';
+import { LimitFields } from './LimitFields';
+import './stats.css';
+
+export function RunLimitsSection({
+  form,
+  update,
+}: {
+  form: RunForm;
+  update(change: (f: RunForm) => RunForm): void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const value = form.limits ?? emptyLimits();
+  const set = (v: RunLimits): void =>
+    update((f) => {
+      const { limits: _old, ...rest } = f;
+      return LIMIT_FIELDS.some((k) => v[k] !== '') ? { ...rest, limits: v } : rest;
+    });
+  return (
+    <details className="run-limits" open={form.limits !== undefined}>
+      <summary>{t('limits.runTitle')}</summary>
+      <LimitFields value={value} onChange={set} problems={validateLimits(value)} idPrefix="run-limit" />
+    </details>
+  );
+}
