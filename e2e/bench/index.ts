@@ -13,6 +13,7 @@ import { sshApi } from './ssh-api.bench';
 import type { Bench } from './types';
 import { vmBench } from './vm.bench';
 import { searchFirstResults } from './search.bench';
+import { statsBench } from './stats.bench';
 
 export const benches: Record<string, Bench> = {
   'cold-start': coldStart,
@@ -28,4 +29,5 @@ export const benches: Record<string, Bench> = {
   'engine-restart': engineRestart,
   vm: vmBench,
   'contract-fuzz': contractFuzz,
+  stats: statsBench,
 };

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { statsCli } from '../../../vm-backend/api/rules/stats-cli';
-import { emptyLimits, type RunLimits, validateLimits } from '../../../vm-backend/api/rules/stats-limits';
+import { emptyLimits, parseBytes, type RunLimits, validateLimits } from '../../../vm-backend/api/rules/stats-limits';
 import type { WharfErrorShape } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -40,8 +40,12 @@ export function LimitsForm({
     };
   }, [id]);
   const problems = useMemo(
-    () => validateLimits(value, { ...(hostCpus ? { hostCpus } : {}), currentMemory: 0 }),
-    [value, hostCpus],
+    () =>
+      validateLimits(value, {
+        ...(hostCpus ? { hostCpus } : {}),
+        currentMemory: held.memory ? (parseBytes(held.memory) ?? 0) : 0,
+      }),
+    [value, hostCpus, held],
   );
   // Only what changed goes to docker update, as a person would type it.
   const changed: RunLimits = useMemo(() => {
