@@ -1,3 +1,4 @@
+import { RunDialogPage } from '../pages/run-dialog';
 import { StatsPanel } from '../pages/stats-panel';
 import { docker, removeContainers, runFixture, uniqueName } from '../support/docker';
 import { expect, test } from '../support/fixtures';
@@ -64,5 +65,33 @@ test.describe('live resource use', () => {
     await docker('kill', name);
     await expect(s.ended.or(s.notRunning)).toBeVisible({ timeout: 10_000 });
     await expect(s.stats.getByRole('status').first()).toContainText(/stopped|not running/);
+  });
+
+  test('the run dialog sets limits with their flags, refuses 4m on its field, and runs with 64m', async ({
+    app,
+    page,
+  }) => {
+    const name = uniqueName('e2e-stats-run');
+    made.push(name);
+    await app.gotoImages();
+    const d = new RunDialogPage(page);
+    await d.openFromImage(IMAGE);
+    await d.paste(`docker run -d --name ${name} -m 4m --cpus 0.5 ${IMAGE} sleep 600`);
+    const memory = d.dialog.getByLabel(/^Memory --memory$/);
+    await expect(memory).toHaveValue('4m');
+    await expect(d.dialog.getByRole('alert').filter({ hasText: 'at least 6 MB' })).toBeVisible();
+    await d.runButton.click();
+    await expect(d.dialog).toBeVisible();
+    expect(await docker('ps', '-a', '--filter', `name=^${name}$`, '--format', '{{.Names}}')).toBe('');
+    await memory.fill('64m');
+    await d.dialog.getByLabel(/^Process limit --pids-limit$/).fill('50');
+    await expect(d.cli).toHaveText(
+      `$ docker container run -d --name ${name} --memory 64m --cpus 0.5 --pids-limit 50 ${IMAGE} sleep 600`,
+    );
+    await d.run();
+    await app.containers.expectState(name, 'running');
+    expect(
+      await docker('inspect', '-f', '{{.HostConfig.Memory}} {{.HostConfig.NanoCpus}} {{.HostConfig.PidsLimit}}', name),
+    ).toBe(`${64 * MiB} 500000000 50`);
   });
 });
