@@ -1,6 +1,7 @@
 // The list's live-use cell (CPU %, memory used / limit, network, disk, PIDs) and its header.
-// Each cell reads only its own container's reading, so a poll re-renders only the cells it changed.
-import { useEffect } from 'react';
+// Each cell reads only its own container's reading, so a poll re-renders only the cells it changed;
+// a cell asks to be polled while it is on screen (IntersectionObserver).
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerState } from '../../../vm-backend/api/types';
 import { fmtBytes, fmtPct } from './stats-format';
@@ -24,10 +25,28 @@ export function StatsHead(): React.JSX.Element {
 export function StatsCell({ id, state }: { id: string; state: ContainerState }): React.JSX.Element {
   const { t } = useTranslation();
   const s = useStats((st) => (state === 'running' ? st.byId[id] : undefined));
-  useEffect(() => (state === 'running' ? mountRow(id) : undefined), [id, state]);
+  const ref = useRef<HTMLSpanElement>(null);
+  // Polled only while the cell is on screen: not the virtual list's overscan, not a hidden column.
+  useEffect(() => {
+    const el = ref.current;
+    if (state !== 'running' || !el) return;
+    let off: (() => void) | null = null;
+    const io = new IntersectionObserver(([e]) => {
+      if (e?.isIntersecting) off ??= mountRow(id);
+      else {
+        off?.();
+        off = null;
+      }
+    });
+    io.observe(el);
+    return () => {
+      io.disconnect();
+      off?.();
+    };
+  }, [id, state]);
   if (!s)
     return (
-      <span role="cell" className="crow__stats" data-testid="container-stats">
+      <span role="cell" className="crow__stats" data-testid="container-stats" ref={ref}>
         {state === 'running' ? '…' : ''}
       </span>
     );
@@ -37,6 +56,7 @@ export function StatsCell({ id, state }: { id: string; state: ContainerState }):
       role="cell"
       className="crow__stats"
       data-testid="container-stats"
+      ref={ref}
       data-cpu={s.cpuPct ?? ''}
       data-mem={s.memUsed}
       title={`${t('stats.col.cpu')} ${fmtPct(s.cpuPct)} · ${t('stats.col.mem')} ${mem}`}

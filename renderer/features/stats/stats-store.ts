@@ -1,7 +1,7 @@
 // The containers list's live use: the latest one-shot reading of each running container, polled
-// only while the list is on screen and the window visible. Each round asks for the rows mounted
-// in the list (the virtual list's visible rows and a few more); every 5th round also the other
-// running containers, for the engine-wide total. A round starts after the previous one answered,
+// only while the list is on screen and the window visible. Each round asks for the rows whose
+// stats cell is on screen (not the virtual list's overscan, not a hidden column); every 5th round
+// also the other running containers, for the engine-wide total. A round starts after the previous one answered,
 // and the backend keeps at most 4 engine requests in flight.
 import { create } from 'zustand';
 import type { StatsSample } from '../../../vm-backend/api/stats-types';
@@ -28,7 +28,7 @@ export const useStats = create<StatsState>()((set) => ({
     }),
 }));
 
-/** The rows the list has mounted now: each stats cell adds its id while it is in the DOM. */
+/** The rows on screen now: each stats cell adds its id while it intersects the viewport. */
 const mounted = new Map<string, number>();
 export function mountRow(id: string): () => void {
   mounted.set(id, (mounted.get(id) ?? 0) + 1);
