@@ -67,7 +67,7 @@ test.describe('live resource use', () => {
     await expect(s.stats.getByRole('status').first()).toContainText(/stopped|not running/);
   });
 
-  test('the run dialog sets limits with their flags, refuses 4m on its field, and runs with 64m', async ({
+  test('the run dialog sets limits with their flags, refuses 4m and 64 CPUs on their fields, runs with 64m', async ({
     app,
     page,
   }) => {
@@ -79,11 +79,18 @@ test.describe('live resource use', () => {
     await d.paste(`docker run -d --name ${name} -m 4m --cpus 0.5 ${IMAGE} sleep 600`);
     const memory = d.dialog.getByLabel(/^Memory --memory$/);
     await expect(memory).toHaveValue('4m');
-    await expect(d.dialog.getByRole('alert').filter({ hasText: 'at least 6 MB' })).toBeVisible();
+    await expect(d.error('limits.memory')).toContainText('at least 6 MB');
     await d.runButton.click();
     await expect(d.dialog).toBeVisible();
     expect(await docker('ps', '-a', '--filter', `name=^${name}$`, '--format', '{{.Names}}')).toBe('');
     await memory.fill('64m');
+    // More CPUs than the engine's host has: the engine's refusal lands on the CPUs field.
+    const cpus = d.dialog.getByLabel(/^CPUs --cpus$/);
+    await cpus.fill('64');
+    await d.runButton.click();
+    await expect(d.error('limits.cpus')).toContainText('CPUs available');
+    expect(await docker('ps', '-a', '--filter', `name=^${name}$`, '--format', '{{.Names}}')).toBe('');
+    await cpus.fill('0.5');
     await d.dialog.getByLabel(/^Process limit --pids-limit$/).fill('50');
     await expect(d.cli).toHaveText(
       `$ docker container run -d --name ${name} --memory 64m --cpus 0.5 --pids-limit 50 ${IMAGE} sleep 600`,

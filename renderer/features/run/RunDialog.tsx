@@ -197,7 +197,7 @@ export function RunDialog({ source }: { source: RunSource }): React.JSX.Element 
         </p>
         <EnvRows form={form} update={update} problems={problems} />
         <VolumeRows form={form} update={update} problems={problems} />
-        <RunLimitsSection form={form} update={update} />
+        <RunLimitsSection form={form} update={update} problems={problems} />
         {general && <ErrorNotice error={general} />}
         {r.engineError?.params?.kept && <p className="run-warning">{t('run.kept')}</p>}
         <label className="check small">

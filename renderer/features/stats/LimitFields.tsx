@@ -14,11 +14,14 @@ export function LimitFields({
   onChange,
   problems,
   idPrefix,
+  renderProblem,
 }: {
   value: RunLimits;
   onChange(v: RunLimits): void;
   problems: readonly LimitProblem[];
   idPrefix: string;
+  /** Shows a field's problem instead (the run dialog's own field errors, engine refusals too). */
+  renderProblem?: (field: LimitField) => React.ReactNode;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const problemOf = (f: LimitField): LimitProblem | undefined => problems.find((p) => p.field === f);
@@ -40,6 +43,7 @@ export function LimitFields({
               aria-describedby={p ? `${id}-problem` : undefined}
               onChange={(e) => onChange({ ...value, [f]: e.target.value })}
             />
+            {renderProblem?.(f)}
             {p && (
               <span id={`${id}-problem`} className="field-error" role="alert">
                 {t(`limits.problem.${p.key}`, p.params ?? {})}

@@ -188,6 +188,8 @@ describe.each(['local', 'sshd'])('stats, top and update on the %s engine', (targ
     const many = await backend.invoke('run:create', form({ cpus: '64' }, `${name}-cpus`));
     expect(many.ok).toBe(false);
     expect(many.ok ? '' : many.error.detail).toMatch(/CPUs/);
+    // On the field it concerns, so the dialog shows it there.
+    expect(many.ok ? '' : many.error.params?.field).toBe('limits.cpus');
     expect(await docker('ps', '-a', '--filter', `name=${name}-`, '--format', '{{.Names}}')).toBe('');
   });
 });
