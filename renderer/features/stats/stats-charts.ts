@@ -5,6 +5,8 @@ import 'uplot/dist/uPlot.min.css';
 import { formatBytes } from '../../../vm-backend/api/rules/stats-limits';
 import type { Series } from './stats-series';
 
+const WINDOW_MIN_S = 60;
+
 export interface ChartLabels {
   cpu: string;
   memory: string;
@@ -70,8 +72,12 @@ export class StatsCharts {
           height: 130,
           legend: { show: true, live: false },
           cursor: { show: false },
-          scales: { x: { time: true }, y: range ? { range } : {} },
-          axes: [axis(), axis(values)],
+          // At least the last minute, growing to the kept five: a few readings are not a blur at the edge.
+          scales: {
+            x: { time: true, range: (_u, min, max) => [Math.min(min, max - WINDOW_MIN_S), max] },
+            y: range ? { range } : {},
+          },
+          axes: [{ ...axis(), space: 60 }, axis(values)],
           series: [{}, ...series],
         },
         data(),
