@@ -21,6 +21,7 @@ import { vmBench } from './vm.bench';
 import { vmShareBench } from './vm-share.bench';
 import { searchFirstResults } from './search.bench';
 import { volumes200 } from './volumes-200.bench';
+import { statsBench } from './stats.bench';
 
 export const benches: Record<string, Bench> = {
   'cold-start': coldStart,
@@ -45,4 +46,5 @@ export const benches: Record<string, Bench> = {
   'build-context': buildContext,
   'push-overhead': pushOverhead,
   'compose-up': composeUp,
+  stats: statsBench,
 };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { call } from './define';
 import { containerRef, imageRef } from './ids';
 import type { RunForm } from './rules/run-form';
+import { limitsSchema } from './contract.stats';
 import type { HostListener } from './rules/run-ports';
 
 const text = (max: number) => z.string().max(max);
@@ -34,6 +35,7 @@ export const runFormSchema = z
           .strict(),
       )
       .max(100),
+    limits: limitsSchema.optional(),
   })
   .strict();
 

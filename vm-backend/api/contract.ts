@@ -18,6 +18,7 @@ import { runCalls } from './contract.run';
 import { pullCalls } from './contract.pull';
 import { registryCalls } from './contract.registries';
 import { searchCalls } from './contract.search';
+import { statsCalls } from './contract.stats';
 import { targetCalls } from './contract.targets';
 import { vmCalls } from './contract.vm';
 import { volumeCalls } from './contract.volumes';
@@ -45,6 +46,7 @@ export const calls = {
   ...buildCalls,
   ...pushCalls,
   ...composeCalls,
+  ...statsCalls,
 };
 
 export type Calls = typeof calls;

@@ -23,6 +23,8 @@ describe('events', () => {
       'logs:state',
       'pull:progress',
       'push:progress',
+      'stats:end',
+      'stats:sample',
     ]);
   });
 
@@ -40,6 +42,8 @@ describe('events', () => {
       'logs:chunk',
       'logs:end',
       'logs:state',
+      'stats:end',
+      'stats:sample',
     ]);
     for (const name of STREAM_ROUTED_EVENT_NAMES) expect(STREAM_EVENT_NAMES).toContain(name);
   });

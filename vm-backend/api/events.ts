@@ -11,6 +11,7 @@ import type { BuildOutput, BuildRecord } from './contract.build';
 import type { PushProgress } from './contract.push';
 import type { VmStatus } from './contract.vm';
 import type { VolumeRow } from './contract.volumes';
+import type { StatsEndEvent, StatsSampleEvent } from './stats-types';
 import type { ExecExit, LogsEnd, LogsState, StreamChunk } from './stream-types';
 import type { ContainerRow, EngineStatus, ImageRow, ListChange } from './types';
 
@@ -46,6 +47,8 @@ export const events = {
   'build:output': broadcast<BuildOutput>(),
   'push:progress': perClient<PushProgress>(),
   'compose:progress': perClient<ComposeProgress>(),
+  'stats:sample': perStream<StatsSampleEvent>(),
+  'stats:end': perStream<StatsEndEvent>(),
 };
 
 type EventDefs = typeof events;

@@ -13,6 +13,7 @@ import { networkHandlers } from '../engine/networks/network-handlers';
 import { pullHandlers } from '../engine/pull/pull-handlers';
 import { runHandlers } from '../engine/run/run-handlers';
 import type { ScopeContext } from '../engine/scope-context';
+import { statsHandlers } from '../engine/stats/stats-handlers';
 import { streamHandlers } from '../engine/streams/stream-handlers';
 import { volumeHandlers } from '../engine/volumes/volume-handlers';
 import { registryHandlers } from '../registry/registry-handlers';
@@ -35,6 +36,7 @@ const SCOPE_DOMAINS = [
   buildHandlers,
   pushHandlers,
   composeHandlers,
+  statsHandlers,
 ] as const;
 
 /** Calls served beside the engine, whichever it is: the targets, the VM, the host's paths (backend.ts). */

@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContainerRow } from '../../../vm-backend/api/types';
 import type { ListItem } from './container-items';
+import { StatsHead } from '../stats/StatsCells';
 import { ContainerRowView, type RowProps } from './ContainerRowView';
 
 const ROW_HEIGHT = 44;
@@ -34,6 +35,7 @@ export function ContainerList(p: Props): React.JSX.Element {
         <span role="columnheader">{t('containers.col.status')}</span>
         <span role="columnheader">{t('containers.col.ports')}</span>
         <span role="columnheader">{t('containers.col.created')}</span>
+        <StatsHead />
         <span role="columnheader">{t('containers.col.actions')}</span>
       </div>
       <div className="ctable__scroll" ref={scrollRef} data-testid="container-scroll">

@@ -6,6 +6,7 @@ import { getBridge } from '../../bridge';
 import { cliHintProps } from '../../components/useCli';
 import { formatAgo } from '../../lib/format';
 import { liveStatus } from '../../lib/live-status';
+import { StatsCell } from '../stats/StatsCells';
 import { actionsFor } from './container-items';
 
 export interface RowProps {
@@ -105,6 +106,7 @@ export const ContainerRowView = memo(function ContainerRowView(p: RowProps): Rea
       <span role="cell" className="crow__created">
         {formatAgo(row.created, p.now, i18n.language)}
       </span>
+      <StatsCell id={row.id} state={row.state} />
       <span role="cell" className="crow__actions">
         {actionsFor(row.state).map((a) => (
           <button

@@ -11,6 +11,7 @@ import { useStore } from '../../store/store';
 import { ContainerList } from './ContainerList';
 import { InspectPanel } from './InspectPanel';
 import { RunDialogHost } from '../run/RunDialogHost';
+import { StatsTotal } from '../stats/StatsTotal';
 import { RemoveContainersDialog } from './RemoveContainersDialog';
 import { actOnContainers, removeContainers, stoppable } from './container-actions';
 import { toListItems } from './container-items';
@@ -155,6 +156,7 @@ export function ContainersView(): React.JSX.Element {
             </>
           )}
         </div>
+        <StatsTotal />
         {errors.map((e, i) => (
           <ErrorNotice key={i} error={e} />
         ))}

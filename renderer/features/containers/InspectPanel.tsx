@@ -15,13 +15,16 @@ import { containerIps } from '../networks/container-ips';
 const LogsTab = lazyNamed(() => import('../terminal/LogsTab'), 'LogsTab');
 const ShellTab = lazyNamed(() => import('../terminal/ShellTab'), 'ShellTab');
 const FilesTab = lazyNamed(() => import('../files/FilesTab'), 'FilesTab');
+// uPlot loads with the first Stats tab.
+const StatsTab = lazyNamed(() => import('../stats/StatsTab'), 'StatsTab');
+const ProcessesTab = lazyNamed(() => import('../stats/ProcessesTab'), 'ProcessesTab');
 
 /** Friendly summary plus the raw inspect JSON; re-reads when the container's row changes. */
 export function InspectPanel({ id }: { id: string }): React.JSX.Element {
   const { t } = useTranslation();
   const row = useStore((s) => s.containers.byId[id]);
   const close = useStore((s) => s.selectContainer);
-  const [tab, setTab] = useState<'summary' | 'raw' | 'logs' | 'shell' | 'files'>('summary');
+  const [tab, setTab] = useState<'summary' | 'raw' | 'logs' | 'shell' | 'files' | 'stats' | 'processes'>('summary');
   const [data, setData] = useState<ContainerInspect | null>(null);
   const [error, setError] = useState<WharfErrorShape | null>(null);
   // A container just run with -it opens on its terminal.
@@ -50,7 +53,7 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
   const name = row?.name ?? s?.name ?? id.slice(0, 12);
   return (
     <aside
-      className={tab === 'logs' || tab === 'shell' || tab === 'files' ? 'inspect inspect--wide' : 'inspect'}
+      className={['logs', 'shell', 'files', 'stats', 'processes'].includes(tab) ? 'inspect inspect--wide' : 'inspect'}
       role="region"
       aria-label={t('containers.details', { name })}
     >
@@ -83,6 +86,12 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
         </button>
         <button role="tab" type="button" aria-selected={tab === 'files'} onClick={() => setTab('files')}>
           {t('files.tab')}
+        </button>
+        <button role="tab" type="button" aria-selected={tab === 'stats'} onClick={() => setTab('stats')}>
+          {t('stats.tab')}
+        </button>
+        <button role="tab" type="button" aria-selected={tab === 'processes'} onClick={() => setTab('processes')}>
+          {t('top.tab')}
         </button>
       </div>
       {error && tab !== 'logs' && <ErrorNotice error={error} />}
@@ -166,6 +175,10 @@ export function InspectPanel({ id }: { id: string }): React.JSX.Element {
       <Suspense fallback={<LoadingLine />}>
         {tab === 'logs' && <LogsTab key={id} id={id} name={name} />}
         {tab === 'files' && <FilesTab key={id} id={id} name={name} running={row?.state === 'running'} />}
+        {tab === 'stats' && <StatsTab key={id} id={id} name={name} state={row?.state ?? s?.state ?? 'exited'} />}
+        {tab === 'processes' && (
+          <ProcessesTab key={id} id={id} name={name} state={row?.state ?? s?.state ?? 'exited'} />
+        )}
         {tab === 'shell' && (
           <ShellTab
             key={id}

@@ -15,6 +15,7 @@ import { PortRows } from './PortRows';
 import { type RunSource, useRunDialog } from './run-store';
 import { useRunForm } from './useRunForm';
 import { VolumeRows } from './VolumeRows';
+import { RunLimitsSection } from '../stats/RunLimitsSection';
 import './run-dialog.css';
 
 /** Run an image: every choice shows the `docker container run` flag it stands for. */
@@ -196,6 +197,7 @@ export function RunDialog({ source }: { source: RunSource }): React.JSX.Element 
         </p>
         <EnvRows form={form} update={update} problems={problems} />
         <VolumeRows form={form} update={update} problems={problems} />
+        <RunLimitsSection form={form} update={update} problems={problems} />
         {general && <ErrorNotice error={general} />}
         {r.engineError?.params?.kept && <p className="run-warning">{t('run.kept')}</p>}
         <label className="check small">

@@ -3,6 +3,7 @@
 import { shellQuote } from './cli';
 import type { PortRow, RunForm, VolumeRow } from './run-form';
 import { splitWords } from './run-words';
+import { limitFlags } from './stats-limits';
 
 function portFlag(p: PortRow): string {
   const ip = p.hostIp.includes(':') ? `[${p.hostIp}]` : p.hostIp;
@@ -30,6 +31,7 @@ function buildRunArgs(f: RunForm): string[] {
   if (f.restart !== 'no')
     a.push('--restart', f.restart === 'on-failure' && f.restartMax ? `on-failure:${f.restartMax}` : f.restart);
   if (f.network) a.push('--network', f.network);
+  if (f.limits) a.push(...limitFlags(f.limits));
   a.push(f.image || '<image>');
   const cmd = splitWords(f.command);
   if (cmd.ok) a.push(...cmd.words);

@@ -1,5 +1,6 @@
 // The run dialog's form: what a beginner fills in, kept as the strings they typed so that
 // validation can say what is wrong with each field. Pure: the renderer and the backend share it.
+import type { RunLimits } from './stats-limits';
 
 export type Protocol = 'tcp' | 'udp';
 export type RestartPolicy = 'no' | 'always' | 'unless-stopped' | 'on-failure';
@@ -46,6 +47,8 @@ export interface RunForm {
   /** "" keeps the engine's default network (bridge). */
   network: string;
   ports: PortRow[];
+  /** --memory, --memory-swap, --cpus, --cpu-shares, --pids-limit (stats domain); absent: none set. */
+  limits?: RunLimits;
 }
 
 export const LOOPBACK = '127.0.0.1';

@@ -54,11 +54,23 @@ describe('parseDockerRun', () => {
     expect(splitWords(form.command)).toEqual({ ok: true, words: ['sh', '-c', 'echo "hi there"'] });
   });
   it('reports unknown flags with their values, and still finds the image', () => {
-    const { form, problems } = parseDockerRun('docker run -m 512m --privileged --user=1000 -w /app alpine ls -l');
+    const { form, problems } = parseDockerRun(
+      'docker run --shm-size 512m --privileged --user=1000 -w /app alpine ls -l',
+    );
     expect(form.image).toBe('alpine');
     expect(form.command).toBe('ls -l');
-    expect(problems.map((p) => p.token)).toEqual(['-m 512m', '--privileged', '--user 1000', '-w /app']);
+    expect(problems.map((p) => p.token)).toEqual(['--shm-size 512m', '--privileged', '--user 1000', '-w /app']);
     expect(problems.every((p) => p.code === 'unknownFlag' && p.severity === 'error')).toBe(true);
+  });
+  it('reads the limits (-m/--memory, --memory-swap, --cpus, -c/--cpu-shares, --pids-limit) and writes them back', () => {
+    const cmd = 'docker run -m 64m --memory-swap=128m --cpus 0.5 -c 512 --pids-limit 50 alpine';
+    const { form, problems } = parseDockerRun(cmd);
+    expect(problems).toEqual([]);
+    expect(form.limits).toEqual({ memory: '64m', memorySwap: '128m', cpus: '0.5', cpuShares: '512', pidsLimit: '50' });
+    expect(buildRunCommand(form)).toBe(
+      'docker container run --memory 64m --memory-swap 128m --cpus 0.5 --cpu-shares 512 --pids-limit 50 alpine',
+    );
+    expect(parseDockerRun(buildRunCommand(form)).form).toEqual(form);
   });
   it('rejects what is not a docker run command, bad values and a missing image', () => {
     expect(parseDockerRun('ls -la').problems[0]?.code).toBe('notDockerRun');

@@ -11,6 +11,7 @@ import {
 } from './run-form';
 import { shellQuote } from './cli';
 import { splitWords } from './run-words';
+import { emptyLimits, type LimitField } from './stats-limits';
 
 export interface ParseProblem {
   /** unknownFlag | missingValue | badPort | badVolume | badRestart | noImage | notDockerRun | unclosedQuote | hostEnv | portAllInterfaces */
@@ -37,9 +38,6 @@ const VALUE_FLAGS = new Set([
   '--cap-drop',
   '--cgroupns',
   '--cidfile',
-  '--cpus',
-  '--cpu-shares',
-  '-c',
   '--cpuset-cpus',
   '--device',
   '--dns',
@@ -65,9 +63,6 @@ const VALUE_FLAGS = new Set([
   '--link',
   '--log-driver',
   '--log-opt',
-  '-m',
-  '--memory',
-  '--memory-swap',
   '--mount',
   '--pid',
   '--platform',
@@ -100,6 +95,16 @@ const LONG: Record<string, string> = {
   '--env': '-e',
   '--volume': '-v',
   '--net': '--network',
+};
+/** The limits the dialog models (stats domain), by flag. */
+const LIMIT_OF_FLAG: Record<string, LimitField> = {
+  '-m': 'memory',
+  '--memory': 'memory',
+  '--memory-swap': 'memorySwap',
+  '--cpus': 'cpus',
+  '-c': 'cpuShares',
+  '--cpu-shares': 'cpuShares',
+  '--pids-limit': 'pidsLimit',
 };
 
 export function parsePortFlag(v: string): PortRow | null {
@@ -285,6 +290,17 @@ export function parseDockerRun(text: string): ParseResult {
             'note',
           );
         form.env.push(at < 0 ? { key: v, value: '' } : { key: v.slice(0, at), value: v.slice(at + 1) });
+        break;
+      }
+      case '-m':
+      case '--memory':
+      case '--memory-swap':
+      case '--cpus':
+      case '-c':
+      case '--cpu-shares':
+      case '--pids-limit': {
+        const v = take(flag, inline);
+        if (v !== null) form.limits = { ...(form.limits ?? emptyLimits()), [LIMIT_OF_FLAG[flag] ?? 'memory']: v };
         break;
       }
       case '-v': {

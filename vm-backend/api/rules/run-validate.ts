@@ -3,6 +3,7 @@
 import { RESTART_POLICIES, type RunForm } from './run-form';
 import { parsePortSpec } from './run-ports';
 import { splitWords } from './run-words';
+import { validateLimits } from './stats-limits';
 
 export interface FieldError {
   /** "name", "image", "command", "network", "restartMax", "ports.0.hostPort", "env.2.key", "volumes.1.target"... */
@@ -124,5 +125,7 @@ export function validateRunForm(f: RunForm): FieldError[] {
       add(`${at}.source`, 'volumeName', 'A volume name uses letters, digits and _ . -');
     }
   });
+  if (f.limits)
+    for (const p of validateLimits(f.limits)) add(`limits.${p.field}`, `limit.${p.key}`, p.message, p.params);
   return errs;
 }

@@ -38,6 +38,12 @@ export function fieldOf(err: WharfError, form: RunForm, rawMessage: string): str
   );
   if (/mount|bind source|volume/i.test(rawMessage) && vi >= 0) return `volumes.${vi}.source`;
   if (/network .* not found/i.test(rawMessage)) return 'network';
+  // Limits (stats domain): "Range of CPUs is from 0.01 to 2.00, as there are only 2 CPUs available",
+  // "Minimum memory limit allowed is 6MB", "Memory limit should be smaller than ... memoryswap".
+  if (/range of cpus|nanocpus/i.test(rawMessage)) return 'limits.cpus';
+  if (/memoryswap|memory-swap/i.test(rawMessage)) return 'limits.memorySwap';
+  if (/memory limit/i.test(rawMessage)) return 'limits.memory';
+  if (/cpu.?shares/i.test(rawMessage)) return 'limits.cpuShares';
   if (/executable file not found|exec format|no such file or directory/i.test(rawMessage)) return 'command';
   return '';
 }

@@ -119,3 +119,21 @@ describe('engine errors land on their field', () => {
     expect(fieldOf(err('ENGINE_ERROR'), form, 'exec: "nope": executable file not found in $PATH')).toBe('command');
   });
 });
+
+describe('limits in the create body', () => {
+  it('sends the limits typed and reads them back for "Run another"', () => {
+    const limits = { memory: '64m', memorySwap: '-1', cpus: '1.5', cpuShares: '', pidsLimit: '100' };
+    const o = toCreateOptions({ ...emptyForm('img:1'), limits });
+    expect(o.HostConfig).toMatchObject({ Memory: 64 << 20, MemorySwap: -1, NanoCpus: 1.5e9, PidsLimit: 100 });
+    expect(o.HostConfig).not.toHaveProperty('CpuShares');
+    const f = formFromInspect({
+      Name: '/x',
+      Config: { Image: 'img:1' },
+      HostConfig: { Memory: 64 << 20, MemorySwap: -1, NanoCpus: 1.5e9, CpuShares: 0, PidsLimit: 100 },
+    } as unknown as ContainerInspectInfo);
+    expect(f.limits).toEqual(limits);
+    expect(formFromInspect({ Name: '/y', Config: {}, HostConfig: {} } as unknown as ContainerInspectInfo).limits).toBe(
+      undefined,
+    );
+  });
+});

@@ -13,6 +13,7 @@ import {
 import { parsePortSpec } from '../../api/rules/run-ports';
 import { splitWords } from '../../api/rules/run-words';
 import { shellQuote } from '../../api/rules/cli';
+import { limitResources, limitsFromHostConfig, LIMIT_FIELDS } from '../../api/rules/stats-limits';
 
 const RUN_LABEL = 'wharf.run';
 
@@ -69,6 +70,7 @@ export function toCreateOptions(f: RunForm, extraLabels: Record<string, string> 
         ...(f.restart === 'on-failure' && f.restartMax ? { MaximumRetryCount: Number(f.restartMax) } : {}),
       },
       ...(f.network ? { NetworkMode: f.network } : {}),
+      ...(f.limits ? limitResources(f.limits) : {}),
     },
   };
   if (f.name) opts.name = f.name;
@@ -140,6 +142,8 @@ export function formFromInspect(
         readOnly: Boolean(m.ReadOnly),
       }),
     );
+  const limits = limitsFromHostConfig(hc);
+  if (LIMIT_FIELDS.some((k) => limits[k])) f.limits = limits;
   for (const b of hc.Binds ?? []) {
     const [source = '', target = '', mode2 = ''] = b.split(':');
     f.volumes.push({

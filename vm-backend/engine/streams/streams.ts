@@ -25,7 +25,7 @@ export class StreamRegistry {
   private counter = 0;
 
   /** Reserves an id for a stream `client` is about to open. */
-  newId(client: ClientLink, kind: 'logs' | 'exec'): string {
+  newId(client: ClientLink, kind: 'logs' | 'exec' | 'stats'): string {
     let owned = 0;
     for (const e of this.entries.values()) if (e.client === client) owned += 1;
     if (owned >= MAX_STREAMS_PER_CLIENT) throw tooManyStreams(MAX_STREAMS_PER_CLIENT);
