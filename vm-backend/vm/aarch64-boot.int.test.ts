@@ -118,7 +118,7 @@ describe.skipIf(skip !== null)('aarch64 QEMU arguments boot a real arm64 kernel 
     console.log(`aarch64 trivial boot under TCG: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     expect(alive, log.slice(-2000)).toBe(false); // it powered itself off
     expect(log).toContain('WHARF-ARCH aarch64');
-    expect(log).toContain('WHARF-VIRTIO 4'); // root disk, data disk, net, rng on virt's PCI bus
+    expect(log).toContain('WHARF-VIRTIO 5'); // root disk, data disk, net, rng, and the memory balloon (free page reporting)
     expect(log).toContain('WHARF-SEED WHARF_NONCE=arm64seed');
   });
 });
