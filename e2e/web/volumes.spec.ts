@@ -48,7 +48,13 @@ test.describe('volumes and files', () => {
     const bytes = await files.download('note.txt');
     expect(bytes.toString()).toBe('kept after the container\n');
     await expect(app.cliCommand).toContainText('docker cp');
-    expect(await docker('ps', '-a', '-q', '--filter', 'label=wharf.helper', '--filter', `volume=${vol}`)).toBe('');
+    // The helper container goes once the download has ended (removed just after the last byte; over SSH
+    // that can be a moment later than the browser's save).
+    await expect
+      .poll(() => docker('ps', '-a', '-q', '--filter', 'label=wharf.helper', '--filter', `volume=${vol}`), {
+        timeout: 10_000,
+      })
+      .toBe('');
 
     // Run with this volume pre-fills -v NAME:/data; a new container reads the file back.
     await view
