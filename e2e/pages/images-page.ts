@@ -31,4 +31,13 @@ export class ImagesPage {
     await expect(this.dialog).toBeVisible();
     return this.dialog;
   }
+
+  /** "Push…" on the image's row: the push dialog. */
+  async startPush(ref: string): Promise<Locator> {
+    await this.row(ref)
+      .getByRole('button', { name: `Push image ${ref}…`, exact: true })
+      .click();
+    await expect(this.dialog).toBeVisible();
+    return this.dialog;
+  }
 }

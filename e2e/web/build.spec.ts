@@ -182,6 +182,8 @@ test('a failing RUN shows its Dockerfile line beside the log', async ({ app: _ap
   await expect(build.contextSize).toContainText('1 file');
   await build.buildButton.click();
   await expect(build.state).toHaveText('Failed', { timeout: 60_000 });
+  // The classic builder (this engine's only one) needs no "only the plain log" BuildKit note.
+  await expect(page.getByRole('note').filter({ hasText: 'BuildKit' })).toHaveCount(0);
   await expect(page.getByTestId('build-error-line')).toHaveText('Dockerfile line 3: RUN echo oops && exit 2');
   await expect(page.getByRole('alert').filter({ hasText: 'failed with exit code 2' })).toBeVisible();
   await expect.poll(() => build.logText()).toContain('oops');

@@ -62,6 +62,8 @@ export interface EngineStatus {
   apiVersion?: string;
   engineVersion?: string;
   os?: string;
+  /** The engine's default builder (/_ping's Builder-Version): "1" classic, "2" BuildKit. */
+  builderVersion?: string;
   error?: WharfErrorShape;
   /** When unreachable: milliseconds until the next automatic retry. */
   retryInMs?: number;

@@ -8,6 +8,8 @@ export const MAX_API = '1.51';
 export interface PingResult {
   apiVersion: string;
   os?: string;
+  /** The engine's default builder, from the Builder-Version header: "1" classic, "2" BuildKit. */
+  builderVersion?: string;
 }
 
 function compare(a: string, b: string): number {
@@ -23,7 +25,7 @@ export function negotiateApiVersion(engineApi: string | undefined): string | nul
   return compare(engineApi, MAX_API) > 0 ? MAX_API : engineApi;
 }
 
-/** GET /_ping without a version prefix; reads the Api-Version header. */
+/** GET /_ping without a version prefix; reads the Api-Version, OSType and Builder-Version headers. */
 export function ping(conn: Connection, timeoutMs = 3000): Promise<PingResult> {
   return new Promise((resolve, reject) => {
     const req = request({ ...conn.httpOptions(), path: '/_ping', method: 'GET', timeout: timeoutMs }, (res) => {
@@ -35,7 +37,12 @@ export function ping(conn: Connection, timeoutMs = 3000): Promise<PingResult> {
         }
         const api = res.headers['api-version'];
         const os = res.headers.ostype;
-        resolve({ apiVersion: typeof api === 'string' ? api : '', ...(typeof os === 'string' ? { os } : {}) });
+        const builder = res.headers['builder-version'];
+        resolve({
+          apiVersion: typeof api === 'string' ? api : '',
+          ...(typeof os === 'string' ? { os } : {}),
+          ...(typeof builder === 'string' && builder ? { builderVersion: builder } : {}),
+        });
       });
     });
     req.on('timeout', () =>

@@ -204,6 +204,7 @@ export class EngineSession {
         apiVersion: api,
         engineVersion: version.Version,
         ...(pong.os ? { os: pong.os } : {}),
+        ...(pong.builderVersion ? { builderVersion: pong.builderVersion } : {}),
         ...this.linkFacts(),
       });
       this.lostAt = null;

@@ -2,6 +2,8 @@
 // right. Builds run in the backend: leaving this view and coming back shows them where they are.
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { buildsWithBuildKit } from '../../../vm-backend/api/rules/build-builder';
+import { useStore } from '../../store/store';
 import { RunDialogHost } from '../run/RunDialogHost';
 import { BuildFormView } from './BuildFormView';
 import { BuildHistory } from './BuildHistory';
@@ -13,6 +15,7 @@ export function BuildView(): React.JSX.Element {
   const { t } = useTranslation();
   const byId = useBuilds((s) => s.byId);
   const shownId = useBuilds((s) => s.shown);
+  const buildKit = useStore((s) => buildsWithBuildKit(s.engine));
   const builds = useMemo(() => sortedBuilds(byId), [byId]);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -28,6 +31,11 @@ export function BuildView(): React.JSX.Element {
           <h1 id="build-title">{t('build.title')}</h1>
         </div>
         <p className="build-intro">{t('build.intro')}</p>
+        {buildKit && (
+          <p className="build-note" role="note" data-testid="buildkit-note">
+            {t('build.buildkitNote')}
+          </p>
+        )}
         <div className="build-columns">
           <BuildFormView />
           <div className="build-side">

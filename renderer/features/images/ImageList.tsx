@@ -15,12 +15,14 @@ const ImageRowView = memo(function ImageRowView({
   now,
   offline,
   onRemove,
+  onPush,
 }: {
   item: ImageItem;
   now: number;
   /** The engine cannot be reached (e.g. the VM is stopped): actions off. */
   offline: boolean;
   onRemove(i: ImageItem): void;
+  onPush(i: ImageItem): void;
 }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   return (
@@ -56,6 +58,18 @@ const ImageRowView = memo(function ImageRowView({
         >
           {t('run.run')}
         </button>
+        {!item.dangling && (
+          <button
+            type="button"
+            className="btn btn--small"
+            disabled={offline}
+            aria-label={t('push.image.openLabel', { ref: item.ref })}
+            onClick={() => onPush(item)}
+            {...cliHintProps(`docker tag ${item.ref} <registry>/<name>:<tag> && docker push <registry>/<name>:<tag>`)}
+          >
+            {t('push.image.open')}
+          </button>
+        )}
         <button
           type="button"
           className="btn btn--small btn--danger"
@@ -75,10 +89,12 @@ export function ImageList({
   items,
   now,
   onRemove,
+  onPush,
 }: {
   items: ImageItem[];
   now: number;
   onRemove(i: ImageItem): void;
+  onPush(i: ImageItem): void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const offline = useStore((s) => s.engine?.state !== 'ready');
@@ -105,7 +121,7 @@ export function ImageList({
             const item = items[vi.index];
             return item ? (
               <div key={vi.key} className="vrow" style={{ transform: `translateY(${vi.start}px)`, height: ROW_HEIGHT }}>
-                <ImageRowView item={item} now={now} offline={offline} onRemove={onRemove} />
+                <ImageRowView item={item} now={now} offline={offline} onRemove={onRemove} onPush={onPush} />
               </div>
             ) : null;
           })}

@@ -6,6 +6,7 @@ import { cliHintProps } from '../../components/useCli';
 import { formatBytes } from '../../lib/format';
 import { useStore } from '../../store/store';
 import { ImageList } from './ImageList';
+import { PushImageDialog } from '../push/PushImageDialog';
 import { RunDialogHost } from '../run/RunDialogHost';
 import { PruneDialog } from './PruneDialog';
 import { RemoveImageDialog } from './RemoveImageDialog';
@@ -19,6 +20,7 @@ export function ImagesView(): React.JSX.Element {
   const [query, setQuery] = useState('');
   const [removing, setRemoving] = useState<ImageItem | null>(null);
   const [pruning, setPruning] = useState(false);
+  const [pushing, setPushing] = useState<ImageItem | null>(null);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 60_000);
@@ -53,10 +55,11 @@ export function ImagesView(): React.JSX.Element {
         />
         {loaded && count === 0 && <p className="empty">{t('images.empty')}</p>}
         {loaded && count > 0 && items.length === 0 && <p className="empty">{t('images.noMatch')}</p>}
-        <ImageList items={items} now={now} onRemove={setRemoving} />
+        <ImageList items={items} now={now} onRemove={setRemoving} onPush={setPushing} />
       </div>
       {removing && <RemoveImageDialog item={removing} onClose={() => setRemoving(null)} />}
       {pruning && <PruneDialog onClose={() => setPruning(false)} />}
+      {pushing && <PushImageDialog image={pushing.ref} onClose={() => setPushing(null)} />}
       <RunDialogHost />
     </section>
   );

@@ -8,10 +8,9 @@ import type { WharfErrorShape } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { runAction } from '../../components/run-action';
-import { formatBytes } from '../../lib/format';
 import { useRegistriesDialog } from '../registries/registries-store';
+import { PushProgressCard } from './PushProgressCard';
 import { usePushes } from './push-store';
-import '../pull/pull.css';
 import './push.css';
 
 /** The image's name under `registry` (its path kept, its own registry dropped). */
@@ -56,7 +55,6 @@ export function PushPanel({ image, name }: { image: string; name: string }): Rea
     if (r.error) setError(r.error);
     else if (r.value) usePushes.getState().upsert(r.value);
   };
-  const pct = Math.round((push?.fraction ?? 0) * 100);
   return (
     <section className="push-panel" aria-label={t('push.title')}>
       <h3>{t('push.title')}</h3>
@@ -98,62 +96,7 @@ export function PushPanel({ image, name }: { image: string; name: string }): Rea
         $ docker tag {shellQuote(image)} {shellQuote(target || '…')} && docker push {shellQuote(target || '…')}
       </code>
       {tagged && !push && <p className="small">{t('push.tagged', { ref: tagged })}</p>}
-      {push && (
-        <article className={`pull pull--${push.state}`} data-state={push.state} data-testid="push-progress">
-          <header className="pull__head">
-            <strong className="pull__ref">{push.ref}</strong>
-            <span className="muted small" data-testid="push-state">
-              {t(`push.state.${push.state}`)}
-            </span>
-          </header>
-          <div
-            className="bar"
-            role="progressbar"
-            aria-label={t('push.overall', { ref: push.ref })}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={pct}
-          >
-            <div className="bar__fill" style={{ width: `${pct}%` }} />
-          </div>
-          {push.bytesTotal > 0 && (
-            <p className="muted small">
-              {t('push.bytes', {
-                done: formatBytes(push.bytesDone),
-                total: formatBytes(push.bytesTotal),
-                layers: push.layers.length,
-              })}
-            </p>
-          )}
-          {push.state === 'running' && (
-            <ul className="pull__layers">
-              {push.layers.map((l) => {
-                const lp = l.phase === 'done' ? 100 : l.total > 0 ? Math.round((100 * l.current) / l.total) : 0;
-                return (
-                  <li key={l.id} className="layer" data-phase={l.phase}>
-                    <code className="layer__id">{l.id}</code>
-                    <div
-                      className="bar bar--thin"
-                      role="progressbar"
-                      aria-label={t('push.layer', { id: l.id })}
-                      aria-valuemin={0}
-                      aria-valuemax={100}
-                      aria-valuenow={lp}
-                    >
-                      <div className="bar__fill" style={{ width: `${lp}%` }} />
-                    </div>
-                    <span className="muted small">{t(`push.phase.${l.phase}`)}</span>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-          {push.digest && push.state === 'done' && (
-            <p className="muted small">{t('push.digest', { digest: push.digest })}</p>
-          )}
-          {push.error && <ErrorNotice error={push.error} />}
-        </article>
-      )}
+      {push && <PushProgressCard push={push} />}
       {error && <ErrorNotice error={error} />}
     </section>
   );

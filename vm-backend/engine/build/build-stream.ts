@@ -1,7 +1,9 @@
 // The classic builder's JSON stream read into a build's steps: "Step N/M : TEXT" starts step N
 // (instruction N of the Dockerfile, so its line is known), " ---> Using cache" marks it cached,
 // aux.ID is the image built, and an error ends it. Each line also becomes log text (ANSI kept,
-// steps and cache hits coloured). BuildKit's trace messages are not read: this engine has none.
+// steps and cache hits coloured). BuildKit's trace messages are not read: Wharf asks for the
+// classic builder (the Build view says so on an engine whose default is BuildKit, see
+// api/rules/build-builder.ts).
 import type { BuildRecord, BuildStep } from '../../api/contract.build';
 import type { DockerfileInstruction } from '../../api/rules/build-dockerfile';
 
