@@ -11,6 +11,7 @@ import { logCalls } from './contract.logs';
 import { networkCalls } from './contract.networks';
 import { engineCalls } from './contract.engine';
 import { imageCalls } from './contract.images';
+import { learnCalls } from './contract.learn';
 import { hostPathCalls } from './contract.host-paths';
 import { buildCalls } from './contract.build';
 import { pushCalls } from './contract.push';
@@ -45,6 +46,7 @@ export const calls = {
   ...buildCalls,
   ...pushCalls,
   ...composeCalls,
+  ...learnCalls,
 };
 
 export type Calls = typeof calls;
