@@ -1,0 +1,21 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GlossaryTerm } from './glossary';
+import './learn.css';
+
+/** A glossary word: its one-line definition as a tooltip (hover or keyboard focus). */
+export function Term({ term, children }: { term: GlossaryTerm; children?: React.ReactNode }): React.JSX.Element {
+  const { t } = useTranslation();
+  const def = t(`glossary.${term}.def`);
+  const tipId = useId();
+  return (
+    <dfn className="term" data-term={term}>
+      <button type="button" className="term__word" aria-describedby={tipId}>
+        {children ?? t(`glossary.${term}.word`)}
+      </button>
+      <span className="term__tip" role="tooltip" id={tipId}>
+        {def}
+      </span>
+    </dfn>
+  );
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { ContainerRow, ContainerState, ImageRow } from '../../../vm-backend/api/types';
+import { advance } from './advance';
+import { imageContainerLesson } from './lesson-image-container';
+import type { LearnState, LessonContext } from './lesson-model';
+import { portsLesson } from './lesson-ports';
+import { normalRef } from './state-queries';
+
+const ctr = (name: string, image: string, state: ContainerState, hostPorts: number[] = []): ContainerRow => ({
+  id: `id-${name}`,
+  name,
+  image,
+  imageId: 'sha256:x',
+  command: '',
+  state,
+  status: '',
+  statusAt: 0,
+  created: 0,
+  ports: hostPorts.map((hostPort) => ({ hostIp: '0.0.0.0', hostPort, containerPort: 80, protocol: 'tcp' })),
+});
+const img = (...repoTags: string[]): ImageRow => ({
+  id: `sha256:${repoTags[0]}`,
+  repoTags,
+  repoDigests: [],
+  size: 1,
+  created: 0,
+});
+const st = (containers: ContainerRow[], images: ImageRow[] = []): LearnState => ({
+  containers,
+  images,
+  volumes: [],
+  networks: [],
+});
+const hello: LessonContext = { image: 'hello-world', port: 80 };
+const web: LessonContext = { image: 'wharf-fixture/httpd:1', port: 80 };
+const states = (s: ReturnType<typeof advance>) => Object.fromEntries(s.steps.map((x) => [x.id, x.state]));
+
+describe('image and container', () => {
+  it('walks the steps as the engine changes, done steps staying done', () => {
+    let s = advance(imageContainerLesson, [], st([]), hello);
+    expect(states(s)).toMatchObject({ pull: 'active', run: 'waiting' });
+    s = advance(imageContainerLesson, s.done, st([], [img('hello-world:latest')]), hello);
+    expect(states(s)).toMatchObject({ pull: 'done', run: 'active' });
+    s = advance(
+      imageContainerLesson,
+      s.done,
+      st([ctr('learn-hello', 'hello-world', 'exited')], [img('hello-world:latest')]),
+      hello,
+    );
+    // Run and "see it exit" both hold at once: the walk goes on.
+    expect(s.done).toEqual(['pull', 'run', 'exited']);
+    expect(states(s)['remove-container']).toBe('active');
+    s = advance(imageContainerLesson, s.done, st([], [img('hello-world:latest')]), hello);
+    expect(states(s)).toMatchObject({ 'remove-container': 'done', 'remove-image': 'active' });
+    s = advance(imageContainerLesson, s.done, st([]), hello);
+    expect(s.finished).toBe(true);
+  });
+
+  it('does not take the later "gone" checks before their turn', () => {
+    const s = advance(imageContainerLesson, [], st([], [img('hello-world:latest')]), hello);
+    expect(s.done).toEqual(['pull']);
+  });
+
+  it('hints at another tag, another name, a container still running, an image in use', () => {
+    const hintOf = (s: ReturnType<typeof advance>) => s.steps.find((x) => x.state === 'active')?.hint?.key;
+    expect(hintOf(advance(imageContainerLesson, [], st([], [img('hello-world:linux')]), hello))).toBe('otherTag');
+    expect(
+      hintOf(
+        advance(
+          imageContainerLesson,
+          ['pull'],
+          st([ctr('brave_bose', 'hello-world', 'exited')], [img('hello-world:latest')]),
+          hello,
+        ),
+      ),
+    ).toBe('otherName');
+    expect(
+      hintOf(advance(imageContainerLesson, ['pull', 'run'], st([ctr('learn-hello', 'hello-world', 'running')]), hello)),
+    ).toBe('stillRunning');
+    const inUse = advance(
+      imageContainerLesson,
+      ['pull', 'run', 'exited', 'remove-container'],
+      st([ctr('x', 'hello-world:latest', 'exited')], [img('hello-world:latest')]),
+      hello,
+    );
+    expect(inUse.steps.at(-1)?.hint).toEqual({ key: 'imageInUse', params: { name: 'x' } });
+  });
+});
+
+describe('ports', () => {
+  it('says the container runs but port 5000 is not published', () => {
+    const s = advance(portsLesson, [], st([ctr('learn-web', web.image, 'running')]), web);
+    expect(s.steps[0]).toMatchObject({ state: 'active', hint: { key: 'noPort', params: { port: 5000 } } });
+    const other = advance(portsLesson, [], st([ctr('learn-web', web.image, 'running', [8080])]), web);
+    expect(other.steps[0]?.hint).toMatchObject({ key: 'otherPort', params: { have: '8080' } });
+  });
+
+  it('takes run-web, then both others, then stopped, then gone', () => {
+    const running = [ctr('learn-web', web.image, 'running', [5000]), ctr('learn-web-2', web.image, 'running', [5001])];
+    let s = advance(portsLesson, [], st(running), web);
+    expect(states(s)).toMatchObject({ 'run-web': 'done', more: 'active' });
+    s = advance(portsLesson, s.done, st([...running, ctr('learn-web-3', web.image, 'running', [5002])]), web);
+    expect(states(s)).toMatchObject({ more: 'done', stop: 'active' });
+    const stopped = ['learn-web', 'learn-web-2', 'learn-web-3'].map((n) => ctr(n, web.image, 'exited'));
+    s = advance(portsLesson, s.done, st(stopped), web);
+    expect(states(s)).toMatchObject({ stop: 'done', cleanup: 'active' });
+    expect(advance(portsLesson, s.done, st([]), web).finished).toBe(true);
+  });
+
+  it('offers to run only the missing ones', () => {
+    const s = st([ctr('learn-web-2', web.image, 'running', [5001])]);
+    const action = portsLesson.steps[1]?.action?.(web, s);
+    expect(action?.kind === 'run' && action.forms.map((f) => [f.name, f.ports[0]?.hostPort])).toEqual([
+      ['learn-web-3', '5002'],
+    ]);
+  });
+});
+
+describe('normalRef', () => {
+  it('adds :latest only where no tag or digest is given', () => {
+    expect(normalRef('hello-world')).toBe('hello-world:latest');
+    expect(normalRef('127.0.0.1:5000/a/b')).toBe('127.0.0.1:5000/a/b:latest');
+    expect(normalRef('127.0.0.1:5000/a/b:1')).toBe('127.0.0.1:5000/a/b:1');
+    expect(normalRef('a@sha256:00')).toBe('a@sha256:00');
+  });
+});

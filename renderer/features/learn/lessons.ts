@@ -1,0 +1,9 @@
+// The lessons, in the order the Learn view shows them.
+import type { LessonId } from '../../../vm-backend/api/rules/learn-names';
+import { imageContainerLesson } from './lesson-image-container';
+import type { Lesson } from './lesson-model';
+import { portsLesson } from './lesson-ports';
+
+export const LESSONS: readonly Lesson[] = [imageContainerLesson, portsLesson];
+
+export const lessonById = (id: LessonId): Lesson => LESSONS.find((l) => l.id === id) ?? imageContainerLesson;
