@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonId } from '../../../vm-backend/api/rules/learn-names';
-import type { WharfErrorShape } from '../../../vm-backend/api/types';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { StepStatus } from './advance';
 import { CopyCommand } from './CopyCommand';
 import { withContext } from './docker-context';
 import { isGlossaryTerm } from './glossary';
 import type { LearnState, LessonContext, Step } from './lesson-model';
-import { runStepAction } from './learn-actions';
+import { type ActionOutcome, runStepAction } from './learn-actions';
 import { Term } from './Term';
 
 interface Props {
@@ -25,7 +24,7 @@ const MARK = { done: '✓', active: '●', waiting: '○' } as const;
 
 export function StepCard({ lesson, step, index, status, state, ctx, dockerContext }: Props): React.JSX.Element {
   const { t } = useTranslation();
-  const [error, setError] = useState<WharfErrorShape | null>(null);
+  const [outcome, setOutcome] = useState<ActionOutcome | null>(null);
   const [busy, setBusy] = useState(false);
   const base = `learn.lessons.${lesson}.steps.${step.id}`;
   const action = state && step.action ? step.action(ctx, state) : null;
@@ -33,7 +32,7 @@ export function StepCard({ lesson, step, index, status, state, ctx, dockerContex
   const act = async (): Promise<void> => {
     if (!action) return;
     setBusy(true);
-    setError(await runStepAction(lesson, action));
+    setOutcome(await runStepAction(lesson, action));
     setBusy(false);
   };
   const params = { image: ctx.image, port: ctx.port };
@@ -75,7 +74,14 @@ export function StepCard({ lesson, step, index, status, state, ctx, dockerContex
           {t(`learn.hint.${status.hint.key}`, status.hint.params)}
         </p>
       )}
-      {error && <ErrorNotice error={error} />}
+      {outcome?.removed && (
+        <p className="small" role="status" data-testid="learn-removed">
+          {outcome.removed.length
+            ? t('learn.removed', { list: outcome.removed.join(', ') })
+            : t('learn.removedNothing')}
+        </p>
+      )}
+      {outcome?.error && <ErrorNotice error={outcome.error} />}
     </li>
   );
 }

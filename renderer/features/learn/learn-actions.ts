@@ -54,20 +54,28 @@ export async function lookUpPort(image: string): Promise<void> {
   }
 }
 
-const firstError = (results: BulkItemResult[]): WharfErrorShape | null => results.find((r) => !r.ok)?.error ?? null;
+const firstError = (results: BulkItemResult[]): ActionOutcome => ({
+  error: results.find((r) => !r.ok)?.error ?? null,
+});
 
-/** Runs a step's button; answers an error to show, or null. */
-export async function runStepAction(lesson: LessonId, action: StepAction): Promise<WharfErrorShape | null> {
+export interface ActionOutcome {
+  error: WharfErrorShape | null;
+  /** A clean-up's list of what it removed ("container learn-web"). */
+  removed?: string[];
+}
+
+/** Runs a step's button; answers what to show after it. */
+export async function runStepAction(lesson: LessonId, action: StepAction): Promise<ActionOutcome> {
   const bridge = getBridge();
   try {
     switch (action.kind) {
       case 'view':
         useStore.getState().setView(action.view);
-        return null;
+        return { error: null };
       case 'run': {
         const [form] = action.forms;
         if (form) useRunDialog.getState().open({ kind: 'form', form });
-        return null;
+        return { error: null };
       }
       case 'remove-containers':
         return firstError(
@@ -77,12 +85,17 @@ export async function runStepAction(lesson: LessonId, action: StepAction): Promi
         return firstError(await bridge.call('containers:action', { ids: action.names, action: 'stop' }));
       case 'remove-image':
         await bridge.call('images:remove', { ref: action.image, force: false });
-        return null;
-      case 'cleanup':
-        await bridge.call('learn:cleanup', { lesson });
-        return null;
+        return { error: null };
+      case 'cleanup': {
+        const r = await bridge.call('learn:cleanup', { lesson });
+        const failed = r.failed[0];
+        return {
+          removed: r.removed,
+          error: failed ? { code: 'UNEXPECTED', message: failed.name, hint: '', detail: failed.detail } : null,
+        };
+      }
     }
   } catch (e) {
-    return errorShape(e);
+    return { error: errorShape(e) };
   }
 }

@@ -1,0 +1,179 @@
+// Two lessons played through in Chromium against the real engine: half of the steps in Wharf's UI,
+// half with the real docker CLI, each check turning green by itself, a wrong action answered with
+// its hint, and the engine left as it was. Wharf runs with a fresh settings folder (its progress
+// file) and the test registry configured; what the test makes itself is labelled wharf.test=1.
+import { expect } from '@playwright/test';
+import { LearnPage } from '../pages/learn-page';
+import { docker, removeContainers, uniqueName } from '../support/docker';
+import { testWithRegistries } from '../support/registries-fixture';
+import { readRegistryState } from '../../scripts/setup/registry-state';
+
+const OPEN = readRegistryState().WHARF_REGISTRY ?? '';
+const test = testWithRegistries([{ host: OPEN }]);
+test.describe.configure({ mode: 'serial' });
+
+/** Every container, image and volume on the engine, by name. */
+async function engineNames(): Promise<Set<string>> {
+  const lists = await Promise.all([
+    docker('ps', '-a', '--format', 'container {{.Names}}'),
+    docker('images', '--format', 'image {{.Repository}}:{{.Tag}}'),
+    docker('volume', 'ls', '--format', 'volume {{.Name}}'),
+  ]);
+  return new Set(lists.flatMap((l) => l.split('\n').filter(Boolean)));
+}
+
+/**
+ * Things of the user's that look like the lesson's (a container learn-web-<x>, a volume
+ * learn-<x>): a clean-up that went by prefix instead of exact names would take them.
+ */
+async function makeBystanders(): Promise<string[]> {
+  const container = `learn-web-${uniqueName('mine')}`;
+  const volume = `learn-${uniqueName('mine')}`;
+  strays.push(container);
+  bystanderVolumes.push(volume);
+  await docker('create', '--name', container, '--label', 'wharf.test=1', 'wharf-fixture/busybox:1');
+  await docker('volume', 'create', '--label', 'wharf.test=1', volume);
+  return [`container ${container}`, `volume ${volume}`, 'image wharf-fixture/busybox:1', 'image wharf-fixture/httpd:1'];
+}
+
+/**
+ * The engine is as it was: what was there (the bystanders, the fixture images) is still there, and
+ * nothing of the lesson's is left. Other test runs share this engine, so the rest is not compared.
+ */
+async function expectAsItWas(kept: string[], lessonImage?: string): Promise<void> {
+  const after = await engineNames();
+  expect(
+    kept.filter((k) => !after.has(k)),
+    'removed by the lesson',
+  ).toEqual([]);
+  const left = [...after].filter(
+    (x) => !kept.includes(x) && (/^container (e2e-)?learn-/.test(x) || x === `image ${lessonImage}`),
+  );
+  expect(left, 'left by the lesson').toEqual([]);
+}
+
+const LESSON_CONTAINERS = ['learn-hello', 'learn-web', 'learn-web-2', 'learn-web-3'];
+const strays: string[] = [];
+const bystanderVolumes: string[] = [];
+test.afterEach(async () => {
+  // The bystanders, and the lesson's own names when a test failed half-way.
+  await removeContainers(...strays.splice(0));
+  const v = bystanderVolumes.splice(0);
+  if (v.length) await docker('volume', 'rm', '-f', ...v).catch(() => undefined);
+});
+
+test('Image and container: pull with the CLI, run in Wharf, rm with the CLI, rmi in Wharf', async ({ app }) => {
+  test.setTimeout(120_000);
+  // An image only the registry has, as hello-world would be on Docker Hub.
+  const ref = `${OPEN}/learn-e2e/hello:${uniqueName('t')}`;
+  await docker('tag', 'wharf-fixture/busybox:1', ref);
+  await docker('push', ref);
+  await docker('rmi', ref);
+  strays.push(...LESSON_CONTAINERS);
+  const kept = await makeBystanders();
+
+  const learn = await new LearnPage(app.page).open();
+  await learn.startLesson('image-container');
+  await learn.useImage(ref);
+  await expect(learn.step('pull')).toHaveAttribute('data-state', 'active');
+  await expect(learn.command('pull')).toHaveText(`$ docker image pull ${ref}`);
+
+  // 1. CLI: docker pull; the step turns green by itself, and stays so after a reload (saved).
+  await docker('pull', ref);
+  await learn.expectDone('pull');
+  await app.page.reload();
+  await learn.open();
+  await learn.startLesson('image-container');
+  await expect(learn.step('pull')).toHaveAttribute('data-state', 'done');
+  await expect(learn.step('run')).toHaveAttribute('data-state', 'active');
+
+  // A wrong action: a container from the image under another name gets its hint.
+  const other = uniqueName('e2e-learn-other');
+  strays.push(other);
+  await docker('create', '--name', other, '--label', 'wharf.test=1', ref);
+  await expect(learn.hint('run')).toContainText(
+    `A container ${other} is there, but this lesson follows one named learn-hello`,
+  );
+  await expect(learn.step('run')).toHaveAttribute('data-state', 'active');
+  await docker('rm', other);
+  await expect(learn.hint('run')).toHaveCount(0);
+
+  // 2. UI: the step's button opens the Run dialog filled in; Run. The container runs and exits.
+  await learn.button('run', 'Open the Run dialog').click();
+  await expect(learn.runDialog.name).toHaveValue('learn-hello');
+  await expect(learn.runDialog.image).toHaveValue(ref);
+  await learn.runDialog.run();
+  // Wharf shows the new container in its list, as after any run; the lesson is where it was.
+  await learn.open();
+  await learn.expectDone('run');
+  await learn.expectDone('exited');
+
+  // 3. CLI: docker rm.
+  await docker('container', 'rm', 'learn-hello');
+  await learn.expectDone('remove-container');
+  // Saved as they turned green: after a reload, run and exited are still done although the
+  // container they checked is gone.
+  await app.page.reload();
+  await learn.open();
+  await learn.startLesson('image-container');
+  for (const id of ['pull', 'run', 'exited', 'remove-container'])
+    await expect(learn.step(id)).toHaveAttribute('data-state', 'done');
+  await expect(learn.step('remove-image')).toHaveAttribute('data-state', 'active');
+
+  // 4. UI: remove the image in Wharf.
+  await learn.button('remove-image', 'Remove the image in Wharf').click();
+  await learn.expectDone('remove-image');
+  await expect(learn.finished).toBeVisible();
+  await expectAsItWas(kept, ref);
+});
+
+test('Ports: run in Wharf, two more with the CLI, stop with the CLI, clean up in Wharf', async ({ app }) => {
+  test.setTimeout(120_000);
+  strays.push(...LESSON_CONTAINERS);
+  const kept = await makeBystanders();
+  const learn = await new LearnPage(app.page).open();
+  await learn.startLesson('ports');
+  await expect(learn.command('run-web')).toHaveText(
+    '$ docker container run -d -p 5000:80 --name learn-web wharf-fixture/httpd:1',
+  );
+
+  // A wrong action: the server runs, but its port is not published.
+  await docker('run', '-d', '--name', 'learn-web', '--label', 'wharf.test=1', 'wharf-fixture/httpd:1');
+  await expect(learn.hint('run-web')).toHaveText(
+    'The container learn-web runs, but port 5000 is not published. Remove it and run it again with -p 5000:…',
+  );
+  await docker('rm', '-f', 'learn-web');
+  await expect(learn.hint('run-web')).toHaveCount(0);
+
+  // 1. UI: the Run dialog, filled with -p 5000:80; the page answers on port 5000.
+  await learn.button('run-web', 'Open the Run dialog').click();
+  await expect(learn.runDialog.name).toHaveValue('learn-web');
+  await expect(learn.runDialog.hostPort(1)).toHaveValue('5000');
+  await learn.runDialog.run();
+  await learn.open();
+  await learn.expectDone('run-web');
+  const page = await app.page.request.get('http://127.0.0.1:5000/');
+  expect(page.status()).toBeLessThan(500);
+
+  // 2. CLI: two more from the same image on 5001 and 5002.
+  for (const [name, port] of [
+    ['learn-web-2', 5001],
+    ['learn-web-3', 5002],
+  ] as const) {
+    await docker('run', '-d', '-p', `${port}:80`, '--name', name, '--label', 'wharf.test=1', 'wharf-fixture/httpd:1');
+  }
+  await learn.expectDone('more');
+
+  // 3. CLI: stop all three.
+  await docker('stop', '-t', '1', 'learn-web', 'learn-web-2', 'learn-web-3');
+  await learn.expectDone('stop');
+
+  // 4. UI: the lesson's clean-up removes its three containers, nothing else.
+  await learn.button('cleanup', 'Clean up this lesson').click();
+  await expect(learn.step('cleanup').getByTestId('learn-removed')).toHaveText(
+    'Removed: container learn-web, container learn-web-2, container learn-web-3.',
+  );
+  await learn.expectDone('cleanup');
+  await expect(learn.finished).toBeVisible();
+  await expectAsItWas(kept);
+});
