@@ -9,7 +9,8 @@ import { useDockerContext } from './docker-context';
 import { ImageChoice } from './ImageChoice';
 import type { Lesson } from './lesson-model';
 import { lookUpPort, openLesson, resetLesson } from './learn-actions';
-import { learnState, lessonContext, useLearn } from './learn-store';
+import { ensureLists, learnState, lessonContext, listsReady, useLearn } from './learn-store';
+import { getBridge } from '../../bridge';
 import { StepCard } from './StepCard';
 
 export function LessonView({ lesson }: { lesson: Lesson }): React.JSX.Element {
@@ -24,7 +25,11 @@ export function LessonView({ lesson }: { lesson: Lesson }): React.JSX.Element {
   const dockerContext = useDockerContext();
   const ctx = lessonContext(lesson, progress, ports);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the lists are what learnState() reads
-  const state = useMemo(() => learnState(), [containers, images, volumes, networks]);
+  const state = useMemo(
+    () => (listsReady(lesson) ? learnState() : null),
+    [lesson, containers, images, volumes, networks],
+  );
+  useEffect(() => ensureLists(lesson, getBridge()), [lesson]);
   const done = progress?.lessons[lesson.id]?.done ?? [];
   const standing = state ? advance(lesson, done, state, ctx) : null;
   const hasImage = images.byId && Object.values(images.byId).some((i) => i.repoTags.length > 0);

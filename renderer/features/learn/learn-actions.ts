@@ -86,6 +86,9 @@ export async function runStepAction(lesson: LessonId, action: StepAction): Promi
       case 'remove-image':
         await bridge.call('images:remove', { ref: action.image, force: false });
         return { error: null };
+      case 'create-volume':
+        await bridge.call('volumes:create', { name: action.name });
+        return { error: null };
       case 'cleanup': {
         const r = await bridge.call('learn:cleanup', { lesson });
         const failed = r.failed[0];

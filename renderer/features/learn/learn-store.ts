@@ -9,7 +9,7 @@ import type { Bridge } from '../../bridge/types';
 import { errorShape } from '../../lib/error-shape';
 import { useStore } from '../../store/store';
 import { useNetworks } from '../networks/networks-store';
-import { useVolumes } from '../volumes/volumes-store';
+import { loadVolumes, useVolumes } from '../volumes/volumes-store';
 import { advance } from './advance';
 import type { LearnState, Lesson, LessonContext } from './lesson-model';
 import { LESSONS } from './lessons';
@@ -49,6 +49,18 @@ export function learnState(): LearnState | null {
   };
 }
 
+/** Whether the lists a lesson's checks read beyond containers and images are listed yet. */
+export function listsReady(lesson: Lesson): boolean {
+  return (lesson.needs ?? []).every((n) =>
+    n === 'volumes' ? useVolumes.getState().list.loaded : useNetworks.getState().list.loaded,
+  );
+}
+
+/** Lists what the lesson needs that the window has not listed yet (the volumes view may never have opened). */
+export function ensureLists(lesson: Lesson, bridge: Bridge): void {
+  if (lesson.needs?.includes('volumes') && !useVolumes.getState().list.loaded) void loadVolumes(bridge);
+}
+
 /** Saves `next` (shown at once); a failed save is shown and the next change tries again. */
 export async function saveProgress(bridge: Bridge, next: LearnProgress): Promise<void> {
   useLearn.setState({ progress: next });
@@ -70,6 +82,10 @@ export function recheck(bridge: Bridge): void {
   for (const lesson of LESSONS) {
     const mine = lessons[lesson.id];
     if (!mine) continue;
+    if (!listsReady(lesson)) {
+      ensureLists(lesson, bridge);
+      continue;
+    }
     const standing = advance(lesson, mine.done, state, lessonContext(lesson, progress, ports));
     if (standing.done.length !== mine.done.length) {
       lessons[lesson.id] = { ...mine, done: standing.done };

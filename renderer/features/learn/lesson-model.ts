@@ -28,6 +28,7 @@ export type StepAction =
   | { kind: 'remove-containers'; names: string[] }
   | { kind: 'stop-containers'; names: string[] }
   | { kind: 'remove-image'; image: string }
+  | { kind: 'create-volume'; name: string }
   | { kind: 'cleanup' };
 
 /** A hint: the catalog key under learn.hint and its values. */
@@ -54,5 +55,7 @@ export interface Lesson {
   image: string;
   /** True when the image must serve a web page (its exposed port is used). */
   web: boolean;
+  /** Lists beyond containers and images the checks read: listed when the lesson is open. */
+  needs?: readonly ('volumes' | 'networks')[];
   steps: readonly Step[];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerRow, ContainerState, ImageRow } from '../../../vm-backend/api/types';
 import { advance } from './advance';
+import { dataLesson } from './lesson-data';
 import { imageContainerLesson } from './lesson-image-container';
 import type { LearnState, LessonContext } from './lesson-model';
 import { portsLesson } from './lesson-ports';
@@ -122,5 +123,38 @@ describe('normalRef', () => {
     expect(normalRef('127.0.0.1:5000/a/b')).toBe('127.0.0.1:5000/a/b:latest');
     expect(normalRef('127.0.0.1:5000/a/b:1')).toBe('127.0.0.1:5000/a/b:1');
     expect(normalRef('a@sha256:00')).toBe('a@sha256:00');
+  });
+});
+
+describe('data', () => {
+  const bb: LessonContext = { image: 'wharf-fixture/busybox:1', port: 80 };
+  const vol = (...users: string[]) => ({
+    id: 'learn-data',
+    name: 'learn-data',
+    driver: 'local',
+    mountpoint: '',
+    created: 0,
+    labels: {},
+    anonymous: false,
+    users: users.map((name) => ({ id: `id-${name}`, name, running: false })),
+  });
+  const withVols = (containers: ContainerRow[], volumes: ReturnType<typeof vol>[]): LearnState => ({
+    ...st(containers),
+    volumes,
+  });
+
+  it('needs the volume mounted, not only a container of that name', () => {
+    const done = ['write', 'gone', 'volume'];
+    const c2 = ctr('learn-data-2', bb.image, 'exited');
+    const without = advance(dataLesson, done, withVols([c2], [vol()]), bb);
+    expect(without.steps[3]).toMatchObject({ state: 'active', hint: { key: 'noVolume' } });
+    expect(states(advance(dataLesson, done, withVols([c2], [vol('learn-data-2')]), bb))['write-volume']).toBe('done');
+  });
+
+  it('the volume must outlive the container', () => {
+    const done = ['write', 'gone', 'volume', 'write-volume'];
+    const lost = advance(dataLesson, done, withVols([], []), bb);
+    expect(lost.steps[4]).toMatchObject({ state: 'active', hint: { key: 'volumeGone' } });
+    expect(states(advance(dataLesson, done, withVols([], [vol()]), bb))['remove-again']).toBe('done');
   });
 });

@@ -1,9 +1,10 @@
 // The lessons, in the order the Learn view shows them.
 import type { LessonId } from '../../../vm-backend/api/rules/learn-names';
+import { dataLesson } from './lesson-data';
 import { imageContainerLesson } from './lesson-image-container';
 import type { Lesson } from './lesson-model';
 import { portsLesson } from './lesson-ports';
 
-export const LESSONS: readonly Lesson[] = [imageContainerLesson, portsLesson];
+export const LESSONS: readonly Lesson[] = [imageContainerLesson, portsLesson, dataLesson];
 
 export const lessonById = (id: LessonId): Lesson => LESSONS.find((l) => l.id === id) ?? imageContainerLesson;

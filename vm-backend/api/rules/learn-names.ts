@@ -3,7 +3,7 @@
 // never anything else the user has. Shared by the window (the commands it shows) and the backend
 // (learn:cleanup), so the two can never disagree on a name.
 
-export const LESSON_IDS = ['image-container', 'ports'] as const;
+export const LESSON_IDS = ['image-container', 'ports', 'data'] as const;
 export type LessonId = (typeof LESSON_IDS)[number];
 
 /** The label a lesson puts on what it runs itself. */
@@ -18,4 +18,5 @@ export interface LessonNames {
 export const LESSON_NAMES: Readonly<Record<LessonId, LessonNames>> = {
   'image-container': { containers: ['learn-hello'], volumes: [], networks: [] },
   ports: { containers: ['learn-web', 'learn-web-2', 'learn-web-3'], volumes: [], networks: [] },
+  data: { containers: ['learn-data-1', 'learn-data-2', 'learn-data-3'], volumes: ['learn-data'], networks: [] },
 };
