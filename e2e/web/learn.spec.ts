@@ -2,6 +2,9 @@
 // half with the real docker CLI, each check turning green by itself, a wrong action answered with
 // its hint, and the engine left as it was. Wharf runs with a fresh settings folder (its progress
 // file) and the test registry configured; what the test makes itself is labelled wharf.test=1.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from '@playwright/test';
 import { LearnPage } from '../pages/learn-page';
 import { docker, removeContainers, uniqueName } from '../support/docker';
@@ -47,12 +50,22 @@ async function expectAsItWas(kept: string[], lessonImage?: string): Promise<void
     'removed by the lesson',
   ).toEqual([]);
   const left = [...after].filter(
-    (x) => !kept.includes(x) && (/^container (e2e-)?learn-/.test(x) || x === `image ${lessonImage}`),
+    (x) =>
+      !kept.includes(x) &&
+      (/^container (e2e-)?learn-/.test(x) || x === 'volume learn-data' || x === `image ${lessonImage}`),
   );
   expect(left, 'left by the lesson').toEqual([]);
 }
 
-const LESSON_CONTAINERS = ['learn-hello', 'learn-web', 'learn-web-2', 'learn-web-3'];
+const LESSON_CONTAINERS = [
+  'learn-hello',
+  'learn-web',
+  'learn-web-2',
+  'learn-web-3',
+  'learn-data-1',
+  'learn-data-2',
+  'learn-data-3',
+];
 const strays: string[] = [];
 const bystanderVolumes: string[] = [];
 test.afterEach(async () => {
@@ -172,6 +185,76 @@ test('Ports: run in Wharf, two more with the CLI, stop with the CLI, clean up in
   await learn.button('cleanup', 'Clean up this lesson').click();
   await expect(learn.step('cleanup').getByTestId('learn-removed')).toHaveText(
     'Removed: container learn-web, container learn-web-2, container learn-web-3.',
+  );
+  await learn.expectDone('cleanup');
+  await expect(learn.finished).toBeVisible();
+  await expectAsItWas(kept);
+});
+
+test('Data: run and create in Wharf, mount and remove with the CLI, read back, clean up in Wharf', async ({ app }) => {
+  test.setTimeout(120_000);
+  strays.push(...LESSON_CONTAINERS);
+  bystanderVolumes.push('learn-data');
+  const kept = await makeBystanders();
+  const image = 'wharf-fixture/busybox:1';
+  const learn = await new LearnPage(app.page).open();
+  await learn.startLesson('data');
+  await learn.useImage(image);
+
+  // 1. UI: a container writes /note.txt in its own files and stops.
+  await learn.button('write', 'Open the Run dialog').click();
+  await expect(learn.runDialog.name).toHaveValue('learn-data-1');
+  await learn.runDialog.run();
+  await learn.open();
+  await learn.expectDone('write');
+
+  // 2. CLI: remove it (the file goes with it). 3. UI: make the volume.
+  await docker('rm', 'learn-data-1');
+  await learn.expectDone('gone');
+  await learn.button('volume', 'Create it in Wharf').click();
+  await learn.expectDone('volume');
+
+  // A wrong action: the container of the next step without the volume gets its hint.
+  await docker('run', '--name', 'learn-data-2', '--label', 'wharf.test=1', image, 'true');
+  await expect(learn.hint('write-volume')).toHaveText(
+    'learn-data-2 exists, but the volume learn-data is not mounted in it. Remove it and run it again with -v learn-data:/data.',
+  );
+  await docker('rm', 'learn-data-2');
+
+  // 4-5. CLI: write into the volume, remove the container; the volume stays.
+  await docker(
+    'run',
+    '--name',
+    'learn-data-2',
+    '--label',
+    'wharf.test=1',
+    '-v',
+    'learn-data:/data',
+    image,
+    'sh',
+    '-c',
+    'echo kept > /data/note.txt',
+  );
+  await learn.expectDone('write-volume');
+  await docker('rm', 'learn-data-2');
+  await learn.expectDone('remove-again');
+
+  // 6. UI: a new container mounts the volume; docker cp finds the file written by the removed one.
+  await learn.button('read', 'Open the Run dialog').click();
+  await expect(learn.runDialog.name).toHaveValue('learn-data-3');
+  await learn.runDialog.run();
+  await learn.open();
+  await learn.expectDone('read');
+  // The step's own docker cp command copies the file out.
+  const out = mkdtempSync(join(tmpdir(), 'wharf-e2e-learn-'));
+  await docker('container', 'cp', 'learn-data-3:/data/note.txt', join(out, 'note.txt'));
+  expect(readFileSync(join(out, 'note.txt'), 'utf8')).toBe('kept\n');
+  rmSync(out, { recursive: true, force: true });
+
+  // 7. UI: the clean-up removes the lesson's container and volume, nothing else.
+  await learn.button('cleanup', 'Clean up this lesson').click();
+  await expect(learn.step('cleanup').getByTestId('learn-removed')).toHaveText(
+    'Removed: container learn-data-3, volume learn-data.',
   );
   await learn.expectDone('cleanup');
   await expect(learn.finished).toBeVisible();
