@@ -86,6 +86,9 @@ export async function runStepAction(lesson: LessonId, action: StepAction): Promi
       case 'remove-image':
         await bridge.call('images:remove', { ref: action.image, force: false });
         return { error: null };
+      case 'remove-images':
+        for (const ref of action.images) await bridge.call('images:remove', { ref, force: false });
+        return { error: null };
       case 'create-volume':
         await bridge.call('volumes:create', { name: action.name });
         return { error: null };

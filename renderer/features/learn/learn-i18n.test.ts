@@ -22,8 +22,18 @@ const HINTS = [
   'removedTooSoon',
   'noVolume',
   'volumeGone',
+  'tagElsewhere',
 ];
-const ACTIONS = ['run', 'view', 'remove-containers', 'stop-containers', 'remove-image', 'create-volume', 'cleanup'];
+const ACTIONS = [
+  'run',
+  'view',
+  'remove-containers',
+  'stop-containers',
+  'remove-image',
+  'remove-images',
+  'create-volume',
+  'cleanup',
+];
 
 const keys = (): string[] => [
   ...LESSONS.flatMap((l) => [

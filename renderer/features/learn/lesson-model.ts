@@ -28,6 +28,7 @@ export type StepAction =
   | { kind: 'remove-containers'; names: string[] }
   | { kind: 'stop-containers'; names: string[] }
   | { kind: 'remove-image'; image: string }
+  | { kind: 'remove-images'; images: string[] }
   | { kind: 'create-volume'; name: string }
   | { kind: 'cleanup' };
 

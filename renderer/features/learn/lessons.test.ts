@@ -5,6 +5,7 @@ import { dataLesson } from './lesson-data';
 import { imageContainerLesson } from './lesson-image-container';
 import type { LearnState, LessonContext } from './lesson-model';
 import { portsLesson } from './lesson-ports';
+import { tagsLesson } from './lesson-tags';
 import { normalRef } from './state-queries';
 
 const ctr = (name: string, image: string, state: ContainerState, hostPorts: number[] = []): ContainerRow => ({
@@ -156,5 +157,34 @@ describe('data', () => {
     const lost = advance(dataLesson, done, withVols([], []), bb);
     expect(lost.steps[4]).toMatchObject({ state: 'active', hint: { key: 'volumeGone' } });
     expect(states(advance(dataLesson, done, withVols([], [vol()]), bb))['remove-again']).toBe('done');
+  });
+});
+
+describe('tags', () => {
+  const reg: LessonContext = { image: 'reg:5000/wharf/busybox:1', port: 80 };
+  const one = { ...img('reg:5000/wharf/busybox:1'), id: 'sha256:a' };
+  const latest = { ...img('reg:5000/wharf/busybox:latest'), id: 'sha256:b' };
+
+  it('wants the second tag of the same repository, then a tag of its own on the same image', () => {
+    let s = advance(tagsLesson, [], st([], [one]), reg);
+    expect(states(s)).toMatchObject({ 'pull-one': 'done', 'pull-two': 'active' });
+    s = advance(tagsLesson, s.done, st([], [one, latest]), reg);
+    expect(states(s)['own-tag']).toBe('active');
+    // The own tag on the other image: close, but not the same bytes.
+    const wrong = advance(
+      tagsLesson,
+      s.done,
+      st([], [one, { ...latest, repoTags: [...latest.repoTags, 'learn/my-image:v1'] }]),
+      reg,
+    );
+    expect(wrong.steps[2]).toMatchObject({ state: 'active', hint: { key: 'tagElsewhere' } });
+    s = advance(
+      tagsLesson,
+      s.done,
+      st([], [{ ...one, repoTags: [...one.repoTags, 'learn/my-image:v1'] }, latest]),
+      reg,
+    );
+    expect(states(s)).toMatchObject({ 'own-tag': 'done', 'remove-all': 'active' });
+    expect(advance(tagsLesson, s.done, st([], []), reg).finished).toBe(true);
   });
 });

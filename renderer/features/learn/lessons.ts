@@ -4,7 +4,8 @@ import { dataLesson } from './lesson-data';
 import { imageContainerLesson } from './lesson-image-container';
 import type { Lesson } from './lesson-model';
 import { portsLesson } from './lesson-ports';
+import { tagsLesson } from './lesson-tags';
 
-export const LESSONS: readonly Lesson[] = [imageContainerLesson, portsLesson, dataLesson];
+export const LESSONS: readonly Lesson[] = [imageContainerLesson, portsLesson, dataLesson, tagsLesson];
 
 export const lessonById = (id: LessonId): Lesson => LESSONS.find((l) => l.id === id) ?? imageContainerLesson;
