@@ -28,8 +28,11 @@ export class LearnPage {
 
   async useImage(ref: string): Promise<void> {
     await this.imageField.fill(ref);
-    await this.page.getByRole('button', { name: 'Use this image' }).click();
-    await expect(this.page.getByText(`You use ${ref}.`)).toBeVisible();
+    const use = this.page.getByRole('button', { name: 'Use this image' });
+    await use.click();
+    // Taken (and saved): the field shows the lesson's image, so there is nothing left to use.
+    await expect(use).toBeDisabled();
+    await expect(this.imageField).toHaveValue(ref);
   }
 
   step(id: string): Locator {

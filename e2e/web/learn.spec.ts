@@ -68,7 +68,10 @@ const LESSON_CONTAINERS = [
 ];
 const strays: string[] = [];
 const bystanderVolumes: string[] = [];
+/** Image names a test made or pulled, removed after it whatever happened (names only: the bytes are the fixture's). */
+const strayImages: string[] = [];
 test.afterEach(async () => {
+  for (const ref of strayImages.splice(0)) await docker('rmi', ref).catch(() => undefined);
   // The bystanders, and the lesson's own names when a test failed half-way.
   await removeContainers(...strays.splice(0));
   const v = bystanderVolumes.splice(0);
@@ -82,6 +85,7 @@ test('Image and container: pull with the CLI, run in Wharf, rm with the CLI, rmi
   await docker('tag', 'wharf-fixture/busybox:1', ref);
   await docker('push', ref);
   await docker('rmi', ref);
+  strayImages.push(ref);
   strays.push(...LESSON_CONTAINERS);
   const kept = await makeBystanders();
 
@@ -259,4 +263,46 @@ test('Data: run and create in Wharf, mount and remove with the CLI, read back, c
   await learn.expectDone('cleanup');
   await expect(learn.finished).toBeVisible();
   await expectAsItWas(kept);
+});
+
+test('Registry, repository, tag: two tags and one of your own with the CLI, removed in Wharf', async ({ app }) => {
+  test.setTimeout(120_000);
+  // A repository only the registry has, with two tags (as redis:4.0 and redis:latest on Docker Hub).
+  const repo = `${OPEN}/learn-e2e/${uniqueName('tags')}`;
+  for (const tag of ['1', 'latest']) {
+    await docker('tag', 'wharf-fixture/busybox:1', `${repo}:${tag}`);
+    await docker('push', `${repo}:${tag}`);
+    await docker('rmi', `${repo}:${tag}`);
+  }
+  strayImages.push(`${repo}:1`, `${repo}:latest`, 'learn/my-image:v1');
+  const kept = await makeBystanders();
+  const learn = await new LearnPage(app.page).open();
+  await learn.startLesson('tags');
+  await learn.useImage(`${repo}:1`);
+
+  // 1-2. CLI: pull both tags; each step turns green by itself.
+  await docker('pull', `${repo}:1`);
+  await learn.expectDone('pull-one');
+  await expect(learn.command('pull-two')).toContainText(`docker image pull ${repo}:latest`);
+  await docker('pull', `${repo}:latest`);
+  await learn.expectDone('pull-two');
+
+  // A wrong action: the own tag on another image gets its hint.
+  await docker('tag', 'wharf-fixture/httpd:1', 'learn/my-image:v1');
+  await expect(learn.hint('own-tag')).toHaveText(
+    `learn/my-image:v1 exists but points to another image than ${repo}:1. Remove it and tag ${repo}:1 again.`,
+  );
+  await docker('rmi', 'learn/my-image:v1');
+
+  // 3. CLI: the own tag, on the lesson's image.
+  await docker('image', 'tag', `${repo}:1`, 'learn/my-image:v1');
+  await learn.expectDone('own-tag');
+
+  // 4. UI: remove the three names; the bytes stay for wharf-fixture/busybox:1, which shares them.
+  await learn.button('remove-all', 'Remove them in Wharf').click();
+  await learn.expectDone('remove-all');
+  await expect(learn.finished).toBeVisible();
+  await expectAsItWas(kept);
+  const left = await docker('images', '--format', '{{.Repository}}:{{.Tag}}');
+  expect(left.split('\n').filter((r) => r.startsWith(repo) || r === 'learn/my-image:v1')).toEqual([]);
 });
