@@ -74,6 +74,7 @@ test.afterEach(async () => {
   for (const ref of strayImages.splice(0)) await docker('rmi', ref).catch(() => undefined);
   // The bystanders, and the lesson's own names when a test failed half-way.
   await removeContainers(...strays.splice(0));
+  await docker('network', 'rm', 'learn-net').catch(() => undefined);
   const v = bystanderVolumes.splice(0);
   if (v.length) await docker('volume', 'rm', '-f', ...v).catch(() => undefined);
 });
@@ -305,4 +306,69 @@ test('Registry, repository, tag: two tags and one of your own with the CLI, remo
   await expectAsItWas(kept);
   const left = await docker('images', '--format', '{{.Repository}}:{{.Tag}}');
   expect(left.split('\n').filter((r) => r.startsWith(repo) || r === 'learn/my-image:v1')).toEqual([]);
+});
+
+test('Networks: two on the bridge in Wharf, a network and two on it with the CLI, clean up in Wharf', async ({
+  app,
+}) => {
+  test.setTimeout(120_000);
+  strays.push('learn-net-a', 'learn-net-b', 'learn-net-c', 'learn-net-d');
+  const kept = await makeBystanders();
+  const image = 'wharf-fixture/busybox:1';
+  const learn = await new LearnPage(app.page).open();
+  await learn.startLesson('networks');
+  await learn.useImage(image);
+
+  // 1. UI: the step's button opens the Run dialog for the first container missing, then the next.
+  for (const name of ['learn-net-a', 'learn-net-b']) {
+    await learn.button('bridge', 'Open the Run dialog').click();
+    await expect(learn.runDialog.name).toHaveValue(name);
+    await learn.runDialog.run();
+    await learn.open();
+  }
+  await learn.expectDone('bridge');
+  expect(await docker('inspect', '--format', '{{.NetworkSettings.Networks.bridge.IPAddress}}', 'learn-net-a')).toMatch(
+    /^172\.17\./,
+  );
+
+  // 2. CLI: the network.
+  await docker('network', 'create', '--label', 'wharf.test=1', 'learn-net');
+  await learn.expectDone('create');
+
+  // A wrong action: a container of the step on the default bridge gets its hint.
+  await docker('run', '-d', '--name', 'learn-net-c', '--label', 'wharf.test=1', image, 'sleep', '3600');
+  await expect(learn.hint('by-name')).toHaveText(
+    'learn-net-c runs, but it is not on the network learn-net. Remove it and run it again with --network learn-net.',
+  );
+  await docker('rm', '-f', 'learn-net-c');
+
+  // 3. CLI: two containers on learn-net; they find each other by name.
+  for (const name of ['learn-net-c', 'learn-net-d'])
+    await docker(
+      'run',
+      '-d',
+      '--name',
+      name,
+      '--network',
+      'learn-net',
+      '--label',
+      'wharf.test=1',
+      image,
+      'sleep',
+      '3600',
+    );
+  await learn.expectDone('by-name');
+  expect(await docker('exec', 'learn-net-c', 'ping', '-c', '1', '-W', '5', 'learn-net-d')).toContain(
+    '1 packets received',
+  );
+
+  // 4. UI: the clean-up removes the four containers and the network, nothing else.
+  await learn.button('cleanup', 'Clean up this lesson').click();
+  await expect(learn.step('cleanup').getByTestId('learn-removed')).toHaveText(
+    'Removed: container learn-net-a, container learn-net-b, container learn-net-c, container learn-net-d, network learn-net.',
+  );
+  await learn.expectDone('cleanup');
+  await expect(learn.finished).toBeVisible();
+  await expectAsItWas(kept);
+  expect(await docker('network', 'ls', '--filter', 'name=^learn-net$', '-q')).toBe('');
 });

@@ -23,6 +23,7 @@ const HINTS = [
   'noVolume',
   'volumeGone',
   'tagElsewhere',
+  'notOnNetwork',
 ];
 const ACTIONS = [
   'run',

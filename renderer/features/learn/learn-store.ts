@@ -59,6 +59,11 @@ export function listsReady(lesson: Lesson): boolean {
 /** Lists what the lesson needs that the window has not listed yet (the volumes view may never have opened). */
 export function ensureLists(lesson: Lesson, bridge: Bridge): void {
   if (lesson.needs?.includes('volumes') && !useVolumes.getState().list.loaded) void loadVolumes(bridge);
+  if (lesson.needs?.includes('networks') && !useNetworks.getState().list.loaded)
+    bridge.call('networks:list', {}).then(
+      (l) => useNetworks.getState().listed(l),
+      () => undefined, // engine down: the networks store lists again when it is ready
+    );
 }
 
 /** Saves `next` (shown at once); a failed save is shown and the next change tries again. */

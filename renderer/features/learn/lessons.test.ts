@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { NetworkRow } from '../../../vm-backend/api/contract.networks';
 import type { ContainerRow, ContainerState, ImageRow } from '../../../vm-backend/api/types';
 import { advance } from './advance';
 import { dataLesson } from './lesson-data';
 import { imageContainerLesson } from './lesson-image-container';
 import type { LearnState, LessonContext } from './lesson-model';
+import { networksLesson } from './lesson-networks';
 import { portsLesson } from './lesson-ports';
 import { tagsLesson } from './lesson-tags';
 import { normalRef } from './state-queries';
@@ -186,5 +188,40 @@ describe('tags', () => {
     );
     expect(states(s)).toMatchObject({ 'own-tag': 'done', 'remove-all': 'active' });
     expect(advance(tagsLesson, s.done, st([], []), reg).finished).toBe(true);
+  });
+});
+
+describe('networks', () => {
+  const bb: LessonContext = { image: 'wharf-fixture/busybox:1', port: 80 };
+  const net = (name: string, ...names: string[]) =>
+    ({ id: name, name, containers: names.map((n) => ({ id: `id-${n}`, name: n })) }) as unknown as NetworkRow;
+  const withNets = (containers: ContainerRow[], networks: NetworkRow[]): LearnState => ({
+    ...st(containers),
+    networks,
+  });
+  const run = (...names: string[]) => names.map((n) => ctr(n, bb.image, 'running'));
+
+  it('wants both on the bridge, then both on learn-net; a container elsewhere gets its hint', () => {
+    let s = advance(
+      networksLesson,
+      [],
+      withNets(run('learn-net-a', 'learn-net-b'), [net('bridge', 'learn-net-a', 'learn-net-b')]),
+      bb,
+    );
+    expect(states(s)).toMatchObject({ bridge: 'done', create: 'active' });
+    const cs = run('learn-net-a', 'learn-net-b', 'learn-net-c', 'learn-net-d');
+    const wrong = advance(
+      networksLesson,
+      s.done,
+      withNets(cs, [net('bridge', 'learn-net-c'), net('learn-net', 'learn-net-d')]),
+      bb,
+    );
+    expect(wrong.steps[2]).toMatchObject({
+      state: 'active',
+      hint: { key: 'notOnNetwork', params: { name: 'learn-net-c' } },
+    });
+    s = advance(networksLesson, s.done, withNets(cs, [net('learn-net', 'learn-net-c', 'learn-net-d')]), bb);
+    expect(states(s)).toMatchObject({ 'by-name': 'done', cleanup: 'active' });
+    expect(advance(networksLesson, s.done, withNets([], [net('bridge')]), bb).finished).toBe(true);
   });
 });

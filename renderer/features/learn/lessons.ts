@@ -3,9 +3,10 @@ import type { LessonId } from '../../../vm-backend/api/rules/learn-names';
 import { dataLesson } from './lesson-data';
 import { imageContainerLesson } from './lesson-image-container';
 import type { Lesson } from './lesson-model';
+import { networksLesson } from './lesson-networks';
 import { portsLesson } from './lesson-ports';
 import { tagsLesson } from './lesson-tags';
 
-export const LESSONS: readonly Lesson[] = [imageContainerLesson, portsLesson, dataLesson, tagsLesson];
+export const LESSONS: readonly Lesson[] = [imageContainerLesson, portsLesson, dataLesson, tagsLesson, networksLesson];
 
 export const lessonById = (id: LessonId): Lesson => LESSONS.find((l) => l.id === id) ?? imageContainerLesson;

@@ -3,7 +3,7 @@
 // never anything else the user has. Shared by the window (the commands it shows) and the backend
 // (learn:cleanup), so the two can never disagree on a name.
 
-export const LESSON_IDS = ['image-container', 'ports', 'data', 'tags'] as const;
+export const LESSON_IDS = ['image-container', 'ports', 'data', 'tags', 'networks'] as const;
 export type LessonId = (typeof LESSON_IDS)[number];
 
 /** The label a lesson puts on what it runs itself. */
@@ -20,6 +20,11 @@ export const LESSON_NAMES: Readonly<Record<LessonId, LessonNames>> = {
   ports: { containers: ['learn-web', 'learn-web-2', 'learn-web-3'], volumes: [], networks: [] },
   data: { containers: ['learn-data-1', 'learn-data-2', 'learn-data-3'], volumes: ['learn-data'], networks: [] },
   tags: { containers: [], volumes: [], networks: [] },
+  networks: {
+    containers: ['learn-net-a', 'learn-net-b', 'learn-net-c', 'learn-net-d'],
+    volumes: [],
+    networks: ['learn-net'],
+  },
 };
 
 /** The tag the lesson "Registry, repository, tag" has the user give an image. */
