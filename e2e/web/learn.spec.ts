@@ -2,9 +2,11 @@
 // half with the real docker CLI, each check turning green by itself, a wrong action answered with
 // its hint, and the engine left as it was. Wharf runs with a fresh settings folder (its progress
 // file) and the test registry configured; what the test makes itself is labelled wharf.test=1.
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { expect } from '@playwright/test';
 import { LearnPage } from '../pages/learn-page';
 import { docker, removeContainers, uniqueName } from '../support/docker';
@@ -371,4 +373,39 @@ test('Networks: two on the bridge in Wharf, a network and two on it with the CLI
   await expect(learn.finished).toBeVisible();
   await expectAsItWas(kept);
   expect(await docker('network', 'ls', '--filter', 'name=^learn-net$', '-q')).toBe('');
+});
+
+test('Compose: the step’s own commands up and down with the real docker-compose', async ({ app }) => {
+  test.setTimeout(120_000);
+  strays.push('learn-compose-web', 'learn-compose-db');
+  const kept = await makeBystanders();
+  const learn = await new LearnPage(app.page).open();
+  await learn.startLesson('compose');
+  await learn.useImage('wharf-fixture/busybox:1');
+
+  // A wrong action: the two containers made with docker run are not a compose project.
+  for (const name of ['learn-compose-web', 'learn-compose-db'])
+    await docker('run', '-d', '--name', name, '--label', 'wharf.test=1', 'wharf-fixture/busybox:1', 'sleep', '3600');
+  await expect(learn.hint('up')).toContainText('exists, but not as part of the project learn-compose');
+  await docker('rm', '-f', 'learn-compose-web', 'learn-compose-db');
+
+  // The step's command as shown (here-document and all) run by a real shell in an empty folder.
+  const folder = mkdtempSync(join(tmpdir(), 'wharf-e2e-compose-'));
+  try {
+    const up = ((await learn.command('up').textContent()) ?? '').replace(/^\$ /gm, '');
+    await promisify(execFile)('sh', ['-c', up], { cwd: folder });
+    await learn.expectDone('up', 60_000);
+    await promisify(execFile)('docker-compose', ['-p', 'learn-compose', 'down'], {
+      cwd: join(folder, 'learn-compose'),
+    });
+    await learn.expectDone('down', 60_000);
+  } finally {
+    await promisify(execFile)('docker-compose', ['-p', 'learn-compose', 'down'], {
+      cwd: join(folder, 'learn-compose'),
+    }).catch(() => undefined);
+    rmSync(folder, { recursive: true, force: true });
+  }
+  await expect(learn.finished).toBeVisible();
+  await expectAsItWas(kept);
+  expect(await docker('network', 'ls', '--filter', 'name=^learn-compose_default$', '-q')).toBe('');
 });

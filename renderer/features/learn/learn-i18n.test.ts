@@ -24,6 +24,8 @@ const HINTS = [
   'volumeGone',
   'tagElsewhere',
   'notOnNetwork',
+  'notInProject',
+  'stoppedNotDown',
 ];
 const ACTIONS = [
   'run',

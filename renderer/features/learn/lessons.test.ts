@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NetworkRow } from '../../../vm-backend/api/contract.networks';
 import type { ContainerRow, ContainerState, ImageRow } from '../../../vm-backend/api/types';
 import { advance } from './advance';
+import { composeLesson } from './lesson-compose';
 import { dataLesson } from './lesson-data';
 import { imageContainerLesson } from './lesson-image-container';
 import type { LearnState, LessonContext } from './lesson-model';
@@ -223,5 +224,41 @@ describe('networks', () => {
     s = advance(networksLesson, s.done, withNets(cs, [net('learn-net', 'learn-net-c', 'learn-net-d')]), bb);
     expect(states(s)).toMatchObject({ 'by-name': 'done', cleanup: 'active' });
     expect(advance(networksLesson, s.done, withNets([], [net('bridge')]), bb).finished).toBe(true);
+  });
+});
+
+describe('compose', () => {
+  const bb: LessonContext = { image: 'wharf-fixture/busybox:1', port: 80 };
+  const svc = (name: string, state: ContainerState, project?: string): ContainerRow => ({
+    ...ctr(name, bb.image, state),
+    ...(project ? { project } : {}),
+  });
+
+  it('wants both services running in the project, then none left; stop is not down', () => {
+    // Both run, but made by docker run: not a compose project.
+    const alone = advance(
+      composeLesson,
+      [],
+      st([svc('learn-compose-web', 'running'), svc('learn-compose-db', 'running')]),
+      bb,
+    );
+    expect(alone.steps[0]).toMatchObject({ state: 'active', hint: { key: 'notInProject' } });
+    const up = [
+      svc('learn-compose-web', 'running', 'learn-compose'),
+      svc('learn-compose-db', 'running', 'learn-compose'),
+    ];
+    let s = advance(composeLesson, [], st(up), bb);
+    expect(states(s)).toMatchObject({ up: 'done', down: 'active' });
+    const stopped = up.map((c) => ({ ...c, state: 'exited' as const }));
+    expect(advance(composeLesson, s.done, st(stopped), bb).steps[1]?.hint?.key).toBe('stoppedNotDown');
+    s = advance(composeLesson, s.done, st([]), bb);
+    expect(s.finished).toBe(true);
+  });
+
+  it('writes a file that names both containers with the lesson image', () => {
+    const cli = composeLesson.steps[0]?.cli(bb) ?? '';
+    expect(cli).toContain('container_name: learn-compose-web');
+    expect(cli).toContain('container_name: learn-compose-db');
+    expect(cli.match(/image: wharf-fixture\/busybox:1/g)).toHaveLength(2);
   });
 });
