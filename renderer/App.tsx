@@ -3,6 +3,7 @@ import { CliBar } from './components/CliBar';
 import { LoadingLine } from './components/Loading';
 import { VIEWS } from './domains';
 import { EngineBanner } from './features/engine/EngineBanner';
+import { FirstRunOffer } from './features/learn/FirstRunOffer';
 import { SearchBox, useSearchShortcut } from './features/search/SearchBox';
 import { SettingsBanner } from './features/settings/SettingsBanner';
 import { Sidebar } from './features/shell/Sidebar';
@@ -19,6 +20,7 @@ export function App(): React.JSX.Element {
       <main className="content">
         <EngineBanner />
         <SettingsBanner />
+        <FirstRunOffer />
         {/* A view loaded on first open (lazyNamed in domains.ts) shows a loading line meanwhile. */}
         <Suspense fallback={<LoadingLine />}>
           <View />

@@ -9,6 +9,7 @@ import { lazyNamed } from './components/lazy-named';
 import { subscribeCompose } from './features/compose/compose-store';
 import { ContainersView } from './features/containers/ContainersView';
 import { ImagesView } from './features/images/ImagesView';
+import { subscribeLearn } from './features/learn/learn-store';
 import { subscribeNetworks } from './features/networks/networks-store';
 import { VolumesView } from './features/volumes/VolumesView';
 import { subscribeBuilds } from './features/build/build-store';
@@ -32,6 +33,7 @@ export const VIEWS: readonly [MainView, ...MainView[]] = [
   { id: 'volumes', View: VolumesView },
   { id: 'networks', View: lazyNamed(() => import('./features/networks/NetworksView'), 'NetworksView') },
   { id: 'projects', View: lazyNamed(() => import('./features/compose/ProjectsView'), 'ProjectsView') },
+  { id: 'learn', View: lazyNamed(() => import('./features/learn/LearnView'), 'LearnView') },
 ];
 
 /** Wires a domain's events into its store; returns what undoes it. */
@@ -47,4 +49,5 @@ export const SUBSCRIBERS: readonly Subscriber[] = [
   subscribeBuilds, // build:changed, build:output; build:list on (re)connect
   subscribePushes, // push:progress (this window's pushes only)
   subscribeCompose, // compose:progress (this window's compose actions only)
+  subscribeLearn, // no events of its own: re-checks the started lessons when the lists change
 ];

@@ -6,6 +6,7 @@ import { engineRestart } from './engine-restart.bench';
 import { contractFuzz } from './contract-fuzz.bench';
 import { eventsToUi } from './events-to-ui.bench';
 import { filesBench } from './files.bench';
+import { lessonCheck } from './lesson-check.bench';
 import { list1000 } from './list-1000.bench';
 import { runOverhead } from './run-overhead.bench';
 import { logs200k } from './logs-200k.bench';
@@ -47,4 +48,5 @@ export const benches: Record<string, Bench> = {
   'push-overhead': pushOverhead,
   'compose-up': composeUp,
   stats: statsBench,
+  'lesson-check': lessonCheck,
 };

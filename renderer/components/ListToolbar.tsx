@@ -7,6 +7,8 @@ interface Props {
   /** The heading's id: the list's section is labelled by it. */
   titleId: string;
   title: string;
+  /** Beside the title: what the word means (the glossary's tooltip). */
+  titleNote?: React.ReactNode;
   /** The search box's placeholder and accessible name. */
   searchLabel: string;
   query: string;
@@ -23,6 +25,7 @@ interface Props {
 export function ListToolbar({
   titleId,
   title,
+  titleNote,
   searchLabel,
   query,
   onQuery,
@@ -35,6 +38,7 @@ export function ListToolbar({
   return (
     <header className="toolbar">
       <h1 id={titleId}>{title}</h1>
+      {titleNote}
       <label className="search">
         <span className="sr-only">{t('common.search')}</span>
         <input

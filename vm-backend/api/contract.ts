@@ -11,6 +11,7 @@ import { logCalls } from './contract.logs';
 import { networkCalls } from './contract.networks';
 import { engineCalls } from './contract.engine';
 import { imageCalls } from './contract.images';
+import { learnCalls } from './contract.learn';
 import { hostPathCalls } from './contract.host-paths';
 import { buildCalls } from './contract.build';
 import { pushCalls } from './contract.push';
@@ -47,6 +48,7 @@ export const calls = {
   ...pushCalls,
   ...composeCalls,
   ...statsCalls,
+  ...learnCalls,
 };
 
 export type Calls = typeof calls;

@@ -124,6 +124,10 @@ const NEVER_VALID = new Set<CallName>([
   'vm:restart',
   'vm:reset',
   'vm:delete-data',
+  // learn:save would write the user's learn-progress.json (the config folder, not the temp one);
+  // learn:cleanup would remove the lessons' named containers from the shared engine.
+  'learn:save',
+  'learn:cleanup',
 ]);
 
 /** Every string a parsed input holds, with the key it is under. */

@@ -8,6 +8,7 @@ import { engineHandlers } from '../engine/engine-handlers';
 import { execHandlers } from '../engine/exec/exec-handlers';
 import { fileHandlers } from '../engine/files/file-handlers';
 import { imageHandlers } from '../engine/images/image-handlers';
+import { learnHandlers } from '../engine/learn/learn-handlers';
 import { logHandlers } from '../engine/logs/log-handlers';
 import { networkHandlers } from '../engine/networks/network-handlers';
 import { pullHandlers } from '../engine/pull/pull-handlers';
@@ -37,6 +38,7 @@ const SCOPE_DOMAINS = [
   pushHandlers,
   composeHandlers,
   statsHandlers,
+  learnHandlers,
 ] as const;
 
 /** Calls served beside the engine, whichever it is: the targets, the VM, the host's paths (backend.ts). */

@@ -6,6 +6,7 @@ import type { ContainerRow, WharfErrorShape } from '../../../vm-backend/api/type
 import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ListToolbar } from '../../components/ListToolbar';
+import { Term } from '../learn/Term';
 import { cliHintProps } from '../../components/useCli';
 import { useStore } from '../../store/store';
 import { ContainerList } from './ContainerList';
@@ -101,6 +102,7 @@ export function ContainersView(): React.JSX.Element {
         <ListToolbar
           titleId="containers-title"
           title={t('containers.title')}
+          titleNote={<Term term="container" compact />}
           searchLabel={t('containers.searchPlaceholder')}
           query={query}
           onQuery={setQuery}

@@ -2,6 +2,7 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dockerCli } from '../../../vm-backend/api/rules/cli';
 import { ListToolbar } from '../../components/ListToolbar';
+import { Term } from '../learn/Term';
 import { cliHintProps } from '../../components/useCli';
 import { formatBytes } from '../../lib/format';
 import { useStore } from '../../store/store';
@@ -38,6 +39,7 @@ export function ImagesView(): React.JSX.Element {
         <ListToolbar
           titleId="images-title"
           title={t('images.title')}
+          titleNote={<Term term="image" compact />}
           searchLabel={t('images.searchPlaceholder')}
           query={query}
           onQuery={setQuery}

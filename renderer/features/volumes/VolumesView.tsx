@@ -4,6 +4,7 @@ import type { VolumeRow } from '../../../vm-backend/api/contract.volumes';
 import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ListToolbar } from '../../components/ListToolbar';
+import { Term } from '../learn/Term';
 import { cliHintProps } from '../../components/useCli';
 import { formatBytes } from '../../lib/format';
 import { RunDialogHost } from '../run/RunDialogHost';
@@ -53,6 +54,7 @@ export function VolumesView(): React.JSX.Element {
         <ListToolbar
           titleId="volumes-title"
           title={t('volumes.title')}
+          titleNote={<Term term="volume" compact />}
           searchLabel={t('volumes.searchPlaceholder')}
           query={query}
           onQuery={setQuery}

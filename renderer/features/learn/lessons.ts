@@ -1,0 +1,20 @@
+// The lessons, in the order the Learn view shows them.
+import type { LessonId } from '../../../vm-backend/api/rules/learn-names';
+import { composeLesson } from './lesson-compose';
+import { dataLesson } from './lesson-data';
+import { imageContainerLesson } from './lesson-image-container';
+import type { Lesson } from './lesson-model';
+import { networksLesson } from './lesson-networks';
+import { portsLesson } from './lesson-ports';
+import { tagsLesson } from './lesson-tags';
+
+export const LESSONS: readonly Lesson[] = [
+  imageContainerLesson,
+  portsLesson,
+  dataLesson,
+  tagsLesson,
+  networksLesson,
+  composeLesson,
+];
+
+export const lessonById = (id: LessonId): Lesson => LESSONS.find((l) => l.id === id) ?? imageContainerLesson;
