@@ -15,8 +15,11 @@ export function StatsHead(): React.JSX.Element {
       <span>
         {t('stats.col.cpu')} · {t('stats.col.mem')}
       </span>
-      <span className="crow__stats-sub">
-        {t('stats.col.net')} · {t('stats.col.blk')} · {t('stats.col.pids')}
+      <span
+        className="crow__stats-sub"
+        title={`${t('stats.col.net')} · ${t('stats.col.blk')} · ${t('stats.col.pids')}`}
+      >
+        {t('stats.col.netShort')} · {t('stats.col.blkShort')} · {t('stats.col.pids')}
       </span>
     </span>
   );
