@@ -6,6 +6,7 @@ import { fileError, fileNotFound, filePermission } from './file-errors';
 import { listByArchive, listByExec } from './file-list';
 import { withOwner } from './file-owner';
 import { statPath } from './file-stat';
+import { deleteInVolume } from './file-volume-delete';
 
 const inOwner = (prefix: string, path: string): string =>
   prefix ? (path === '/' ? prefix : `${prefix}${path}`) : path;
@@ -52,7 +53,8 @@ export async function diffContainer(session: EngineSession, id: string): Promise
   }
 }
 
-/** Deletes a path with `rm -rf` by exec in a running container (the archive API cannot delete). */
+/** Deletes a path with `rm -rf`: by exec in a running container, by a short-lived helper in a
+ *  volume (file-volume-delete.ts); the archive API cannot delete. */
 export async function deleteFile(
   session: EngineSession,
   owner: FileOwner,
@@ -60,6 +62,14 @@ export async function deleteFile(
 ): Promise<{ deleted: string }> {
   const path = normalisePath(rawPath);
   if (path === '/') throw filePermission(path, 'refusing to delete /');
+  if (owner.kind === 'volume') {
+    try {
+      await deleteInVolume(session, owner.name, path);
+      return { deleted: path };
+    } catch (err) {
+      throw fileError(err, owner, path, session.conn.endpoint);
+    }
+  }
   return withOwner(session, owner, async (o) => {
     const docker = session.client();
     const full = inOwner(o.prefix, path);

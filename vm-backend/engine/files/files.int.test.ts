@@ -270,6 +270,32 @@ describe('files of a volume', () => {
     expect(await helpers()).toBe('');
   });
 
+  it('deletes a confirmed path in a volume through a short-lived helper, never outside the volume', async () => {
+    const owner = { kind: 'volume', name: vol };
+    await docker(
+      'exec',
+      running,
+      'sh',
+      '-c',
+      'mkdir -p /data/gone/deep && echo x > /data/gone/deep/x && echo k > /data/keep.txt && ln -s /etc /data/out && ln -s /data/keep.txt /data/keep-link',
+    );
+    expect(await ok('files:delete', { owner, path: '/gone' })).toEqual({ deleted: '/gone' });
+    // A link is removed itself, never what it points at.
+    expect(await ok('files:delete', { owner, path: '/keep-link' })).toEqual({ deleted: '/keep-link' });
+    const left = (await docker('exec', running, 'ls', '-A', '/data')).split('\n').sort();
+    expect(left).toEqual(expect.arrayContaining(['in-volume.txt', 'keep.txt', 'out']));
+    expect(left).not.toContain('gone');
+    expect(left).not.toContain('keep-link');
+    // A folder that is a link leading out of the volume: refused, nothing removed.
+    expect((await fails('files:delete', { owner, path: '/out/hostname' })).code).toBe('FILE_PATH_INVALID');
+    expect((await fails('files:delete', { owner, path: '/nothing-here' })).code).toBe('FILE_NOT_FOUND');
+    expect((await fails('files:delete', { owner, path: '/' })).code).toBe('FILE_PERMISSION');
+    expect((await fails('files:delete', { owner, path: '/a/../..' })).code).toBe('INVALID_INPUT');
+    expect(await docker('exec', running, 'cat', '/data/keep.txt')).toBe('k');
+    // The helpers (and any anonymous volume of their image) are gone.
+    expect(await helpers()).toBe('');
+  });
+
   it('says VOLUME_NOT_FOUND for a volume that is gone, and makes none', async () => {
     const gone = uniqueName('wfiles-gone');
     expect((await fails('files:list', { owner: { kind: 'volume', name: gone }, path: '/' })).code).toBe(
