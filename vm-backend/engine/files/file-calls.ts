@@ -4,6 +4,7 @@ import { normalisePath } from '../../api/rules/file-paths';
 import type { EngineSession } from '../session';
 import { fileError, fileNotFound, filePermission } from './file-errors';
 import { listByArchive, listByExec } from './file-list';
+import { containerChanges, listStoppedByImage } from './file-list-stopped';
 import { withOwner } from './file-owner';
 import { statPath } from './file-stat';
 import { deleteInVolume } from './file-volume-delete';
@@ -22,6 +23,9 @@ export async function listFiles(session: EngineSession, owner: FileOwner, rawPat
       if (o.running) {
         const byExec = await listByExec(docker, o.id, full).catch(() => null);
         if (byExec) return { path, entries: byExec, via: 'exec' };
+      } else if (o.image && !o.prefix) {
+        const byImage = await listStoppedByImage(docker, { id: o.id, image: o.image, mounts: o.mounts ?? [] }, full);
+        if (byImage) return { path, entries: byImage, via: 'image' };
       }
       return { path, entries: await listByArchive(docker, o.id, full), via: 'archive' };
     } catch (err) {
@@ -46,7 +50,7 @@ const CHANGE_KIND: Record<number, FileChange['kind']> = { 0: 'changed', 1: 'adde
 /** `docker diff`: the container's changes since its image. */
 export async function diffContainer(session: EngineSession, id: string): Promise<FileChange[]> {
   try {
-    const changes = ((await session.client().getContainer(id).changes()) ?? []) as { Path: string; Kind: number }[];
+    const changes = await containerChanges(session.client(), id);
     return changes.map((c) => ({ path: c.Path, kind: CHANGE_KIND[c.Kind] ?? 'changed' }));
   } catch (err) {
     throw fileError(err, { kind: 'container', id }, '/', session.conn.endpoint);
