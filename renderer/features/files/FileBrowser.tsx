@@ -231,7 +231,7 @@ export function FileBrowser({
             </>
           }
         >
-          <p>{t('files.deleteBody')}</p>
+          <p>{t(owner.kind === 'volume' ? 'files.deleteBodyVolume' : 'files.deleteBody')}</p>
         </Dialog>
       )}
     </div>
