@@ -74,6 +74,16 @@ export class FileBrowserPart {
     return readFile(path);
   }
 
+  /** Deletes a file or folder, confirming in the dialog; waits until its row is gone. */
+  async delete(name: string): Promise<void> {
+    await this.file(name)
+      .getByRole('button', { name: `Delete ${name}` })
+      .click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(this.file(name)).toHaveCount(0, { timeout: 15_000 });
+  }
+
   async upload(name: string, body: Buffer): Promise<void> {
     await this.root
       .getByTestId('file-upload-input')

@@ -88,6 +88,44 @@ test.describe('volumes and files', () => {
     await expect(view.row(vol)).toHaveCount(0);
   });
 
+  test('deletes a file in a volume no container uses, through a helper that is gone afterwards', async ({ app }) => {
+    const vol = uniqueName('e2e-voldel');
+    volumes.push(vol);
+    await docker('volume', 'create', '--label', 'wharf.test=1', vol);
+    await docker(
+      'run',
+      '--rm',
+      '--label',
+      'wharf.test=1',
+      '-v',
+      `${vol}:/data`,
+      'wharf-fixture/busybox:1',
+      'sh',
+      '-c',
+      'echo bye > /data/old.txt && echo stay > /data/keep.txt',
+    );
+    const view = await new VolumesPage(app.page).open();
+    const files = await view.browse(vol);
+    await expect(files.file('old.txt')).toBeVisible();
+    await files.delete('old.txt');
+    await expect(app.cliCommand).toContainText(`rm -rf /v/old.txt`);
+    await expect(files.file('keep.txt')).toBeVisible();
+    expect(
+      await docker(
+        'run',
+        '--rm',
+        '--label',
+        'wharf.test=1',
+        '-v',
+        `${vol}:/data`,
+        'wharf-fixture/busybox:1',
+        'ls',
+        '/data',
+      ),
+    ).toBe('keep.txt');
+    expect(await docker('ps', '-a', '-q', '--filter', 'label=wharf.helper', '--filter', `volume=${vol}`)).toBe('');
+  });
+
   test('an in-use volume names its container and offers no Remove', async ({ app }) => {
     const vol = uniqueName('e2e-vinuse');
     const user = uniqueName('e2e-vuser');

@@ -38,8 +38,9 @@ export interface FileEntry {
 export interface FileListing {
   path: string;
   entries: FileEntry[];
-  /** How the folder was read: one level by `stat` in the running container, or the archive's headers. */
-  via: 'exec' | 'archive';
+  /** How the folder was read: one level by `stat` in the running container, a stopped one's image
+   *  (`stat` in a short-lived helper) patched with its `docker diff`, or the archive's headers. */
+  via: 'exec' | 'image' | 'archive';
 }
 
 export interface FileChange {

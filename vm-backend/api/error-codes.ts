@@ -86,6 +86,7 @@ export const ERROR_CODES = [
   'FILE_TOO_LARGE',
   'FILE_COPY_FAILED',
   'FILES_NO_HELPER_IMAGE',
+  'FILES_NO_SHELL_IMAGE',
   'ENGINE_DISK_FULL',
   // registry/
   'HUB_NO_NETWORK',

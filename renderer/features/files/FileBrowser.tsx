@@ -26,7 +26,7 @@ export function FileBrowser({
   owner: FileOwner;
   /** The container's (or volume's) name, for the `docker cp` commands. */
   label: string;
-  /** Deleting needs a running container (the archive API cannot delete). */
+  /** A running container (exec) or a volume (a short-lived helper); the archive API cannot delete. */
   canDelete: boolean;
 }): React.JSX.Element {
   const { t, i18n } = useTranslation();
@@ -231,7 +231,7 @@ export function FileBrowser({
             </>
           }
         >
-          <p>{t('files.deleteBody')}</p>
+          <p>{t(owner.kind === 'volume' ? 'files.deleteBodyVolume' : 'files.deleteBody')}</p>
         </Dialog>
       )}
     </div>

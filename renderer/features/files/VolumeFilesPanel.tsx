@@ -25,7 +25,7 @@ export function VolumeFilesPanel({
       {gone ? (
         <p role="alert">{t('files.volumeGone', { name: volume })}</p>
       ) : (
-        <FileBrowser key={volume} owner={{ kind: 'volume', name: volume }} label={volume} canDelete={false} />
+        <FileBrowser key={volume} owner={{ kind: 'volume', name: volume }} label={volume} canDelete />
       )}
     </section>
   );

@@ -102,6 +102,7 @@ export async function deletePath(
   label: string,
   path: string,
 ): Promise<WharfErrorShape | null> {
-  const r = await runAction(volumesCli.rmInContainer(label, path), () => bridge.call('files:delete', { owner, path }));
+  const cli = owner.kind === 'volume' ? volumesCli.rmInVolume(label, path) : volumesCli.rmInContainer(label, path);
+  const r = await runAction(cli, () => bridge.call('files:delete', { owner, path }));
   return r.error ?? null;
 }

@@ -29,4 +29,7 @@ export const volumesCli = {
   cpIn: (src: string, container: string, dir: string): string => `docker cp ${q(src)} ${q(`${container}:${dir}`)}`,
   diff: (container: string): string => `docker container diff ${q(container)}`,
   rmInContainer: (container: string, path: string): string => `docker exec ${q(container)} rm -rf ${q(path)}`,
+  /** Deleting in a volume: a throw-away container with the volume at /v (Wharf uses an image already there). */
+  rmInVolume: (volume: string, path: string): string =>
+    `docker run --rm --network none -v ${q(`${volume}:/v`)} busybox rm -rf ${q(`/v${path}`)}`,
 };

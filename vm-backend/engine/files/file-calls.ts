@@ -4,8 +4,10 @@ import { normalisePath } from '../../api/rules/file-paths';
 import type { EngineSession } from '../session';
 import { fileError, fileNotFound, filePermission } from './file-errors';
 import { listByArchive, listByExec } from './file-list';
+import { containerChanges, listStoppedByImage } from './file-list-stopped';
 import { withOwner } from './file-owner';
 import { statPath } from './file-stat';
+import { deleteInVolume } from './file-volume-delete';
 
 const inOwner = (prefix: string, path: string): string =>
   prefix ? (path === '/' ? prefix : `${prefix}${path}`) : path;
@@ -21,6 +23,9 @@ export async function listFiles(session: EngineSession, owner: FileOwner, rawPat
       if (o.running) {
         const byExec = await listByExec(docker, o.id, full).catch(() => null);
         if (byExec) return { path, entries: byExec, via: 'exec' };
+      } else if (o.image && !o.prefix) {
+        const byImage = await listStoppedByImage(docker, { id: o.id, image: o.image, mounts: o.mounts ?? [] }, full);
+        if (byImage) return { path, entries: byImage, via: 'image' };
       }
       return { path, entries: await listByArchive(docker, o.id, full), via: 'archive' };
     } catch (err) {
@@ -45,14 +50,15 @@ const CHANGE_KIND: Record<number, FileChange['kind']> = { 0: 'changed', 1: 'adde
 /** `docker diff`: the container's changes since its image. */
 export async function diffContainer(session: EngineSession, id: string): Promise<FileChange[]> {
   try {
-    const changes = ((await session.client().getContainer(id).changes()) ?? []) as { Path: string; Kind: number }[];
+    const changes = await containerChanges(session.client(), id);
     return changes.map((c) => ({ path: c.Path, kind: CHANGE_KIND[c.Kind] ?? 'changed' }));
   } catch (err) {
     throw fileError(err, { kind: 'container', id }, '/', session.conn.endpoint);
   }
 }
 
-/** Deletes a path with `rm -rf` by exec in a running container (the archive API cannot delete). */
+/** Deletes a path with `rm -rf`: by exec in a running container, by a short-lived helper in a
+ *  volume (file-volume-delete.ts); the archive API cannot delete. */
 export async function deleteFile(
   session: EngineSession,
   owner: FileOwner,
@@ -60,6 +66,14 @@ export async function deleteFile(
 ): Promise<{ deleted: string }> {
   const path = normalisePath(rawPath);
   if (path === '/') throw filePermission(path, 'refusing to delete /');
+  if (owner.kind === 'volume') {
+    try {
+      await deleteInVolume(session, owner.name, path);
+      return { deleted: path };
+    } catch (err) {
+      throw fileError(err, owner, path, session.conn.endpoint);
+    }
+  }
   return withOwner(session, owner, async (o) => {
     const docker = session.client();
     const full = inOwner(o.prefix, path);

@@ -66,6 +66,14 @@ export const noHelperImage = (): WharfError =>
     detail: 'GET /images/json returned no image',
   });
 
+export const noShellImage = (tried: string[]): WharfError =>
+  new WharfError({
+    code: 'FILES_NO_SHELL_IMAGE',
+    message: 'Nothing on the engine can delete inside the volume: no image here has a shell with rm.',
+    hint: 'Wharf deletes in a volume with a short-lived container that runs rm, made from an image already on the engine (busybox, alpine, debian...). Pull or build one such image first.',
+    detail: tried.length ? `images tried: ${tried.join(', ')}` : 'GET /images/json returned no image',
+  });
+
 export const diskFull = (detail: string): WharfError =>
   new WharfError({
     code: 'ENGINE_DISK_FULL',

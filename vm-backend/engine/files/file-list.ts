@@ -14,7 +14,7 @@ export const MAX_ENTRIES = 100_000;
 const STAT_FORMAT = '%s\t%Y\t%f\t%n';
 // cd into the folder, then stat every name (globs that match nothing stay literal and fail quietly).
 // No `stat` (or no folder) exits non-zero, and the archive is read instead.
-const LIST_SCRIPT = `command -v stat >/dev/null || exit 127; cd -- "$1" || exit 3; stat -c '${STAT_FORMAT}' -- * .[!.]* ..?* 2>/dev/null; exit 0`;
+export const LIST_SCRIPT = `command -v stat >/dev/null || exit 127; cd -- "$1" || exit 3; stat -c '${STAT_FORMAT}' -- * .[!.]* ..?* 2>/dev/null; exit 0`;
 const RECORD = /^(\d+)\t(\d+)\t([0-9a-f]+)\t/;
 
 function kindOfUnixMode(mode: number): FileKind {
@@ -72,17 +72,21 @@ export async function listByExec(docker: Docker, id: string, dir: string): Promi
   const info = await exec.inspect();
   if (info.ExitCode !== 0) return null;
   const entries = parseStatLines(Buffer.concat(chunks).toString('utf8'));
-  // Link targets: one HEAD each, for the links only.
+  await listedLinkTargets(docker, id, dir, entries);
+  return entries;
+}
+
+/** Link targets of listed entries: one HEAD each, for the links only (the first 256). */
+export async function listedLinkTargets(docker: Docker, id: string, dir: string, entries: FileEntry[]): Promise<void> {
   await Promise.all(
     entries
-      .filter((e) => e.kind === 'link')
+      .filter((e) => e.kind === 'link' && !e.linkTarget)
       .slice(0, 256)
       .map(async (e) => {
         const s = await statPath(docker, id, dir === '/' ? `/${e.name}` : `${dir}/${e.name}`).catch(() => null);
         if (s?.linkTarget) e.linkTarget = s.linkTarget;
       }),
   );
-  return entries;
 }
 
 /** Relative path of a tar entry under the archived folder ('' for the folder itself). */

@@ -19,6 +19,9 @@ export interface OpenedOwner {
   /** Prepended to every path: '' for a container, '/v' for a volume. */
   prefix: string;
   running: boolean;
+  /** A container's image id and mount points (listing a stopped one from its image); none for a volume. */
+  image?: string;
+  mounts?: string[];
   release(): Promise<void>;
 }
 
@@ -37,6 +40,8 @@ export async function openOwner(session: EngineSession, owner: FileOwner): Promi
       name: info.Name.replace(/^\//, ''),
       prefix: '',
       running: Boolean(info.State?.Running) && !info.State?.Paused,
+      image: info.Image,
+      mounts: (info.Mounts ?? []).map((m) => m.Destination),
       release: async () => {},
     };
   }

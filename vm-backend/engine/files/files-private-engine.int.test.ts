@@ -1,6 +1,7 @@
 // A private dockerd (engine/testing/private-dockerd.ts) with no image at first, then exactly one:
 // a volume with no container is browsed through the helper made from that single image, nothing
 // is pulled, and no helper is left. With no image at all the answer is FILES_NO_HELPER_IMAGE.
+// Deleting in a volume on an engine whose only image has no shell: FILES_NO_SHELL_IMAGE.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,4 +56,42 @@ describe('a volume on an engine with no image, then a single image', () => {
     expect(await engine.docker('ps', '-a', '-q')).toBe('');
     expect(await engine.docker('images', '-q')).not.toBe('');
   });
+
+  it('deletes in a volume only with an image that has a shell: FILES_NO_SHELL_IMAGE otherwise', async () => {
+    // An engine whose only image has no shell (one plain file, imported: nothing pulled).
+    const other = await startPrivateDockerd();
+    const otherData = mkdtempSync(join(tmpdir(), 'wharf-files-noshell-'));
+    const b = createBackend({
+      connection: localConnectionFromEnv({ DOCKER_HOST: other.host }, 'linux'),
+      dataDir: otherData,
+    });
+    try {
+      await until(async () => {
+        const s = (await b.invoke('engine:status', {})) as Envelope<EngineStatus>;
+        return s.ok && s.value.state === 'ready' ? true : undefined;
+      }, 30_000);
+      await sh('sh', [
+        '-c',
+        `cd ${otherData} && echo hi > only && tar -c only | docker -H ${other.host} import - wharf-test/noshell:1`,
+      ]);
+      await other.docker('volume', 'create', 'vol1');
+      const owner = { kind: 'volume', name: 'vol1' };
+      // The image list is read from the engine's events: wait until a listing works (any image does).
+      await until(async () => ((await b.invoke('files:list', { owner, path: '/' })).ok ? true : undefined), 10_000);
+      const r = (await b.invoke('files:delete', { owner, path: '/x' })) as Envelope<unknown>;
+      expect(r.ok ? null : (r.error as WharfErrorShape).code).toBe('FILES_NO_SHELL_IMAGE');
+      expect(await other.docker('ps', '-a', '-q')).toBe('');
+      // With busybox there, the same delete reaches rm (nothing at /x: FILE_NOT_FOUND).
+      await sh('sh', ['-c', `docker save wharf-fixture/busybox:1 | docker -H ${other.host} load`]);
+      await until(async () => {
+        const d = (await b.invoke('files:delete', { owner, path: '/x' })) as Envelope<unknown>;
+        return !d.ok && (d.error as WharfErrorShape).code === 'FILE_NOT_FOUND' ? true : undefined;
+      }, 10_000);
+      expect(await other.docker('ps', '-a', '-q')).toBe('');
+    } finally {
+      await b.close();
+      await other.stop();
+      rmSync(otherData, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -77,5 +77,19 @@ describe('volumes and files over SSH', () => {
     expect(inCtr.via).toBe('exec');
     expect(inCtr.entries.map((e) => e.name)).toEqual(['over-ssh.txt']);
     expect(await docker('exec', ctr, 'cat', '/data/over-ssh.txt')).toBe('via ssh');
+
+    // Stopped: `/` from its image (a helper run over SSH) and its diff; the volume's folder from the archive.
+    await docker('exec', ctr, 'sh', '-c', 'echo new > /made-here');
+    await docker('stop', '-t', '0', ctr);
+    const root = await ok<FileListing>('files:list', { owner: { kind: 'container', id: ctr }, path: '/' });
+    expect(root.via).toBe('image');
+    expect(root.entries.map((e) => e.name)).toEqual(expect.arrayContaining(['bin', 'data', 'etc', 'made-here']));
+    const data = await ok<FileListing>('files:list', { owner: { kind: 'container', id: ctr }, path: '/data' });
+    expect(data.via).toBe('archive');
+
+    // Delete in the volume over SSH: a short-lived helper, gone afterwards.
+    expect(await ok('files:delete', { owner, path: '/over-ssh.txt' })).toEqual({ deleted: '/over-ssh.txt' });
+    expect((await ok<FileListing>('files:list', { owner, path: '/' })).entries).toEqual([]);
+    expect(await docker('ps', '-a', '-q', '--filter', 'label=wharf.helper', '--filter', `volume=${vol}`)).toBe('');
   });
 });

@@ -4,6 +4,7 @@
 // delete; bad paths refused. Containers and volumes made here are labelled wharf.test=1.
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
+import Dockerode from 'dockerode';
 import { extract } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileChange, FileEntry, FileListing } from '../../api/contract.files';
@@ -15,6 +16,8 @@ import { until } from '../../testing/until';
 import { createBackend } from '../../wiring/backend';
 import type { Backend } from '../../wiring/backend-types';
 import { docker, uniqueName } from '../test-client';
+import { listByArchive } from './file-list';
+import { resolveLink } from '../../api/rules/file-paths';
 
 let backend: Backend;
 let web: WebServer;
@@ -84,14 +87,79 @@ describe('files of a container', () => {
     expect(many.entries).toHaveLength(300);
   });
 
-  it('lists a stopped container from the archive headers, one level only', async () => {
+  it('lists a stopped container one level only (from its image and docker diff)', async () => {
     const l = await ok<FileListing>('files:list', { owner: { kind: 'container', id: stopped }, path: '/' });
-    expect(l.via).toBe('archive');
+    expect(l.via).toBe('image');
     const names = l.entries.map((e) => e.name);
     expect(names).toEqual(expect.arrayContaining(['bin', 'etc']));
     expect(names.some((n) => n.includes('/'))).toBe(false);
     const etc = await ok<FileListing>('files:list', { owner: { kind: 'container', id: stopped }, path: '/etc' });
     expect(etc.entries.find((e) => e.name === 'passwd')?.kind).toBe('file');
+  });
+
+  it("lists a stopped container's folders as its archive has them: image + diff, mounts, engine paths", async () => {
+    const changed = uniqueName('wfiles-changed');
+    await docker(
+      'run',
+      '--name',
+      changed,
+      '--label',
+      'wharf.test=1',
+      '-v',
+      `${vol}:/data`,
+      'wharf-fixture/busybox:1',
+      'sh',
+      '-c',
+      'mkdir -p /d/sub && echo hi > /d/a && ln -s /d/a /d/link && rm -rf /tmp && echo x > /etc/new && rm /etc/passwd && chmod 700 /root && echo z > /root/z && touch -d 2001-01-01 /etc/group',
+    );
+    try {
+      const engine = new Dockerode();
+      const id = (await docker('inspect', '-f', '{{.Id}}', changed)).trim();
+      // Link targets: HEAD gives them resolved (/bin/busybox), the tar as written (busybox).
+      const shape = (entries: FileEntry[], dir: string) =>
+        entries
+          .map((e) => ({
+            name: e.name,
+            kind: e.kind,
+            size: e.kind === 'file' ? e.size : 0,
+            mode: e.mode,
+            mtime: Math.floor(e.mtime / 1000),
+            link: e.linkTarget ? resolveLink(dir, e.linkTarget) : '',
+          }))
+          .sort((a, b) => a.name.localeCompare(b.name));
+      for (const [dir, via] of [
+        ['/', 'image'],
+        ['/etc', 'image'],
+        ['/d', 'image'],
+        ['/root', 'image'],
+        ['/bin', 'image'],
+        ['/data', 'archive'],
+        ['/dev', 'archive'],
+      ] as const) {
+        const l = await ok<FileListing>('files:list', { owner: { kind: 'container', id: changed }, path: dir });
+        expect(l.via, dir).toBe(via);
+        expect(shape(l.entries, dir), dir).toEqual(shape(await listByArchive(engine, id, dir), dir));
+      }
+      // A second listing of the same image folder reuses the image's listing: no helper started.
+      const t0 = Date.now();
+      await ok<FileListing>('files:list', { owner: { kind: 'container', id: changed }, path: '/' });
+      expect(Date.now() - t0).toBeLessThan(2000);
+      expect(
+        await docker(
+          'ps',
+          '-a',
+          '-q',
+          '--filter',
+          'label=wharf.helper',
+          '--filter',
+          `ancestor=wharf-fixture/busybox:1`,
+          '--filter',
+          'status=running',
+        ),
+      ).toBe('');
+    } finally {
+      await docker('rm', '-f', changed).catch(() => '');
+    }
   });
 
   it('stats a path and says FILE_NOT_FOUND / INVALID_INPUT for bad ones', async () => {
@@ -267,6 +335,32 @@ describe('files of a volume', () => {
     const u = await ok<{ url: string }>('files:upload-ticket', { owner, dir: '/' });
     expect((await fetch(`${base()}${u.url}&name=up.txt`, { method: 'PUT', body: 'up' })).status).toBe(200);
     expect(await docker('exec', running, 'cat', '/data/up.txt')).toBe('up');
+    expect(await helpers()).toBe('');
+  });
+
+  it('deletes a confirmed path in a volume through a short-lived helper, never outside the volume', async () => {
+    const owner = { kind: 'volume', name: vol };
+    await docker(
+      'exec',
+      running,
+      'sh',
+      '-c',
+      'mkdir -p /data/gone/deep && echo x > /data/gone/deep/x && echo k > /data/keep.txt && ln -s /etc /data/out && ln -s /data/keep.txt /data/keep-link',
+    );
+    expect(await ok('files:delete', { owner, path: '/gone' })).toEqual({ deleted: '/gone' });
+    // A link is removed itself, never what it points at.
+    expect(await ok('files:delete', { owner, path: '/keep-link' })).toEqual({ deleted: '/keep-link' });
+    const left = (await docker('exec', running, 'ls', '-A', '/data')).split('\n').sort();
+    expect(left).toEqual(expect.arrayContaining(['in-volume.txt', 'keep.txt', 'out']));
+    expect(left).not.toContain('gone');
+    expect(left).not.toContain('keep-link');
+    // A folder that is a link leading out of the volume: refused, nothing removed.
+    expect((await fails('files:delete', { owner, path: '/out/hostname' })).code).toBe('FILE_PATH_INVALID');
+    expect((await fails('files:delete', { owner, path: '/nothing-here' })).code).toBe('FILE_NOT_FOUND');
+    expect((await fails('files:delete', { owner, path: '/' })).code).toBe('FILE_PERMISSION');
+    expect((await fails('files:delete', { owner, path: '/a/../..' })).code).toBe('INVALID_INPUT');
+    expect(await docker('exec', running, 'cat', '/data/keep.txt')).toBe('k');
+    // The helpers (and any anonymous volume of their image) are gone.
     expect(await helpers()).toBe('');
   });
 
