@@ -14,9 +14,20 @@ const CONTAINER_ACTIONS =
   /^(create|start|restart|stop|die|kill|pause|unpause|destroy|rename|update|oom|health_status.*)$/;
 const IMAGE_ACTIONS = /^(delete|import|load|pull|tag|untag|save|push|create)$/;
 
+/**
+ * Labels of Wharf's own short-lived helper containers: the run dialog's port probe and the network
+ * picture's readers (`wharf.probe`), the files domain's archive and delete helpers (`wharf.helper`).
+ * They live for a moment and are never rows of the containers list.
+ */
+export const BACKSTAGE_LABELS = ['wharf.probe', 'wharf.helper'] as const;
+
+/** True for a container Wharf made for itself (by its labels): kept out of the list and its events. */
+export function isBackstage(labels: Record<string, string> | null | undefined): boolean {
+  return BACKSTAGE_LABELS.some((l) => labels?.[l] !== undefined);
+}
+
 export function isRelevant(e: EngineEvent): boolean {
-  // The run dialog's port probe (engine/run/run-host-ports.ts) lives for a moment: not a row.
-  if (e.Actor.Attributes?.['wharf.probe']) return false;
+  if (isBackstage(e.Actor.Attributes)) return false;
   if (e.Type === 'container') return CONTAINER_ACTIONS.test(e.Action);
   if (e.Type === 'image') return IMAGE_ACTIONS.test(e.Action);
   return false;

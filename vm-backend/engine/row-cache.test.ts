@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ListChange } from '../api/types';
 import { RefreshQueue } from './refresh-queue';
 import { RowCache } from './row-cache';
-import { NdjsonSplitter, isRelevant } from './events-stream';
+import { type EngineEvent, isBackstage, isRelevant, NdjsonSplitter } from './events-stream';
 
 type R = { id: string; v: number };
 
@@ -92,5 +92,18 @@ describe('events stream parsing', () => {
     expect(isRelevant(ev('container', 'health_status: healthy'))).toBe(true);
     expect(isRelevant(ev('image', 'untag'))).toBe(true);
     expect(isRelevant(ev('network', 'connect'))).toBe(false);
+  });
+
+  it("leaves out Wharf's own helper containers (port probe, network readers, files helpers)", () => {
+    const labelled = (labels: Record<string, string>): EngineEvent => ({
+      Type: 'container',
+      Action: 'start',
+      Actor: { ID: 'x', Attributes: { image: 'busybox', ...labels } },
+    });
+    expect(isRelevant(labelled({ 'wharf.probe': '1' }))).toBe(false);
+    expect(isRelevant(labelled({ 'wharf.helper': 'files' }))).toBe(false);
+    expect(isRelevant(labelled({ 'wharf.test': '1' }))).toBe(true);
+    expect(isBackstage({ 'wharf.helper': '' })).toBe(true);
+    expect(isBackstage(null)).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import type { ContainerRow, ContainerState, EngineStatus, ImageRow, ListChange, 
 import type { Connection } from '../connection/connection';
 import { toContainerRow } from './containers/container-rows';
 import { engineTooOld, toWharfError } from './errors';
-import { type EngineEvent, type EventsHandle, isRelevant, openEvents } from './events-stream';
+import { type EngineEvent, type EventsHandle, isBackstage, isRelevant, openEvents } from './events-stream';
 import { imageRowFromInspect, toImageRow } from './images/image-rows';
 import { negotiateApiVersion, ping, MIN_API } from './ping';
 import { RefreshQueue } from './refresh-queue';
@@ -193,7 +193,8 @@ export class EngineSession {
       const [cs, is] = await Promise.all([docker.listContainers({ all: true }), docker.listImages()]);
       this.docker = docker;
       const readAt = Date.now();
-      const rows = await Promise.all(cs.map((c) => this.withPorts(toContainerRow(c, readAt))));
+      const shown = cs.filter((c) => !isBackstage(c.Labels));
+      const rows = await Promise.all(shown.map((c) => this.withPorts(toContainerRow(c, readAt))));
       this.conn.ports?.retain(new Set(rows.map((r) => r.id)));
       this.containers.reset(rows);
       this.images.reset(is.map(toImageRow));
@@ -280,7 +281,7 @@ export class EngineSession {
     const docker = this.docker;
     if (!docker) return;
     const found = await docker.listContainers({ all: true, filters: { id: [id] } });
-    const info = found.find((c) => c.Id === id);
+    const info = found.find((c) => c.Id === id && !isBackstage(c.Labels));
     if (!info) {
       this.expected.delete(id);
       void this.conn.ports?.publish(id, []);
