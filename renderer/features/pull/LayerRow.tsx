@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { type LayerProgress, layerFraction } from '../../../vm-backend/api/contract.pull';
 import { formatBytes } from '../../lib/format';
+import { ProgressBar } from '../../components/ProgressBar';
 
 export function LayerRow({ layer }: { layer: LayerProgress }): React.JSX.Element {
   const { t } = useTranslation();
@@ -8,16 +9,7 @@ export function LayerRow({ layer }: { layer: LayerProgress }): React.JSX.Element
   return (
     <li className="layer" data-phase={layer.phase}>
       <code className="layer__id">{layer.id}</code>
-      <div
-        className="bar bar--thin"
-        role="progressbar"
-        aria-label={t('pull.layer', { id: layer.id })}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={pct}
-      >
-        <div className="bar__fill" style={{ width: `${pct}%` }} />
-      </div>
+      <ProgressBar thin pct={pct} label={t('pull.layer', { id: layer.id })} />
       <span className="muted small">
         {t(`pull.phase.${layer.phase}`)}
         {(layer.phase === 'downloading' || layer.phase === 'extracting') && layer.total > 0

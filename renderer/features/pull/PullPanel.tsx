@@ -11,6 +11,7 @@ import { useStore } from '../../store/store';
 import { cancelPull, retryPull, usePulls } from './pull-store';
 import { LayerRow } from './LayerRow';
 import './pull.css';
+import { ProgressBar } from '../../components/ProgressBar';
 
 export function PullPanel(): React.JSX.Element | null {
   const { t } = useTranslation();
@@ -40,16 +41,7 @@ export function PullItem({ id, runnable = true }: { id: string; runnable?: boole
         <strong className="pull__ref">{p.ref}</strong>
         <span className="muted small">{t(`pull.state.${p.state}`)}</span>
       </header>
-      <div
-        className="bar"
-        role="progressbar"
-        aria-label={t('pull.overall', { ref: p.ref })}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={pct}
-      >
-        <div className="bar__fill" style={{ width: `${pct}%` }} />
-      </div>
+      <ProgressBar pct={pct} label={t('pull.overall', { ref: p.ref })} />
       {p.bytesTotal > 0 && (
         <p className="muted small">
           {t('pull.bytes', {

@@ -4,6 +4,7 @@ import type { PushProgress } from '../../../vm-backend/api/contract.push';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatBytes } from '../../lib/format';
 import '../pull/pull.css';
+import { ProgressBar } from '../../components/ProgressBar';
 
 export function PushProgressCard({ push }: { push: PushProgress }): React.JSX.Element {
   const { t } = useTranslation();
@@ -16,16 +17,7 @@ export function PushProgressCard({ push }: { push: PushProgress }): React.JSX.El
           {t(`push.state.${push.state}`)}
         </span>
       </header>
-      <div
-        className="bar"
-        role="progressbar"
-        aria-label={t('push.overall', { ref: push.ref })}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={pct}
-      >
-        <div className="bar__fill" style={{ width: `${pct}%` }} />
-      </div>
+      <ProgressBar pct={pct} label={t('push.overall', { ref: push.ref })} />
       {push.bytesTotal > 0 && (
         <p className="muted small">
           {t('push.bytes', {
@@ -42,16 +34,7 @@ export function PushProgressCard({ push }: { push: PushProgress }): React.JSX.El
             return (
               <li key={l.id} className="layer" data-phase={l.phase}>
                 <code className="layer__id">{l.id}</code>
-                <div
-                  className="bar bar--thin"
-                  role="progressbar"
-                  aria-label={t('push.layer', { id: l.id })}
-                  aria-valuemin={0}
-                  aria-valuemax={100}
-                  aria-valuenow={lp}
-                >
-                  <div className="bar__fill" style={{ width: `${lp}%` }} />
-                </div>
+                <ProgressBar thin pct={lp} label={t('push.layer', { id: l.id })} />
                 <span className="muted small">{t(`push.phase.${l.phase}`)}</span>
               </li>
             );
