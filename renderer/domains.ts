@@ -11,7 +11,6 @@ import { ContainersView } from './features/containers/ContainersView';
 import { ImagesView } from './features/images/ImagesView';
 import { subscribeLearn } from './features/learn/learn-store';
 import { subscribeNetworks } from './features/networks/networks-store';
-import { VolumesView } from './features/volumes/VolumesView';
 import { subscribeBuilds } from './features/build/build-store';
 import { subscribePushes } from './features/push/push-store';
 import { subscribePulls } from './features/pull/pull-store';
@@ -30,7 +29,7 @@ export const VIEWS: readonly [MainView, ...MainView[]] = [
   { id: 'containers', View: ContainersView },
   { id: 'images', View: ImagesView },
   { id: 'build', View: lazyNamed(() => import('./features/build/BuildView'), 'BuildView') },
-  { id: 'volumes', View: VolumesView },
+  { id: 'volumes', View: lazyNamed(() => import('./features/volumes/VolumesView'), 'VolumesView') },
   { id: 'networks', View: lazyNamed(() => import('./features/networks/NetworksView'), 'NetworksView') },
   { id: 'projects', View: lazyNamed(() => import('./features/compose/ProjectsView'), 'ProjectsView') },
   { id: 'learn', View: lazyNamed(() => import('./features/learn/LearnView'), 'LearnView') },
