@@ -26,6 +26,7 @@ const HINTS = [
   'notOnNetwork',
   'notInProject',
   'stoppedNotDown',
+  'otherImage',
 ];
 const ACTIONS = [
   'run',

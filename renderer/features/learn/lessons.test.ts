@@ -9,6 +9,7 @@ import type { LearnState, LessonContext } from './lesson-model';
 import { networksLesson } from './lesson-networks';
 import { portsLesson } from './lesson-ports';
 import { tagsLesson } from './lesson-tags';
+import { versionsLesson } from './lesson-versions';
 import { normalRef } from './state-queries';
 
 const ctr = (name: string, image: string, state: ContainerState, hostPorts: number[] = []): ContainerRow => ({
@@ -260,5 +261,55 @@ describe('compose', () => {
     expect(cli).toContain('container_name: learn-compose-web');
     expect(cli).toContain('container_name: learn-compose-db');
     expect(cli.match(/image: wharf-fixture\/busybox:1/g)).toHaveLength(2);
+  });
+});
+
+describe('two versions side by side', () => {
+  const redis: LessonContext = { image: 'redis:4.0', port: 6379 };
+  const at = (name: string, image: string, hostPort: number, state: ContainerState = 'running') => ({
+    ...ctr(name, image, state, [hostPort]),
+    ports: [{ hostIp: '0.0.0.0', hostPort, containerPort: 6379, protocol: 'tcp' as const }],
+  });
+  const hintOf = (s: ReturnType<typeof advance>) => s.steps.find((x) => x.state === 'active')?.hint;
+
+  it("runs the other tag on 6000, the lesson's tag on 6001, both at once, then none", () => {
+    expect(versionsLesson.steps[0]?.cli(redis)).toBe(
+      'docker container run -d -p 6000:6379 --name learn-ver-new redis:latest',
+    );
+    let s = advance(versionsLesson, [], st([at('learn-ver-new', 'redis', 6000)]), redis);
+    expect(states(s)).toMatchObject({ 'run-new': 'done', 'run-old': 'active' });
+    const both = st([at('learn-ver-new', 'redis', 6000), at('learn-ver-old', 'redis:4.0', 6001)]);
+    s = advance(versionsLesson, s.done, both, redis);
+    expect(states(s)).toMatchObject({ 'run-old': 'done', 'side-by-side': 'done', cleanup: 'active' });
+    expect(advance(versionsLesson, s.done, st([]), redis).finished).toBe(true);
+  });
+
+  it('does not take one version for both: the second must not replace the first', () => {
+    const s = advance(versionsLesson, ['run-new', 'run-old'], st([at('learn-ver-old', 'redis:4.0', 6001)]), redis);
+    expect(states(s)['side-by-side']).toBe('active');
+    expect(hintOf(s)).toBeNull();
+    const stopped = st([at('learn-ver-new', 'redis', 6000, 'exited'), at('learn-ver-old', 'redis:4.0', 6001)]);
+    expect(hintOf(advance(versionsLesson, ['run-new', 'run-old'], stopped, redis))).toEqual({
+      key: 'notRunning',
+      params: { name: 'learn-ver-new' },
+    });
+  });
+
+  it('hints at the same tag twice and at the wrong host port', () => {
+    const sameTag = advance(versionsLesson, ['run-new'], st([at('learn-ver-old', 'redis:latest', 6001)]), redis);
+    expect(hintOf(sameTag)).toEqual({
+      key: 'otherImage',
+      params: { name: 'learn-ver-old', have: 'redis:latest', want: 'redis:4.0' },
+    });
+    const port = advance(versionsLesson, [], st([at('learn-ver-new', 'redis', 6001)]), redis);
+    expect(hintOf(port)).toMatchObject({ key: 'otherPort', params: { port: 6000, have: '6001' } });
+    const none = advance(versionsLesson, [], st([ctr('learn-ver-new', 'redis', 'running')]), redis);
+    expect(hintOf(none)).toMatchObject({ key: 'noPort', params: { port: 6000 } });
+  });
+
+  it("pairs :latest with :1 when the lesson's own image is latest", () => {
+    const ctx: LessonContext = { image: 'wharf-fixture/httpd', port: 80 };
+    expect(versionsLesson.steps[0]?.cli(ctx)).toContain('--name learn-ver-new wharf-fixture/httpd:1');
+    expect(versionsLesson.steps[1]?.cli(ctx)).toContain('-p 6001:80 --name learn-ver-old wharf-fixture/httpd:latest');
   });
 });

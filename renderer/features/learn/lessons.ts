@@ -7,6 +7,7 @@ import type { Lesson } from './lesson-model';
 import { networksLesson } from './lesson-networks';
 import { portsLesson } from './lesson-ports';
 import { tagsLesson } from './lesson-tags';
+import { versionsLesson } from './lesson-versions';
 
 export const LESSONS: readonly Lesson[] = [
   imageContainerLesson,
@@ -15,6 +16,7 @@ export const LESSONS: readonly Lesson[] = [
   tagsLesson,
   networksLesson,
   composeLesson,
+  versionsLesson,
 ];
 
 export const lessonById = (id: LessonId): Lesson => LESSONS.find((l) => l.id === id) ?? imageContainerLesson;
