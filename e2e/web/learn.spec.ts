@@ -409,3 +409,59 @@ test('Compose: the step’s own commands up and down with the real docker-compos
   await expectAsItWas(kept);
   expect(await docker('network', 'ls', '--filter', 'name=^learn-compose_default$', '-q')).toBe('');
 });
+
+test('Two versions side by side: one tag in Wharf, the other with the CLI, both at once, clean up in Wharf', async ({
+  app,
+}) => {
+  test.setTimeout(120_000);
+  // Two tags of one repository, as redis and redis:4.0 would be on Docker Hub (names only: the
+  // bytes are the fixture's web server, which keeps running).
+  const repo = `learn-e2e/${uniqueName('versions')}`;
+  for (const tag of ['1', 'latest']) {
+    await docker('tag', 'wharf-fixture/httpd:1', `${repo}:${tag}`);
+    strayImages.push(`${repo}:${tag}`);
+  }
+  strays.push('learn-ver-new', 'learn-ver-old');
+  const kept = await makeBystanders();
+  const learn = await new LearnPage(app.page).open();
+  await learn.startLesson('versions');
+  await learn.useImage(`${repo}:1`);
+  await expect(learn.command('run-new')).toHaveText(
+    `$ docker container run -d -p 6000:80 --name learn-ver-new ${repo}:latest`,
+  );
+
+  // 1. UI: the Run dialog, filled with the other tag on host port 6000.
+  await learn.button('run-new', 'Open the Run dialog').click();
+  await expect(learn.runDialog.name).toHaveValue('learn-ver-new');
+  await expect(learn.runDialog.image).toHaveValue(`${repo}:latest`);
+  await expect(learn.runDialog.hostPort(1)).toHaveValue('6000');
+  await learn.runDialog.run();
+  await learn.open();
+  await learn.expectDone('run-new');
+
+  // A wrong action: the same tag again on 6001 gets its hint, and the step stays to do.
+  await docker('run', '-d', '-p', '6001:80', '--name', 'learn-ver-old', '--label', 'wharf.test=1', `${repo}:latest`);
+  await expect(learn.hint('run-old')).toHaveText(
+    `The container learn-ver-old runs ${repo}:latest, not ${repo}:1. Remove it and run it again from ${repo}:1.`,
+  );
+  await expect(learn.step('run-old')).toHaveAttribute('data-state', 'active');
+  await docker('rm', '-f', 'learn-ver-old');
+  await expect(learn.hint('run-old')).toHaveCount(0);
+
+  // 2. CLI: the lesson's own tag on 6001; both run at once, each answering on its port.
+  await docker('run', '-d', '-p', '6001:80', '--name', 'learn-ver-old', '--label', 'wharf.test=1', `${repo}:1`);
+  await learn.expectDone('run-old');
+  await learn.expectDone('side-by-side');
+  const ls = await docker('ps', '--filter', 'name=^learn-ver-', '--format', '{{.Names}} {{.Image}}');
+  expect(ls.split('\n').sort()).toEqual([`learn-ver-new ${repo}:latest`, `learn-ver-old ${repo}:1`]);
+
+  // 3. UI: the lesson's clean-up removes its two containers, nothing else (the tags stay).
+  await learn.button('cleanup', 'Clean up this lesson').click();
+  await expect(learn.step('cleanup').getByTestId('learn-removed')).toHaveText(
+    'Removed: container learn-ver-new, container learn-ver-old.',
+  );
+  await learn.expectDone('cleanup');
+  await expect(learn.finished).toBeVisible();
+  await expectAsItWas(kept);
+  expect(await docker('images', '-q', `${repo}:1`)).not.toBe('');
+});
