@@ -12,6 +12,7 @@ export const GLOSSARY_TERMS = [
   'bridge',
   'namespace',
   'cgroup',
+  'interactive',
 ] as const;
 export type GlossaryTerm = (typeof GLOSSARY_TERMS)[number];
 

@@ -27,6 +27,9 @@ const HINTS = [
   'notInProject',
   'stoppedNotDown',
   'otherImage',
+  'notInteractive',
+  'noMemoryLimit',
+  'otherMemoryLimit',
 ];
 const ACTIONS = [
   'run',

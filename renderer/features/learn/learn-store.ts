@@ -11,6 +11,7 @@ import { useStore } from '../../store/store';
 import { useNetworks } from '../networks/networks-store';
 import { loadVolumes, useVolumes } from '../volumes/volumes-store';
 import { advance } from './advance';
+import { type ContainerFacts, factsOf } from './inspect-facts';
 import type { LearnState, Lesson, LessonContext } from './lesson-model';
 import { LESSONS } from './lessons';
 
@@ -22,9 +23,17 @@ interface LearnStoreState {
   open: LessonId | null;
   /** Each image's first exposed port (run:image-info), for the commands and forms. */
   ports: Record<string, number>;
+  /** By container id: the inspected facts of the containers a started lesson `inspects`. */
+  inspected: Record<string, ContainerFacts>;
 }
 
-export const useLearn = create<LearnStoreState>()(() => ({ progress: null, error: null, open: null, ports: {} }));
+export const useLearn = create<LearnStoreState>()(() => ({
+  progress: null,
+  error: null,
+  open: null,
+  ports: {},
+  inspected: {},
+}));
 
 const DEFAULT_PORT = 80;
 
@@ -46,7 +55,34 @@ export function learnState(): LearnState | null {
     images: Object.values(images.byId),
     volumes: Object.values(useVolumes.getState().list.byId),
     networks: Object.values(useNetworks.getState().list.byId),
+    inspected: useLearn.getState().inspected,
   };
+}
+
+/** Inspect calls under way, by container id and state: each is asked once. */
+const inspecting = new Set<string>();
+
+/**
+ * Inspects, once per container and state, the containers the lesson names in `inspects` that the
+ * list shows and whose facts are missing or older than their state. The answer lands in
+ * `inspected`, which re-checks the lessons; a failed call (the container went) is asked again on
+ * the next change.
+ */
+export function ensureInspected(lesson: Lesson, state: LearnState, bridge: Bridge): void {
+  for (const name of lesson.inspects ?? []) {
+    const row = state.containers.find((c) => c.name === name);
+    if (!row || state.inspected?.[row.id]?.state === row.state) continue;
+    const key = `${row.id}/${row.state}`;
+    if (inspecting.has(key)) continue;
+    inspecting.add(key);
+    bridge.call('containers:inspect', { id: row.id }).then(
+      (info) => {
+        inspecting.delete(key);
+        useLearn.setState((s) => ({ inspected: { ...s.inspected, [row.id]: factsOf(info.raw, row.state) } }));
+      },
+      () => inspecting.delete(key),
+    );
+  }
 }
 
 /** Whether the lists a lesson's checks read beyond containers and images are listed yet. */
@@ -91,6 +127,7 @@ export function recheck(bridge: Bridge): void {
       ensureLists(lesson, bridge);
       continue;
     }
+    ensureInspected(lesson, state, bridge);
     const standing = advance(lesson, mine.done, state, lessonContext(lesson, progress, ports));
     if (standing.done.length !== mine.done.length) {
       lessons[lesson.id] = { ...mine, done: standing.done };
@@ -135,7 +172,7 @@ export function subscribeLearn(bridge: Bridge): () => void {
       if (s.list !== prev.list) check();
     }),
     useLearn.subscribe((s, prev) => {
-      if (s.ports !== prev.ports) check();
+      if (s.ports !== prev.ports || s.inspected !== prev.inspected) check();
     }),
   ];
   return () => offs.forEach((o) => o());

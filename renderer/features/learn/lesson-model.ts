@@ -6,6 +6,7 @@ import type { VolumeRow } from '../../../vm-backend/api/contract.volumes';
 import type { LessonId } from '../../../vm-backend/api/rules/learn-names';
 import type { RunForm } from '../../../vm-backend/api/rules/run-form';
 import type { ContainerRow, ImageRow } from '../../../vm-backend/api/types';
+import type { ContainerFacts } from './inspect-facts';
 
 /** The live state a check reads: the window's own lists. */
 export interface LearnState {
@@ -13,6 +14,8 @@ export interface LearnState {
   images: readonly ImageRow[];
   volumes: readonly VolumeRow[];
   networks: readonly NetworkRow[];
+  /** By container id: what one inspect of the containers a lesson `inspects` said (-it, --memory). */
+  inspected?: Readonly<Record<string, ContainerFacts>>;
 }
 
 /** What a lesson was set up with: the image the user picked, its web port. */
@@ -58,5 +61,7 @@ export interface Lesson {
   web: boolean;
   /** Lists beyond containers and images the checks read: listed when the lesson is open. */
   needs?: readonly ('volumes' | 'networks')[];
+  /** Container names whose inspect the checks read (once per container and state). */
+  inspects?: readonly string[];
   steps: readonly Step[];
 }

@@ -4,7 +4,10 @@ import type { ContainerRow, ContainerState, ImageRow } from '../../../vm-backend
 import { advance } from './advance';
 import { composeLesson } from './lesson-compose';
 import { dataLesson } from './lesson-data';
+import { MIB } from './inspect-facts';
 import { imageContainerLesson } from './lesson-image-container';
+import { insideLesson } from './lesson-inside';
+import { interactiveLesson } from './lesson-interactive';
 import type { LearnState, LessonContext } from './lesson-model';
 import { networksLesson } from './lesson-networks';
 import { portsLesson } from './lesson-ports';
@@ -311,5 +314,82 @@ describe('two versions side by side', () => {
     const ctx: LessonContext = { image: 'wharf-fixture/httpd', port: 80 };
     expect(versionsLesson.steps[0]?.cli(ctx)).toContain('--name learn-ver-new wharf-fixture/httpd:1');
     expect(versionsLesson.steps[1]?.cli(ctx)).toContain('-p 6001:80 --name learn-ver-old wharf-fixture/httpd:latest');
+  });
+});
+
+describe('interactive', () => {
+  const box: LessonContext = { image: 'wharf-fixture/busybox:1', port: 80 };
+  const facts = (tty: boolean, openStdin: boolean, state = 'running') => ({ state, tty, openStdin, memory: 0 });
+  const withFacts = (c: ContainerRow, f: ReturnType<typeof facts>): LearnState => ({
+    ...st([c]),
+    inspected: { [c.id]: f },
+  });
+
+  it('takes -it from the inspect, then the exit, then the removal', () => {
+    const shell = ctr('learn-shell', box.image, 'running');
+    // Listed but not inspected yet: not done, and no hint guessed.
+    let s = advance(interactiveLesson, [], st([shell]), box);
+    expect(s.steps[0]).toMatchObject({ state: 'active', hint: null });
+    s = advance(interactiveLesson, [], withFacts(shell, facts(true, true)), box);
+    expect(states(s)).toMatchObject({ 'run-it': 'done', exit: 'active' });
+    const exited = ctr('learn-shell', box.image, 'exited');
+    s = advance(interactiveLesson, s.done, withFacts(exited, facts(true, true, 'exited')), box);
+    expect(states(s)).toMatchObject({ exit: 'done', cleanup: 'active' });
+    expect(advance(interactiveLesson, s.done, st([]), box).finished).toBe(true);
+  });
+
+  it('hints when the shell was started without -it (or with only one of them)', () => {
+    const shell = ctr('learn-shell', box.image, 'exited');
+    for (const [tty, stdin] of [
+      [false, false],
+      [true, false],
+      [false, true],
+    ] as const) {
+      const s = advance(interactiveLesson, [], withFacts(shell, facts(tty, stdin, 'exited')), box);
+      expect(s.steps[0]).toMatchObject({ state: 'active', hint: { key: 'notInteractive' } });
+    }
+  });
+
+  it('offers the Run dialog with -it and sh', () => {
+    const a = interactiveLesson.steps[0]?.action?.(box, st([]));
+    expect(a?.kind === 'run' && a.forms[0]).toMatchObject({ name: 'learn-shell', command: 'sh', interactive: true });
+  });
+});
+
+describe('inside: processes and limits', () => {
+  const box: LessonContext = { image: 'wharf-fixture/busybox:1', port: 80 };
+  const limited = (memory: number, state: ContainerState = 'running'): LearnState => {
+    const c = ctr('learn-limits', box.image, state);
+    return { ...st([c]), inspected: { [c.id]: { state, tty: false, openStdin: false, memory } } };
+  };
+  const hintOf = (s: ReturnType<typeof advance>) => s.steps.find((x) => x.state === 'active')?.hint;
+
+  it('takes a running container with exactly 64 MiB, then its removal', () => {
+    expect(insideLesson.steps[0]?.cli(box)).toBe(
+      'docker container run -d --memory 64m --name learn-limits wharf-fixture/busybox:1 sleep 3600',
+    );
+    const s = advance(insideLesson, [], limited(64 * MIB), box);
+    expect(states(s)).toMatchObject({ 'run-limited': 'done', processes: 'done', stats: 'done', cleanup: 'active' });
+    expect(advance(insideLesson, s.done, st([]), box).finished).toBe(true);
+  });
+
+  it('hints at no limit, another limit, a stopped container; nothing before the inspect', () => {
+    expect(hintOf(advance(insideLesson, [], limited(0), box))).toEqual({
+      key: 'noMemoryLimit',
+      params: { name: 'learn-limits', want: 64 },
+    });
+    expect(hintOf(advance(insideLesson, [], limited(128 * MIB), box))).toMatchObject({
+      key: 'otherMemoryLimit',
+      params: { have: 128, want: 64 },
+    });
+    const stopped = advance(insideLesson, [], limited(64 * MIB, 'exited'), box);
+    expect(stopped.done).toEqual([]);
+    expect(hintOf(stopped)).toMatchObject({ key: 'notRunning' });
+    expect(advance(insideLesson, [], st([ctr('learn-limits', box.image, 'running')]), box).done).toEqual([]);
+  });
+
+  it('fills the Run dialog with --memory 64m', () => {
+    const a = insideLesson.steps[0]?.action?.(box, st([]));
+    expect(a?.kind === 'run' && a.forms[0]?.limits?.memory).toBe('64m');
   });
 });

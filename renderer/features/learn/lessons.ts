@@ -3,6 +3,8 @@ import type { LessonId } from '../../../vm-backend/api/rules/learn-names';
 import { composeLesson } from './lesson-compose';
 import { dataLesson } from './lesson-data';
 import { imageContainerLesson } from './lesson-image-container';
+import { insideLesson } from './lesson-inside';
+import { interactiveLesson } from './lesson-interactive';
 import type { Lesson } from './lesson-model';
 import { networksLesson } from './lesson-networks';
 import { portsLesson } from './lesson-ports';
@@ -17,6 +19,8 @@ export const LESSONS: readonly Lesson[] = [
   networksLesson,
   composeLesson,
   versionsLesson,
+  interactiveLesson,
+  insideLesson,
 ];
 
 export const lessonById = (id: LessonId): Lesson => LESSONS.find((l) => l.id === id) ?? imageContainerLesson;
