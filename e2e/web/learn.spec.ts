@@ -465,3 +465,87 @@ test('Two versions side by side: one tag in Wharf, the other with the CLI, both 
   await expectAsItWas(kept);
   expect(await docker('images', '-q', `${repo}:1`)).not.toBe('');
 });
+
+test('Inside: a wrong limit with the CLI gets its hint, --memory 64m in Wharf, clean up in Wharf', async ({ app }) => {
+  test.setTimeout(120_000);
+  strays.push('learn-limits');
+  const kept = await makeBystanders();
+  const learn = await new LearnPage(app.page).open();
+  await learn.startLesson('inside');
+  await learn.useImage('wharf-fixture/busybox:1');
+
+  // A wrong action: the CLI runs it with 32 MiB; the inspect the lesson reads says so.
+  await docker(
+    'run',
+    '-d',
+    '--memory',
+    '32m',
+    '--name',
+    'learn-limits',
+    '--label',
+    'wharf.test=1',
+    'wharf-fixture/busybox:1',
+    'sleep',
+    '3600',
+  );
+  await expect(learn.hint('run-limited')).toHaveText(
+    'learn-limits runs with a memory limit of 32 MiB, not 64 MiB. Remove it and run it again with --memory 64m.',
+  );
+  await expect(learn.step('run-limited')).toHaveAttribute('data-state', 'active');
+  await docker('rm', '-f', 'learn-limits');
+  await expect(learn.hint('run-limited')).toHaveCount(0);
+
+  // 1. UI: the Run dialog, filled with --memory 64m; the engine holds 64 MiB.
+  await learn.button('run-limited', 'Open the Run dialog').click();
+  await expect(learn.runDialog.name).toHaveValue('learn-limits');
+  await expect(learn.runDialog.cli).toContainText('--memory 64m');
+  await learn.runDialog.run();
+  await learn.open();
+  await learn.expectDone('run-limited');
+  await learn.expectDone('processes');
+  await learn.expectDone('stats');
+  expect(await docker('inspect', '--format', '{{.HostConfig.Memory}}', 'learn-limits')).toBe(String(64 * 1024 * 1024));
+
+  // 2. CLI: the step's own command lists its processes.
+  expect(await docker('container', 'top', 'learn-limits')).toContain('sleep 3600');
+
+  // 3. UI: the clean-up removes it, nothing else.
+  await learn.button('cleanup', 'Clean up this lesson').click();
+  await expect(learn.step('cleanup').getByTestId('learn-removed')).toHaveText('Removed: container learn-limits.');
+  await learn.expectDone('cleanup');
+  await expect(learn.finished).toBeVisible();
+  await expectAsItWas(kept);
+});
+
+test('Interactive: without -it gets its hint, -it and stop with the CLI, clean up in Wharf', async ({ app }) => {
+  test.setTimeout(120_000);
+  strays.push('learn-shell');
+  const kept = await makeBystanders();
+  const learn = await new LearnPage(app.page).open();
+  await learn.startLesson('interactive');
+  await learn.useImage('wharf-fixture/busybox:1');
+  await expect(learn.command('run-it')).toHaveText(
+    '$ docker container run -it --name learn-shell wharf-fixture/busybox:1 sh',
+  );
+
+  // A wrong action: sh without -it has no input and ends at once.
+  await docker('run', '--name', 'learn-shell', '--label', 'wharf.test=1', 'wharf-fixture/busybox:1', 'sh');
+  await expect(learn.hint('run-it')).toContainText('learn-shell was started without -it');
+  await docker('rm', '-f', 'learn-shell');
+  await expect(learn.hint('run-it')).toHaveCount(0);
+
+  // 1. CLI: -it (with -d here: the test has no terminal of its own); the inspect says Tty and OpenStdin.
+  await docker('run', '-dit', '--name', 'learn-shell', '--label', 'wharf.test=1', 'wharf-fixture/busybox:1', 'sh');
+  await learn.expectDone('run-it');
+  await expect(learn.step('exit')).toHaveAttribute('data-state', 'active');
+
+  // 2. CLI: the shell ends (as after typing exit); the container stops with it.
+  await docker('stop', '-t', '1', 'learn-shell');
+  await learn.expectDone('exit');
+
+  // 3. UI: the clean-up removes it, nothing else.
+  await learn.button('cleanup', 'Clean up this lesson').click();
+  await learn.expectDone('cleanup');
+  await expect(learn.finished).toBeVisible();
+  await expectAsItWas(kept);
+});

@@ -55,7 +55,8 @@ const stepFor = (i: 0 | 1, id: string, terms: readonly string[]) => ({
 export const versionsLesson: Lesson = {
   id: 'versions',
   image: 'redis:4.0',
-  web: false,
+  // Not a web page, but the image's exposed port (redis: 6379) is what -p publishes.
+  web: true,
   steps: [
     stepFor(0, 'run-new', ['tag', 'container', 'port']),
     stepFor(1, 'run-old', ['tag', 'port']),
