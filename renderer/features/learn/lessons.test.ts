@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { NetworkRow } from '../../../vm-backend/api/contract.networks';
 import type { ContainerRow, ContainerState, ImageRow } from '../../../vm-backend/api/types';
 import { advance } from './advance';
+import { buildLesson, lessonDockerfile } from './lesson-build';
 import { composeLesson } from './lesson-compose';
 import { dataLesson } from './lesson-data';
 import { MIB } from './inspect-facts';
@@ -391,5 +392,37 @@ describe('inside: processes and limits', () => {
   it('fills the Run dialog with --memory 64m', () => {
     const a = insideLesson.steps[0]?.action?.(box, st([]));
     expect(a?.kind === 'run' && a.forms[0]?.limits?.memory).toBe('64m');
+  });
+});
+
+describe('build', () => {
+  const box: LessonContext = { image: 'wharf-fixture/busybox:1', port: 80 };
+  const tag = 'learn/hello-web:1';
+  const hintOf = (s: ReturnType<typeof advance>) => s.steps.find((x) => x.state === 'active')?.hint;
+
+  it('offers a Dockerfile from the lesson image serving on 3000', () => {
+    const file = lessonDockerfile(box);
+    expect(file.split('\n')[0]).toBe('FROM wharf-fixture/busybox:1');
+    expect(file).toContain('EXPOSE 3000');
+    expect(buildLesson.steps[0]?.cli(box)).toContain(`docker image build -t ${tag} .`);
+  });
+
+  it('takes the built tag, then a container from it on 3000, then both gone', () => {
+    let s = advance(buildLesson, [], st([], [img(tag)]), box);
+    expect(states(s)).toMatchObject({ build: 'done', run: 'active' });
+    s = advance(buildLesson, s.done, st([ctr('learn-build-web', tag, 'running', [3000])], [img(tag)]), box);
+    expect(states(s)).toMatchObject({ run: 'done', cleanup: 'active' });
+    s = advance(buildLesson, s.done, st([], [img(tag)]), box);
+    expect(states(s)).toMatchObject({ cleanup: 'done', 'remove-image': 'active' });
+    expect(advance(buildLesson, s.done, st([]), box).finished).toBe(true);
+  });
+
+  it('hints at another image, no port, another port, an image still in use', () => {
+    const run = (c: ContainerRow) => hintOf(advance(buildLesson, ['build'], st([c], [img(tag)]), box));
+    expect(run(ctr('learn-build-web', box.image, 'running', [3000]))).toMatchObject({ key: 'otherImage' });
+    expect(run(ctr('learn-build-web', tag, 'running'))).toMatchObject({ key: 'noPort', params: { port: 3000 } });
+    expect(run(ctr('mine', tag, 'running', [8080]))).toMatchObject({ key: 'otherPort', params: { have: '8080' } });
+    const inUse = advance(buildLesson, ['build', 'run', 'cleanup'], st([ctr('x', tag, 'exited')], [img(tag)]), box);
+    expect(hintOf(inUse)).toEqual({ key: 'imageInUse', params: { name: 'x' } });
   });
 });

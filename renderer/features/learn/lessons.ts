@@ -1,5 +1,6 @@
 // The lessons, in the order the Learn view shows them.
 import type { LessonId } from '../../../vm-backend/api/rules/learn-names';
+import { buildLesson } from './lesson-build';
 import { composeLesson } from './lesson-compose';
 import { dataLesson } from './lesson-data';
 import { imageContainerLesson } from './lesson-image-container';
@@ -21,6 +22,7 @@ export const LESSONS: readonly Lesson[] = [
   versionsLesson,
   interactiveLesson,
   insideLesson,
+  buildLesson,
 ];
 
 export const lessonById = (id: LessonId): Lesson => LESSONS.find((l) => l.id === id) ?? imageContainerLesson;

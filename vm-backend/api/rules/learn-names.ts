@@ -13,6 +13,7 @@ export const LESSON_IDS = [
   'versions',
   'interactive',
   'inside',
+  'build',
 ] as const;
 export type LessonId = (typeof LESSON_IDS)[number];
 
@@ -40,7 +41,11 @@ export const LESSON_NAMES: Readonly<Record<LessonId, LessonNames>> = {
   versions: { containers: ['learn-ver-new', 'learn-ver-old'], volumes: [], networks: [] },
   interactive: { containers: ['learn-shell'], volumes: [], networks: [] },
   inside: { containers: ['learn-limits'], volumes: [], networks: [] },
+  build: { containers: ['learn-build-web'], volumes: [], networks: [] },
 };
 
 /** The tag the lesson "Registry, repository, tag" has the user give an image. */
 export const LESSON_OWN_TAG = 'learn/my-image:v1';
+
+/** The tag the lesson "Build" has the user give the image built from its Dockerfile. */
+export const LESSON_BUILD_TAG = 'learn/hello-web:1';
