@@ -549,3 +549,51 @@ test('Interactive: without -it gets its hint, -it and stop with the CLI, clean u
   await expect(learn.finished).toBeVisible();
   await expectAsItWas(kept);
 });
+
+test('Build: the offered Dockerfile built with the CLI, run in Wharf on 3000, image removed in Wharf', async ({
+  app,
+}) => {
+  test.setTimeout(120_000);
+  strays.push('learn-build-web');
+  strayImages.push('learn/hello-web:1');
+  const kept = await makeBystanders();
+  const learn = await new LearnPage(app.page).open();
+  await learn.startLesson('build');
+  await learn.useImage('wharf-fixture/busybox:1');
+
+  // 1. CLI: the step's own command, as shown (without its "$ " prompts), run by a real shell in a
+  // fresh folder: it writes the Dockerfile and builds it with the lesson's tag.
+  const shown = ((await learn.command('build').textContent()) ?? '').replace(/^\$ /gm, '');
+  expect(shown).toContain('FROM wharf-fixture/busybox:1');
+  const dir = mkdtempSync(join(tmpdir(), 'wharf-learn-build-'));
+  try {
+    await promisify(execFile)('sh', ['-ec', shown], { cwd: dir });
+    expect(readFileSync(join(dir, 'learn-build', 'Dockerfile'), 'utf8')).toContain('EXPOSE 3000');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  await learn.expectDone('build');
+
+  // A wrong action: a container from the image without -p gets its hint.
+  await docker('run', '-d', '--name', 'learn-build-web', '--label', 'wharf.test=1', 'learn/hello-web:1');
+  await expect(learn.hint('run')).toContainText('port 3000 is not published');
+  await docker('rm', '-f', 'learn-build-web');
+  await expect(learn.hint('run')).toHaveCount(0);
+
+  // 2. UI: the Run dialog with -p 3000:3000; the page is the one the Dockerfile wrote.
+  await learn.button('run', 'Open the Run dialog').click();
+  await expect(learn.runDialog.hostPort(1)).toHaveValue('3000');
+  await learn.runDialog.run();
+  await learn.open();
+  await learn.expectDone('run');
+  const page = await app.page.request.get('http://127.0.0.1:3000/');
+  expect(await page.text()).toContain('Hello from my own image');
+
+  // 3. CLI: remove the container; 4. UI: remove the image.
+  await docker('container', 'rm', '-f', 'learn-build-web');
+  await learn.expectDone('cleanup');
+  await learn.button('remove-image', 'Remove them in Wharf').click();
+  await learn.expectDone('remove-image');
+  await expect(learn.finished).toBeVisible();
+  await expectAsItWas(kept, 'learn/hello-web:1');
+});
