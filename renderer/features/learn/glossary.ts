@@ -13,6 +13,7 @@ export const GLOSSARY_TERMS = [
   'namespace',
   'cgroup',
   'interactive',
+  'vm',
 ] as const;
 export type GlossaryTerm = (typeof GLOSSARY_TERMS)[number];
 

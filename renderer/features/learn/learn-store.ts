@@ -9,8 +9,10 @@ import type { Bridge } from '../../bridge/types';
 import { errorShape } from '../../lib/error-shape';
 import { useStore } from '../../store/store';
 import { useNetworks } from '../networks/networks-store';
+import { useTargets } from '../targets/targets-store';
 import { loadVolumes, useVolumes } from '../volumes/volumes-store';
 import { advance } from './advance';
+import { engineKind } from './engine-kind';
 import { type ContainerFacts, factsOf } from './inspect-facts';
 import type { LearnState, Lesson, LessonContext } from './lesson-model';
 import { LESSONS } from './lessons';
@@ -56,6 +58,7 @@ export function learnState(): LearnState | null {
     volumes: Object.values(useVolumes.getState().list.byId),
     networks: Object.values(useNetworks.getState().list.byId),
     inspected: useLearn.getState().inspected,
+    engine: engineKind(useStore.getState().engine?.target, useTargets.getState().overview?.targets),
   };
 }
 
@@ -88,13 +91,18 @@ export function ensureInspected(lesson: Lesson, state: LearnState, bridge: Bridg
 /** Whether the lists a lesson's checks read beyond containers and images are listed yet. */
 export function listsReady(lesson: Lesson): boolean {
   return (lesson.needs ?? []).every((n) =>
-    n === 'volumes' ? useVolumes.getState().list.loaded : useNetworks.getState().list.loaded,
+    n === 'volumes'
+      ? useVolumes.getState().list.loaded
+      : n === 'engine'
+        ? useTargets.getState().overview !== null
+        : useNetworks.getState().list.loaded,
   );
 }
 
 /** Lists what the lesson needs that the window has not listed yet (the volumes view may never have opened). */
 export function ensureLists(lesson: Lesson, bridge: Bridge): void {
   if (lesson.needs?.includes('volumes') && !useVolumes.getState().list.loaded) void loadVolumes(bridge);
+  if (lesson.needs?.includes('engine') && !useTargets.getState().overview) void useTargets.getState().load();
   if (lesson.needs?.includes('networks') && !useNetworks.getState().list.loaded)
     bridge.call('networks:list', {}).then(
       (l) => useNetworks.getState().listed(l),
@@ -163,13 +171,16 @@ export function subscribeLearn(bridge: Bridge): () => void {
       if (st.state === 'ready' && !asked) load();
     }),
     useStore.subscribe((s, prev) => {
-      if (s.containers !== prev.containers || s.images !== prev.images) check();
+      if (s.containers !== prev.containers || s.images !== prev.images || s.engine !== prev.engine) check();
     }),
     useVolumes.subscribe((s, prev) => {
       if (s.list !== prev.list) check();
     }),
     useNetworks.subscribe((s, prev) => {
       if (s.list !== prev.list) check();
+    }),
+    useTargets.subscribe((s, prev) => {
+      if (s.overview !== prev.overview) check();
     }),
     useLearn.subscribe((s, prev) => {
       if (s.ports !== prev.ports || s.inspected !== prev.inspected) check();

@@ -14,6 +14,7 @@ import { networksLesson } from './lesson-networks';
 import { portsLesson } from './lesson-ports';
 import { tagsLesson } from './lesson-tags';
 import { versionsLesson } from './lesson-versions';
+import { vmLesson } from './lesson-vm';
 import { normalRef } from './state-queries';
 
 const ctr = (name: string, image: string, state: ContainerState, hostPorts: number[] = []): ContainerRow => ({
@@ -424,5 +425,14 @@ describe('build', () => {
     expect(run(ctr('mine', tag, 'running', [8080]))).toMatchObject({ key: 'otherPort', params: { have: '8080' } });
     const inUse = advance(buildLesson, ['build', 'run', 'cleanup'], st([ctr('x', tag, 'exited')], [img(tag)]), box);
     expect(hintOf(inUse)).toEqual({ key: 'imageInUse', params: { name: 'x' } });
+  });
+});
+
+describe('VM vs container', () => {
+  const box: LessonContext = { image: 'busybox', port: 80 };
+  it('waits for the engine to be known, then every reading step is done', () => {
+    expect(advance(vmLesson, [], st([]), box).done).toEqual([]);
+    for (const engine of ['local', 'vm', 'ssh'] as const)
+      expect(advance(vmLesson, [], { ...st([]), engine }, box).finished).toBe(true);
   });
 });

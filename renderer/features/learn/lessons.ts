@@ -11,6 +11,7 @@ import { networksLesson } from './lesson-networks';
 import { portsLesson } from './lesson-ports';
 import { tagsLesson } from './lesson-tags';
 import { versionsLesson } from './lesson-versions';
+import { vmLesson } from './lesson-vm';
 
 export const LESSONS: readonly Lesson[] = [
   imageContainerLesson,
@@ -23,6 +24,7 @@ export const LESSONS: readonly Lesson[] = [
   interactiveLesson,
   insideLesson,
   buildLesson,
+  vmLesson,
 ];
 
 export const lessonById = (id: LessonId): Lesson => LESSONS.find((l) => l.id === id) ?? imageContainerLesson;

@@ -14,6 +14,7 @@ export const LESSON_IDS = [
   'interactive',
   'inside',
   'build',
+  'vm',
 ] as const;
 export type LessonId = (typeof LESSON_IDS)[number];
 
@@ -42,6 +43,7 @@ export const LESSON_NAMES: Readonly<Record<LessonId, LessonNames>> = {
   interactive: { containers: ['learn-shell'], volumes: [], networks: [] },
   inside: { containers: ['learn-limits'], volumes: [], networks: [] },
   build: { containers: ['learn-build-web'], volumes: [], networks: [] },
+  vm: { containers: [], volumes: [], networks: [] },
 };
 
 /** The tag the lesson "Registry, repository, tag" has the user give an image. */
