@@ -597,3 +597,12 @@ test('Build: the offered Dockerfile built with the CLI, run in Wharf on 3000, im
   await expect(learn.finished).toBeVisible();
   await expectAsItWas(kept, 'learn/hello-web:1');
 });
+
+test('VM vs container: the reading steps turn green once the engine is known, and name it', async ({ app }) => {
+  const learn = await new LearnPage(app.page).open();
+  await learn.startLesson('vm');
+  for (const id of ['kernel', 'why-vm', 'where']) await learn.expectDone(id);
+  // Web mode here talks to this computer's own dockerd: the text says so, read from the targets list.
+  await expect(learn.step('where')).toContainText("Wharf now uses this computer's own engine (local).");
+  await expect(learn.finished).toBeVisible();
+});
