@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store/store';
 import { useNetworks } from '../networks/networks-store';
+import { useTargets } from '../targets/targets-store';
 import { RunDialogHost } from '../run/RunDialogHost';
 import { useVolumes } from '../volumes/volumes-store';
 import { advance } from './advance';
@@ -22,12 +23,17 @@ export function LessonView({ lesson }: { lesson: Lesson }): React.JSX.Element {
   const images = useStore((s) => s.images);
   const volumes = useVolumes((s) => s.list);
   const networks = useNetworks((s) => s.list);
+  // Where the engine runs (the VM lesson): the targets list and the active target.
+  const targets = useTargets((s) => s.overview);
+  const target = useStore((s) => s.engine?.target);
+  // What the inspects said (-it, --memory): the hints read it too.
+  const inspected = useLearn((s) => s.inspected);
   const dockerContext = useDockerContext();
   const ctx = lessonContext(lesson, progress, ports);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the lists are what learnState() reads
   const state = useMemo(
     () => (listsReady(lesson) ? learnState() : null),
-    [lesson, containers, images, volumes, networks],
+    [lesson, containers, images, volumes, networks, targets, target, inspected],
   );
   useEffect(() => ensureLists(lesson, getBridge()), [lesson]);
   const done = progress?.lessons[lesson.id]?.done ?? [];

@@ -35,7 +35,9 @@ export function StepCard({ lesson, step, index, status, state, ctx, dockerContex
     setOutcome(await runStepAction(lesson, action));
     setBusy(false);
   };
-  const params = { image: ctx.image, port: ctx.port };
+  // Where the engine runs, for the VM lesson's text ("…" until the targets list is read).
+  const engine = state?.engine ? t(`learn.engineKind.${state.engine}`) : '…';
+  const params = { image: ctx.image, port: ctx.port, engine };
   return (
     <li
       className={`learn-step learn-step--${status.state}`}

@@ -12,6 +12,8 @@ export const GLOSSARY_TERMS = [
   'bridge',
   'namespace',
   'cgroup',
+  'interactive',
+  'vm',
 ] as const;
 export type GlossaryTerm = (typeof GLOSSARY_TERMS)[number];
 

@@ -26,6 +26,10 @@ const HINTS = [
   'notOnNetwork',
   'notInProject',
   'stoppedNotDown',
+  'otherImage',
+  'notInteractive',
+  'noMemoryLimit',
+  'otherMemoryLimit',
 ];
 const ACTIONS = [
   'run',
@@ -50,6 +54,7 @@ const keys = (): string[] => [
   ...HINTS.map((h) => `learn.hint.${h}`),
   ...ACTIONS.map((a) => `learn.action.${a}`),
   ...['done', 'active', 'waiting'].map((s) => `learn.state.${s}`),
+  ...['local', 'vm', 'ssh', 'other'].map((k) => `learn.engineKind.${k}`),
   ...GLOSSARY_TERMS.flatMap((t) => [`glossary.${t}.word`, `glossary.${t}.def`]),
   'nav.learn',
 ];

@@ -9,8 +9,11 @@ import type { Bridge } from '../../bridge/types';
 import { errorShape } from '../../lib/error-shape';
 import { useStore } from '../../store/store';
 import { useNetworks } from '../networks/networks-store';
+import { useTargets } from '../targets/targets-store';
 import { loadVolumes, useVolumes } from '../volumes/volumes-store';
 import { advance } from './advance';
+import { engineKind } from './engine-kind';
+import { type ContainerFacts, factsOf } from './inspect-facts';
 import type { LearnState, Lesson, LessonContext } from './lesson-model';
 import { LESSONS } from './lessons';
 
@@ -22,9 +25,17 @@ interface LearnStoreState {
   open: LessonId | null;
   /** Each image's first exposed port (run:image-info), for the commands and forms. */
   ports: Record<string, number>;
+  /** By container id: the inspected facts of the containers a started lesson `inspects`. */
+  inspected: Record<string, ContainerFacts>;
 }
 
-export const useLearn = create<LearnStoreState>()(() => ({ progress: null, error: null, open: null, ports: {} }));
+export const useLearn = create<LearnStoreState>()(() => ({
+  progress: null,
+  error: null,
+  open: null,
+  ports: {},
+  inspected: {},
+}));
 
 const DEFAULT_PORT = 80;
 
@@ -46,19 +57,52 @@ export function learnState(): LearnState | null {
     images: Object.values(images.byId),
     volumes: Object.values(useVolumes.getState().list.byId),
     networks: Object.values(useNetworks.getState().list.byId),
+    inspected: useLearn.getState().inspected,
+    engine: engineKind(useStore.getState().engine?.target, useTargets.getState().overview?.targets),
   };
+}
+
+/** Inspect calls under way, by container id and state: each is asked once. */
+const inspecting = new Set<string>();
+
+/**
+ * Inspects, once per container and state, the containers the lesson names in `inspects` that the
+ * list shows and whose facts are missing or older than their state. The answer lands in
+ * `inspected`, which re-checks the lessons; a failed call (the container went) is asked again on
+ * the next change.
+ */
+export function ensureInspected(lesson: Lesson, state: LearnState, bridge: Bridge): void {
+  for (const name of lesson.inspects ?? []) {
+    const row = state.containers.find((c) => c.name === name);
+    if (!row || state.inspected?.[row.id]?.state === row.state) continue;
+    const key = `${row.id}/${row.state}`;
+    if (inspecting.has(key)) continue;
+    inspecting.add(key);
+    bridge.call('containers:inspect', { id: row.id }).then(
+      (info) => {
+        inspecting.delete(key);
+        useLearn.setState((s) => ({ inspected: { ...s.inspected, [row.id]: factsOf(info.raw, row.state) } }));
+      },
+      () => inspecting.delete(key),
+    );
+  }
 }
 
 /** Whether the lists a lesson's checks read beyond containers and images are listed yet. */
 export function listsReady(lesson: Lesson): boolean {
   return (lesson.needs ?? []).every((n) =>
-    n === 'volumes' ? useVolumes.getState().list.loaded : useNetworks.getState().list.loaded,
+    n === 'volumes'
+      ? useVolumes.getState().list.loaded
+      : n === 'engine'
+        ? useTargets.getState().overview !== null
+        : useNetworks.getState().list.loaded,
   );
 }
 
 /** Lists what the lesson needs that the window has not listed yet (the volumes view may never have opened). */
 export function ensureLists(lesson: Lesson, bridge: Bridge): void {
   if (lesson.needs?.includes('volumes') && !useVolumes.getState().list.loaded) void loadVolumes(bridge);
+  if (lesson.needs?.includes('engine') && !useTargets.getState().overview) void useTargets.getState().load();
   if (lesson.needs?.includes('networks') && !useNetworks.getState().list.loaded)
     bridge.call('networks:list', {}).then(
       (l) => useNetworks.getState().listed(l),
@@ -91,6 +135,7 @@ export function recheck(bridge: Bridge): void {
       ensureLists(lesson, bridge);
       continue;
     }
+    ensureInspected(lesson, state, bridge);
     const standing = advance(lesson, mine.done, state, lessonContext(lesson, progress, ports));
     if (standing.done.length !== mine.done.length) {
       lessons[lesson.id] = { ...mine, done: standing.done };
@@ -126,7 +171,7 @@ export function subscribeLearn(bridge: Bridge): () => void {
       if (st.state === 'ready' && !asked) load();
     }),
     useStore.subscribe((s, prev) => {
-      if (s.containers !== prev.containers || s.images !== prev.images) check();
+      if (s.containers !== prev.containers || s.images !== prev.images || s.engine !== prev.engine) check();
     }),
     useVolumes.subscribe((s, prev) => {
       if (s.list !== prev.list) check();
@@ -134,8 +179,11 @@ export function subscribeLearn(bridge: Bridge): () => void {
     useNetworks.subscribe((s, prev) => {
       if (s.list !== prev.list) check();
     }),
+    useTargets.subscribe((s, prev) => {
+      if (s.overview !== prev.overview) check();
+    }),
     useLearn.subscribe((s, prev) => {
-      if (s.ports !== prev.ports) check();
+      if (s.ports !== prev.ports || s.inspected !== prev.inspected) check();
     }),
   ];
   return () => offs.forEach((o) => o());

@@ -6,6 +6,8 @@ import type { VolumeRow } from '../../../vm-backend/api/contract.volumes';
 import type { LessonId } from '../../../vm-backend/api/rules/learn-names';
 import type { RunForm } from '../../../vm-backend/api/rules/run-form';
 import type { ContainerRow, ImageRow } from '../../../vm-backend/api/types';
+import type { EngineKind } from './engine-kind';
+import type { ContainerFacts } from './inspect-facts';
 
 /** The live state a check reads: the window's own lists. */
 export interface LearnState {
@@ -13,6 +15,10 @@ export interface LearnState {
   images: readonly ImageRow[];
   volumes: readonly VolumeRow[];
   networks: readonly NetworkRow[];
+  /** By container id: what one inspect of the containers a lesson `inspects` said (-it, --memory). */
+  inspected?: Readonly<Record<string, ContainerFacts>>;
+  /** Where the active engine runs (the targets list); undefined until known. */
+  engine?: EngineKind;
 }
 
 /** What a lesson was set up with: the image the user picked, its web port. */
@@ -57,6 +63,8 @@ export interface Lesson {
   /** True when the image must serve a web page (its exposed port is used). */
   web: boolean;
   /** Lists beyond containers and images the checks read: listed when the lesson is open. */
-  needs?: readonly ('volumes' | 'networks')[];
+  needs?: readonly ('volumes' | 'networks' | 'engine')[];
+  /** Container names whose inspect the checks read (once per container and state). */
+  inspects?: readonly string[];
   steps: readonly Step[];
 }

@@ -10,7 +10,7 @@ export const repositoryOf = (ref: string): string => {
   return r.slice(0, r.lastIndexOf(':'));
 };
 /** The other tag the lesson pulls: latest, or 1 when the lesson's image is already latest. */
-const otherTag = (ctx: LessonContext): string =>
+export const otherTag = (ctx: LessonContext): string =>
   normalRef(ctx.image).endsWith(':latest') ? `${repositoryOf(ctx.image)}:1` : `${repositoryOf(ctx.image)}:latest`;
 const imageId = (s: LearnState, ref: string): string | undefined =>
   s.images.find((i) => i.repoTags.includes(normalRef(ref)))?.id;

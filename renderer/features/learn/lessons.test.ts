@@ -2,13 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { NetworkRow } from '../../../vm-backend/api/contract.networks';
 import type { ContainerRow, ContainerState, ImageRow } from '../../../vm-backend/api/types';
 import { advance } from './advance';
+import { buildLesson, lessonDockerfile } from './lesson-build';
 import { composeLesson } from './lesson-compose';
 import { dataLesson } from './lesson-data';
+import { MIB } from './inspect-facts';
 import { imageContainerLesson } from './lesson-image-container';
+import { insideLesson } from './lesson-inside';
+import { interactiveLesson } from './lesson-interactive';
 import type { LearnState, LessonContext } from './lesson-model';
 import { networksLesson } from './lesson-networks';
 import { portsLesson } from './lesson-ports';
 import { tagsLesson } from './lesson-tags';
+import { versionsLesson } from './lesson-versions';
+import { vmLesson } from './lesson-vm';
 import { normalRef } from './state-queries';
 
 const ctr = (name: string, image: string, state: ContainerState, hostPorts: number[] = []): ContainerRow => ({
@@ -260,5 +266,173 @@ describe('compose', () => {
     expect(cli).toContain('container_name: learn-compose-web');
     expect(cli).toContain('container_name: learn-compose-db');
     expect(cli.match(/image: wharf-fixture\/busybox:1/g)).toHaveLength(2);
+  });
+});
+
+describe('two versions side by side', () => {
+  const redis: LessonContext = { image: 'redis:4.0', port: 6379 };
+  const at = (name: string, image: string, hostPort: number, state: ContainerState = 'running') => ({
+    ...ctr(name, image, state, [hostPort]),
+    ports: [{ hostIp: '0.0.0.0', hostPort, containerPort: 6379, protocol: 'tcp' as const }],
+  });
+  const hintOf = (s: ReturnType<typeof advance>) => s.steps.find((x) => x.state === 'active')?.hint;
+
+  it("runs the other tag on 6000, the lesson's tag on 6001, both at once, then none", () => {
+    expect(versionsLesson.steps[0]?.cli(redis)).toBe(
+      'docker container run -d -p 6000:6379 --name learn-ver-new redis:latest',
+    );
+    let s = advance(versionsLesson, [], st([at('learn-ver-new', 'redis', 6000)]), redis);
+    expect(states(s)).toMatchObject({ 'run-new': 'done', 'run-old': 'active' });
+    const both = st([at('learn-ver-new', 'redis', 6000), at('learn-ver-old', 'redis:4.0', 6001)]);
+    s = advance(versionsLesson, s.done, both, redis);
+    expect(states(s)).toMatchObject({ 'run-old': 'done', 'side-by-side': 'done', cleanup: 'active' });
+    expect(advance(versionsLesson, s.done, st([]), redis).finished).toBe(true);
+  });
+
+  it('does not take one version for both: the second must not replace the first', () => {
+    const s = advance(versionsLesson, ['run-new', 'run-old'], st([at('learn-ver-old', 'redis:4.0', 6001)]), redis);
+    expect(states(s)['side-by-side']).toBe('active');
+    expect(hintOf(s)).toBeNull();
+    const stopped = st([at('learn-ver-new', 'redis', 6000, 'exited'), at('learn-ver-old', 'redis:4.0', 6001)]);
+    expect(hintOf(advance(versionsLesson, ['run-new', 'run-old'], stopped, redis))).toEqual({
+      key: 'notRunning',
+      params: { name: 'learn-ver-new' },
+    });
+  });
+
+  it('hints at the same tag twice and at the wrong host port', () => {
+    const sameTag = advance(versionsLesson, ['run-new'], st([at('learn-ver-old', 'redis:latest', 6001)]), redis);
+    expect(hintOf(sameTag)).toEqual({
+      key: 'otherImage',
+      params: { name: 'learn-ver-old', have: 'redis:latest', want: 'redis:4.0' },
+    });
+    const port = advance(versionsLesson, [], st([at('learn-ver-new', 'redis', 6001)]), redis);
+    expect(hintOf(port)).toMatchObject({ key: 'otherPort', params: { port: 6000, have: '6001' } });
+    const none = advance(versionsLesson, [], st([ctr('learn-ver-new', 'redis', 'running')]), redis);
+    expect(hintOf(none)).toMatchObject({ key: 'noPort', params: { port: 6000 } });
+  });
+
+  it("pairs :latest with :1 when the lesson's own image is latest", () => {
+    const ctx: LessonContext = { image: 'wharf-fixture/httpd', port: 80 };
+    expect(versionsLesson.steps[0]?.cli(ctx)).toContain('--name learn-ver-new wharf-fixture/httpd:1');
+    expect(versionsLesson.steps[1]?.cli(ctx)).toContain('-p 6001:80 --name learn-ver-old wharf-fixture/httpd:latest');
+  });
+});
+
+describe('interactive', () => {
+  const box: LessonContext = { image: 'wharf-fixture/busybox:1', port: 80 };
+  const facts = (tty: boolean, openStdin: boolean, state = 'running') => ({ state, tty, openStdin, memory: 0 });
+  const withFacts = (c: ContainerRow, f: ReturnType<typeof facts>): LearnState => ({
+    ...st([c]),
+    inspected: { [c.id]: f },
+  });
+
+  it('takes -it from the inspect, then the exit, then the removal', () => {
+    const shell = ctr('learn-shell', box.image, 'running');
+    // Listed but not inspected yet: not done, and no hint guessed.
+    let s = advance(interactiveLesson, [], st([shell]), box);
+    expect(s.steps[0]).toMatchObject({ state: 'active', hint: null });
+    s = advance(interactiveLesson, [], withFacts(shell, facts(true, true)), box);
+    expect(states(s)).toMatchObject({ 'run-it': 'done', exit: 'active' });
+    const exited = ctr('learn-shell', box.image, 'exited');
+    s = advance(interactiveLesson, s.done, withFacts(exited, facts(true, true, 'exited')), box);
+    expect(states(s)).toMatchObject({ exit: 'done', cleanup: 'active' });
+    expect(advance(interactiveLesson, s.done, st([]), box).finished).toBe(true);
+  });
+
+  it('hints when the shell was started without -it (or with only one of them)', () => {
+    const shell = ctr('learn-shell', box.image, 'exited');
+    for (const [tty, stdin] of [
+      [false, false],
+      [true, false],
+      [false, true],
+    ] as const) {
+      const s = advance(interactiveLesson, [], withFacts(shell, facts(tty, stdin, 'exited')), box);
+      expect(s.steps[0]).toMatchObject({ state: 'active', hint: { key: 'notInteractive' } });
+    }
+  });
+
+  it('offers the Run dialog with -it and sh', () => {
+    const a = interactiveLesson.steps[0]?.action?.(box, st([]));
+    expect(a?.kind === 'run' && a.forms[0]).toMatchObject({ name: 'learn-shell', command: 'sh', interactive: true });
+  });
+});
+
+describe('inside: processes and limits', () => {
+  const box: LessonContext = { image: 'wharf-fixture/busybox:1', port: 80 };
+  const limited = (memory: number, state: ContainerState = 'running'): LearnState => {
+    const c = ctr('learn-limits', box.image, state);
+    return { ...st([c]), inspected: { [c.id]: { state, tty: false, openStdin: false, memory } } };
+  };
+  const hintOf = (s: ReturnType<typeof advance>) => s.steps.find((x) => x.state === 'active')?.hint;
+
+  it('takes a running container with exactly 64 MiB, then its removal', () => {
+    expect(insideLesson.steps[0]?.cli(box)).toBe(
+      'docker container run -d --memory 64m --name learn-limits wharf-fixture/busybox:1 sleep 3600',
+    );
+    const s = advance(insideLesson, [], limited(64 * MIB), box);
+    expect(states(s)).toMatchObject({ 'run-limited': 'done', processes: 'done', stats: 'done', cleanup: 'active' });
+    expect(advance(insideLesson, s.done, st([]), box).finished).toBe(true);
+  });
+
+  it('hints at no limit, another limit, a stopped container; nothing before the inspect', () => {
+    expect(hintOf(advance(insideLesson, [], limited(0), box))).toEqual({
+      key: 'noMemoryLimit',
+      params: { name: 'learn-limits', want: 64 },
+    });
+    expect(hintOf(advance(insideLesson, [], limited(128 * MIB), box))).toMatchObject({
+      key: 'otherMemoryLimit',
+      params: { have: 128, want: 64 },
+    });
+    const stopped = advance(insideLesson, [], limited(64 * MIB, 'exited'), box);
+    expect(stopped.done).toEqual([]);
+    expect(hintOf(stopped)).toMatchObject({ key: 'notRunning' });
+    expect(advance(insideLesson, [], st([ctr('learn-limits', box.image, 'running')]), box).done).toEqual([]);
+  });
+
+  it('fills the Run dialog with --memory 64m', () => {
+    const a = insideLesson.steps[0]?.action?.(box, st([]));
+    expect(a?.kind === 'run' && a.forms[0]?.limits?.memory).toBe('64m');
+  });
+});
+
+describe('build', () => {
+  const box: LessonContext = { image: 'wharf-fixture/busybox:1', port: 80 };
+  const tag = 'learn/hello-web:1';
+  const hintOf = (s: ReturnType<typeof advance>) => s.steps.find((x) => x.state === 'active')?.hint;
+
+  it('offers a Dockerfile from the lesson image serving on 3000', () => {
+    const file = lessonDockerfile(box);
+    expect(file.split('\n')[0]).toBe('FROM wharf-fixture/busybox:1');
+    expect(file).toContain('EXPOSE 3000');
+    expect(buildLesson.steps[0]?.cli(box)).toContain(`docker image build -t ${tag} .`);
+  });
+
+  it('takes the built tag, then a container from it on 3000, then both gone', () => {
+    let s = advance(buildLesson, [], st([], [img(tag)]), box);
+    expect(states(s)).toMatchObject({ build: 'done', run: 'active' });
+    s = advance(buildLesson, s.done, st([ctr('learn-build-web', tag, 'running', [3000])], [img(tag)]), box);
+    expect(states(s)).toMatchObject({ run: 'done', cleanup: 'active' });
+    s = advance(buildLesson, s.done, st([], [img(tag)]), box);
+    expect(states(s)).toMatchObject({ cleanup: 'done', 'remove-image': 'active' });
+    expect(advance(buildLesson, s.done, st([]), box).finished).toBe(true);
+  });
+
+  it('hints at another image, no port, another port, an image still in use', () => {
+    const run = (c: ContainerRow) => hintOf(advance(buildLesson, ['build'], st([c], [img(tag)]), box));
+    expect(run(ctr('learn-build-web', box.image, 'running', [3000]))).toMatchObject({ key: 'otherImage' });
+    expect(run(ctr('learn-build-web', tag, 'running'))).toMatchObject({ key: 'noPort', params: { port: 3000 } });
+    expect(run(ctr('mine', tag, 'running', [8080]))).toMatchObject({ key: 'otherPort', params: { have: '8080' } });
+    const inUse = advance(buildLesson, ['build', 'run', 'cleanup'], st([ctr('x', tag, 'exited')], [img(tag)]), box);
+    expect(hintOf(inUse)).toEqual({ key: 'imageInUse', params: { name: 'x' } });
+  });
+});
+
+describe('VM vs container', () => {
+  const box: LessonContext = { image: 'busybox', port: 80 };
+  it('waits for the engine to be known, then every reading step is done', () => {
+    expect(advance(vmLesson, [], st([]), box).done).toEqual([]);
+    for (const engine of ['local', 'vm', 'ssh'] as const)
+      expect(advance(vmLesson, [], { ...st([]), engine }, box).finished).toBe(true);
   });
 });

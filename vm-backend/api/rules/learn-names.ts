@@ -3,7 +3,19 @@
 // never anything else the user has. Shared by the window (the commands it shows) and the backend
 // (learn:cleanup), so the two can never disagree on a name.
 
-export const LESSON_IDS = ['image-container', 'ports', 'data', 'tags', 'networks', 'compose'] as const;
+export const LESSON_IDS = [
+  'image-container',
+  'ports',
+  'data',
+  'tags',
+  'networks',
+  'compose',
+  'versions',
+  'interactive',
+  'inside',
+  'build',
+  'vm',
+] as const;
 export type LessonId = (typeof LESSON_IDS)[number];
 
 /** The label a lesson puts on what it runs itself. */
@@ -27,7 +39,15 @@ export const LESSON_NAMES: Readonly<Record<LessonId, LessonNames>> = {
   },
   // The compose file sets container_name, so down (or the clean-up) knows their exact names.
   compose: { containers: ['learn-compose-web', 'learn-compose-db'], volumes: [], networks: ['learn-compose_default'] },
+  versions: { containers: ['learn-ver-new', 'learn-ver-old'], volumes: [], networks: [] },
+  interactive: { containers: ['learn-shell'], volumes: [], networks: [] },
+  inside: { containers: ['learn-limits'], volumes: [], networks: [] },
+  build: { containers: ['learn-build-web'], volumes: [], networks: [] },
+  vm: { containers: [], volumes: [], networks: [] },
 };
 
 /** The tag the lesson "Registry, repository, tag" has the user give an image. */
 export const LESSON_OWN_TAG = 'learn/my-image:v1';
+
+/** The tag the lesson "Build" has the user give the image built from its Dockerfile. */
+export const LESSON_BUILD_TAG = 'learn/hello-web:1';
