@@ -15,7 +15,6 @@ import { advance } from './advance';
 import { engineKind } from './engine-kind';
 import { type ContainerFacts, factsOf } from './inspect-facts';
 import type { LearnState, Lesson, LessonContext } from './lesson-model';
-import { LESSONS } from './lessons';
 
 interface LearnStoreState {
   /** null until read from the backend. */
@@ -121,14 +120,28 @@ export async function saveProgress(bridge: Bridge, next: LearnProgress): Promise
   }
 }
 
+// The lessons (their steps, checks and hints) load with the first started lesson or the Learn view,
+// not with the first paint: most windows never start one.
+let lessonsModule: Promise<typeof import('./lessons')> | null = null;
+const loadLessons = (): Promise<typeof import('./lessons')> => {
+  lessonsModule ??= import('./lessons');
+  return lessonsModule;
+};
+
 /** Marks the steps whose checks now hold in every started lesson; saves when something changed. */
 export function recheck(bridge: Bridge): void {
+  const progress = useLearn.getState().progress;
+  if (!progress || Object.keys(progress.lessons).length === 0) return;
+  void loadLessons().then(({ LESSONS }) => recheckWith(LESSONS, bridge));
+}
+
+function recheckWith(all: readonly Lesson[], bridge: Bridge): void {
   const { progress, ports } = useLearn.getState();
   const state = learnState();
   if (!progress || !state) return;
   let changed = false;
   const lessons = { ...progress.lessons };
-  for (const lesson of LESSONS) {
+  for (const lesson of all) {
     const mine = lessons[lesson.id];
     if (!mine) continue;
     if (!listsReady(lesson)) {
