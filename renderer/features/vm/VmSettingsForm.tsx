@@ -4,8 +4,9 @@ import type { VmSettingsResult, VmSettingsView } from '../../../vm-backend/api/c
 import { type HostLimits, type ResourceField, settingsIssues } from '../../../vm-backend/api/rules/vm-settings-rules';
 import { getBridge } from '../../bridge';
 import { cliHintProps } from '../../components/useCli';
-import { vmAction, vmApplySettings } from './vm-store';
+import { vmApplySettings } from './vm-store';
 import { settingsCommand } from './vm-text';
+import { AppliedNotice } from './AppliedNotice';
 
 const FIELDS: ResourceField[] = ['cpus', 'memoryMiB', 'diskGiB'];
 
@@ -98,26 +99,7 @@ export function VmSettingsForm({
         >
           {t('vmPanel.settings.apply')}
         </button>
-        {result?.applied && result.restartNeeded && (
-          <>
-            <span className="small" role="status" data-testid="vm-settings-restart-notice">
-              {t('vmPanel.settings.appliedRestart')}
-            </span>
-            <button
-              type="button"
-              className="btn"
-              onClick={() => void vmAction(bridge, 'restart')}
-              {...cliHintProps('wharf vm restart')}
-            >
-              {t('vmPanel.settings.restartNow')}
-            </button>
-          </>
-        )}
-        {result?.applied && !result.restartNeeded && (
-          <span className="small" role="status">
-            {t('vmPanel.settings.applied')}
-          </span>
-        )}
+        <AppliedNotice result={result} bridge={bridge} restartTestId="vm-settings-restart-notice" />
         {result && !result.applied && (
           <span className="run-field-error" role="alert">
             {result.refused.map((r) => `${r.field}: ${r.reason}`).join('; ')}

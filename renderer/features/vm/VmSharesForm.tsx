@@ -5,8 +5,9 @@ import { shareIssues } from '../../../vm-backend/api/rules/vm-share-rules';
 import type { VmProblem } from '../../../vm-backend/api/vm-types';
 import { getBridge } from '../../bridge';
 import { cliHintProps } from '../../components/useCli';
+import { AppliedNotice } from './AppliedNotice';
 import { VmProblemView } from './VmProblemView';
-import { asProblem, useVm, vmAction } from './vm-store';
+import { asProblem, useVm } from './vm-store';
 import { sharesCommand } from './vm-text';
 
 /** The folders of this computer the VM mounts at the same path: add, remove, checked as typed (no
@@ -107,26 +108,7 @@ export function VmSharesForm({ current, live }: { current: string[]; live: boole
         >
           {t('vmPanel.shares.apply')}
         </button>
-        {result?.applied && result.restartNeeded && (
-          <>
-            <span className="small" role="status" data-testid="vm-shares-restart-notice">
-              {t('vmPanel.settings.appliedRestart')}
-            </span>
-            <button
-              type="button"
-              className="btn"
-              onClick={() => void vmAction(bridge, 'restart')}
-              {...cliHintProps('wharf vm restart')}
-            >
-              {t('vmPanel.settings.restartNow')}
-            </button>
-          </>
-        )}
-        {result?.applied && !result.restartNeeded && (
-          <span className="small" role="status">
-            {t('vmPanel.settings.applied')}
-          </span>
-        )}
+        <AppliedNotice result={result} bridge={bridge} restartTestId="vm-shares-restart-notice" />
       </div>
       {error && <VmProblemView problem={error} kind="error" testId="vm-shares-error" />}
     </section>
