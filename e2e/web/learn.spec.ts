@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from '@playwright/test';
+import { BuildPage } from '../pages/build-page';
 import { LearnPage } from '../pages/learn-page';
 import { docker, removeContainers, uniqueName } from '../support/docker';
 import { testWithRegistries } from '../support/registries-fixture';
@@ -596,6 +597,34 @@ test('Build: the offered Dockerfile built with the CLI, run in Wharf on 3000, im
   await learn.expectDone('remove-image');
   await expect(learn.finished).toBeVisible();
   await expectAsItWas(kept, 'learn/hello-web:1');
+});
+
+test('Build: the step’s button writes the Dockerfile and fills in the Build form; built in Wharf', async ({ app }) => {
+  test.setTimeout(120_000);
+  strayImages.push('learn/hello-web:1');
+  const learn = await new LearnPage(app.page).open();
+  await learn.startLesson('build');
+  await learn.useImage('wharf-fixture/busybox:1');
+  await expect(learn.step('build')).toHaveAttribute('data-state', 'active');
+
+  // UI: the button writes the step's Dockerfile into Wharf's data folder and opens Build, filled in.
+  await learn.button('build', 'Write the Dockerfile and open Build').click();
+  const build = new BuildPage(app.page);
+  await expect(build.heading).toBeVisible();
+  await expect(build.folder).toHaveValue(/\/lessons\/learn-build$/);
+  await expect(build.tags).toHaveValue('learn/hello-web:1');
+  const folder = await build.folder.inputValue();
+  expect(readFileSync(join(folder, 'Dockerfile'), 'utf8')).toBe(
+    `FROM wharf-fixture/busybox:1\nWORKDIR /site\nRUN echo '<h1>Hello from my own image</h1>' > index.html\nEXPOSE 3000\nCMD ["httpd", "-f", "-p", "3000", "-h", "/site"]\n`,
+  );
+  await expect(build.cli).toContainText('-t learn/hello-web:1');
+  await build.buildButton.click();
+  await expect(build.state).toHaveText('Built', { timeout: 60_000 });
+
+  // The check saw the tag arrive, by itself.
+  await learn.open();
+  await learn.expectDone('build');
+  await docker('image', 'rm', 'learn/hello-web:1');
 });
 
 test('VM vs container: the reading steps turn green once the engine is known, and name it', async ({ app }) => {

@@ -36,7 +36,18 @@ export interface LessonCleanup {
   failed: { name: string; detail: string }[];
 }
 
+/** What learn:prepare-build wrote: the Build form's folder, file and tag. */
+export interface LessonBuildFolder {
+  /** The folder on this computer (absolute), under Wharf's data folder. */
+  folder: string;
+  dockerfile: string;
+  tag: string;
+  /** False when a Dockerfile the user changed was there: it is kept as it is, never overwritten. */
+  written: boolean;
+}
+
 const empty = z.object({}).strict();
+const prepareBuildInput = z.object({ image: imageChoice }).strict();
 const saveInput = z.object({ progress: learnProgress }).strict();
 const cleanupInput = z.object({ lesson: lessonId }).strict();
 
@@ -44,4 +55,5 @@ export const learnCalls = {
   'learn:progress': call<typeof empty, LearnProgress>(empty),
   'learn:save': call<typeof saveInput, LearnProgress>(saveInput),
   'learn:cleanup': call<typeof cleanupInput, LessonCleanup>(cleanupInput),
+  'learn:prepare-build': call<typeof prepareBuildInput, LessonBuildFolder>(prepareBuildInput),
 };

@@ -6,6 +6,7 @@ import type { BulkItemResult, WharfErrorShape } from '../../../vm-backend/api/ty
 import { getBridge } from '../../bridge';
 import { errorShape } from '../../lib/error-shape';
 import { useStore } from '../../store/store';
+import { useBuilds } from '../build/build-store';
 import { useRunDialog } from '../run/run-store';
 import type { StepAction } from './lesson-model';
 import { recheck, saveProgress, useLearn } from './learn-store';
@@ -72,6 +73,13 @@ export async function runStepAction(lesson: LessonId, action: StepAction): Promi
       case 'view':
         useStore.getState().setView(action.view);
         return { error: null };
+      case 'build': {
+        // The Dockerfile the step shows, written into a folder of Wharf's; the Build form filled in.
+        const f = await bridge.call('learn:prepare-build', { image: action.image });
+        useBuilds.getState().setForm({ folder: f.folder, dockerfile: f.dockerfile, tags: [f.tag], tagsText: f.tag });
+        useStore.getState().setView('build');
+        return { error: null };
+      }
       case 'run': {
         const [form] = action.forms;
         if (form) useRunDialog.getState().open({ kind: 'form', form });

@@ -2,25 +2,18 @@
 // step's text), the user builds it (Build view or docker build) with the lesson's tag and runs it
 // with -p 3000:3000. The checks read the images list (the tag) and the containers list (a
 // container from that image publishing 3000).
+import {
+  LESSON_BUILD_FOLDER,
+  LESSON_BUILD_PORT,
+  lessonDockerfile,
+} from '../../../vm-backend/api/rules/learn-dockerfile';
 import { LESSON_BUILD_TAG, LESSON_NAMES } from '../../../vm-backend/api/rules/learn-names';
 import { emptyForm, portRow } from '../../../vm-backend/api/rules/run-form';
-import type { Hint, LearnState, Lesson, LessonContext } from './lesson-model';
+import type { Hint, LearnState, Lesson } from './lesson-model';
 import { containerNamed, fromImage, hasImage, publishedPorts, publishes } from './state-queries';
 
 const [WEB] = LESSON_NAMES.build.containers as readonly [string];
-const PORT = 3000;
-export const BUILD_FOLDER = 'learn-build';
-
-/** The Dockerfile the lesson offers: a page served by busybox's httpd on port 3000. */
-export function lessonDockerfile(ctx: LessonContext): string {
-  return [
-    `FROM ${ctx.image}`,
-    'WORKDIR /site',
-    `RUN echo '<h1>Hello from my own image</h1>' > index.html`,
-    `EXPOSE ${PORT}`,
-    `CMD ["httpd", "-f", "-p", "${PORT}", "-h", "/site"]`,
-  ].join('\n');
-}
+const PORT = LESSON_BUILD_PORT;
 
 const running = (s: LearnState) =>
   s.containers.find((c) => fromImage(c, LESSON_BUILD_TAG) && c.state === 'running' && publishes(c, PORT));
@@ -45,8 +38,8 @@ export const buildLesson: Lesson = {
       id: 'build',
       terms: ['image', 'tag'],
       cli: (ctx) =>
-        `mkdir ${BUILD_FOLDER} && cd ${BUILD_FOLDER}\ncat > Dockerfile <<'EOF'\n${lessonDockerfile(ctx)}\nEOF\ndocker image build -t ${LESSON_BUILD_TAG} .`,
-      action: () => ({ kind: 'view', view: 'build' }),
+        `mkdir ${LESSON_BUILD_FOLDER} && cd ${LESSON_BUILD_FOLDER}\ncat > Dockerfile <<'EOF'\n${lessonDockerfile(ctx)}\nEOF\ndocker image build -t ${LESSON_BUILD_TAG} .`,
+      action: (ctx) => ({ kind: 'build', image: ctx.image }),
       check: (s) => hasImage(s.images, LESSON_BUILD_TAG),
     },
     {

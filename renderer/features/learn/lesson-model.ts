@@ -31,6 +31,8 @@ export interface LessonContext {
 export type StepAction =
   | { kind: 'run'; forms: RunForm[] }
   | { kind: 'view'; view: string }
+  /** Writes the lesson's Dockerfile into a folder of Wharf's and fills in the Build form. */
+  | { kind: 'build'; image: string }
   | { kind: 'remove-containers'; names: string[] }
   | { kind: 'stop-containers'; names: string[] }
   | { kind: 'remove-image'; image: string }
