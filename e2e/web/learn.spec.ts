@@ -82,6 +82,44 @@ test.afterEach(async () => {
   if (v.length) await docker('volume', 'rm', '-f', ...v).catch(() => undefined);
 });
 
+test('A lesson image the engine lacks: each source asked, the registry’s copy used, the way to get one said', async ({
+  app,
+}) => {
+  // hello-world as a registry of one's own holds it, under a folder (Docker Hub is out of reach here).
+  const ref = `${OPEN}/learn-e2e/hello-world:latest`;
+  await docker('tag', 'wharf-fixture/busybox:1', ref);
+  await docker('push', ref);
+  await docker('rmi', ref);
+  const learn = await new LearnPage(app.page).open();
+  await learn.startLesson('image-container');
+  const sources = app.page.getByTestId('learn-sources');
+  await expect(sources).toContainText('hello-world:latest is not on this engine yet.');
+  const registry = sources.getByTestId(`learn-source-${OPEN}`);
+  await expect(registry).toHaveAttribute('data-state', 'found', { timeout: 15_000 });
+  await expect(registry).toContainText(`${OPEN} has it:`);
+  await expect(registry.getByText(ref, { exact: true })).toBeVisible();
+  // Hub answers when online; here it cannot be reached, and says so with its code.
+  const hub = sources.getByTestId('learn-source-hub');
+  await expect(hub).toHaveAttribute('data-state', /^(found|failed)$/);
+  if ((await hub.getAttribute('data-state')) === 'failed') {
+    await expect(hub).toContainText('Docker Hub could not be asked.');
+    await expect(hub.getByRole('alert')).toHaveAttribute('data-code', /^HUB_/);
+  }
+
+  await registry.getByRole('button', { name: 'Use this one' }).click();
+  await expect(learn.imageField).toHaveValue(ref);
+  await expect(learn.command('pull')).toHaveText(`$ docker image pull ${ref}`);
+  await expect(sources.getByTestId(`learn-source-${OPEN}`)).toContainText('(this lesson uses it)');
+
+  // A tag no source has: how to get it, in words and commands.
+  await learn.useImage('hello-world:no-such-tag');
+  await expect(sources.getByTestId(`learn-source-${OPEN}`)).toHaveAttribute('data-state', 'missing');
+  await expect(sources.getByTestId('learn-sources-none')).toContainText(
+    'docker save -o image.tar hello-world:no-such-tag',
+  );
+  await app.page.screenshot({ path: 'out/screens/learn-sources-1280x800.png' });
+});
+
 test('Image and container: pull with the CLI, run in Wharf, rm with the CLI, rmi in Wharf', async ({ app }) => {
   test.setTimeout(120_000);
   // An image only the registry has, as hello-world would be on Docker Hub.

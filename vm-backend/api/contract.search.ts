@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
+import type { WharfErrorShape } from './types';
 
 /** Search text is only text: any characters, trimmed and capped by the backend. */
 export const searchTerm = z.string().max(1000);
@@ -48,7 +49,34 @@ export interface TagPage {
   next?: string;
 }
 
+/** Where an image a lesson needs can come from: Docker Hub, or one of the registries Wharf knows. */
+export interface ImageSourceRow {
+  /** 'hub' or a registry's host[:port]. */
+  source: string;
+  state: 'found' | 'missing' | 'failed';
+  /** What to pull from there when found: "hello-world:latest", "127.0.0.1:5000/wharf/busybox:latest". */
+  refs: string[];
+  /** Why the source could not be asked (offline, refused credentials), when failed. */
+  error?: WharfErrorShape;
+}
+
+export interface ImageSources {
+  /** The image asked about, as docker names it ("hello-world:latest"). */
+  image: string;
+  sources: ImageSourceRow[];
+}
+
+/** An image reference to look for (checked against Docker's grammar by the backend). */
+const imageRef = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^[^\s\0]+$/, 'not an image reference');
+
 export const searchCalls = {
+  'search:image-sources': call<z.ZodObject<{ image: typeof imageRef }>, ImageSources>(
+    z.object({ image: imageRef }).strict(),
+  ),
   'search:source': call<z.ZodObject<{ source: typeof searchSource; term: typeof searchTerm }>, SearchGroup>(
     z.object({ source: searchSource, term: searchTerm }).strict(),
   ),

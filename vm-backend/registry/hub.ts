@@ -1,6 +1,7 @@
 // Docker Hub: its (undocumented) search API and its tags API; the engine's /images/search as the
 // fallback for search. Offline, both fail fast on DNS, and the group says "unreachable: no network".
 import type { SearchGroup, SearchResult, TagPage } from '../api/contract.search';
+import { hasCode, WharfError } from '../api/errors';
 import { type HttpAnswer, isObject, parseJson, request } from './http';
 import { hubError, statusError } from './registry-errors';
 
@@ -105,4 +106,16 @@ export async function hubTags(repository: string, cursor?: string, signal?: Abor
       : [],
   );
   return { tags, ...(typeof body.next === 'string' && body.next ? { next: String(Number(page) + 1) } : {}) };
+}
+
+/** Does Docker Hub have `repository:tag` ("library/hello-world", "latest")? Offline: HUB_NO_NETWORK. */
+export async function hubHasTag(repository: string, tag: string, signal?: AbortSignal): Promise<boolean> {
+  const [ns, repo] = repository.split('/', 2) as [string, string];
+  try {
+    await hubGet(`/v2/namespaces/${ns}/repositories/${repo}/tags/${encodeURIComponent(tag)}`, signal);
+    return true;
+  } catch (err) {
+    if (err instanceof WharfError && hasCode(err, 'REGISTRY_NOT_FOUND')) return false;
+    throw hubError(err, (err as Error).message);
+  }
 }

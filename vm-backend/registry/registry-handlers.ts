@@ -18,6 +18,7 @@ export function registryHandlers({ registries: store, engineSearch }: RegistryCo
   return {
     'search:source': ({ source, term }) => search.search(source, term),
     'search:tags': ({ source, repository, cursor }) => search.tags(source, repository, cursor),
+    'search:image-sources': ({ image }) => search.imageSources(image),
     'registries:list': () => store.list(),
     'registries:add': async (input) => {
       search.forget(input.host);

@@ -1,9 +1,10 @@
 // Search per source: Docker Hub (with the engine's search as fallback) or one configured
 // registry's catalog. Each source answers or fails on its own, within a time limit, so one
 // hanging or broken registry only fills its own row with an error.
-import type { SearchGroup, TagPage } from '../api/contract.search';
+import type { ImageSources, SearchGroup, TagPage } from '../api/contract.search';
 import { hasCode, WharfError } from '../api/errors';
-import { type EngineSearch, hubTags, searchHub } from './hub';
+import { type EngineSearch, hubHasTag, hubTags, searchHub } from './hub';
+import { findImageSources } from './image-sources';
 import type { RegistryStore } from './registry-store';
 import { registryNoCatalog, registryNotConfigured } from './registry-errors';
 import { RegistryClient, type RegistryTarget } from './v2-client';
@@ -88,6 +89,17 @@ export class SearchService {
       }
     }
     throw registryNoCatalog(t.host);
+  }
+
+  /** Where `image` can be pulled from: Hub and each saved registry (search:image-sources). */
+  imageSources(image: string): Promise<ImageSources> {
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    return findImageSources(image, {
+      registries: () => this.store.all(),
+      catalog: (t) => this.catalog(t),
+      hasTag: (t, repository, reference) => new RegistryClient(t, { signal }).hasTag(repository, reference),
+      hubHasTag: (repository, tag) => hubHasTag(repository, tag, signal),
+    });
   }
 
   async tags(source: string, repository: string, cursor?: string): Promise<TagPage> {

@@ -1,7 +1,7 @@
 // A Registry HTTP API v2 client for search: base check, catalog, tags/list, with the 401 challenge
 // flow (Basic with stored credentials, or Bearer: fetch a token from the realm and retry).
 import { pickChallenge } from './challenge';
-import { type HttpAnswer, isObject, parseJson, request } from './http';
+import { type HttpAnswer, isObject, parseJson, type RequestOptions, request } from './http';
 import { garbageError, repositoryNotFound, statusError } from './registry-errors';
 
 export interface RegistryTarget {
@@ -49,18 +49,19 @@ export class RegistryClient {
     return username && secret ? `Basic ${Buffer.from(`${username}:${secret}`).toString('base64')}` : undefined;
   }
 
-  private send(url: string): Promise<HttpAnswer> {
+  private send(url: string, extra: Pick<RequestOptions, 'method' | 'headers'> = {}): Promise<HttpAnswer> {
     return request(url, this.target.host, {
-      headers: this.authHeader ? { Authorization: this.authHeader } : {},
+      ...(extra.method ? { method: extra.method } : {}),
+      headers: { ...extra.headers, ...(this.authHeader ? { Authorization: this.authHeader } : {}) },
       ...(this.o.timeoutMs ? { timeoutMs: this.o.timeoutMs } : {}),
       ...(this.o.signal ? { signal: this.o.signal } : {}),
     });
   }
 
   /** GET with the challenge flow; `scope` is what a Bearer token is asked for. */
-  async get(path: string, scope: string): Promise<HttpAnswer> {
+  async get(path: string, scope: string, extra: Pick<RequestOptions, 'method' | 'headers'> = {}): Promise<HttpAnswer> {
     const url = path.startsWith('http') ? path : `${this.base}${path}`;
-    let answer = await this.send(url);
+    let answer = await this.send(url, extra);
     if (answer.status !== 401) return answer;
     const challenge = pickChallenge(answer.headers.get('www-authenticate'));
     if (challenge?.scheme === 'basic') {
@@ -72,7 +73,7 @@ export class RegistryClient {
     } else {
       throw statusError(401, this.target.host, answer.text);
     }
-    answer = await this.send(url);
+    answer = await this.send(url, extra);
     if (answer.status === 401 || answer.status === 403) throw statusError(answer.status, this.target.host, answer.text);
     return answer;
   }
@@ -137,4 +138,27 @@ export class RegistryClient {
     const nextLast = link ? (new URL(link, this.base).searchParams.get('last') ?? undefined) : undefined;
     return { tags, ...(nextLast ? { next: nextLast } : {}) };
   }
+
+  /** Does `repository:tag` exist here? A HEAD of its manifest (any of the kinds docker pulls). */
+  async hasTag(repository: string, tag: string): Promise<boolean> {
+    const a = await this.get(
+      `/v2/${repository}/manifests/${encodeURIComponent(tag)}`,
+      `repository:${repository}:pull`,
+      {
+        method: 'HEAD',
+        headers: { Accept: MANIFEST_KINDS },
+      },
+    );
+    if (a.status === 200) return true;
+    if (a.status === 404) return false;
+    throw statusError(a.status, this.target.host, a.text, a.headers);
+  }
 }
+
+/** The manifest kinds `docker pull` accepts: a multi-arch list or index, or one image's manifest. */
+const MANIFEST_KINDS = [
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+].join(', ');

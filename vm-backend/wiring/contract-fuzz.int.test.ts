@@ -12,7 +12,8 @@
 // - images go through `127.0.0.1:1/wharf-fuzz-...`: run:create and pull:start pull first, and port
 //   1 refuses at once (no Docker Hub, no network);
 // - registries and search sources are `127.0.0.1:1` or `wharf-fuzz-*.invalid` (never resolves);
-//   Docker Hub (`hub`) is never searched: the test must not depend on the internet;
+//   Docker Hub (`hub`) is never searched: the test must not depend on the internet; image-sources
+//   looks only for `127.0.0.1:1/...` names (never a Hub name);
 // - networks:create is sent only inputs it refuses, networks:prune only with a `wharf-fuzz-` label
 //   filter (never the shared engine's unused networks), the other networks:* calls only fuzz names;
 // - images:prune, volumes:prune, volumes:create, vm:start, vm:restart, vm:reset and vm:delete-data
@@ -113,6 +114,8 @@ const SEEDS: Partial<Record<CallName, Record<string, unknown>>> = {
   'compose:set-cli-path': { path: `/${FUZZ}p/docker-compose` },
   'compose:forget': { project: `${FUZZ}p` },
   'compose:action': { project: `${FUZZ}p`, action: 'down', removeVolumes: true },
+  'search:image-sources': { image: `${NO_IMAGE}i:1` },
+  'learn:prepare-build': { image: `${FUZZ}i:1` },
   'compose:logs-open': { project: `${FUZZ}p`, services: [], tail: 10 },
 };
 
@@ -157,6 +160,8 @@ function harmless(name: CallName, parsed: unknown): boolean {
       under('project', 'name').every((n) => n.startsWith(FUZZ)) &&
       under('path', 'envFile').every((p) => p.startsWith(`/${FUZZ}`))
     );
+  // image-sources asks Hub for a Hub name: only names with port 1's registry in them (refused at once).
+  if (name === 'search:image-sources') return under('image').every((r) => r.startsWith(NO_IMAGE));
   if (name.startsWith('search:') || name.startsWith('registries:'))
     return under('source', 'host').every(safeHost) && under('repository').every((r) => r.startsWith(FUZZ));
   // networks: only names that cannot exist; create never (it would make one), prune only by a fuzz label.

@@ -8,10 +8,12 @@ import { useVolumes } from '../volumes/volumes-store';
 import { advance } from './advance';
 import { useDockerContext } from './docker-context';
 import { ImageChoice } from './ImageChoice';
+import { ImageSources } from './ImageSources';
 import type { Lesson } from './lesson-model';
 import { lookUpPort, openLesson, resetLesson } from './learn-actions';
 import { ensureLists, learnState, lessonContext, listsReady, useLearn } from './learn-store';
 import { getBridge } from '../../bridge';
+import { hasImage as engineHas } from './state-queries';
 import { StepCard } from './StepCard';
 
 export function LessonView({ lesson }: { lesson: Lesson }): React.JSX.Element {
@@ -55,7 +57,13 @@ export function LessonView({ lesson }: { lesson: Lesson }): React.JSX.Element {
       </div>
       <h2>{t(`${base}.title`)}</h2>
       <p>{t(`${base}.intro`, { image: ctx.image, port: ctx.port })}</p>
-      <ImageChoice key={ctx.image} lesson={lesson.id} wanted={lesson.image} image={ctx.image} />
+      {lesson.usesImage !== false && (
+        <ImageChoice key={ctx.image} lesson={lesson.id} wanted={lesson.image} image={ctx.image} />
+      )}
+      {lesson.usesImage !== false &&
+        images.loaded &&
+        !standing?.finished &&
+        !engineHas(Object.values(images.byId), ctx.image) && <ImageSources lesson={lesson.id} image={ctx.image} />}
       {dockerContext && <p className="small muted">{t('learn.contextNote', { context: dockerContext })}</p>}
       {standing?.finished && (
         <p className="learn-finished" role="status" data-testid="lesson-finished">

@@ -62,6 +62,8 @@ export interface Lesson {
   id: LessonId;
   /** The image the lesson is written for, and what may stand in for it when it cannot be pulled. */
   image: string;
+  /** False for a lesson whose steps run nothing (no image to pick or look for). */
+  usesImage?: false;
   /** True when the image must serve a web page (its exposed port is used). */
   web: boolean;
   /** Lists beyond containers and images the checks read: listed when the lesson is open. */

@@ -8,6 +8,7 @@ const known = (s: { engine?: string }): boolean => s.engine !== undefined;
 export const vmLesson: Lesson = {
   id: 'vm',
   image: 'busybox',
+  usesImage: false,
   web: false,
   needs: ['engine'],
   steps: [
