@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { expect } from '@playwright/test';
 import { BuildPage } from '../pages/build-page';
 import { LearnPage } from '../pages/learn-page';
+import { ShellPanel } from '../pages/shell-panel';
 import { docker, removeContainers, uniqueName } from '../support/docker';
 import { testWithRegistries } from '../support/registries-fixture';
 import { readRegistryState } from '../../scripts/setup/registry-state';
@@ -587,6 +588,40 @@ test('Interactive: without -it gets its hint, -it and stop with the CLI, clean u
   await learn.expectDone('cleanup');
   await expect(learn.finished).toBeVisible();
   await expectAsItWas(kept);
+});
+
+test('Interactive in Wharf: -it from the step, typed into, exit ends it', async ({ app }) => {
+  test.setTimeout(120_000);
+  strays.push('learn-shell');
+  const learn = await new LearnPage(app.page).open();
+  await learn.startLesson('interactive');
+  await learn.useImage('wharf-fixture/busybox:1');
+  // The test before played this lesson through: start it over.
+  await app.page.getByRole('button', { name: 'Start over', exact: true }).click();
+  await expect(learn.step('run-it')).toHaveAttribute('data-state', 'active');
+
+  // UI: the step's Run dialog comes with -it and sh; running it attaches a terminal to that shell.
+  await learn.button('run-it', 'Open the Run dialog').click();
+  await expect(learn.runDialog.dialog.getByRole('checkbox', { name: /^Interactive with a terminal/ })).toBeChecked();
+  await expect(learn.runDialog.cli).toContainText('run -it --name learn-shell');
+  await learn.runDialog.run();
+  const panel = app.page.getByRole('region', { name: 'Details of learn-shell', exact: true });
+  const shell = new ShellPanel(panel);
+  await expect(shell.status).toHaveText('Connected: attached', { timeout: 15_000 });
+  await shell.expectOutput(/\/ # $/);
+
+  await expect(learn.runDialog.dialog).toHaveCount(0);
+
+  // Typed into: the shell answers, and it is PID 1 of the container; exit ends it, and the container.
+  await shell.run('echo hello from inside $$');
+  await shell.expectOutput(/hello from inside 1\b/);
+  await shell.run('exit');
+  await expect(shell.status).toHaveText('The shell ended with exit status 0.', { timeout: 15_000 });
+  await learn.open();
+  await learn.expectDone('run-it');
+  await learn.expectDone('exit');
+  await learn.button('cleanup', 'Clean up this lesson').click();
+  await learn.expectDone('cleanup');
 });
 
 test('Build: the offered Dockerfile built with the CLI, run in Wharf on 3000, image removed in Wharf', async ({

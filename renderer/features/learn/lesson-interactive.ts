@@ -29,7 +29,8 @@ export const interactiveLesson: Lesson = {
       cli: (ctx) => `docker container run -it --name ${SHELL} ${ctx.image} sh`,
       action: (ctx) => ({
         kind: 'run',
-        forms: [{ ...emptyForm(ctx.image), name: SHELL, command: 'sh', interactive: true }],
+        // Attached, as the command says (docker run -it, no -d): Wharf's terminal is the user's.
+        forms: [{ ...emptyForm(ctx.image), name: SHELL, command: 'sh', interactive: true, detached: false }],
       }),
       check: (s) => interactive(s),
       hint: (s) => {
