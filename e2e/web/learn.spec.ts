@@ -193,6 +193,8 @@ test('Ports: run in Wharf, two more with the CLI, stop with the CLI, clean up in
   const kept = await makeBystanders();
   const learn = await new LearnPage(app.page).open();
   await learn.startLesson('ports');
+  // The lesson is written for nginx from Docker Hub; the fixture httpd stands in for it here.
+  await learn.useImage('wharf-fixture/httpd:1');
   await expect(learn.command('run-web')).toHaveText(
     '$ docker container run -d -p 5000:80 --name learn-web wharf-fixture/httpd:1',
   );

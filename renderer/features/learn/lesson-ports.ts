@@ -38,7 +38,7 @@ function servingHint(s: LearnState, ctx: LessonContext, name: string, hostPort: 
 
 export const portsLesson: Lesson = {
   id: 'ports',
-  image: 'wharf-fixture/httpd:1',
+  image: 'nginx',
   web: true,
   steps: [
     {
