@@ -6,7 +6,7 @@
 import type { ImageSourceRow, ImageSources } from '../api/contract.search';
 import { WharfError } from '../api/errors';
 import type { WharfErrorShape } from '../api/types';
-import { formatReference, parseReference, REFERENCE_PROBLEM_TEXT } from './reference';
+import { formatReference, parseReference, REFERENCE_PROBLEM_TEXT } from '../api/rules/reference';
 import type { RegistryTarget } from './v2-client';
 
 /** Repositories with the same last name looked at per registry (each one HEAD request). */

@@ -11,6 +11,8 @@ describe('build form rules', () => {
     expect(tagProblem('app:-x')).toBe('bad-tag');
     expect(tagProblem('app//x')).toBe('bad-name');
     expect(tagProblem('')).toBe('empty');
+    expect(tagProblem(`app@sha256:${'a'.repeat(64)}`)).toBe('bad-name');
+    expect(tagProblem(`a/${'b'.repeat(260)}`)).toBe('too-long');
   });
 
   it('keeps the Dockerfile inside the folder', () => {

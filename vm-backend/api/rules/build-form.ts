@@ -1,6 +1,7 @@
 // The build form's rules, shared by the window (live checks, the command shown) and the backend
 // (which checks again): tags as image references, build args, and the `docker build` command.
 import { shellQuote } from './cli';
+import { parseReference } from './reference';
 
 export interface BuildForm {
   /** The context folder, absolute, on the backend's machine. */
@@ -16,31 +17,13 @@ export interface BuildForm {
 
 export type TagProblem = 'empty' | 'whitespace' | 'uppercase' | 'bad-tag' | 'bad-name' | 'too-long';
 
-const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const DOMAIN =
-  /^(?:localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(?::[0-9]{1,5})?$/;
-const TAG = /^\w[\w.-]{0,127}$/;
-
-/** Why `tag` cannot name a built image (`docker build -t`), or null: the reference grammar, no digest. */
+/** Why `tag` cannot name a built image (`docker build -t`), or null: the reference grammar
+ *  (reference.ts, the one pull and push use), without a digest. */
 export function tagProblem(tag: string): TagProblem | null {
-  if (tag.length === 0) return 'empty';
   if (tag.length > 255) return 'too-long';
-  if (/[\s\u0000-\u001f\u007f]/.test(tag)) return 'whitespace';
-  let rest = tag;
-  const colon = rest.lastIndexOf(':');
-  if (colon > rest.lastIndexOf('/')) {
-    if (!TAG.test(rest.slice(colon + 1))) return 'bad-tag';
-    rest = rest.slice(0, colon);
-  }
-  const parts = rest.split('/');
-  const first = parts[0] ?? '';
-  if (parts.length > 1 && (first === 'localhost' || first.includes('.') || first.includes(':'))) {
-    if (!DOMAIN.test(first)) return 'bad-name';
-    parts.shift();
-  }
-  if (parts.length === 0 || parts.some((p) => p.length === 0)) return 'bad-name';
-  for (const p of parts) if (!COMPONENT.test(p)) return COMPONENT.test(p.toLowerCase()) ? 'uppercase' : 'bad-name';
-  return null;
+  const parsed = parseReference(tag);
+  if (!parsed.ok) return parsed.problem === 'bad-digest' ? 'bad-name' : parsed.problem;
+  return parsed.ref.digest ? 'bad-name' : null;
 }
 
 /** A Dockerfile path inside the folder: relative, no `..`, no control characters. */

@@ -4,7 +4,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { PullProgress } from '../../api/contract.pull';
 import type { ClientLink } from '../../api/client-link';
-import { REFERENCE_PROBLEM_TEXT, familiarName, parseReference } from '../../registry/reference';
+import { REFERENCE_PROBLEM_TEXT, familiarName, parseReference } from '../../api/rules/reference';
 import type { RegistryStore } from '../../registry/registry-store';
 import {
   invalidReference,

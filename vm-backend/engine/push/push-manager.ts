@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
 import type { ClientLink } from '../../api/client-link';
 import type { PushProgress } from '../../api/contract.push';
-import { familiarName, parseReference } from '../../registry/reference';
+import { familiarName, parseReference } from '../../api/rules/reference';
 import type { RegistryStore } from '../../registry/registry-store';
 import { toWharfError } from '../errors';
 import { pushErrorFromText, pushNeedsWindow, pushNotFound } from './push-errors';
