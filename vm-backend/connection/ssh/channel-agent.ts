@@ -19,7 +19,7 @@ type Socketish = Duplex & {
 };
 
 /** node:http calls a few net.Socket methods a channel lacks; give it equivalents. */
-function asSocket(stream: Duplex): Duplex {
+export function asSocket(stream: Duplex): Duplex {
   const s = stream as Socketish;
   let timer: NodeJS.Timeout | null = null;
   if (typeof s.setTimeout !== 'function') {
@@ -27,7 +27,10 @@ function asSocket(stream: Duplex): Duplex {
       if (timer) clearTimeout(timer);
       timer = null;
       s.timeout = ms;
-      if (cb) s.once('timeout', cb);
+      // As net.Socket does: a callback with 0 is taken off again (node:http passes the same one
+      // when a kept-alive channel's request ends), so listeners do not pile up on a reused channel.
+      if (cb && ms === 0) s.removeListener('timeout', cb);
+      else if (cb) s.once('timeout', cb);
       if (ms > 0) timer = setTimeout(() => !s.destroyed && s.emit('timeout'), ms);
       return s;
     };
