@@ -680,6 +680,8 @@ test('Build: the step’s button writes the Dockerfile and fills in the Build fo
   const learn = await new LearnPage(app.page).open();
   await learn.startLesson('build');
   await learn.useImage('wharf-fixture/busybox:1');
+  // The test before played this lesson through: start it over.
+  await app.page.getByRole('button', { name: 'Start over', exact: true }).click();
   await expect(learn.step('build')).toHaveAttribute('data-state', 'active');
 
   // UI: the button writes the step's Dockerfile into Wharf's data folder and opens Build, filled in.
