@@ -1,5 +1,7 @@
+import { use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { loadCatalogPart } from '../../i18n/catalog-part';
 import { GLOSSARY_TERMS } from './glossary';
 import { openLesson } from './learn-actions';
 import { useLearn } from './learn-store';
@@ -9,6 +11,9 @@ import { Term } from './Term';
 import './learn.css';
 
 export function LearnView(): React.JSX.Element {
+  // The lessons' texts (i18n/lessons.<lang>.json) come with the view, not with the first paint:
+  // until they are in, the view suspends (the main area's Suspense shows its loading line).
+  use(loadCatalogPart('learn', 'lessons'));
   const { t } = useTranslation();
   const open = useLearn((s) => s.open);
   const progress = useLearn((s) => s.progress);
