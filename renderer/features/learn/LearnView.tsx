@@ -2,12 +2,12 @@ import { use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { loadCatalogPart } from '../../i18n/catalog-part';
-import { GLOSSARY_TERMS } from './glossary';
+import { GLOSSARY_TERMS } from '../../components/glossary';
 import { openLesson } from './learn-actions';
 import { useLearn } from './learn-store';
 import { LESSONS, lessonById } from './lessons';
 import { LessonView } from './LessonView';
-import { Term } from './Term';
+import { Term } from '../../components/Term';
 import './learn.css';
 
 export function LearnView(): React.JSX.Element {
