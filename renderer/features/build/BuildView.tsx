@@ -31,7 +31,6 @@ export function BuildView(): React.JSX.Element {
         <div className="toolbar">
           <h1 id="build-title">{t('build.title')}</h1>
           <Term term="dockerfile" compact />
-          <Term term="layer" compact />
         </div>
         <p className="build-intro">{t('build.intro')}</p>
         {buildKit && (
