@@ -28,6 +28,10 @@ for (const lang of ['en', 'ko'] as const) {
     // Pointer: the Ports column header.
     const port = new GlossaryTerm(page, table.getByRole('columnheader'), 'port');
     await port.expectOnHover(definition('port', lang));
+    // The pointer can move onto the tip (to read it) and the tip stays; away, it goes.
+    const box = await (await port.tip()).boundingBox();
+    if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
+    await expect(await port.tip()).toBeVisible();
     await page.mouse.move(640, 700);
     await port.expectHidden();
 

@@ -10,6 +10,9 @@ import './term.css';
  * it, and it shows above a modal dialog's backdrop. Never put one inside a button or a <label>
  * (it is a button itself): beside them, use `compact`.
  */
+/** How long a tip stays after the pointer leaves its word, so the pointer can reach the tip. */
+const LEAVE_MS = 300;
+
 /** The tip shown now, if any: one at a time (a keyboard's focus and the pointer may be on two words). */
 let hideShown: (() => void) | null = null;
 
@@ -29,14 +32,22 @@ export function Term({
   const tip = useRef<HTMLSpanElement>(null);
 
   // Built once: they read only the refs, so the listeners they add are removed by the same function.
-  const { show, hide } = useMemo(() => {
+  const { show, hide, leave } = useMemo(() => {
+    let leaving: number | undefined;
     const hide = (): void => {
+      window.clearTimeout(leaving);
       if (tip.current?.matches(':popover-open')) tip.current.hidePopover();
       window.removeEventListener('scroll', hide, true);
       window.removeEventListener('resize', hide);
       if (hideShown === hide) hideShown = null;
     };
+    // The pointer leaving the word has a moment to reach the tip (a diagonal path crosses neither).
+    const leave = (): void => {
+      window.clearTimeout(leaving);
+      leaving = window.setTimeout(hide, LEAVE_MS);
+    };
     const show = (): void => {
+      window.clearTimeout(leaving);
       const el = tip.current;
       const at = word.current;
       if (!el || !at || !el.isConnected) return;
@@ -48,13 +59,13 @@ export function Term({
       window.addEventListener('scroll', hide, true);
       window.addEventListener('resize', hide);
     };
-    return { show, hide };
+    return { show, hide, leave };
   }, []);
   useEffect(() => hide, [hide]);
 
   return (
     // The <dfn> keeps the tip open while the pointer is on the word or on the tip (its child).
-    <dfn className="term" data-term={term} onMouseEnter={show} onMouseLeave={hide}>
+    <dfn className="term" data-term={term} onMouseEnter={show} onMouseLeave={leave}>
       <button
         ref={word}
         type="button"
