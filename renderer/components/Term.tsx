@@ -4,18 +4,18 @@ import type { GlossaryTerm } from './glossary';
 import { placeTip } from './place-tip';
 import './term.css';
 
-/**
- * A glossary word: its one-line definition as a tooltip (hover, keyboard focus, or a tap). The tip
- * is a manual popover, so it sits in the top layer: no table cell, scrolling list or dialog clips
- * it, and it shows above a modal dialog's backdrop. Never put one inside a button or a <label>
- * (it is a button itself): beside them, use `compact`.
- */
 /** How long a tip stays after the pointer leaves its word, so the pointer can reach the tip. */
 const LEAVE_MS = 300;
 
 /** The tip shown now, if any: one at a time (a keyboard's focus and the pointer may be on two words). */
 let hideShown: (() => void) | null = null;
 
+/**
+ * A glossary word: its one-line definition as a tooltip (hover, keyboard focus, or a tap). The tip
+ * is a manual popover, so it sits in the top layer: no table cell, scrolling list or dialog clips
+ * it, and it shows above a modal dialog's backdrop. Never put one inside a button or a <label>
+ * (it is a button itself): beside them, use `compact`.
+ */
 export function Term({
   term,
   children,
