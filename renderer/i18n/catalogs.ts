@@ -7,11 +7,24 @@ import ko from './ko.json';
 export type Catalog = { [key: string]: string | Catalog };
 export type CatalogLanguage = 'en' | 'ko';
 
-/** Each domain's catalog file, by path (../features/<domain>/i18n/<lang>.json). */
+/** Each domain's catalog file, by path (../features/<domain>/i18n/<lang>.json): in the first paint. */
 export const DOMAIN_CATALOGS: Readonly<Record<string, Catalog>> = import.meta.glob<Catalog>(
-  '../features/*/i18n/*.json',
+  '../features/*/i18n/{en,ko}.json',
   { eager: true, import: 'default' },
 );
+
+/**
+ * Texts only one view shows, kept out of the first paint (the lessons' 30 KB): by path
+ * (../features/<domain>/i18n/<part>.<lang>.json), each its own chunk, added with loadCatalogPart.
+ */
+export const LAZY_CATALOGS: Readonly<Record<string, () => Promise<Catalog>>> = import.meta.glob<Catalog>(
+  '../features/*/i18n/*.{en,ko}.json',
+  { import: 'default' },
+);
+
+/** The path of a domain's lazy catalog part in one language (a key of LAZY_CATALOGS). */
+export const lazyCatalogPath = (domain: string, part: string, lang: CatalogLanguage): string =>
+  `../features/${domain}/i18n/${part}.${lang}.json`;
 
 /** `extra`'s keys laid over `base` (a new tree; neither is changed). */
 export function mergeCatalogs(base: Catalog, extra: Catalog): Catalog {

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CATALOGS, type Catalog, DOMAIN_CATALOGS, mergeCatalogs } from './catalogs';
+import { type Catalog, DOMAIN_CATALOGS, LAZY_CATALOGS, mergeCatalogs } from './catalogs';
 import baseEn from './en.json';
 import baseKo from './ko.json';
 import { ERROR_CODES } from '../../vm-backend/api/error-codes';
 import { pickLanguage } from './index';
+import { everyCatalog, lazyCatalogFiles } from './test-catalogs';
 
 type Tree = { [k: string]: string | Tree };
 const root = join(__dirname, '..', '..');
@@ -19,9 +20,11 @@ function flatten(t: Tree, prefix = ''): Map<string, string> {
   }
   return out;
 }
-// Every key the window can show: the shared catalogs merged with each domain's own.
-const EN = flatten(CATALOGS.en as Tree);
-const KO = flatten(CATALOGS.ko as Tree);
+// Every key the window can show: the shared catalogs merged with each domain's own, and the parts
+// that load with their view (LAZY_CATALOGS).
+const ALL = await everyCatalog();
+const EN = flatten(ALL.en as Tree);
+const KO = flatten(ALL.ko as Tree);
 const placeholders = (s: string): string[] =>
   [...s.matchAll(/\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]).sort();
 /** A key as the code names it: plural forms live under key_one / key_other. */
@@ -155,9 +158,11 @@ describe('pickLanguage', () => {
   });
 });
 
+const lazyParts = await lazyCatalogFiles();
+
 describe("domains' own catalogs (features/<domain>/i18n/)", () => {
   const leaves = (c: Catalog): string[] => [...flatten(c as Tree).keys()];
-  const files = Object.entries(DOMAIN_CATALOGS);
+  const files = [...Object.entries(DOMAIN_CATALOGS), ...lazyParts];
 
   it('merge under the shared ones without losing a key of either', () => {
     const merged = flatten(mergeCatalogs({ a: { b: 'x', c: 'y' } }, { a: { d: 'z' }, e: 'w' }) as Tree);
@@ -185,11 +190,18 @@ describe("domains' own catalogs (features/<domain>/i18n/)", () => {
     }
   });
 
+  it('keep the parts that load with their view out of the first paint', () => {
+    // The first paint merges only <lang>.json; <part>.<lang>.json files are their own chunks.
+    expect(Object.keys(DOMAIN_CATALOGS).filter((p) => !/\/i18n\/(en|ko)\.json$/.test(p))).toEqual([]);
+    expect(Object.keys(LAZY_CATALOGS)).toContain('../features/learn/i18n/lessons.en.json');
+    expect(Object.keys(LAZY_CATALOGS).filter((p) => !/\/i18n\/[a-z-]+\.(en|ko)\.json$/.test(p))).toEqual([]);
+  });
+
   it('come in both languages', () => {
     const folders = (lang: string): string[] =>
       files
         .map(([p]) => p)
-        .filter((p) => p.endsWith(`/${lang}.json`))
+        .filter((p) => p.endsWith(`/${lang}.json`) || p.endsWith(`.${lang}.json`))
         .map((p) => p.slice(0, -`${lang}.json`.length));
     expect(folders('ko').sort()).toEqual(folders('en').sort());
   });

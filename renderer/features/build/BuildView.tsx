@@ -10,6 +10,7 @@ import { BuildHistory } from './BuildHistory';
 import { BuildProgress } from './BuildProgress';
 import { sortedBuilds, useBuilds } from './build-store';
 import './build.css';
+import { Term } from '../../components/Term';
 
 export function BuildView(): React.JSX.Element {
   const { t } = useTranslation();
@@ -29,6 +30,7 @@ export function BuildView(): React.JSX.Element {
       <div className="view__main build-view">
         <div className="toolbar">
           <h1 id="build-title">{t('build.title')}</h1>
+          <Term term="dockerfile" compact />
         </div>
         <p className="build-intro">{t('build.intro')}</p>
         {buildKit && (

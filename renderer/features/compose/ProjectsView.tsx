@@ -12,6 +12,7 @@ import { ProjectCard } from './ProjectCard';
 import { ProjectLogs } from './ProjectLogs';
 import { serviceItems, unlistedProjects } from './project-items';
 import './compose.css';
+import { Term } from '../../components/Term';
 
 /** Compose projects: opened in Wharf or found through their containers' labels. */
 export function ProjectsView(): React.JSX.Element {
@@ -39,6 +40,7 @@ export function ProjectsView(): React.JSX.Element {
       <div className="view__main compose-view">
         <header className="compose-view__bar">
           <h1 id="projects-title">{t('compose.title')}</h1>
+          <Term term="compose" compact />
           {cli?.found && (
             <span className="muted small" data-testid="compose-cli">
               {t('compose.cliFound', { version: cli.version, flavor: prefix.join(' ') })}

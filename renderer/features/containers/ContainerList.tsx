@@ -5,6 +5,7 @@ import type { ContainerRow } from '../../../vm-backend/api/types';
 import type { ListItem } from './container-items';
 import { StatsHead } from '../stats/StatsCells';
 import { ContainerRowView, type RowProps } from './ContainerRowView';
+import { Term } from '../../components/Term';
 
 const ROW_HEIGHT = 44;
 
@@ -30,10 +31,14 @@ export function ContainerList(p: Props): React.JSX.Element {
       <div className="crow crow--head" role="row">
         <span role="columnheader" className="crow__check" />
         <span role="columnheader">{t('containers.col.name')}</span>
-        <span role="columnheader">{t('containers.col.image')}</span>
+        <span role="columnheader">
+          <Term term="image">{t('containers.col.image')}</Term>
+        </span>
         <span role="columnheader">{t('containers.col.state')}</span>
         <span role="columnheader">{t('containers.col.status')}</span>
-        <span role="columnheader">{t('containers.col.ports')}</span>
+        <span role="columnheader">
+          <Term term="port">{t('containers.col.ports')}</Term>
+        </span>
         <span role="columnheader">{t('containers.col.created')}</span>
         <StatsHead />
         <span role="columnheader">{t('containers.col.actions')}</span>

@@ -6,7 +6,7 @@ import type { ContainerRow, WharfErrorShape } from '../../../vm-backend/api/type
 import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ListToolbar } from '../../components/ListToolbar';
-import { Term } from '../learn/Term';
+import { Term } from '../../components/Term';
 import { cliHintProps } from '../../components/useCli';
 import { useStore } from '../../store/store';
 import { ContainerList } from './ContainerList';

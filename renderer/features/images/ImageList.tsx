@@ -7,6 +7,7 @@ import { formatAgo, formatBytes, shortId } from '../../lib/format';
 import { useRunDialog } from '../run/run-store';
 import type { ImageItem } from './image-items';
 import { useStore } from '../../store/store';
+import { Term } from '../../components/Term';
 
 const ROW_HEIGHT = 44;
 
@@ -111,7 +112,13 @@ export function ImageList({
       <div className="irow irow--head" role="row">
         {(['repository', 'tag', 'id', 'size', 'created', 'inUse', 'actions'] as const).map((c) => (
           <span key={c} role="columnheader">
-            {t(`images.col.${c}`)}
+            {c === 'repository' ? (
+              <Term term="repository">{t('images.col.repository')}</Term>
+            ) : c === 'tag' ? (
+              <Term term="tag">{t('images.col.tag')}</Term>
+            ) : (
+              t(`images.col.${c}`)
+            )}
           </span>
         ))}
       </div>

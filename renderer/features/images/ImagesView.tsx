@@ -2,7 +2,7 @@ import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dockerCli } from '../../../vm-backend/api/rules/cli';
 import { ListToolbar } from '../../components/ListToolbar';
-import { Term } from '../learn/Term';
+import { Term } from '../../components/Term';
 import { cliHintProps } from '../../components/useCli';
 import { formatBytes } from '../../lib/format';
 import { useStore } from '../../store/store';

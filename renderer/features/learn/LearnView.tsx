@@ -1,14 +1,19 @@
+import { use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { GLOSSARY_TERMS } from './glossary';
+import { loadCatalogPart } from '../../i18n/catalog-part';
+import { GLOSSARY_TERMS } from '../../components/glossary';
 import { openLesson } from './learn-actions';
 import { useLearn } from './learn-store';
 import { LESSONS, lessonById } from './lessons';
 import { LessonView } from './LessonView';
-import { Term } from './Term';
+import { Term } from '../../components/Term';
 import './learn.css';
 
 export function LearnView(): React.JSX.Element {
+  // The lessons' texts (i18n/lessons.<lang>.json) come with the view, not with the first paint:
+  // until they are in, the view suspends (the main area's Suspense shows its loading line).
+  use(loadCatalogPart('learn', 'lessons'));
   const { t } = useTranslation();
   const open = useLearn((s) => s.open);
   const progress = useLearn((s) => s.progress);

@@ -6,6 +6,7 @@ import type { LearnProgress } from '../../../vm-backend/api/contract.learn';
 import type { LessonId } from '../../../vm-backend/api/rules/learn-names';
 import type { WharfErrorShape } from '../../../vm-backend/api/types';
 import type { Bridge } from '../../bridge/types';
+import { loadCatalogPart } from '../../i18n/catalog-part';
 import { errorShape } from '../../lib/error-shape';
 import { useStore } from '../../store/store';
 import { useNetworks } from '../networks/networks-store';
@@ -120,10 +121,11 @@ export async function saveProgress(bridge: Bridge, next: LearnProgress): Promise
   }
 }
 
-// The lessons (their steps, checks and hints) load with the first started lesson or the Learn view,
-// not with the first paint: most windows never start one.
+// The lessons (their steps, checks and hints) and their texts (i18n/lessons.<lang>.json) load with
+// the first started lesson or the Learn view, not with the first paint: most windows never start one.
 let lessonsModule: Promise<typeof import('./lessons')> | null = null;
 const loadLessons = (): Promise<typeof import('./lessons')> => {
+  if (!lessonsModule) void loadCatalogPart('learn', 'lessons').catch(() => undefined); // the view asks again
   lessonsModule ??= import('./lessons');
   return lessonsModule;
 };

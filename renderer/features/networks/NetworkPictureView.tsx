@@ -9,6 +9,7 @@ import type { WharfErrorShape } from '../../../vm-backend/api/types';
 import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { goToContainer, loadPicture } from './network-actions';
+import { Term } from '../../components/Term';
 
 const COL = 130;
 const PAD = 10;
@@ -32,7 +33,9 @@ export function NetworkPictureView({ row }: { row: NetworkRow }): React.JSX.Elem
   }, [key]);
   return (
     <section className="networks__picture" aria-label={t('networks.picture.title')}>
-      <h3>{t('networks.picture.title')}</h3>
+      <h3>
+        {t('networks.picture.title')} <Term term="bridge" compact />
+      </h3>
       <p className="networks__note">{t('networks.picture.explain')}</p>
       {!picture && !error && <p>{t('common.loading')}</p>}
       {error && <ErrorNotice error={error} />}

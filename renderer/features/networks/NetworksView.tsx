@@ -11,6 +11,7 @@ import { PruneNetworksDialog } from './PruneNetworksDialog';
 import { filterNetworks } from './network-items';
 import { useNetworks } from './networks-store';
 import './networks.css';
+import { Term } from '../../components/Term';
 
 export function NetworksView(): React.JSX.Element {
   const { t } = useTranslation();
@@ -32,6 +33,7 @@ export function NetworksView(): React.JSX.Element {
         <ListToolbar
           titleId="networks-title"
           title={t('networks.title')}
+          titleNote={<Term term="network" compact />}
           searchLabel={t('networks.searchPlaceholder')}
           query={query}
           onQuery={setQuery}

@@ -12,6 +12,7 @@ import { cancelPull, retryPull, usePulls } from './pull-store';
 import { LayerRow } from './LayerRow';
 import './pull.css';
 import { ProgressBar } from '../../components/ProgressBar';
+import { Term } from '../../components/Term';
 
 export function PullPanel(): React.JSX.Element | null {
   const { t } = useTranslation();
@@ -19,7 +20,9 @@ export function PullPanel(): React.JSX.Element | null {
   if (order.length === 0) return null;
   return (
     <section className="pull-panel" aria-label={t('pull.title')}>
-      <h2 className="pull-panel__title">{t('pull.title')}</h2>
+      <h2 className="pull-panel__title">
+        {t('pull.title')} <Term term="layer" compact />
+      </h2>
       {order.map((id) => (
         <PullItem key={id} id={id} />
       ))}

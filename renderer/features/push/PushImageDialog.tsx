@@ -15,6 +15,7 @@ import { PushProgressCard } from './PushProgressCard';
 import { usePushes } from './push-store';
 import { pushTarget, pushTargetProblem, splitForPush } from './push-target';
 import './push.css';
+import { Term } from '../../components/Term';
 
 export function PushImageDialog({ image, onClose }: { image: string; onClose(): void }): React.JSX.Element {
   const { t } = useTranslation();
@@ -102,6 +103,7 @@ export function PushImageDialog({ image, onClose }: { image: string; onClose(): 
           <button type="button" className="btn" onClick={() => useRegistriesDialog.getState().show(true)}>
             {t('push.registries')}
           </button>
+          <Term term="registry" compact />
         </div>
         <div className="push-panel__row">
           <label>
@@ -118,6 +120,7 @@ export function PushImageDialog({ image, onClose }: { image: string; onClose(): 
             {t('push.image.tag')}
             <input value={tag} spellCheck={false} disabled={running} onChange={(e) => setTag(e.target.value)} />
           </label>
+          <Term term="tag" compact />
         </div>
         {problem && registry && (
           <p className="small push-dialog__problem" role="alert">

@@ -9,6 +9,7 @@ import {
 import type { ContainerRow } from '../../../vm-backend/api/types';
 import type { FieldProblems } from './field-errors';
 import { FieldError, invalidProps } from './FieldError';
+import { Term } from '../../components/Term';
 
 interface Props {
   form: RunForm;
@@ -36,7 +37,7 @@ export function PortRows({ form, update, problems, containers, listeners }: Prop
   return (
     <fieldset className="run-section">
       <legend>
-        {t('run.ports.title')} <code>-p</code>
+        {t('run.ports.title')} <code>-p</code> <Term term="port" compact />
       </legend>
       {form.ports.length === 0 && <p className="muted small">{t('run.ports.none')}</p>}
       {form.ports.map((p, i) => {

@@ -17,6 +17,7 @@ import { useRunForm } from './useRunForm';
 import { VolumeRows } from './VolumeRows';
 import { RunLimitsSection } from '../stats/RunLimitsSection';
 import './run-dialog.css';
+import { Term } from '../../components/Term';
 
 /** Run an image: every choice shows the `docker container run` flag it stands for. */
 export function RunDialog({ source }: { source: RunSource }): React.JSX.Element {
@@ -124,14 +125,25 @@ export function RunDialog({ source }: { source: RunSource }): React.JSX.Element 
         </label>
         <FieldError problems={problems} field="command" />
         <div className="run-row">
-          <label className="check">
-            <input type="checkbox" checked={form.detached} onChange={(e) => set('detached', e.target.checked)} />{' '}
-            {t('run.detached')} <code>-d</code>
-          </label>
-          <label className="check">
-            <input type="checkbox" checked={form.interactive} onChange={(e) => set('interactive', e.target.checked)} />{' '}
-            {t('run.interactive')} <code>-it</code>
-          </label>
+          {/* The "?" beside the label, not in it: a button inside a label would take the label's clicks. */}
+          <span className="run-check">
+            <label className="check">
+              <input type="checkbox" checked={form.detached} onChange={(e) => set('detached', e.target.checked)} />{' '}
+              {t('run.detached')} <code>-d</code>
+            </label>
+            <Term term="detached" compact />
+          </span>
+          <span className="run-check">
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={form.interactive}
+                onChange={(e) => set('interactive', e.target.checked)}
+              />{' '}
+              {t('run.interactive')} <code>-it</code>
+            </label>
+            <Term term="interactive" compact />
+          </span>
           <label className="check">
             <input type="checkbox" checked={form.autoRemove} onChange={(e) => set('autoRemove', e.target.checked)} />{' '}
             {t('run.autoRemove')} <code>--rm</code>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { RunForm, VolumeRow } from '../../../vm-backend/api/rules/run-form';
 import type { FieldProblems } from './field-errors';
 import { FieldError, invalidProps } from './FieldError';
+import { Term } from '../../components/Term';
 
 /** -v rows: a named volume or a host folder, mounted at a container path, optionally read-only. */
 export function VolumeRows({
@@ -19,7 +20,7 @@ export function VolumeRows({
   return (
     <fieldset className="run-section">
       <legend>
-        {t('run.volumes.title')} <code>-v</code>
+        {t('run.volumes.title')} <code>-v</code> <Term term="volume" compact />
       </legend>
       {form.volumes.map((v, i) => {
         const n = i + 1;

@@ -9,6 +9,7 @@ import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { errorShape } from '../../lib/error-shape';
 import { LimitFields } from './LimitFields';
+import { Term } from '../../components/Term';
 
 export function LimitsForm({
   id,
@@ -79,7 +80,9 @@ export function LimitsForm({
         if (!problems.length && any) void apply();
       }}
     >
-      <h3>{t('limits.title')}</h3>
+      <h3>
+        {t('limits.title')} <Term term="cgroup" compact />
+      </h3>
       <LimitFields
         value={value}
         onChange={(v) => (setValue(v), setDone(false))}

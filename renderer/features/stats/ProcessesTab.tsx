@@ -9,6 +9,7 @@ import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { errorShape } from '../../lib/error-shape';
 import './stats.css';
+import { Term } from '../../components/Term';
 
 export function ProcessesTab({
   id,
@@ -42,7 +43,7 @@ export function ProcessesTab({
     <div className="top-tab" role="tabpanel" data-testid="processes-tab">
       <code className="cli-inline">$ {statsCli.top(name)}</code>
       <p className="top-tab__note" role="note">
-        {t('top.note')}
+        {t('top.note')} <Term term="namespace" compact />
       </p>
       <button type="button" className="btn btn--small" onClick={() => setRound((n) => n + 1)} disabled={!running}>
         {t('top.refresh')}

@@ -7,6 +7,7 @@ import { FieldError } from '../run/FieldError';
 import type { FieldProblems } from '../run/field-errors';
 import { LimitFields } from './LimitFields';
 import './stats.css';
+import { Term } from '../../components/Term';
 
 export function RunLimitsSection({
   form,
@@ -29,6 +30,9 @@ export function RunLimitsSection({
   return (
     <details className="run-limits" open={form.limits !== undefined || engineOn}>
       <summary>{t('limits.runTitle')}</summary>
+      <p className="small muted">
+        {t('limits.kept')} <Term term="cgroup" compact />
+      </p>
       <LimitFields
         value={value}
         onChange={set}

@@ -16,6 +16,7 @@ import { StatsCharts } from './stats-charts';
 import { fmtBytes, fmtPct } from './stats-format';
 import { emptySeries, push, setLatestLimit } from './stats-series';
 import './stats.css';
+import { Term } from '../../components/Term';
 
 type View =
   | { kind: 'opening' }
@@ -132,7 +133,9 @@ export function StatsTab({ id, name, state }: { id: string; name: string; state:
   return (
     <div className="stats-tab" role="tabpanel" data-testid="stats-tab">
       <code className="cli-inline">$ {statsCli.stats(name)}</code>
-      <p className="stats-tab__explain">{t('stats.explain')}</p>
+      <p className="stats-tab__explain">
+        {t('stats.explain')} <Term term="cgroup" compact />
+      </p>
       {!running && view.kind !== 'ended' && (
         <p className="stats-tab__note" role="status" data-testid="stats-not-running">
           {t('stats.notRunning')}

@@ -10,6 +10,7 @@ import { VmSharesForm } from './VmSharesForm';
 import { useVm } from './vm-store';
 import { accelName, accelNoteText, bootTimeText, progressText } from './vm-text';
 import './vm.css';
+import { Term } from '../../components/Term';
 
 function useNow(ms: number): number {
   const [now, setNow] = useState(Date.now());
@@ -119,6 +120,7 @@ export function VmPanel(): React.JSX.Element | null {
             >
               {t('vm.showConsole')}
             </button>
+            <Term term="vm" compact />
           </div>
           {showSettings && overview.settings && overview.host && (
             <VmSettingsForm current={overview.settings} host={overview.host} live={live} />

@@ -4,7 +4,7 @@ import type { VolumeRow } from '../../../vm-backend/api/contract.volumes';
 import { getBridge } from '../../bridge';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ListToolbar } from '../../components/ListToolbar';
-import { Term } from '../learn/Term';
+import { Term } from '../../components/Term';
 import { cliHintProps } from '../../components/useCli';
 import { formatBytes } from '../../lib/format';
 import { RunDialogHost } from '../run/RunDialogHost';
