@@ -74,5 +74,11 @@ for (const lang of ['en', 'ko'] as const) {
     await term.word.click();
     await expect(detached).toBeChecked();
     await term.expectShown(definition('detached', lang));
+    // Escape hides the tip first and keeps the dialog; a second Escape closes the dialog.
+    await page.keyboard.press('Escape');
+    await term.expectHidden();
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
   });
 }

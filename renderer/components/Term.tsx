@@ -2,13 +2,11 @@ import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GlossaryTerm } from './glossary';
 import { placeTip } from './place-tip';
+import { tipHidden, tipShown } from './shown-tip';
 import './term.css';
 
 /** How long a tip stays after the pointer leaves its word, so the pointer can reach the tip. */
 const LEAVE_MS = 300;
-
-/** The tip shown now, if any: one at a time (a keyboard's focus and the pointer may be on two words). */
-let hideShown: (() => void) | null = null;
 
 /**
  * A glossary word: its one-line definition as a tooltip (hover, keyboard focus, or a tap). The tip
@@ -39,7 +37,7 @@ export function Term({
       if (tip.current?.matches(':popover-open')) tip.current.hidePopover();
       window.removeEventListener('scroll', hide, true);
       window.removeEventListener('resize', hide);
-      if (hideShown === hide) hideShown = null;
+      tipHidden(hide);
     };
     // The pointer leaving the word has a moment to reach the tip (a diagonal path crosses neither).
     const leave = (): void => {
@@ -51,8 +49,8 @@ export function Term({
       const el = tip.current;
       const at = word.current;
       if (!el || !at || !el.isConnected) return;
-      if (hideShown !== hide) hideShown?.();
-      hideShown = hide;
+      // One at a time (a keyboard's focus and the pointer may be on two words).
+      tipShown(hide);
       if (!el.matches(':popover-open')) el.showPopover();
       placeTip(el, at.getBoundingClientRect(), { width: window.innerWidth, height: window.innerHeight });
       // A fixed tip would drift from its word: it goes when anything scrolls.

@@ -2,6 +2,7 @@
 // and Escape closes only that one, so a dialog opened from another never hides under it and one
 // Escape never closes two.
 import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { hideShownTip } from './shown-tip';
 
 interface Layer {
   close(): void;
@@ -20,13 +21,19 @@ const subscribe = (l: () => void): (() => void) => {
   return () => listeners.delete(l);
 };
 
+/** Something inside the dialog that Escape closes first: an open list of suggestions (a combobox
+ *  with aria-expanded, whose own handler takes that Escape). */
+const usedInside = (e: KeyboardEvent): boolean =>
+  e.target instanceof Element && e.target.closest('[aria-expanded="true"]') !== null;
+
 function onKey(e: KeyboardEvent): void {
   if (e.key !== 'Escape') return;
   const top = stack[stack.length - 1];
-  if (!top) return;
+  if (!top || usedInside(e)) return;
   e.preventDefault();
   e.stopImmediatePropagation();
-  top.close();
+  // A glossary tip shown in the dialog goes first; the next Escape closes the dialog.
+  if (!hideShownTip()) top.close();
 }
 
 /** Puts a dialog on top; the function returned takes it off (wherever it is in the stack). */
