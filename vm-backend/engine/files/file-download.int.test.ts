@@ -3,7 +3,7 @@
 // goes away ends the engine's stream and releases a volume's helper. Made here: one container and
 // one volume, labelled wharf.test=1.
 import { createHash } from 'node:crypto';
-import { type IncomingMessage, request } from 'node:http';
+import { Agent, type IncomingMessage, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineStatus } from '../../api/types';
 import type { Envelope } from '../../api/wire';
@@ -13,6 +13,9 @@ import { until } from '../../testing/until';
 import { createBackend } from '../../wiring/backend';
 import type { Backend } from '../../wiring/backend-types';
 import { docker, uniqueName } from '../test-client';
+import type { ArchiveSource } from './archive-source';
+import { openArchive } from './engine-archive';
+import { readFailure } from '../errors';
 
 let backend: Backend;
 let web: WebServer;
@@ -96,4 +99,35 @@ describe('a file download keeps pace with its receiver', () => {
     res.destroy();
     await until(async () => (await helpers()) === '', 15_000, 100);
   }, 60_000);
+});
+
+describe("the engine's archive, read raw (HTTP/1.0) and through node:http", () => {
+  const local = localConnectionFromEnv();
+  // The same socket through an agent takes the node:http path, as SSH and the VM do.
+  const viaAgent = { ...local, httpOptions: () => ({ ...local.httpOptions(), agent: new Agent() }) };
+  const drain = (src: ArchiveSource): Promise<Buffer> =>
+    new Promise((resolve, reject) => {
+      const parts: Buffer[] = [];
+      src.start({
+        data: (b) => parts.push(Buffer.from(b)) > 0,
+        end: () => resolve(Buffer.concat(parts)),
+        error: reject,
+      });
+    });
+
+  it('gives the same tar both ways, and the engine refusal as dockerode does', async () => {
+    const raw = await drain(await openArchive(local, '1.41', ctr, '/etc/hostname'));
+    const http = await drain(await openArchive(viaAgent, '1.41', ctr, '/etc/hostname'));
+    expect(raw.length).toBeGreaterThan(1024);
+    expect(raw.equals(http)).toBe(true);
+    for (const conn of [local, viaAgent]) {
+      const missing = await openArchive(conn, '1.41', ctr, '/no/such/file').catch((e: unknown) => e);
+      expect(readFailure(missing)).toMatchObject({
+        status: 404,
+        message: expect.stringMatching(/could not find the file/i),
+      });
+      const gone = await openArchive(conn, '1.41', 'wdl-no-such-container', '/').catch((e: unknown) => e);
+      expect(readFailure(gone)).toMatchObject({ status: 404, message: expect.stringMatching(/no such container/i) });
+    }
+  });
 });
