@@ -1,12 +1,13 @@
-// A path of a container or volume as a download: a file as its own bytes (the one entry of the
-// engine's archive, streamed), a folder as a .tar whose every entry was checked (tar-safety.ts).
-// Never buffered: the engine's stream is paused while the receiver is slower.
+// A path of a container or volume as a download: a file as its own bytes (cut out of the engine's
+// archive as it streams: file-download-one.ts), a folder as a .tar whose every entry was checked
+// (tar-safety.ts). Never buffered: the engine's stream is paused while the receiver is slower.
 import { PassThrough, type Readable } from 'node:stream';
 import { extract, pack } from 'tar-stream';
 import type { FileOwner } from '../../api/contract.files';
 import { baseName, parentOf, resolveLink } from '../../api/rules/file-paths';
 import type { EngineSession } from '../session';
-import { archiveUnsafe, copyFailed, fileError } from './file-errors';
+import { copyFailed, fileError } from './file-errors';
+import { openFileStream } from './file-download-one';
 import { openOwner } from './file-owner';
 import { statPath } from './file-stat';
 import { safeEntryName, safeLinkTarget } from './tar-safety';
@@ -32,17 +33,26 @@ export async function openDownload(
   const o = await openOwner(session, owner);
   const docker = session.client();
   const full = `${o.prefix}${path === '/' && o.prefix ? '' : path}` || '/';
-  let released = false;
-  const release = (): void => {
-    if (!released) void o.release();
-    released = true;
+  let released: Promise<void> | null = null;
+  const release = (): Promise<void> => {
+    released ??= o.release().catch(() => {});
+    return released;
   };
   try {
     const st = await statPath(docker, o.id, full);
     if (st.kind === 'link' && st.linkTarget && links < MAX_LINKS) {
       // A link downloads what it points at (docker cp -L), resolved inside the container or volume.
-      release();
+      void release();
       return await openDownload(session, owner, resolveLink(parentOf(path), st.linkTarget), links + 1);
+    }
+    if (st.kind !== 'dir') {
+      const f = await openFileStream(session, o.id, full, path, release);
+      return {
+        name: baseName(path) || 'file',
+        size: f.size,
+        contentType: 'application/octet-stream',
+        stream: f.stream,
+      };
     }
     const abort = new AbortController();
     const res = (await docker
@@ -57,66 +67,31 @@ export async function openDownload(
     out.on('close', () => {
       abort.abort();
       res.destroy();
-      release();
+      void release();
     });
     res.on('error', (e) => fail(copyFailed(path, String((e as Error).message ?? e))));
     res.on('aborted', () => fail(copyFailed(path, 'the engine closed the stream')));
     ex.on('error', (e) => fail(copyFailed(path, e.message)));
-    if (st.kind === 'dir') {
-      const tar = pack();
-      tar.on('error', fail);
-      ex.on('entry', (h, body, next) => {
-        let name: string;
-        try {
-          name = safeEntryName(h.name);
-          safeLinkTarget(h.type, h.linkname);
-        } catch (e) {
-          body.resume();
-          return fail(e);
-        }
-        const entry = tar.entry({ ...h, name }, (err) => (err ? fail(err) : next()));
-        body.pipe(entry);
-      });
-      ex.on('finish', () => tar.finalize());
-      tar.pipe(out);
-      res.pipe(ex);
-      return { name: `${baseName(path) || 'root'}.tar`, contentType: 'application/x-tar', stream: out };
-    }
-    let seen = false;
+    const tar = pack();
+    tar.on('error', fail);
     ex.on('entry', (h, body, next) => {
-      if (seen) {
-        // A file's archive holds one entry: anything more is not what was asked for.
+      let name: string;
+      try {
+        name = safeEntryName(h.name);
+        safeLinkTarget(h.type, h.linkname);
+      } catch (e) {
         body.resume();
-        return fail(archiveUnsafe(h.name));
+        return fail(e);
       }
-      seen = true;
-      if (safeEntryName(h.name) !== baseName(full) || (h.type !== 'file' && h.type !== 'contiguous-file')) {
-        body.resume();
-        return fail(archiveUnsafe(h.name));
-      }
-      body.on('data', (c: unknown) => {
-        if (!out.write(c as Buffer)) {
-          body.pause();
-          out.once('drain', () => body.resume());
-        }
-      });
-      body.on('end', () => {
-        out.end();
-        next();
-      });
+      const entry = tar.entry({ ...h, name }, (err) => (err ? fail(err) : next()));
+      body.pipe(entry);
     });
-    ex.on('finish', () => {
-      if (!seen) fail(copyFailed(path, 'the archive was empty'));
-    });
+    ex.on('finish', () => tar.finalize());
+    tar.pipe(out);
     res.pipe(ex);
-    return {
-      name: baseName(path) || 'file',
-      size: st.size,
-      contentType: 'application/octet-stream',
-      stream: out,
-    };
+    return { name: `${baseName(path) || 'root'}.tar`, contentType: 'application/x-tar', stream: out };
   } catch (err) {
-    release();
+    void release();
     throw fileError(err, owner, path, endpoint);
   }
 }
