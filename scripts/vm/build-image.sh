@@ -77,7 +77,8 @@ chroot "$ROOT" depmod "$KVER"
 install -m 755 "$HERE/guest/wharf-boot.sh" "$ROOT/usr/local/sbin/wharf-boot"
 install -m 755 "$HERE/guest/wharf-data.sh" "$ROOT/usr/local/sbin/wharf-data"
 install -m 755 "$HERE/guest/wharf-shares.sh" "$ROOT/usr/local/sbin/wharf-shares"
-for u in wharf-boot.service wharf-data.service wharf-shares.service wharf-netfilter.service docker.service containerd.service; do
+install -m 755 "$HERE/guest/wharf-powerbutton.sh" "$ROOT/usr/local/sbin/wharf-powerbutton"
+for u in wharf-boot.service wharf-data.service wharf-shares.service wharf-powerbutton.service wharf-netfilter.service docker.service containerd.service; do
   install -m 644 "$HERE/guest/$u" "$ROOT/etc/systemd/system/$u" # /etc shadows Debian's units
 done
 install -m 644 "$HERE/guest/sshd-wharf.conf" "$ROOT/etc/ssh/sshd_config.d/wharf.conf"
@@ -94,7 +95,7 @@ echo wharf >"$ROOT/etc/hostname"
 echo "$VERSION" >"$ROOT/etc/wharf-image"
 # Host keys made by openssh-server's postinst would be shared by every VM: each VM makes its own.
 rm -f "$ROOT"/etc/ssh/ssh_host_*
-chroot "$ROOT" systemctl enable wharf-boot.service wharf-data.service wharf-shares.service wharf-netfilter.service containerd.service docker.service >/dev/null
+chroot "$ROOT" systemctl enable wharf-boot.service wharf-data.service wharf-shares.service wharf-powerbutton.service wharf-netfilter.service containerd.service docker.service >/dev/null
 # Units that only cost boot time in a headless VM (wharf-boot brings the network up; dockerd makes
 # its own socket; no consoles to log in on; no timers for a desktop's disposable VM).
 chroot "$ROOT" systemctl mask systemd-networkd.service systemd-networkd.socket \

@@ -1,6 +1,7 @@
 // The real thing: builds (cached) and boots the guest under QEMU TCG, reaches dockerd over SSH,
 // runs a container with a published port fetched from the host, stops, finds image and volume
-// data after a restart, then survives a killed QEMU (reported, reconciled, started again).
+// data after a restart, then survives a killed QEMU (reported, reconciled, started again), and
+// stops cleanly through the ACPI power button when the guest's SSH is gone.
 // Skipped, with the reason printed, only when QEMU cannot run on this host at all.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -211,6 +212,32 @@ describe.skipIf(skip !== null)('Wharf VM under QEMU (TCG)', { timeout: 300_000 }
     const again = make();
     expect((await again.reconcile()).state).toBe('running');
     again.close();
+    expect((await vm.stop()).state).toBe('stopped');
+  });
+
+  it('a stop with the guest SSH gone presses the ACPI power button: Docker still stops its containers', async () => {
+    expect((await vm.start()).state).toBe('running');
+    const vol = '/var/lib/docker/volumes/wharfvol/_data';
+    // on-term-restart (unless-stopped) is back; its SIGTERM record is cleared, its trap is set.
+    const ready = await sh(
+      `rm -f ${vol}/on-term-restart; for i in $(seq 50); do [ "$(docker inspect -f '{{.State.Running}}' on-term-restart)" = true ] && exit 0; sleep 0.2; done; exit 1`,
+    );
+    expect(ready.code, ready.stderr).toBe(0);
+    await new Promise((r) => setTimeout(r, 1000));
+    // SSH goes away (the listener; this session survives its own command).
+    await sh('systemctl stop ssh.service');
+    expect((await sh('true')).code).not.toBe(0);
+    const pid = readPid(vm.files.pid) as number;
+    const t0 = Date.now();
+    expect((await vm.stop()).state).toBe('stopped');
+    const secs = (Date.now() - t0) / 1000;
+    console.log(`VM without SSH stopped in ${secs.toFixed(1)} s (the kill would come at 60 s)`);
+    expect(pidAlive(pid, 'qemu')).toBe(false);
+    // Powered off by the guest, not killed at the timeout.
+    expect(secs).toBeLessThan(50);
+    expect((await vm.start()).state).toBe('running');
+    const term = await sh(`cat ${vol}/on-term-restart`);
+    expect(term.stdout.trim(), term.stderr).toBe('got-term');
     expect((await vm.stop()).state).toBe('stopped');
   });
 });

@@ -146,8 +146,9 @@ export class VmManager {
             () => null,
           );
         this.machine.to('stopping', 'Powering off the VM');
-        // The minimal guest has no logind to act on the ACPI button, so ask systemd over SSH first;
-        // QMP system_powerdown is the path when SSH is gone, and a kill after the timeout the last.
+        // Ask systemd over SSH first; when SSH is gone, QMP system_powerdown presses the ACPI power
+        // button, which the guest's wharf-powerbutton service turns into a clean poweroff (no logind
+        // or acpid there); a kill after the timeout is the last resort.
         if (conn)
           off = await guestRun(conn, 'systemctl poweroff --no-block && echo WHARF-OFF', 10_000).catch(() => null);
       } finally {
