@@ -94,10 +94,18 @@ export class SearchService {
   /** Where `image` can be pulled from: Hub and each saved registry (search:image-sources). */
   imageSources(image: string): Promise<ImageSources> {
     const signal = AbortSignal.timeout(this.timeoutMs);
+    // One client per registry for this look: its sign-in (Basic or a Bearer token) is answered once,
+    // not again for each repository asked.
+    const clients = new Map<string, RegistryClient>();
+    const client = (t: RegistryTarget): RegistryClient => {
+      let c = clients.get(t.host);
+      if (!c) clients.set(t.host, (c = new RegistryClient(t, { signal })));
+      return c;
+    };
     return findImageSources(image, {
       registries: () => this.store.all(),
       catalog: (t) => this.catalog(t),
-      hasTag: (t, repository, reference) => new RegistryClient(t, { signal }).hasTag(repository, reference),
+      hasTag: (t, repository, reference) => client(t).hasTag(repository, reference),
       hubHasTag: (repository, tag) => hubHasTag(repository, tag, signal),
     });
   }
