@@ -1,6 +1,8 @@
 // The files:* calls: a container's files (running or stopped) and a volume's (through a helper
-// container that is created, never started, and removed). Bytes never cross this contract:
-// downloads and uploads go through a one-use ticket on web mode's HTTP server (server/file-transfer.ts).
+// container that is created, never started, and removed). Bytes never cross this contract: the
+// browser's downloads and uploads go through a one-use ticket on web mode's HTTP server
+// (server/file-transfer.ts), and files:save writes into a folder of the backend's machine itself,
+// as `docker cp` does (the desktop app's save dialog, web mode's "Save to a folder").
 import { z } from 'zod';
 import { call } from './define';
 import { containerRef } from './ids';
@@ -48,6 +50,50 @@ export interface FileChange {
   kind: 'changed' | 'added' | 'deleted';
 }
 
+/** Names a running files:save, chosen by the window that starts it (it cancels by it). */
+export const copyId = z.string().regex(/^copy-[0-9a-z]{6,24}$/);
+
+/** The host's folder to save into: a full path, or ~ / ~/x for the backend's home. */
+const hostFolder = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !/[\u0000-\u001f\u007f]/.test(p), 'control characters');
+
+/** A name to save as in that folder: one segment, as the host's file systems take it. */
+const hostName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((n) => n !== '.' && n !== '..' && !/[\u0000-\u001f\u007f/\\]/.test(n), 'not a file name');
+
+/** Where a files:save stands: sent as 'files:copy-progress' to its window while it runs. */
+export interface CopyProgress {
+  copy: string;
+  /** The path in the container or volume. */
+  path: string;
+  /** Bytes written so far. */
+  bytes: number;
+  /** The file's size (a folder's .tar has none up front). */
+  total?: number;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  /** Where it was saved (state done): the folder's real path and the name used. */
+  savedAs?: string;
+}
+
+const saveInput = z
+  .object({
+    owner: fileOwner,
+    path: filePath,
+    copy: copyId,
+    folder: hostFolder,
+    /** The name to save as; without it, the item's own (a folder's with .tar). */
+    name: hostName.optional(),
+    /** Replace a file of that name (the save dialog asked); otherwise `name (1)` and on. */
+    replace: z.boolean().default(false),
+  })
+  .strict();
+
 export const fileCalls = {
   'files:list': call<z.ZodObject<{ owner: typeof fileOwner; path: typeof filePath }>, FileListing>(
     z.object({ owner: fileOwner, path: filePath }).strict(),
@@ -69,4 +115,9 @@ export const fileCalls = {
     z.ZodObject<{ owner: typeof fileOwner; dir: typeof filePath }>,
     { ticket: string; url: string }
   >(z.object({ owner: fileOwner, dir: filePath }).strict()),
+  /** `docker cp CONTAINER:PATH FOLDER`: the file (a folder as .tar) written into a folder of this
+   *  machine; answers when it ends (done or cancelled), with progress on the way. */
+  'files:save': call<typeof saveInput, CopyProgress>(saveInput),
+  /** Stops a files:save of this window; what it wrote so far is removed. */
+  'files:copy-cancel': call<z.ZodObject<{ copy: typeof copyId }>, null>(z.object({ copy: copyId }).strict()),
 };

@@ -18,6 +18,7 @@ describe('events', () => {
       'compose:progress',
       'exec:exit',
       'exec:output',
+      'files:copy-progress',
       'logs:chunk',
       'logs:end',
       'logs:state',

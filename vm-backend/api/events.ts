@@ -6,6 +6,7 @@
 // No zod and no runtime import: the preload and the renderer's entry may take it.
 import type { NetworkRow } from './contract.networks';
 import type { ComposeProgress } from './contract.compose';
+import type { CopyProgress } from './contract.files';
 import type { PullProgress } from './contract.pull';
 import type { BuildOutput, BuildRecord } from './contract.build';
 import type { PushProgress } from './contract.push';
@@ -49,6 +50,7 @@ export const events = {
   'compose:progress': perClient<ComposeProgress>(),
   'stats:sample': perStream<StatsSampleEvent>(),
   'stats:end': perStream<StatsEndEvent>(),
+  'files:copy-progress': perClient<CopyProgress>(),
 };
 
 type EventDefs = typeof events;

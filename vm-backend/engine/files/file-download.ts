@@ -87,7 +87,13 @@ export async function openDownload(
       body.pipe(entry);
     });
     ex.on('finish', () => tar.finalize());
-    tar.pipe(out);
+    // As a file's: the whole .tar ends once the owner (a volume's helper) is released.
+    // (tar-stream's pipe always ends its destination, so the bytes are passed on by hand.)
+    tar.on('data', (c) => {
+      if (!out.write(c as Buffer)) tar.pause();
+    });
+    out.on('drain', () => tar.resume());
+    tar.on('end', () => void release().then(() => out.end()));
     res.pipe(ex);
     return { name: `${baseName(path) || 'root'}.tar`, contentType: 'application/x-tar', stream: out };
   } catch (err) {

@@ -45,3 +45,30 @@ export function pathError(err: unknown, path: string): WharfError {
   if (e.code === 'ENOTDIR') return pathNotFolder(path, detail);
   return pathUnreadable(path, detail);
 }
+
+export const pathUnwritable = (path: string, detail: string): WharfError =>
+  bad(
+    'HOST_PATH_UNWRITABLE',
+    `Wharf cannot write into the folder ${path}.`,
+    'Check that your user may write there (its permissions, a read-only disk), or choose another folder.',
+    detail,
+    path,
+  );
+
+export const hostDiskFull = (path: string, detail: string): WharfError =>
+  bad(
+    'HOST_DISK_FULL',
+    `The disk that holds ${path} is full.`,
+    'Free some space on this computer, or save to a folder on another disk.',
+    detail,
+    path,
+  );
+
+/** A write into `folder` that failed, as one of the above. */
+export function writeError(err: unknown, folder: string): WharfError {
+  const e = err as NodeJS.ErrnoException;
+  const detail = `${e.code ?? 'error'}: ${e.message ?? String(err)}`;
+  if (e.code === 'ENOSPC' || e.code === 'EDQUOT') return hostDiskFull(folder, detail);
+  if (e.code === 'ENOENT') return pathNotFound(folder, detail);
+  return pathUnwritable(folder, detail);
+}
