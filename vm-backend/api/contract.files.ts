@@ -67,17 +67,28 @@ const hostName = z
   .max(255)
   .refine((n) => n !== '.' && n !== '..' && !/[\u0000-\u001f\u007f/\\]/.test(n), 'not a file name');
 
-/** Where a files:save stands: sent as 'files:copy-progress' to its window while it runs. */
+const copyInInput = z
+  .object({
+    owner: fileOwner,
+    dir: filePath,
+    copy: copyId,
+    /** The file on this machine (a full path): what the desktop app's file picker gave. */
+    source: hostFolder,
+  })
+  .strict();
+
+/** Where a files:save (or files:copy-in) stands: sent as 'files:copy-progress' to its window while it runs. */
 export interface CopyProgress {
   copy: string;
-  /** The path in the container or volume. */
+  /** The path in the container or volume (copied from, or, for files:copy-in, to). */
   path: string;
   /** Bytes written so far. */
   bytes: number;
   /** The file's size (a folder's .tar has none up front). */
   total?: number;
   state: 'running' | 'done' | 'cancelled' | 'failed';
-  /** Where it was saved (state done): the folder's real path and the name used. */
+  /** Where it was saved (state done): the folder's real path and the name used (files:save), or
+   *  the path in the container (files:copy-in). */
   savedAs?: string;
 }
 
@@ -118,6 +129,9 @@ export const fileCalls = {
   /** `docker cp CONTAINER:PATH FOLDER`: the file (a folder as .tar) written into a folder of this
    *  machine; answers when it ends (done or cancelled), with progress on the way. */
   'files:save': call<typeof saveInput, CopyProgress>(saveInput),
-  /** Stops a files:save of this window; what it wrote so far is removed. */
+  /** `docker cp FILE CONTAINER:DIR`: a file of this machine streamed into a folder of a container
+   *  or volume (the desktop app's upload: its page cannot stream a picked file over HTTP). */
+  'files:copy-in': call<typeof copyInInput, CopyProgress>(copyInInput),
+  /** Stops a files:save or files:copy-in of this window; what it wrote so far is removed. */
   'files:copy-cancel': call<z.ZodObject<{ copy: typeof copyId }>, null>(z.object({ copy: copyId }).strict()),
 };

@@ -13,7 +13,7 @@ export function themeSource(value: unknown): ThemeSource | null {
 
 /**
  * What Electron's preload exposes as the frozen `window.wharf` (electron/preload), and what the
- * renderer's Electron bridge uses. Exactly these seven members: nothing reaches other channels.
+ * renderer's Electron bridge uses. Exactly these nine members: nothing reaches other channels.
  */
 export interface PreloadApi {
   invoke(name: string, input: unknown): Promise<Envelope<unknown>>;
@@ -23,9 +23,21 @@ export interface PreloadApi {
   saveLogs(id: string, options: { timestamps: boolean }): Promise<Envelope<boolean>>;
   /** The OS folder dialog: the chosen folder's absolute path, or null when cancelled. */
   pickFolder(): Promise<string | null>;
+  /** The OS save dialog for a file first named `defaultName` (it asks before replacing one): the
+   *  folder and the name chosen, for files:save, or null when cancelled. */
+  chooseSavePath(defaultName: string): Promise<SavePath | null>;
+  /** Where on disk a file the user picked or dropped is (Electron's webUtils.getPathForFile), for
+   *  files:copy-in; '' when it has no path. No IPC: the preload answers it. */
+  pathForFile(file: File): string;
   /** The page's theme choice, so the app's own parts (menus, dialogs, title bar) match it. */
   setTheme(source: ThemeSource): Promise<void>;
   platform: string;
+}
+
+/** A place to save one file: a folder (absolute) and a name in it. */
+export interface SavePath {
+  folder: string;
+  name: string;
 }
 
 /**
@@ -38,5 +50,6 @@ export const IPC_CHANNELS = Object.freeze({
   openExternal: 'wharf:open-external',
   saveLogs: 'wharf:save-logs',
   pickFolder: 'wharf:pick-folder',
+  chooseSavePath: 'wharf:choose-save-path',
   setTheme: 'wharf:set-theme',
-} as const satisfies Record<Exclude<keyof PreloadApi, 'platform'>, `wharf:${string}`>);
+} as const satisfies Record<Exclude<keyof PreloadApi, 'platform' | 'pathForFile'>, `wharf:${string}`>);
