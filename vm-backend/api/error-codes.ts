@@ -142,6 +142,8 @@ export const ERROR_CODES = [
   'HOST_PATH_NOT_FOLDER',
   'HOST_PATH_UNREADABLE',
   'HOST_PATH_UNWRITABLE',
+  'HOST_FILE_NOT_FOUND',
+  'HOST_PATH_NOT_FILE',
   'HOST_DISK_FULL',
   // engine/build/: building an image from a folder.
   'BUILD_NO_DOCKERFILE',

@@ -1,6 +1,7 @@
-// files:save against the real dockerd: a container's file and a volume's folder written into a
+// files:save and files:copy-in against the real dockerd: a container's file and a volume's folder written into a
 // folder of this machine (bytes compared), a taken name kept, cancel and a closed window removing
-// what was written, and a container removed mid-copy a coded error with nothing left behind.
+// what was written, and a container removed mid-copy a coded error with nothing left behind; a file
+// of this machine copied into a container and a volume, read back with docker exec.
 // Made here: one container, one volume (labelled wharf.test=1) and a temporary folder.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -167,5 +168,45 @@ describe('files:save (docker cp into a folder of this machine)', () => {
     }
     expect(readdirSync(join(dir, '..'))).not.toContain('escape');
     expect(parts()).toEqual([]);
+  }, 30_000);
+});
+
+describe('files:copy-in (docker cp FILE CONTAINER:DIR)', () => {
+  const copyIn = (input: Record<string, unknown>, client = recordingClient()) =>
+    backend.invoke('files:copy-in', { copy: `copy-in${++n}abc`, ...input }, client) as Promise<Envelope<CopyProgress>>;
+
+  it('streams a file of this machine into a container and into a volume, whole', async () => {
+    const src = join(dir, 'to-copy.bin');
+    const bytes = Buffer.alloc(8 * 1024 * 1024 + 17, 0);
+    for (let i = 0; i < bytes.length; i += 4096) bytes[i] = i % 251;
+    writeFileSync(src, bytes);
+    const want = createHash('sha256').update(bytes).digest('hex');
+    const client = recordingClient();
+    const r = await copyIn({ owner: { kind: 'container', id: ctr }, dir: '/tmp', source: src }, client);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.value).toMatchObject({
+      state: 'done',
+      bytes: bytes.length,
+      total: bytes.length,
+      savedAs: '/tmp/to-copy.bin',
+    });
+    expect((await docker('exec', ctr, 'sha256sum', '/tmp/to-copy.bin')).split(' ')[0]).toBe(want);
+    expect(client.events.at(-1)?.payload).toMatchObject({ state: 'done' });
+    const v = await copyIn({ owner: { kind: 'volume', name: vol }, dir: '/notes', source: src });
+    expect(v.ok && v.value.savedAs).toBe('/notes/to-copy.bin');
+    expect((await docker('exec', ctr, 'sha256sum', '/data/notes/to-copy.bin')).split(' ')[0]).toBe(want);
+    expect(await helpers()).toBe('');
+  }, 60_000);
+
+  it('a missing file, a folder and a relative path are coded errors', async () => {
+    const owner = { kind: 'container', id: ctr };
+    const missing = await copyIn({ owner, dir: '/tmp', source: join(dir, 'nope.txt') });
+    expect(!missing.ok && missing.error.code).toBe('HOST_FILE_NOT_FOUND');
+    const folder = await copyIn({ owner, dir: '/tmp', source: dir });
+    expect(!folder.ok && folder.error.code).toBe('HOST_PATH_NOT_FILE');
+    const relative = await copyIn({ owner, dir: '/tmp', source: 'to-copy.bin' });
+    expect(!relative.ok && relative.error.code).toBe('HOST_PATH_NOT_ABSOLUTE');
+    const noDir = await copyIn({ owner, dir: '/no/such/dir', source: join(dir, 'to-copy.bin') });
+    expect(!noDir.ok && noDir.error.code).toBe('FILE_NOT_FOUND');
   }, 30_000);
 });

@@ -72,3 +72,13 @@ export function writeError(err: unknown, folder: string): WharfError {
   if (e.code === 'ENOENT') return pathNotFound(folder, detail);
   return pathUnwritable(folder, detail);
 }
+
+/** A file of this machine to read (files:copy-in) that is missing, or is not a regular file. */
+export function fileReadError(err: unknown, path: string): WharfError {
+  const e = err as NodeJS.ErrnoException;
+  const detail = `${e.code ?? 'error'}: ${e.message ?? String(err)}`;
+  if (e.code === 'ENOENT' || e.code === 'ENOTDIR')
+    return bad('HOST_FILE_NOT_FOUND', `There is no file ${path}.`, 'Pick the file again.', detail, path);
+  if (e.code === 'EISDIR') return bad('HOST_PATH_NOT_FILE', `${path} is not a file.`, 'Pick a file.', detail, path);
+  return pathUnreadable(path, detail);
+}
