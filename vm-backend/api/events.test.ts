@@ -67,6 +67,7 @@ describe('IPC_CHANNELS', () => {
       openExternal: 'wharf:open-external',
       saveLogs: 'wharf:save-logs',
       pickFolder: 'wharf:pick-folder',
+      chooseSavePath: 'wharf:choose-save-path',
       setTheme: 'wharf:set-theme',
     });
   });
