@@ -5,12 +5,14 @@
 // - root_list_ms: files:list of `/` in a running container of a 1 GB image (and, reported beside it,
 //   of a stopped one: its image's listing by a short-lived helper + docker diff, the first time and
 //   then with the image's listing cached);
-// - copy_out_ratio: a 200 MB file downloaded through GET /files/transfer, over `docker cp` out
-//   (medians of 3, the two interleaved; curl saves Wharf's download to a file, as docker cp does),
-//   the median of the three rounds' own ratios beside it (copy_out_round_ratio), and the
-//   backend's RSS growth during the copies.
+// - copy_out_ratio: a 200 MB file saved into a folder through Wharf (files:save: the desktop
+//   app's Download, web mode's "Save to a folder"), over `docker cp` out into a folder (medians of
+//   3, interleaved), the median of the rounds' own ratios beside it (copy_out_round_ratio);
+//   copy_out_browser_ratio: the same file through web mode's browser download (GET
+//   /files/transfer, curl saving it as the browser would: a third process on the bytes' way);
+//   and the backend's RSS growth during all the copies.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -103,21 +105,37 @@ export const filesBench: Bench = async (ctx) => {
       `/ of a 1 GB image: running ${round(root)} ms, stopped (via ${stoppedVia}) ${round(rootStopped)} ms first, ${round(rootStoppedCached)} ms cached`,
     );
 
-    // curl writes the file as docker cp does, in its own process (a reader in this process would
-    // share the 2 cores with the backend it measures).
-    const download = async (): Promise<number> => {
+    // curl writes the file as the browser does, in its own process (a reader in this process
+    // would share the 2 cores with the backend it measures).
+    const browserDownload = async (): Promise<number> => {
       const t = await call<{ url: string }>('files:download-ticket', { owner: owner(many), path: '/big.bin' });
       const out = join(dir, 'wharf.bin');
       await run('curl', ['-sf', '-o', out, `http://127.0.0.1:${web.port}${t.url}`]);
       return statSync(out).size;
     };
-    if ((await download()) !== 209_715_200) throw new Error('short download');
-    // Interleaved rounds, the first of each pair alternating: on this shared 2-core machine the
-    // load moves within seconds, and three of one then three of the other measured the load.
+    const saveDir = join(dir, 'saved');
+    mkdirSync(saveDir);
+    let copies = 0;
+    const save = async (): Promise<number> => {
+      const r = await call<{ savedAs: string; state: string }>('files:save', {
+        owner: owner(many),
+        path: '/big.bin',
+        copy: `copy-bench${++copies}`,
+        folder: saveDir,
+        replace: true,
+      });
+      if (r.state !== 'done') throw new Error(`save ${r.state}`);
+      return statSync(r.savedAs).size;
+    };
+    if ((await browserDownload()) !== 209_715_200) throw new Error('short download');
+    if ((await save()) !== 209_715_200) throw new Error('short save');
+    // Interleaved rounds, the order turning each round: on this shared 2-core machine the load
+    // moves within seconds, and three of one then three of the other measured the load.
     let peak = 0;
     const rss0 = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss - rss0)), 20);
-    const wharfTimes: number[] = [];
+    const saveTimes: number[] = [];
+    const browserTimes: number[] = [];
     const cpTimes: number[] = [];
     const timed = async (into: number[], f: () => Promise<unknown>): Promise<void> => {
       const t = performance.now();
@@ -125,22 +143,24 @@ export const filesBench: Bench = async (ctx) => {
       into.push(performance.now() - t);
     };
     for (let i = 0; i < 3; i++) {
-      const pair = [
-        () => timed(wharfTimes, download),
+      const order = [
+        () => timed(saveTimes, save),
         () => timed(cpTimes, () => run('docker', ['cp', `${many}:/big.bin`, join(dir, 'big.bin')])),
+        () => timed(browserTimes, browserDownload),
       ];
-      if (i % 2) pair.reverse();
-      for (const f of pair) await f();
+      for (let k = 0; k < order.length; k++) await (order[(k + i) % order.length] as () => Promise<void>)();
     }
     clearInterval(sampler);
-    const wharfCopy = percentile(wharfTimes, 50);
+    const saveCopy = percentile(saveTimes, 50);
+    const browserCopy = percentile(browserTimes, 50);
     const cpOut = percentile(cpTimes, 50);
     const roundRatio = percentile(
-      wharfTimes.map((w, i) => w / (cpTimes[i] as number)),
+      saveTimes.map((w, i) => w / (cpTimes[i] as number)),
       50,
     );
+    const ms = (a: number[]): string => a.map((t) => round(t)).join('/');
     ctx.log(
-      `200 MB: wharf ${wharfTimes.map((t) => round(t)).join('/')} ms, docker cp ${cpTimes.map((t) => round(t)).join('/')} ms; RSS growth ${round(peak / 2 ** 20)} MiB`,
+      `200 MB: wharf save ${ms(saveTimes)} ms, browser download ${ms(browserTimes)} ms, docker cp ${ms(cpTimes)} ms; RSS growth ${round(peak / 2 ** 20)} MiB`,
     );
     return {
       dir_10k_list_ratio: round(wharfDir / lsDir, 2),
@@ -149,9 +169,11 @@ export const filesBench: Bench = async (ctx) => {
       root_list_ms: round(root),
       root_list_stopped_ms: round(rootStopped),
       root_list_stopped_cached_ms: round(rootStoppedCached),
-      copy_out_ratio: round(wharfCopy / cpOut, 2),
+      copy_out_ratio: round(saveCopy / cpOut, 2),
       copy_out_round_ratio: round(roundRatio, 2),
-      copy_out_ms: round(wharfCopy),
+      copy_out_browser_ratio: round(browserCopy / cpOut, 2),
+      copy_out_ms: round(saveCopy),
+      copy_out_browser_ms: round(browserCopy),
       docker_cp_out_ms: round(cpOut),
       copy_out_rss_growth_mb: round(peak / 2 ** 20),
     };

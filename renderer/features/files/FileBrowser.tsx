@@ -10,6 +10,15 @@ import { cliHintProps } from '../../components/useCli';
 import { errorShape } from '../../lib/error-shape';
 import { formatBytes } from '../../lib/format';
 import { cpInCli, cpOutCli, deletePath, download, type UploadHandle, upload } from './files-actions';
+import {
+  copyInFromPath,
+  defaultSaveName,
+  desktopPathOf,
+  desktopSaveDialog,
+  type HostCopy,
+  saveToFolder,
+} from './host-copy';
+import { SaveToDialog } from './SaveToDialog';
 import './files.css';
 
 const MODE_CHARS = 'rwxrwxrwx';
@@ -36,6 +45,14 @@ export function FileBrowser({
   const [deleting, setDeleting] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ name: string; sent: number; total: number } | null>(null);
   const uploadRef = useRef<UploadHandle | null>(null);
+  /** A copy the backend makes (files:save, files:copy-in) while it runs. */
+  const [copying, setCopying] = useState<{ kind: 'save' | 'in'; name: string; bytes: number; total?: number } | null>(
+    null,
+  );
+  const copyRef = useRef<HostCopy | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [saveAsking, setSaveAsking] = useState<{ path: string; isDir: boolean } | null>(null);
+  const saveDialog = desktopSaveDialog();
   const fileInput = useRef<HTMLInputElement>(null);
   const ownerKey = JSON.stringify(owner);
 
@@ -58,7 +75,45 @@ export function FileBrowser({
     void load('/');
   }, [load]);
 
+  const follow = (kind: 'save' | 'in', name: string, h: HostCopy): void => {
+    copyRef.current = h;
+    setSaved(null);
+    setCopying({ kind, name, bytes: 0 });
+    void h.done.then(({ result, error: err }) => {
+      copyRef.current = null;
+      setCopying(null);
+      if (err) setError(err);
+      if (result?.state === 'done' && kind === 'save') setSaved(result.savedAs ?? null);
+      if (kind === 'in') void load(path);
+    });
+  };
+  const onCopyProgress =
+    (kind: 'save' | 'in', name: string) =>
+    (p: { bytes: number; total?: number; state: string }): void => {
+      if (p.state === 'running')
+        setCopying({ kind, name, bytes: p.bytes, ...(p.total !== undefined ? { total: p.total } : {}) });
+    };
+  const startSave = (item: string, target: { folder: string; name?: string; replace?: boolean }): void => {
+    const name = target.name ?? defaultSaveName(item, false);
+    follow('save', name, saveToFolder(getBridge(), owner, label, item, target, onCopyProgress('save', name)));
+  };
+  /** Download: the desktop app asks where (its save dialog) and the backend writes the file; web
+   *  mode hands it to the browser's own download. */
+  const downloadItem = async (item: string, isDir: boolean): Promise<void> => {
+    if (!saveDialog) {
+      const err = await download(getBridge(), owner, label, item);
+      if (err) setError(err);
+      return;
+    }
+    const where = await saveDialog(defaultSaveName(item, isDir));
+    if (where) startSave(item, { ...where, replace: true });
+  };
   const startUpload = (file: File): void => {
+    const source = desktopPathOf(file);
+    if (source) {
+      follow('in', file.name, copyInFromPath(getBridge(), owner, label, path, source, onCopyProgress('in', file.name)));
+      return;
+    }
     setProgress({ name: file.name, sent: 0, total: file.size });
     const h = upload(getBridge(), owner, label, path, file, (sent, total) =>
       setProgress({ name: file.name, sent, total }),
@@ -128,12 +183,33 @@ export function FileBrowser({
         <button
           type="button"
           className="btn btn--small"
-          onClick={() => void download(getBridge(), owner, label, path).then((e) => e && setError(e))}
+          onClick={() => void downloadItem(path, true)}
           {...cliHintProps(cpOutCli(owner, label, path))}
         >
           {t('files.downloadFolder')}
         </button>
       </div>
+      {copying && (
+        <div className="files__progress" role="status" data-testid="copy-progress">
+          <span>{t(copying.kind === 'save' ? 'files.saving' : 'files.copyingIn', { name: copying.name })}</span>
+          {copying.total !== undefined ? <progress max={copying.total || 1} value={copying.bytes} /> : <progress />}
+          <span>
+            {formatBytes(copying.bytes)}
+            {copying.total !== undefined ? ` / ${formatBytes(copying.total)}` : ''}
+          </span>
+          <button type="button" className="btn btn--small" onClick={() => copyRef.current?.cancel()}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      )}
+      {saved && (
+        <div className="files__progress" role="status" data-testid="copy-saved">
+          <span>{t('files.savedAs', { path: saved })}</span>
+          <button type="button" className="btn btn--small" onClick={() => setSaved(null)}>
+            {t('files.dismiss')}
+          </button>
+        </div>
+      )}
       {progress && (
         <div className="files__progress" role="status" data-testid="upload-progress">
           <span>{t('files.uploading', { name: progress.name })}</span>
@@ -185,11 +261,23 @@ export function FileBrowser({
                     type="button"
                     className="btn btn--small"
                     aria-label={t('files.download', { name: shown })}
-                    onClick={() => void download(getBridge(), owner, label, full).then((err) => err && setError(err))}
+                    onClick={() => void downloadItem(full, e.kind === 'dir')}
                     {...cliHintProps(cpOutCli(owner, label, full))}
                   >
                     {t('files.downloadShort')}
                   </button>
+                  {!saveDialog && (
+                    <button
+                      type="button"
+                      className="btn btn--small"
+                      aria-label={t('files.saveTo', { name: shown })}
+                      disabled={Boolean(copying)}
+                      onClick={() => setSaveAsking({ path: full, isDir: e.kind === 'dir' })}
+                      {...cliHintProps(cpOutCli(owner, label, full, 'FOLDER'))}
+                    >
+                      {t('files.saveToShort')}
+                    </button>
+                  )}
                   {canDelete && (
                     <button
                       type="button"
@@ -205,6 +293,18 @@ export function FileBrowser({
             );
           })}
         </div>
+      )}
+      {saveAsking && (
+        <SaveToDialog
+          name={defaultSaveName(saveAsking.path, saveAsking.isDir)}
+          cli={(folder) => cpOutCli(owner, label, saveAsking.path, folder)}
+          onClose={() => setSaveAsking(null)}
+          onSave={(folder) => {
+            const item = saveAsking.path;
+            setSaveAsking(null);
+            startSave(item, { folder, name: defaultSaveName(item, saveAsking.isDir) });
+          }}
+        />
       )}
       {deleting && (
         <Dialog

@@ -14,9 +14,9 @@ import { useStore } from '../../store/store';
 const viaHelper = (volume: string, cp: string): string =>
   `docker container create --name wharf-cp -v ${shellQuote(`${volume}:/v`)} busybox && ${cp} && docker rm wharf-cp`;
 
-export function cpOutCli(owner: FileOwner, label: string, path: string): string {
-  if (owner.kind === 'container') return volumesCli.cpOut(label, path);
-  return viaHelper(owner.name, volumesCli.cpOut('wharf-cp', `/v${path === '/' ? '' : path}`));
+export function cpOutCli(owner: FileOwner, label: string, path: string, dest = '.'): string {
+  if (owner.kind === 'container') return volumesCli.cpOut(label, path, dest);
+  return viaHelper(owner.name, volumesCli.cpOut('wharf-cp', `/v${path === '/' ? '' : path}`, dest));
 }
 
 export function cpInCli(owner: FileOwner, label: string, file: string, dir: string): string {
