@@ -21,6 +21,7 @@ const m = vi.hoisted(() => {
     answerStart: (b: unknown) => answerStart(b),
     quit: vi.fn(),
     messageBox: vi.fn(async () => ({ response: 0, checkboxChecked: false })),
+    saveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePath: '/home/me/Downloads/passwd' })),
   };
 });
 
@@ -76,14 +77,15 @@ vi.mock('electron', () => {
       isPackaged: false,
       isReady: () => true,
       getLocale: () => 'en-US',
-      getPath: () => mkdtempSync(join(tmpdir(), 'wharf-userdata-')),
+      getPath: (name: string) =>
+        name === 'downloads' ? '/home/me/Downloads' : mkdtempSync(join(tmpdir(), 'wharf-userdata-')),
       whenReady: () => m.readyPromise,
       on: (name: string, h: Handler) => m.appHandlers.set(name, [...(m.appHandlers.get(name) ?? []), h]),
       quit: m.quit,
       exit: vi.fn(),
     },
     BrowserWindow,
-    dialog: { showMessageBox: m.messageBox, showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
+    dialog: { showMessageBox: m.messageBox, showSaveDialog: m.saveDialog, showOpenDialog: vi.fn() },
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: (t: unknown) => t },
     Notification: Object.assign(class {}, { isSupported: () => false }),
     nativeTheme: {},
@@ -151,6 +153,14 @@ describe('the desktop entry', () => {
     expect(answered).toBe(false);
     m.answerStart(backend);
     expect(await first).toEqual({ ok: true, value: 'engine:status' });
+  });
+
+  it("asks where to save a download over the window, in Downloads, with the page's name cut to one segment", async () => {
+    const choose = m.ipc.get('wharf:choose-save-path') as Handler;
+    expect(await choose(fromPage(), '../../etc/passwd')).toEqual({ folder: '/home/me/Downloads', name: 'passwd' });
+    expect(m.saveDialog.mock.calls).toEqual([[m.windows[0], { defaultPath: join('/home/me/Downloads', 'passwd') }]]);
+    m.saveDialog.mockResolvedValueOnce({ canceled: true, filePath: '/home/me/Downloads/a.txt' });
+    expect(await choose(fromPage(), 'a.txt')).toBeNull();
   });
 
   it('quitting with the VM running asks once, then stops the VM, closes the backend and quits', async () => {

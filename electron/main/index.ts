@@ -156,6 +156,12 @@ if (!app.requestSingleInstanceLock()) {
       },
       chooseFolder: () =>
         pickFolder((options) => (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options))),
+      // File browser downloads: the name is already one safe segment (ipc.ts); Downloads is where it starts.
+      chooseSavePath: async (name) => {
+        const options = { defaultPath: join(app.getPath('downloads'), name) };
+        const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+        return r.canceled || !r.filePath ? null : r.filePath;
+      },
       setThemeSource: (source) => {
         nativeTheme.themeSource = source;
       },

@@ -5,6 +5,7 @@ import type { ClientLink } from '../../vm-backend/api/client-link';
 import type { Backend } from '../../vm-backend/wiring/backend-types';
 import { appPage } from './app-url';
 import {
+  CHOOSE_SAVE_PATH_CHANNEL,
   EVENT_CHANNEL,
   INVOKE_CHANNEL,
   OPEN_EXTERNAL_CHANNEL,
@@ -95,6 +96,7 @@ describe('registerIpc', () => {
   let tapped: [string, unknown][];
   let setThemeSource: ReturnType<typeof vi.fn<(s: string) => void>>;
   let chooseFolder: ReturnType<typeof vi.fn<() => Promise<string | null>>>;
+  let chooseSavePath: ReturnType<typeof vi.fn<(name: string) => Promise<string | null>>>;
   let dispose: () => void;
 
   beforeEach(() => {
@@ -103,6 +105,7 @@ describe('registerIpc', () => {
     b = fakeBackend();
     openExternal = opener();
     chooseFolder = vi.fn(async () => '/home/me/app');
+    chooseSavePath = vi.fn(async (name: string) => `/home/me/Downloads/${name}`);
     tapped = [];
     setThemeSource = vi.fn();
     dispose = registerIpc({
@@ -112,6 +115,7 @@ describe('registerIpc', () => {
       openExternal,
       chooseLogFile: vi.fn(async () => null),
       chooseFolder,
+      chooseSavePath,
       setThemeSource,
       onWindowEvent: (name, payload) => {
         tapped.push([name, payload]);
@@ -171,6 +175,29 @@ describe('registerIpc', () => {
     expect(chooseFolder).toHaveBeenCalledWith();
     chooseFolder.mockResolvedValueOnce(null);
     expect(await call(PICK_FOLDER_CHANNEL, e)).toBeNull();
+  });
+
+  it('opens the save dialog for our page with only a sanitised name, and splits its answer', async () => {
+    const e = ev(win, win.webContents.mainFrame);
+    expect(await call(CHOOSE_SAVE_PATH_CHANNEL, e, '../../etc/passwd')).toEqual({
+      folder: '/home/me/Downloads',
+      name: 'passwd',
+    });
+    await call(CHOOSE_SAVE_PATH_CHANNEL, e, 'a\\b\u0000c.txt');
+    await call(CHOOSE_SAVE_PATH_CHANNEL, e, { name: 'x' });
+    expect(chooseSavePath.mock.calls).toEqual([['passwd'], ['bc.txt'], ['download']]);
+    chooseSavePath.mockResolvedValueOnce(null);
+    expect(await call(CHOOSE_SAVE_PATH_CHANNEL, e, 'app.log')).toBeNull();
+  });
+
+  it('refuses the save dialog to a foreign sender or a subframe', async () => {
+    await expect(call(CHOOSE_SAVE_PATH_CHANNEL, ev(win, frame('https://evil.example/')), 'a.txt')).rejects.toThrow(
+      /not the Wharf window/,
+    );
+    await expect(
+      call(CHOOSE_SAVE_PATH_CHANNEL, ev(win, frame(page.url, 'child', win.webContents.mainFrame)), 'a.txt'),
+    ).rejects.toThrow(/not the Wharf window/);
+    expect(chooseSavePath).not.toHaveBeenCalled();
   });
 
   it('opens allowed URLs and refuses javascript:, file: and foreign hosts', async () => {

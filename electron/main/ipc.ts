@@ -1,4 +1,4 @@
-// The IPC host: five invoke channels and one event channel. Only our window's main frame, showing
+// The IPC host: six invoke channels and one event channel. Only our window's main frame, showing
 // our page, is answered; the input goes to the backend untouched (it validates every call).
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
 import { EVENT_NAMES } from '../../vm-backend/api/events';
@@ -6,6 +6,7 @@ import { IPC_CHANNELS, type ThemeSource, themeSource } from '../../vm-backend/ap
 import type { Backend } from '../../vm-backend/wiring/backend-types';
 import { clientLinks } from './client-links';
 import { saveLogs, saveLogsEnvelope } from './save-logs';
+import { saveName, splitSavePath } from './save-path';
 import { openIfAllowed } from './security';
 
 export const INVOKE_CHANNEL = IPC_CHANNELS.invoke;
@@ -13,6 +14,7 @@ export const OPEN_EXTERNAL_CHANNEL = IPC_CHANNELS.openExternal;
 export const EVENT_CHANNEL = IPC_CHANNELS.on;
 export const SAVE_LOGS_CHANNEL = IPC_CHANNELS.saveLogs;
 export const PICK_FOLDER_CHANNEL = IPC_CHANNELS.pickFolder;
+export const CHOOSE_SAVE_PATH_CHANNEL = IPC_CHANNELS.chooseSavePath;
 export const SET_THEME_CHANNEL = IPC_CHANNELS.setTheme;
 
 export interface IpcDeps {
@@ -25,6 +27,9 @@ export interface IpcDeps {
   chooseLogFile(defaultName: string): Promise<string | null>;
   /** The folder dialog (build context, compose project): an absolute path, or null when cancelled. */
   chooseFolder(): Promise<string | null>;
+  /** The save dialog for a file download, first named `defaultName` (one safe segment): the full
+   *  path chosen, or null when cancelled. */
+  chooseSavePath(defaultName: string): Promise<string | null>;
   /** Sees the events each window's own streams send it (pulls, logs), as they are sent. */
   onWindowEvent?(name: string, payload: unknown): void;
   /** nativeTheme.themeSource: the app's menus and dialogs follow the page's theme choice. */
@@ -80,6 +85,11 @@ export function registerIpc(deps: IpcDeps): () => void {
     guard(event);
     return deps.chooseFolder();
   });
+  // The page suggests a name only: cut to one segment here, the folder is the user's to pick.
+  ipcMain.handle(CHOOSE_SAVE_PATH_CHANNEL, async (event, defaultName: unknown) => {
+    guard(event);
+    return splitSavePath(await deps.chooseSavePath(saveName(defaultName)));
+  });
   ipcMain.handle(SET_THEME_CHANNEL, (event, source: unknown) => {
     guard(event);
     const s = themeSource(source);
@@ -100,6 +110,7 @@ export function registerIpc(deps: IpcDeps): () => void {
     ipcMain.removeHandler(OPEN_EXTERNAL_CHANNEL);
     ipcMain.removeHandler(SAVE_LOGS_CHANNEL);
     ipcMain.removeHandler(PICK_FOLDER_CHANNEL);
+    ipcMain.removeHandler(CHOOSE_SAVE_PATH_CHANNEL);
     ipcMain.removeHandler(SET_THEME_CHANNEL);
     for (const off of unsubscribes) off();
     links.closeAll();

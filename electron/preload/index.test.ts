@@ -5,11 +5,14 @@ const m = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),
   rendererListeners: new Map<string, (...args: unknown[]) => void>(),
   invoke: null as unknown as ReturnType<typeof import('vitest').vi.fn>,
+  getPathForFile: null as unknown as ReturnType<typeof import('vitest').vi.fn>,
 }));
 vi.mock('electron', async () => {
   const { vi } = await import('vitest');
   m.invoke = vi.fn(async () => ({ ok: true, value: 1 }));
+  m.getPathForFile = vi.fn(() => '/home/me/a.txt');
   return {
+    webUtils: { getPathForFile: m.getPathForFile },
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => m.exposed.set(key, value) },
     ipcRenderer: {
       invoke: m.invoke,
@@ -24,6 +27,8 @@ type Api = {
   openExternal(url: string): Promise<boolean>;
   saveLogs(id: string, options: { timestamps: boolean }): Promise<boolean>;
   pickFolder(...args: unknown[]): Promise<string | null>;
+  chooseSavePath(defaultName: unknown): Promise<unknown>;
+  pathForFile(file: unknown): string;
   setTheme(source: unknown): Promise<void>;
   platform: string;
 };
@@ -37,13 +42,15 @@ beforeAll(async () => {
 });
 
 describe('preload', () => {
-  it('exposes only window.wharf: a frozen object with exactly the seven members', () => {
+  it('exposes only window.wharf: a frozen object with exactly the nine members', () => {
     expect([...m.exposed.keys()]).toEqual(['wharf']);
     expect(Object.isFrozen(api)).toBe(true);
     expect(Object.keys(api).sort()).toEqual([
+      'chooseSavePath',
       'invoke',
       'on',
       'openExternal',
+      'pathForFile',
       'pickFolder',
       'platform',
       'saveLogs',
@@ -63,6 +70,32 @@ describe('preload', () => {
     m.invoke.mockClear();
     await api.pickFolder('/etc', { properties: ['openFile'] });
     expect(m.invoke.mock.calls).toEqual([['wharf:pick-folder']]);
+  });
+
+  it('chooseSavePath goes over its own channel with only a string name', async () => {
+    m.invoke.mockClear();
+    await api.chooseSavePath('report.csv');
+    await api.chooseSavePath(42);
+    await api.chooseSavePath({ toString: () => '../x' });
+    expect(m.invoke.mock.calls).toEqual([
+      ['wharf:choose-save-path', 'report.csv'],
+      ['wharf:choose-save-path', '42'],
+      ['wharf:choose-save-path', '../x'],
+    ]);
+  });
+
+  it("pathForFile answers webUtils' path without IPC, and '' when it has none or throws", () => {
+    m.invoke.mockClear();
+    const file = { name: 'a.txt' };
+    expect(api.pathForFile(file)).toBe('/home/me/a.txt');
+    expect(m.getPathForFile).toHaveBeenCalledWith(file);
+    m.getPathForFile.mockReturnValueOnce(undefined);
+    expect(api.pathForFile(file)).toBe('');
+    m.getPathForFile.mockImplementationOnce(() => {
+      throw new TypeError('not a File');
+    });
+    expect(api.pathForFile('nope')).toBe('');
+    expect(m.invoke).not.toHaveBeenCalled();
   });
 
   it('setTheme sends only a theme source over its own channel; anything else is "system"', async () => {

@@ -1,8 +1,8 @@
 // Exposes exactly PreloadApi as a frozen window.wharf. Never ipcRenderer itself: the page gets
-// seven members and nothing that can reach other channels.
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+// nine members and nothing that can reach other channels.
+import { contextBridge, ipcRenderer, type IpcRendererEvent, webUtils } from 'electron';
 import { isEventName } from '../../vm-backend/api/events';
-import { IPC_CHANNELS, type PreloadApi, themeSource } from '../../vm-backend/api/preload-api';
+import { IPC_CHANNELS, type PreloadApi, type SavePath, themeSource } from '../../vm-backend/api/preload-api';
 import type { Envelope } from '../../vm-backend/api/wire';
 
 type Listener = (payload: unknown) => void;
@@ -41,6 +41,18 @@ export const api: PreloadApi = Object.freeze({
     >,
   // No argument crosses: the main process owns the dialog's options.
   pickFolder: () => ipcRenderer.invoke(IPC_CHANNELS.pickFolder) as Promise<string | null>,
+  // Only a suggested name crosses; the main process cuts it to one path segment.
+  chooseSavePath: (defaultName: string) =>
+    ipcRenderer.invoke(IPC_CHANNELS.chooseSavePath, String(defaultName)) as Promise<SavePath | null>,
+  // Answered here, no IPC: a File's path is only readable in the preload (contextIsolation).
+  pathForFile: (file: File) => {
+    try {
+      const path = webUtils.getPathForFile(file);
+      return typeof path === 'string' ? path : '';
+    } catch {
+      return '';
+    }
+  },
   setTheme: (source: string) =>
     ipcRenderer.invoke(IPC_CHANNELS.setTheme, themeSource(source) ?? 'system') as Promise<void>,
   platform: process.platform,
