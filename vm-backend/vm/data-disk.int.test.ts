@@ -46,7 +46,9 @@ describe.skipIf(skip !== null)('VM data disk, formatted in the guest (QEMU TCG)'
   };
   const sh = async (vm: VmManager, cmd: string): Promise<string> => {
     const r = await guestExec(vm.files, vm.sshPort as number, cmd, 60_000);
-    expect(r.code, `${cmd}: ${r.stderr}`).toBe(0);
+    // A failure says what the guest's console said last (a null code: ssh timed out or was cut).
+    const tail = (): string => serial(vm).split('\n').slice(-25).join('\n');
+    expect(r.code, `${cmd}: ${r.stderr}${r.code === 0 ? '' : `\n-- serial log --\n${tail()}`}`).toBe(0);
     return r.stdout.trim();
   };
   const serial = (vm: VmManager): string => readFileSync(vm.files.serialLog, 'utf8');
