@@ -74,6 +74,24 @@ export class FileBrowserPart {
     return readFile(path);
   }
 
+  /** "Save to…": the folder typed in the dialog, the backend writes the file there; answers the
+   *  path it says it saved as. */
+  async saveTo(name: string, folder: string): Promise<string> {
+    await this.file(name)
+      .getByRole('button', { name: `Save ${name} to a folder on this computer` })
+      .click();
+    const dialog = this.page.getByRole('dialog', { name: `Save ${name} to a folder` });
+    await dialog.getByRole('combobox', { name: 'Folder on this computer' }).fill(folder);
+    await expect(dialog.getByTestId('save-cli')).toContainText(`docker cp`);
+    await expect(dialog.getByTestId('save-cli')).toContainText(folder);
+    await dialog.getByRole('button', { name: 'Save here' }).click();
+    const saved = this.root.getByTestId('copy-saved');
+    await expect(saved).toBeVisible({ timeout: 20_000 });
+    const text = (await saved.locator('span').first().textContent()) ?? '';
+    await saved.getByRole('button', { name: 'OK' }).click();
+    return text.replace(/^Saved as /, '');
+  }
+
   /** Deletes a file or folder, confirming in the dialog; waits until its row is gone. */
   async delete(name: string): Promise<void> {
     await this.file(name)

@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { docker, removeContainers, uniqueName } from '../support/docker';
 import { expect, test } from '../support/fixtures';
 import { FileBrowserPart, VolumesPage } from '../pages/volumes-page';
@@ -86,6 +89,46 @@ test.describe('volumes and files', () => {
       `The volume ${vol} was removed.`,
     );
     await expect(view.row(vol)).toHaveCount(0);
+  });
+
+  test('Save to a folder: the backend writes the file there, a second save is numbered, nothing else is touched', async ({
+    app,
+  }) => {
+    const vol = uniqueName('e2e-save');
+    volumes.push(vol);
+    await docker('volume', 'create', '--label', 'wharf.test=1', vol);
+    await docker(
+      'run',
+      '--rm',
+      '--label',
+      'wharf.test=1',
+      '-v',
+      `${vol}:/data`,
+      'wharf-fixture/busybox:1',
+      'sh',
+      '-c',
+      'echo "saved by Wharf" > /data/note.txt',
+    );
+    const folder = mkdtempSync(join(tmpdir(), 'wharf-e2e-save-'));
+    try {
+      const view = await new VolumesPage(app.page).open();
+      const files = await view.browse(vol);
+      expect(await files.saveTo('note.txt', folder)).toBe(join(folder, 'note.txt'));
+      expect(readFileSync(join(folder, 'note.txt'), 'utf8')).toBe('saved by Wharf\n');
+      // (The bar shows a hovered button's command: the pointer goes where no button is.)
+      await app.page.mouse.move(1, 1);
+      await expect(app.cliCommand).toContainText(`docker cp wharf-cp:/v/note.txt ${folder}`);
+      expect(await files.saveTo('note.txt', folder)).toBe(join(folder, 'note (1).txt'));
+      expect(readdirSync(folder).sort()).toEqual(['note (1).txt', 'note.txt']);
+      // A folder that is not there: the coded error, in the browser's own words.
+      await files.file('note.txt').getByRole('button', { name: 'Save note.txt to a folder on this computer' }).click();
+      const dialog = app.page.getByRole('dialog', { name: 'Save note.txt to a folder' });
+      await dialog.getByRole('combobox', { name: 'Folder on this computer' }).fill(join(folder, 'missing'));
+      await dialog.getByRole('button', { name: 'Save here' }).click();
+      await expect(files.root.getByRole('alert')).toContainText(`There is no folder ${join(folder, 'missing')}`);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   test('deletes a file in a volume no container uses, through a helper that is gone afterwards', async ({ app }) => {
