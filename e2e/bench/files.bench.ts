@@ -7,7 +7,7 @@
 //   then with the image's listing cached);
 // - copy_out_ratio: a 200 MB file saved into a folder through Wharf (files:save: the desktop
 //   app's Download, web mode's "Save to a folder"), over `docker cp` out into a folder (medians of
-//   3, interleaved), the median of the rounds' own ratios beside it (copy_out_round_ratio);
+//   5, interleaved), the median of the rounds' own ratios beside it (copy_out_round_ratio);
 //   copy_out_browser_ratio: the same file through web mode's browser download (GET
 //   /files/transfer, curl saving it as the browser would: a third process on the bytes' way);
 //   and the backend's RSS growth during all the copies.
@@ -38,6 +38,8 @@ const { startWebServer } = require('../../vm-backend/server/web-server') as {
 };
 
 const run = promisify(execFile);
+/** Copies of each kind, interleaved: this shared machine's own swings are as large as the gap. */
+const ROUNDS = 5;
 
 export const filesBench: Bench = async (ctx) => {
   const tag = `${process.pid}-${Date.now().toString(36)}`;
@@ -142,13 +144,22 @@ export const filesBench: Bench = async (ctx) => {
       await f();
       into.push(performance.now() - t);
     };
-    for (let i = 0; i < 3; i++) {
+    // Each copy writes a file that is not there yet (removed before, outside the timing): replacing
+    // a 200 MB file frees its blocks first, a cost of the disk and not of the copy.
+    const fresh = (): void => {
+      for (const f of [join(saveDir, 'big.bin'), join(dir, 'big.bin'), join(dir, 'wharf.bin')])
+        rmSync(f, { force: true });
+    };
+    for (let i = 0; i < ROUNDS; i++) {
       const order = [
         () => timed(saveTimes, save),
         () => timed(cpTimes, () => run('docker', ['cp', `${many}:/big.bin`, join(dir, 'big.bin')])),
         () => timed(browserTimes, browserDownload),
       ];
-      for (let k = 0; k < order.length; k++) await (order[(k + i) % order.length] as () => Promise<void>)();
+      for (let k = 0; k < order.length; k++) {
+        fresh();
+        await (order[(k + i) % order.length] as () => Promise<void>)();
+      }
     }
     clearInterval(sampler);
     const saveCopy = percentile(saveTimes, 50);

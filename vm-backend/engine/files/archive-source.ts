@@ -8,6 +8,8 @@ export interface ArchiveHandlers {
 }
 
 export interface ArchiveSource {
+  /** The engine's X-Docker-Container-Path-Stat header (base64 JSON of the path's stat), if sent. */
+  stat?: string | undefined;
   /** Delivers what came with the headers, then the rest as it arrives. */
   start(h: ArchiveHandlers): void;
   pause(): void;

@@ -9,6 +9,9 @@ import { type ArchiveHandlers, type ArchiveSource, engineError } from './archive
 const SLAB = 4 * 1024 * 1024;
 /** A read gets at least this much room (the unix socket holds ~200 KiB at a time). */
 const MIN_READ = 512 * 1024;
+/** Held before the reader starts; then the socket waits (a reader's header check sees at most this
+ *  much at once). */
+const EARLY_MAX = 256 * 1024;
 /** The status line and headers; an error's JSON body. */
 const MAX_HEAD = 64 * 1024;
 
@@ -28,6 +31,7 @@ export function openRawArchive(target: RawTarget, urlPath: string): Promise<Arch
     let errorBody: Buffer[] | null = null;
     let handlers: ArchiveHandlers | null = null;
     const early: Buffer[] = [];
+    let earlyBytes = 0;
     let ended = false;
     let failure: Error | null = null;
 
@@ -38,8 +42,10 @@ export function openRawArchive(target: RawTarget, urlPath: string): Promise<Arch
       }
       if (head) return onHead(piece);
       if (handlers) return handlers.data(piece);
+      // Not started yet: held, and the socket paused once EARLY_MAX is held (start resumes it).
       early.push(piece);
-      return true;
+      earlyBytes += piece.length;
+      return earlyBytes < EARLY_MAX;
     };
     const onHead = (piece: Buffer): boolean => {
       const h = head ? Buffer.concat([head, piece]) : piece;
@@ -62,7 +68,11 @@ export function openRawArchive(target: RawTarget, urlPath: string): Promise<Arch
         resolve(null);
         return false;
       }
-      if (rest.length) early.push(rest);
+      if (rest.length) {
+        early.push(rest);
+        earlyBytes += rest.length;
+      }
+      source.stat = /\r\nx-docker-container-path-stat: *([^\r]*)/i.exec(text)?.[1];
       resolve(source);
       return true;
     };
@@ -107,6 +117,7 @@ export function openRawArchive(target: RawTarget, urlPath: string): Promise<Arch
         if (failure) h.error(failure);
         else if (ended) h.end();
         else if (!more) sock.pause();
+        else sock.resume();
       },
       pause: () => sock.pause(),
       resume: () => sock.resume(),

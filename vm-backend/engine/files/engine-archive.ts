@@ -31,6 +31,7 @@ function openHttpArchive(o: ReturnType<Connection['httpOptions']>, urlPath: stri
         return;
       }
       resolve({
+        stat: res.headers['x-docker-container-path-stat'] as string | undefined,
         start(h) {
           res.on('data', (c: Buffer) => {
             if (!h.data(c)) res.pause();

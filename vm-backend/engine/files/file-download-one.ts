@@ -6,6 +6,7 @@
 import { Readable } from 'node:stream';
 import { baseName } from '../../api/rules/file-paths';
 import type { EngineSession } from '../session';
+import type { ArchiveSource } from './archive-source';
 import { openArchive } from './engine-archive';
 import { copyFailed } from './file-errors';
 import { OneFileTar } from './one-file-tar';
@@ -23,7 +24,16 @@ export async function openFileStream(
 ): Promise<{ size: number; stream: Readable }> {
   const api = session.status.apiVersion;
   if (!api) throw copyFailed(path, 'the engine is not ready');
-  const src = await openArchive(session.conn, api, id, full);
+  return fileStreamFrom(await openArchive(session.conn, api, id, full), full, path, release);
+}
+
+/** The same, from an archive already open (its stat header said: a regular file). */
+export async function fileStreamFrom(
+  src: ArchiveSource,
+  full: string,
+  path: string,
+  release: () => Promise<void>,
+): Promise<{ size: number; stream: Readable }> {
   const out = new Readable({
     highWaterMark: HELD,
     read: () => src.resume(),

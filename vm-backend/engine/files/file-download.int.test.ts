@@ -15,6 +15,7 @@ import type { Backend } from '../../wiring/backend-types';
 import { docker, uniqueName } from '../test-client';
 import type { ArchiveSource } from './archive-source';
 import { openArchive } from './engine-archive';
+import { OneFileTar } from './one-file-tar';
 import { readFailure } from '../errors';
 
 let backend: Backend;
@@ -114,6 +115,26 @@ describe("the engine's archive, read raw (HTTP/1.0) and through node:http", () =
         error: reject,
       });
     });
+
+  it('holds little for a reader that starts late: the file is cut out whole, its header check passes', async () => {
+    for (const conn of [local, viaAgent]) {
+      const src = await openArchive(conn, '1.41', ctr, '/big');
+      // The engine has sent far more than 1 MiB by now if nothing held it back.
+      await new Promise((r) => setTimeout(r, 500));
+      let got = 0;
+      const tar = new OneFileTar('big', '/big', {
+        content: (b) => ((got += b.length), true),
+        end: () => {},
+        fail: () => {},
+      });
+      const ended = new Promise<void>((resolve, reject) =>
+        src.start({ data: (b) => tar.write(b), end: () => (tar.end(), resolve()), error: reject }),
+      );
+      expect(await tar.header).toBe(SIZE);
+      await ended;
+      expect(got).toBe(SIZE);
+    }
+  }, 60_000);
 
   it('gives the same tar both ways, and the engine refusal as dockerode does', async () => {
     const raw = await drain(await openArchive(local, '1.41', ctr, '/etc/hostname'));

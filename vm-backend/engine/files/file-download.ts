@@ -7,9 +7,11 @@ import type { FileOwner } from '../../api/contract.files';
 import { baseName, parentOf, resolveLink } from '../../api/rules/file-paths';
 import type { EngineSession } from '../session';
 import { copyFailed, fileError } from './file-errors';
-import { openFileStream } from './file-download-one';
+import type { ArchiveSource } from './archive-source';
+import { openArchive } from './engine-archive';
+import { fileStreamFrom, openFileStream } from './file-download-one';
 import { openOwner } from './file-owner';
-import { statPath } from './file-stat';
+import { kindOfGoMode, parseStatHeader, statPath } from './file-stat';
 import { safeEntryName, safeLinkTarget } from './tar-safety';
 
 export interface Download {
@@ -30,6 +32,12 @@ export async function openDownload(
   links = 0,
 ): Promise<Download> {
   const endpoint = session.conn.endpoint;
+  if (owner.kind === 'container') {
+    const direct = await openContainerFile(session, owner.id, path).catch((err: unknown) => {
+      throw fileError(err, owner, path, endpoint);
+    });
+    if (direct) return direct;
+  }
   const o = await openOwner(session, owner);
   const docker = session.client();
   const full = `${o.prefix}${path === '/' && o.prefix ? '' : path}` || '/';
@@ -100,4 +108,51 @@ export async function openDownload(
     void release();
     throw fileError(err, owner, path, endpoint);
   }
+}
+
+/** A regular file's archive, open: `full` is its path in the container (a volume's under /v). */
+export interface FileSource {
+  src: ArchiveSource;
+  full: string;
+  size: number;
+  release(): Promise<void>;
+}
+
+/** A regular file's archive in one request, where `docker cp` makes two (HEAD, then GET): the
+ *  archive's own stat header says what the path is. Anything else (a folder, a link): null, with
+ *  the archive closed and a volume's helper removed, for the general path. Rejects with the
+ *  engine's error as it came (the caller codes it). */
+export async function openFileSource(
+  session: EngineSession,
+  owner: FileOwner,
+  path: string,
+): Promise<FileSource | null> {
+  const api = session.status.apiVersion;
+  if (!api) return null;
+  const open = async (id: string, full: string, release: () => Promise<void>): Promise<FileSource | null> => {
+    const src = await openArchive(session.conn, api, id, full);
+    const st = parseStatHeader(src.stat);
+    if (st && kindOfGoMode(st.mode) === 'file') return { src, full, size: st.size, release };
+    src.destroy();
+    await release();
+    return null;
+  };
+  if (owner.kind === 'container') return open(owner.id, path, async () => {});
+  const o = await openOwner(session, owner);
+  let released: Promise<void> | null = null;
+  const release = (): Promise<void> => (released ??= o.release().catch(() => {}));
+  try {
+    return await open(o.id, path === '/' ? o.prefix : `${o.prefix}${path}`, release);
+  } catch (err) {
+    await release();
+    throw err;
+  }
+}
+
+/** A container's regular file as a download, from openFileSource. */
+async function openContainerFile(session: EngineSession, id: string, path: string): Promise<Download | null> {
+  const f = await openFileSource(session, { kind: 'container', id }, path);
+  if (!f) return null;
+  const s = await fileStreamFrom(f.src, f.full, path, f.release);
+  return { name: baseName(path) || 'file', size: s.size, contentType: 'application/octet-stream', stream: s.stream };
 }
