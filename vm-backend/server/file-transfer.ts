@@ -5,7 +5,7 @@
 // arrives (its own progress and cancel), and a PUT body streams with XHR's upload progress; the
 // WebSocket's 1 MB message cap and JSON framing would mean chunking and re-assembling by hand.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { isWharfErrorShape } from '../api/errors';
 import type { WharfErrorShape } from '../api/types';
 import type { Backend } from '../wiring/backend-types';
@@ -64,9 +64,11 @@ export async function serveFileTransfer(
       });
       // A receiver that goes away (cancel) ends the engine's stream; an engine that fails mid-way
       // cuts the response, so the browser marks the download failed instead of keeping half a file.
-      pipeline(d.stream, res, (err) => {
-        if (err) res.destroy();
-      });
+      if (d.recycle) relay(d.stream, res, d.recycle);
+      else
+        pipeline(d.stream, res, (err) => {
+          if (err) res.destroy();
+        });
       return;
     }
     if (t.op !== 'upload') return json(405, { error: 'download ticket' });
@@ -78,4 +80,23 @@ export async function serveFileTransfer(
     req.resume();
     failed(err);
   }
+}
+
+/** pipeline(stream, res) that also counts the pieces given to the socket: once each is written and
+ *  none waits in the stream, `recycle` lets their memory take the engine's next reads. */
+function relay(stream: Readable, res: ServerResponse, recycle: () => void): void {
+  let inFlight = 0;
+  const written = (): void => {
+    if (--inFlight === 0 && stream.readableLength === 0) recycle();
+  };
+  stream.on('data', (c: Buffer) => {
+    inFlight++;
+    if (!res.write(c, written)) stream.pause();
+  });
+  res.on('drain', () => stream.resume());
+  stream.on('end', () => res.end());
+  stream.on('error', () => res.destroy());
+  res.on('close', () => {
+    if (!stream.readableEnded) stream.destroy();
+  });
 }

@@ -15,6 +15,9 @@ export interface ArchiveSource {
   pause(): void;
   resume(): void;
   destroy(): void;
+  /** The reader is done with every piece handed out so far: their memory may take the next reads
+   *  (the raw reader's slabs), instead of new memory the garbage collector must reclaim. */
+  recycle?(): void;
 }
 
 /** An engine error as dockerode gives it (statusCode, json), so fileError() reads it the same. */

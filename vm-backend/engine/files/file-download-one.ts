@@ -33,7 +33,7 @@ export async function fileStreamFrom(
   full: string,
   path: string,
   release: () => Promise<void>,
-): Promise<{ size: number; stream: Readable }> {
+): Promise<{ size: number; stream: Readable; recycle?: () => void }> {
   const out = new Readable({
     highWaterMark: HELD,
     read: () => src.resume(),
@@ -54,7 +54,8 @@ export async function fileStreamFrom(
     error: (e) => tar.fail(copyFailed(path, e.message)),
   });
   try {
-    return { size: await tar.header, stream: out };
+    const size = await tar.header;
+    return src.recycle ? { size, stream: out, recycle: () => src.recycle?.() } : { size, stream: out };
   } catch (err) {
     out.destroy();
     throw err;

@@ -20,6 +20,9 @@ export interface Download {
   size?: number;
   contentType: string;
   stream: Readable;
+  /** The receiver is done with every piece the stream gave it (file-transfer.ts says so once they
+   *  are all written to its socket and none wait in the stream): their memory may be reused. */
+  recycle?(): void;
 }
 
 /** Links followed before a download gives up (a loop of links). */
@@ -154,5 +157,11 @@ async function openContainerFile(session: EngineSession, id: string, path: strin
   const f = await openFileSource(session, { kind: 'container', id }, path);
   if (!f) return null;
   const s = await fileStreamFrom(f.src, f.full, path, f.release);
-  return { name: baseName(path) || 'file', size: s.size, contentType: 'application/octet-stream', stream: s.stream };
+  return {
+    name: baseName(path) || 'file',
+    size: s.size,
+    contentType: 'application/octet-stream',
+    stream: s.stream,
+    ...(s.recycle ? { recycle: s.recycle } : {}),
+  };
 }

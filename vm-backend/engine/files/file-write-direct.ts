@@ -66,6 +66,9 @@ export function writeArchiveFile(
             throw Object.assign(new Error(`wrote ${bytesWritten} of ${n} bytes`), { code: 'ENOSPC' });
           written += bytesWritten;
           onBytes(written);
+          // Everything handed out so far is on disk (the last piece, held, is a copy): the
+          // reader's memory may take its next reads.
+          if (!queue.length) src.recycle?.();
           if (paused && queued < RESUME_AT && !failed) {
             paused = false;
             src.resume();

@@ -135,8 +135,9 @@ export class OneFileTar {
         this.left -= rest.length;
         return this.sink.content(rest);
       }
-      // The last piece: held until the end shows that nothing follows it.
-      this.held = rest.subarray(0, this.left);
+      // The last piece: held until the end shows that nothing follows it (copied: the reader may
+      // reuse the memory it came in before then).
+      this.held = Buffer.from(rest.subarray(0, this.left));
       rest = rest.subarray(this.left);
       this.left = 0;
       this.state = 'trailer';
