@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { CliBar } from './components/CliBar';
 import { LoadingLine } from './components/Loading';
+import { ViewBoundary } from './components/ViewBoundary';
 import { VIEWS } from './domains';
 import { EngineBanner } from './features/engine/EngineBanner';
 import { FirstRunOffer } from './features/learn/FirstRunOffer';
@@ -22,9 +23,11 @@ export function App(): React.JSX.Element {
         <SettingsBanner />
         <FirstRunOffer />
         {/* A view loaded on first open (lazyNamed in domains.ts) shows a loading line meanwhile. */}
-        <Suspense fallback={<LoadingLine />}>
-          <View />
-        </Suspense>
+        <ViewBoundary key={view}>
+          <Suspense fallback={<LoadingLine />}>
+            <View />
+          </Suspense>
+        </ViewBoundary>
       </main>
       <SearchBox />
       <LazyPullPanel />

@@ -3,6 +3,7 @@
 import { Suspense, useState } from 'react';
 import { lazyNamed } from './components/lazy-named';
 import { LoadingDialog } from './components/Loading';
+import { ViewBoundary } from './components/ViewBoundary';
 import { usePulls } from './features/pull/pull-store';
 import { useRegistriesDialog } from './features/registries/registries-store';
 import { useTargets } from './features/targets/targets-store';
@@ -18,27 +19,33 @@ const VmPanel = lazyNamed(() => import('./features/vm/VmPanel'), 'VmPanel');
 export function LazyPullPanel(): React.JSX.Element | null {
   const any = usePulls((s) => s.order.length > 0);
   return any ? (
-    <Suspense fallback={null}>
-      <PullPanel />
-    </Suspense>
+    <ViewBoundary>
+      <Suspense fallback={null}>
+        <PullPanel />
+      </Suspense>
+    </ViewBoundary>
   ) : null;
 }
 
 export function LazyRegistriesDialog(): React.JSX.Element | null {
   const open = useRegistriesDialog((s) => s.open);
   return open ? (
-    <Suspense fallback={<LoadingDialog />}>
-      <RegistriesDialog />
-    </Suspense>
+    <ViewBoundary>
+      <Suspense fallback={<LoadingDialog />}>
+        <RegistriesDialog />
+      </Suspense>
+    </ViewBoundary>
   ) : null;
 }
 
 export function LazyTargetsDialog(): React.JSX.Element | null {
   const open = useTargets((s) => s.open);
   return open ? (
-    <Suspense fallback={<LoadingDialog />}>
-      <TargetsDialog />
-    </Suspense>
+    <ViewBoundary>
+      <Suspense fallback={<LoadingDialog />}>
+        <TargetsDialog />
+      </Suspense>
+    </ViewBoundary>
   ) : null;
 }
 
@@ -49,8 +56,10 @@ export function LazyVmPanel(): React.JSX.Element | null {
   const [wanted, setWanted] = useState(false);
   if (shown && !wanted) setWanted(true);
   return wanted ? (
-    <Suspense fallback={<LoadingDialog />}>
-      <VmPanel />
-    </Suspense>
+    <ViewBoundary>
+      <Suspense fallback={<LoadingDialog />}>
+        <VmPanel />
+      </Suspense>
+    </ViewBoundary>
   ) : null;
 }
