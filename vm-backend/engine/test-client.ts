@@ -54,3 +54,19 @@ export function recordingClient(): RecordingClient {
     },
   };
 }
+
+/** `docker run -d` of the busybox fixture with `volume` at /data, running `cmd`; labelled
+ *  wharf.test=1 like everything a test makes. */
+export const runWithVolume = (name: string, volume: string, ...cmd: string[]): Promise<string> =>
+  docker(
+    'run',
+    '-d',
+    '--name',
+    name,
+    '--label',
+    'wharf.test=1',
+    '-v',
+    `${volume}:/data`,
+    'wharf-fixture/busybox:1',
+    ...cmd,
+  );

@@ -12,7 +12,7 @@ import { startWebServer, type WebServer } from '../../server/web-server';
 import { until } from '../../testing/until';
 import { createBackend } from '../../wiring/backend';
 import type { Backend } from '../../wiring/backend-types';
-import { docker, uniqueName } from '../test-client';
+import { docker, runWithVolume, uniqueName } from '../test-client';
 import type { ArchiveSource } from './archive-source';
 import { openArchive } from './engine-archive';
 import { OneFileTar } from './one-file-tar';
@@ -42,16 +42,9 @@ beforeAll(async () => {
     return s.ok && s.value.state === 'ready';
   });
   await docker('volume', 'create', '--label', 'wharf.test=1', vol);
-  await docker(
-    'run',
-    '-d',
-    '--name',
+  await runWithVolume(
     ctr,
-    '--label',
-    'wharf.test=1',
-    '-v',
-    `${vol}:/data`,
-    'wharf-fixture/busybox:1',
+    vol,
     'sh',
     '-c',
     `head -c ${SIZE} /dev/urandom > /big && cp /big /data/big && touch /ready && sleep 600`,

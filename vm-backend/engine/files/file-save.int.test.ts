@@ -16,7 +16,7 @@ import { localConnectionFromEnv } from '../../connection/local';
 import { until } from '../../testing/until';
 import { createBackend } from '../../wiring/backend';
 import type { Backend } from '../../wiring/backend-types';
-import { docker, recordingClient, uniqueName } from '../test-client';
+import { docker, recordingClient, runWithVolume, uniqueName } from '../test-client';
 
 let backend: Backend;
 const ctr = uniqueName('wsave-run');
@@ -42,16 +42,9 @@ beforeAll(async () => {
     return s.ok && s.value.state === 'ready';
   });
   await docker('volume', 'create', '--label', 'wharf.test=1', vol);
-  await docker(
-    'run',
-    '-d',
-    '--name',
+  await runWithVolume(
     ctr,
-    '--label',
-    'wharf.test=1',
-    '-v',
-    `${vol}:/data`,
-    'wharf-fixture/busybox:1',
+    vol,
     'sh',
     '-c',
     `head -c ${SIZE} /dev/urandom > /big && mkdir -p /data/notes && echo hello > /data/notes/a.txt && touch /ready && sleep 600`,

@@ -15,7 +15,7 @@ import { startWebServer, type WebServer } from '../../server/web-server';
 import { until } from '../../testing/until';
 import { createBackend } from '../../wiring/backend';
 import type { Backend } from '../../wiring/backend-types';
-import { docker, uniqueName } from '../test-client';
+import { docker, runWithVolume, uniqueName } from '../test-client';
 
 let backend: Backend;
 let web: WebServer;
@@ -60,19 +60,7 @@ describe('volumes and files over SSH', () => {
     expect(await (await fetch(`http://127.0.0.1:${web.port}${dl.url}`)).text()).toBe('via ssh\n');
     expect(await docker('ps', '-a', '-q', '--filter', 'label=wharf.helper', '--filter', `volume=${vol}`)).toBe('');
 
-    await docker(
-      'run',
-      '-d',
-      '--name',
-      ctr,
-      '--label',
-      'wharf.test=1',
-      '-v',
-      `${vol}:/data`,
-      'wharf-fixture/busybox:1',
-      'sleep',
-      '300',
-    );
+    await runWithVolume(ctr, vol, 'sleep', '300');
     const inCtr = await ok<FileListing>('files:list', { owner: { kind: 'container', id: ctr }, path: '/data' });
     expect(inCtr.via).toBe('exec');
     expect(inCtr.entries.map((e) => e.name)).toEqual(['over-ssh.txt']);

@@ -15,7 +15,7 @@ import { startWebServer, type WebServer } from '../../server/web-server';
 import { until } from '../../testing/until';
 import { createBackend } from '../../wiring/backend';
 import type { Backend } from '../../wiring/backend-types';
-import { docker, uniqueName } from '../test-client';
+import { docker, runWithVolume, uniqueName } from '../test-client';
 import { listByArchive } from './file-list';
 import { resolveLink } from '../../api/rules/file-paths';
 
@@ -46,16 +46,9 @@ beforeAll(async () => {
   host.Host = `127.0.0.1:${web.port}`;
   await until(async () => ((await ok<EngineStatus>('engine:status', {})).state === 'ready' ? true : undefined));
   await docker('volume', 'create', '--label', 'wharf.test=1', vol);
-  await docker(
-    'run',
-    '-d',
-    '--name',
+  await runWithVolume(
     running,
-    '--label',
-    'wharf.test=1',
-    '-v',
-    `${vol}:/data`,
-    'wharf-fixture/busybox:1',
+    vol,
     'sh',
     '-c',
     'mkdir -p /many /d/sub && i=0; while [ $i -lt 300 ]; do : > /many/f$i; i=$((i+1)); done; echo hi > /d/sub/x; printf "a\\nb" > "/d/new\nline"; ln -s /etc/hostname /d/link; echo vol > /data/in-volume.txt; sleep 600',
