@@ -24,6 +24,24 @@ export function runFixture(name: string, ...extra: string[]): Promise<string> {
   return docker('run', '-d', '--name', name, '--label', 'wharf.test=1', ...extra);
 }
 
+/** A new volume (label wharf.test=1) with files written by `script`, run in a short-lived busybox
+ *  with the volume at /data (removed once it ends). */
+export async function volumeWith(volume: string, script: string): Promise<void> {
+  await docker('volume', 'create', '--label', 'wharf.test=1', volume);
+  await docker(
+    'run',
+    '--rm',
+    '--label',
+    'wharf.test=1',
+    '-v',
+    `${volume}:/data`,
+    'wharf-fixture/busybox:1',
+    'sh',
+    '-c',
+    script,
+  );
+}
+
 /** Removes the given containers, ignoring ones already gone. */
 export async function removeContainers(...names: string[]): Promise<void> {
   if (names.length) await docker('rm', '-f', ...names).catch(() => undefined);

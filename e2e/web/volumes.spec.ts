@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { docker, removeContainers, uniqueName } from '../support/docker';
+import { docker, removeContainers, uniqueName, volumeWith } from '../support/docker';
 import { expect, test } from '../support/fixtures';
 import { FileBrowserPart, VolumesPage } from '../pages/volumes-page';
 
@@ -96,19 +96,7 @@ test.describe('volumes and files', () => {
   }) => {
     const vol = uniqueName('e2e-save');
     volumes.push(vol);
-    await docker('volume', 'create', '--label', 'wharf.test=1', vol);
-    await docker(
-      'run',
-      '--rm',
-      '--label',
-      'wharf.test=1',
-      '-v',
-      `${vol}:/data`,
-      'wharf-fixture/busybox:1',
-      'sh',
-      '-c',
-      'echo "saved by Wharf" > /data/note.txt',
-    );
+    await volumeWith(vol, 'echo "saved by Wharf" > /data/note.txt');
     const folder = mkdtempSync(join(tmpdir(), 'wharf-e2e-save-'));
     try {
       const view = await new VolumesPage(app.page).open();
@@ -134,19 +122,7 @@ test.describe('volumes and files', () => {
   test('deletes a file in a volume no container uses, through a helper that is gone afterwards', async ({ app }) => {
     const vol = uniqueName('e2e-voldel');
     volumes.push(vol);
-    await docker('volume', 'create', '--label', 'wharf.test=1', vol);
-    await docker(
-      'run',
-      '--rm',
-      '--label',
-      'wharf.test=1',
-      '-v',
-      `${vol}:/data`,
-      'wharf-fixture/busybox:1',
-      'sh',
-      '-c',
-      'echo bye > /data/old.txt && echo stay > /data/keep.txt',
-    );
+    await volumeWith(vol, 'echo bye > /data/old.txt && echo stay > /data/keep.txt');
     const view = await new VolumesPage(app.page).open();
     const files = await view.browse(vol);
     await expect(files.file('old.txt')).toBeVisible();
