@@ -82,6 +82,10 @@ describe('writeArchiveFile', () => {
     const going = writeArchiveFile(big, '/g', '/g', fh, abort.signal, () => abort.abort(new Error('cancelled')));
     await expect(going).rejects.toThrow('cancelled');
     expect(big.destroyed).toBe(true);
+    // Cancelled before it began: nothing is read at all.
+    const early = source(await tarOf('h', Buffer.from('never')));
+    await expect(writeArchiveFile(early, '/h', '/h', fh, abort.signal, () => {})).rejects.toThrow('cancelled');
+    expect(early.destroyed).toBe(true);
     await fh.close();
   });
 

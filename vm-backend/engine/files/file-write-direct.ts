@@ -46,6 +46,8 @@ export function writeArchiveFile(
       reject(e);
     };
     const onAbort = (): void => fail(signal.reason ?? new Error('cancelled'));
+    // Cancelled before it began (while the part file was opened): no 'abort' event comes again.
+    if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     const finish = (): void => {
       if (failed || writing || queue.length || !ended) return;
