@@ -53,6 +53,8 @@ export function FileBrowser({
   const [saved, setSaved] = useState<string | null>(null);
   const [saveAsking, setSaveAsking] = useState<{ path: string; isDir: boolean } | null>(null);
   const saveDialog = desktopSaveDialog();
+  /** One copy by the backend at a time per browser: its progress line and its Cancel are one. */
+  const busySaving = Boolean(copying) && Boolean(saveDialog);
   const fileInput = useRef<HTMLInputElement>(null);
   const ownerKey = JSON.stringify(owner);
 
@@ -162,7 +164,7 @@ export function FileBrowser({
         <button
           type="button"
           className="btn btn--small"
-          disabled={Boolean(progress)}
+          disabled={Boolean(progress) || Boolean(copying)}
           onClick={() => fileInput.current?.click()}
           {...cliHintProps(cpInCli(owner, label, 'FILE', path))}
         >
@@ -183,6 +185,7 @@ export function FileBrowser({
         <button
           type="button"
           className="btn btn--small"
+          disabled={busySaving}
           onClick={() => void downloadItem(path, true)}
           {...cliHintProps(cpOutCli(owner, label, path))}
         >
@@ -261,6 +264,7 @@ export function FileBrowser({
                     type="button"
                     className="btn btn--small"
                     aria-label={t('files.download', { name: shown })}
+                    disabled={busySaving}
                     onClick={() => void downloadItem(full, e.kind === 'dir')}
                     {...cliHintProps(cpOutCli(owner, label, full))}
                   >
